@@ -1,0 +1,149 @@
+"""The one place where things are wired: database, processor, clock, mail, webhooks, logging."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from renewdesk.domain.dates import business_date, parse_date
+from renewdesk.domain.errors import InputError
+from renewdesk.notify.outbox import Sender
+from renewdesk.notify.smtp import SmtpConfig, SmtpSender
+from renewdesk.notify.webhooks import WebhookTarget
+from renewdesk.payments.processor import Processor
+from renewdesk.payments.sandbox import SandboxProcessor
+from renewdesk.services.context import Clock, Context
+from renewdesk.store import db, settings
+
+log = logging.getLogger("renewdesk")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_db_path() -> Path:
+    return user_data_path("renewdesk", appauthor=False) / "renewdesk.db"
+
+
+def ledger_path(url: str, env: Mapping[str, str]) -> Path:
+    if env.get("RENEWDESK_SANDBOX_LEDGER"):
+        return Path(env["RENEWDESK_SANDBOX_LEDGER"])
+    path = db.sqlite_path(url)
+    if path is not None:
+        return path.with_name(path.name + ".sandbox-ledger.sqlite")
+    return user_data_path("renewdesk", appauthor=False) / "sandbox-ledger.sqlite"
+
+
+def secret(name: str, env: Mapping[str, str]) -> str | None:
+    """Secrets come from the environment (headless use) or the system keyring, never files."""
+    value = env.get(f"RENEWDESK_{name.upper()}_SECRET")
+    if value:
+        return value
+    try:
+        import keyring
+
+        return keyring.get_password("renewdesk", name)
+    except Exception:  # noqa: BLE001 - no usable keyring backend is not an error here
+        return None
+
+
+def setup_logging(env: Mapping[str, str]) -> Path:
+    folder = Path(env.get("RENEWDESK_LOG_DIR") or user_log_path("renewdesk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "renewdesk.log"
+    root = logging.getLogger("renewdesk")
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return path
+
+
+@dataclass
+class App:
+    url: str
+    engine: Engine
+    factory: sessionmaker[Session]
+    processor: Processor
+    env: Mapping[str, str]
+    today_override: date | None
+
+    def today(self) -> date:
+        if self.today_override is not None:
+            return self.today_override
+        with self.factory() as session:
+            zone = settings.load_policy(session).business_time_zone
+        return business_date(utc_now(), zone)
+
+    def context(self, who: str | None = None) -> Context:
+        return Context(factory=self.factory, processor=self.processor,
+                       clock=Clock(self.today(), utc_now),
+                       who=who or self.env.get("RENEWDESK_USER") or _user(),
+                       mailer=self.mailer(), webhook=self.webhook())
+
+    def mailer(self) -> Sender | None:
+        with self.factory() as session:
+            host = self.env.get("RENEWDESK_SMTP_HOST") or settings.get(session, "smtp_host")
+            port = self.env.get("RENEWDESK_SMTP_PORT") or settings.get(session, "smtp_port", "25")
+            sender = settings.get(session, "smtp_sender", "renewdesk@localhost")
+            starttls = settings.get(session, "smtp_starttls", "false") == "true"
+            user = settings.get(session, "smtp_user")
+        if not host:
+            return None
+        return SmtpSender(SmtpConfig(host=host, port=int(port or 25),
+                                     sender=sender or "renewdesk@localhost", starttls=starttls,
+                                     user=user, password=secret("smtp", self.env) if user else None))
+
+    def webhook(self) -> WebhookTarget | None:
+        with self.factory() as session:
+            url = settings.get(session, "webhook_url")
+        if not url:
+            return None
+        key = secret("webhook", self.env)
+        if not key:
+            log.warning("webhook_url is set but no webhook secret is in the keyring; "
+                        "events are kept and will be delivered once it is set")
+            return None
+        return WebhookTarget(url, key)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001
+        return "unknown"
+
+
+def open_app(db_arg: str | None = None, today: str | None = None,
+             env: Mapping[str, str] | None = None) -> App:
+    env = os.environ if env is None else env
+    target = db_arg or env.get("RENEWDESK_DB") or str(default_db_path())
+    today_text = today or env.get("RENEWDESK_TODAY")
+    today_override = parse_date(today_text, field="--today") if today_text else None
+    url = db.database_url(target)
+    engine = db.make_engine(url)
+    db.migrate(engine)
+    factory = db.session_factory(engine)
+    gateway = env.get("RENEWDESK_GATEWAY", "sandbox")
+    if gateway != "sandbox":
+        raise InputError(f"RENEWDESK_GATEWAY={gateway!r}: this version has the sandbox "
+                         "processor only")
+    latency = int(env.get("RENEWDESK_SANDBOX_LATENCY_MS") or 0)
+    processor = SandboxProcessor(ledger_path(url, env), latency_ms=latency)
+    return App(url, engine, factory, processor, env, today_override)

@@ -1,0 +1,79 @@
+"""PM-2, PM-3, PM-7: what may be stored of a card, when a method is valid, when it is flagged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from renewdesk.domain.dates import add_months, last_day_of_month
+
+# 13 to 19 digits, spaces or dashes allowed between them.
+_CANDIDATE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        n = int(char)
+        if index % 2 == 1:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def contains_card_number(text: str) -> bool:
+    """PM-2: does the text hold something that looks like a card number (13-19 digits, Luhn)?"""
+    for match in _CANDIDATE.finditer(text):
+        digits = re.sub(r"[ -]", "", match.group())
+        # Any Luhn-valid run of 13..19 digits inside the match counts.
+        for length in range(len(digits), 12, -1):
+            for start in range(0, len(digits) - length + 1):
+                if luhn_valid(digits[start : start + length]):
+                    return True
+    return False
+
+
+def find_card_numbers(value: object, path: str = "") -> Iterator[str]:
+    """Paths (e.g. `customers[0].address`) of every value in a JSON tree that holds a card number."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from find_card_numbers(key, f"{path}.<key>" if path else "<key>")
+            yield from find_card_numbers(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from find_card_numbers(item, f"{path}[{index}]")
+    elif isinstance(value, str | int) and not isinstance(value, bool):
+        if contains_card_number(str(value)):
+            yield path or "value"
+
+
+@dataclass(frozen=True)
+class CardExpiry:
+    month: int
+    year: int
+
+    @property
+    def last_valid_day(self) -> date:
+        """PM-3: a card is valid until the last day of its expiry month."""
+        return last_day_of_month(self.year, self.month)
+
+    def valid_on(self, day: date) -> bool:
+        return day <= self.last_valid_day
+
+    def expiring_notice_on(self, notice_day: int) -> date:
+        """PM-7: the card_expiring e-mail goes out on the `notice_day` of the month before."""
+        first_of_expiry_month = date(self.year, self.month, 1)
+        before = add_months(first_of_expiry_month, -1)
+        return before.replace(day=min(notice_day, last_day_of_month(before.year, before.month).day))
+
+
+def method_valid_on(accepted: bool, expiry: CardExpiry | None, day: date) -> bool:
+    """PM-3: valid once the processor accepted it, until the end of its expiry month."""
+    return accepted and (expiry is None or expiry.valid_on(day))
+
+
+def expires_before(expiry: CardExpiry | None, charge_on: date) -> bool:
+    """PM-7 / AR-2: will the method have expired by that charge date?"""
+    return expiry is not None and not expiry.valid_on(charge_on)

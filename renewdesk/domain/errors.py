@@ -1,0 +1,13 @@
+"""Errors the rules raise. `InputError` is bad input: the caller changed nothing and says why."""
+
+
+class InputError(ValueError):
+    """Bad input: one clear line naming the problem. Nothing was changed."""
+
+
+class RuleRefused(InputError):
+    """A request that is well-formed but that a business rule refuses (e.g. PM-1, PM-5, IN-5)."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(f"{message} ({rule})")
+        self.rule = rule

@@ -1,0 +1,94 @@
+"""MO-1: amounts are integers in the currency's minor unit, with their currency; never floats.
+
+One constructor from text (`Money.parse`), one from minor units; formatting per locale through
+Babel. `Decimal` is only used to read and print decimal text, never to hold a stored amount.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_currency, get_currency_precision
+
+from renewdesk.domain.errors import InputError
+
+_KNOWN_CURRENCIES = frozenset(
+    "EUR USD GBP CHF JPY CAD AUD SEK NOK DKK PLN CZK HUF RON BGN NZD SGD HKD MXN BRL ZAR".split()
+)
+
+
+def currency_exponent(currency: str) -> int:
+    """ISO 4217 minor-unit exponent: EUR 2, JPY 0."""
+    return int(get_currency_precision(currency))
+
+
+def check_currency(currency: object) -> str:
+    if not isinstance(currency, str) or currency not in _KNOWN_CURRENCIES:
+        raise InputError(f"unknown currency {currency!r} (expected an ISO 4217 code such as EUR)")
+    return currency
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.minor, int) or isinstance(self.minor, bool):
+            raise TypeError("Money.minor must be an int of minor units")
+        check_currency(self.currency)
+
+    @classmethod
+    def parse(cls, text: object, currency: str, *, field: str = "amount") -> Money:
+        """Read a decimal string in major units ("12.00") exactly; refuse floats and excess digits."""
+        check_currency(currency)
+        if not isinstance(text, str):
+            raise InputError(f"{field}: amounts are decimal strings such as \"12.00\", got {text!r}")
+        try:
+            value = Decimal(text.strip())
+        except InvalidOperation:
+            raise InputError(f"{field}: {text!r} is not a decimal amount") from None
+        if not value.is_finite():
+            raise InputError(f"{field}: {text!r} is not a decimal amount")
+        exp = currency_exponent(currency)
+        scaled = value.scaleb(exp)
+        if scaled != scaled.to_integral_value():
+            raise InputError(
+                f"{field}: {text!r} has more than {exp} decimal places for {currency}"
+            )
+        return cls(int(scaled), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    def _same(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot mix {self.currency} and {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def times(self, quantity: int) -> Money:
+        return Money(self.minor * quantity, self.currency)
+
+    def to_decimal(self) -> Decimal:
+        return Decimal(self.minor).scaleb(-currency_exponent(self.currency))
+
+    def text(self) -> str:
+        """Exchange-file form: major units with the currency's decimals ("12.00")."""
+        exp = currency_exponent(self.currency)
+        return f"{self.to_decimal():.{exp}f}"
+
+    def format(self, locale: str) -> str:
+        """Per locale: `1 234,56 €` in French, `€1,234.56` in English."""
+        return str(format_currency(self.to_decimal(), self.currency, locale=locale))
+
+    def __str__(self) -> str:
+        return f"{self.text()} {self.currency}"

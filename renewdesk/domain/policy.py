@@ -1,0 +1,85 @@
+"""The numbers of RULES.md that an account manager can change in Settings, with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from renewdesk.domain.errors import InputError
+
+REMOVAL_POLICIES = ("replace_only", "unless_needed", "allow")
+
+
+@dataclass(frozen=True)
+class Policy:
+    notice_days: int = 15  # AR-3
+    charge_days: int = 7  # AR-3
+    min_notice_days: int = 2  # AR-3
+    renewal_retry_days: tuple[int, ...] = (3, 6)  # AR-5
+    reactivation_fee: str = "0"  # AR-6, major units in the service's currency
+    installment_retry_days: tuple[int, ...] = (7, 14)  # IN-4 (and US-3)
+    min_installment: str = "2.00"  # IN-2, major units in the order's currency
+    plan_confirm_days: int = 10  # IN-2
+    card_expiring_day: int = 25  # PM-7
+    fallback_to_other_methods: bool = True  # PM-4
+    payment_method_removal: str = "replace_only"  # PM-5
+    link_valid_days: int = 30  # NT-3, for links without a natural deadline
+    business_time_zone: str = "Europe/Paris"  # MO-2
+    seller_email: str = "seller@renewdesk.invalid"  # IN-7
+    seller_language: str = "fr"
+    processor_concurrency: int = 8  # parallel processor calls, one customer per worker
+    processor_rate_limit: float = 0.0  # requests per second; 0 = unlimited
+
+    def with_values(self, values: dict[str, Any]) -> Policy:
+        """Validated copy; unknown names or values of the wrong shape are refused."""
+        known = {f.name: f for f in fields(self)}
+        changes: dict[str, Any] = {}
+        for name, raw in values.items():
+            if name not in known:
+                raise InputError(f"unknown setting {name!r}")
+            current = getattr(self, name)
+            changes[name] = _coerce(name, raw, current)
+        return replace(self, **changes)
+
+    def as_text(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        return out
+
+
+def _coerce(name: str, raw: Any, current: Any) -> Any:
+    text = str(raw).strip()
+    try:
+        if isinstance(current, bool):
+            if text.lower() in ("1", "true", "on", "yes"):
+                return True
+            if text.lower() in ("0", "false", "off", "no"):
+                return False
+            raise ValueError
+        if isinstance(current, tuple):
+            days = tuple(int(p) for p in text.split(",") if p.strip())
+            if any(d <= 0 for d in days) or list(days) != sorted(set(days)):
+                raise ValueError
+            return days
+        if isinstance(current, int):
+            number = int(text)
+            if number < 0:
+                raise ValueError
+            return number
+        if isinstance(current, float):
+            rate = float(text)  # a request rate, not money
+            if rate < 0:
+                raise ValueError
+            return rate
+        if name in ("min_installment", "reactivation_fee"):
+            if Decimal(text) < 0:
+                raise ValueError
+            return text
+        if name == "payment_method_removal" and text not in REMOVAL_POLICIES:
+            raise ValueError
+        return text
+    except (ValueError, InvalidOperation):
+        raise InputError(f"setting {name}: {text!r} is not a valid value") from None

@@ -1,0 +1,1 @@
+"""Durable outbox, SMTP sending, e-mail templates (fr, en), signed customer links, webhooks."""

@@ -1,0 +1,118 @@
+"""NT-1: every e-mail goes through a durable outbox; a failed send is retried with backoff.
+
+Messages are rendered when they are queued, so what the customer receives is exactly what the
+outbox shows. A run of the scheduler tries every message not yet sent; the window's periodic
+flush respects the backoff (`respect_backoff=True`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from renewdesk.notify import links as link_tokens
+from renewdesk.notify.templates import language_for, render
+from renewdesk.store import settings
+from renewdesk.store.models import Customer, CustomerLink, Notification
+from renewdesk.store.refs import assign_ref, temporary_ref
+
+DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
+_BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
+
+
+class Sender(Protocol):
+    def send(self, to: str, subject: str, body: str, message_ref: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    action: str
+    subject_ref: str
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class FlushResult:
+    sent: int
+    failed: int
+    waiting: int
+
+
+def signing_key(session: Session) -> str:
+    key = settings.get(session, "link_signing_key")
+    if key is None:
+        key = link_tokens.new_signing_key()
+        settings.put(session, "link_signing_key", key)
+    return key
+
+
+def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
+            language: str, context: dict[str, Any], today: date,
+            links: tuple[LinkSpec, ...] = ()) -> Notification:
+    """Queue one e-mail (suppressed if the customer's e-mails are off, NT-4)."""
+    base = settings.get(session, "links_base_url", DEFAULT_LINKS_BASE) or DEFAULT_LINKS_BASE
+    key = signing_key(session) if links else ""
+    made: list[CustomerLink] = []
+    urls: dict[str, str] = {}
+    for spec in links:
+        token = link_tokens.sign(key, spec.action, spec.expires_on)
+        assert customer is not None
+        made.append(CustomerLink(token=token, action=spec.action, customer_id=customer.id,
+                                 subject_ref=spec.subject_ref, expires_on=spec.expires_on))
+        urls[spec.action] = base + token
+    mail = render(kind, language_for(language), {**context, "links": urls})
+    suppressed = customer is not None and not customer.emails_enabled
+    note = Notification(
+        ref=temporary_ref(), kind=kind, customer_id=customer.id if customer else None, to=to,
+        language=language_for(language), subject=mail.subject, body=mail.body, created_on=today,
+        status="suppressed" if suppressed else "queued", links=made,
+    )
+    session.add(note)
+    session.flush()
+    assign_ref(session, note, "MSG")
+    return note
+
+
+def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[], datetime],
+          *, respect_backoff: bool = False) -> FlushResult:
+    """Send what is queued, one commit per message so nothing is sent twice or lost."""
+    if sender is None:
+        with factory() as session:
+            waiting = session.query(Notification).filter(
+                Notification.status == "queued").count()
+        return FlushResult(0, 0, waiting)
+    sent = failed = 0
+    with factory() as session:
+        query = select(Notification.id).where(Notification.status == "queued")
+        if respect_backoff:
+            query = query.where(or_(Notification.next_try_at.is_(None),
+                                    Notification.next_try_at <= now()))
+        ids = session.scalars(query.order_by(Notification.id)).all()
+    for message_id in ids:
+        with factory() as session:
+            note = session.get(Notification, message_id)
+            if note is None or note.status != "queued":
+                continue
+            try:
+                sender.send(note.to, note.subject, note.body, note.ref)
+            except (OSError, ValueError) as error:  # smtplib errors are OSErrors
+                # Stays queued: never lost, tried again on the next run or after the backoff.
+                note.tries += 1
+                note.last_error = f"{type(error).__name__}: {error}"[:500]
+                delay = _BACKOFF_MINUTES[min(note.tries, len(_BACKOFF_MINUTES)) - 1]
+                note.next_try_at = now() + timedelta(minutes=delay)
+                failed += 1
+            else:
+                note.tries += 1
+                note.status = "sent"
+                note.sent_at = now()
+                note.last_error = None
+                note.next_try_at = None
+                sent += 1
+            session.commit()
+    return FlushResult(sent, failed, 0)

@@ -1,0 +1,1 @@
+"""The processor interface, the offline sandbox, and pacing of calls toward the processor."""

@@ -1,0 +1,33 @@
+"""SC-4: during a dry run, charges are predicted, never sent; lookups only read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from renewdesk.payments.processor import (
+    AttachResult,
+    ChargeOutcome,
+    ChargeRequest,
+    Processor,
+)
+
+
+class DryRunProcessor:
+    name = "dry-run"
+
+    def __init__(self, real: Processor) -> None:
+        self.real = real
+
+    def attach(self, token: str, customer_ref: str) -> AttachResult:
+        return AttachResult(True)
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        predict = getattr(self.real, "predict", None)
+        if predict is not None:
+            outcome: ChargeOutcome = predict(request)
+            return outcome
+        return ChargeOutcome("succeeded", "dry-run")
+
+    def lookup(self, idempotency_key: str, metadata: dict[str, str],
+               today: date) -> ChargeOutcome | None:
+        return self.real.lookup(idempotency_key, metadata, today)

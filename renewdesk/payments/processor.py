@@ -1,0 +1,52 @@
+"""What renewdesk asks of a payment processor. Only ids and frozen dataclasses cross this line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+
+class ProcessorUnavailable(Exception):
+    """The call's outcome is unknown (timeout, connection error, 5xx): settle it later by asking."""
+
+
+@dataclass(frozen=True)
+class AttachResult:
+    accepted: bool
+    refusal: str | None = None
+
+
+@dataclass(frozen=True)
+class ChargeRequest:
+    idempotency_key: str
+    token: str
+    amount_minor: int
+    currency: str
+    customer_ref: str
+    description: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChargeOutcome:
+    status: str  # succeeded | declined | pending
+    processor_ref: str | None = None
+    decline_code: str | None = None
+
+
+class Processor(Protocol):
+    name: str
+
+    def attach(self, token: str, customer_ref: str) -> AttachResult:
+        """Validate a saved method with the processor (PM-3)."""
+        ...
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        """Charge off-session. Raises ProcessorUnavailable when the outcome is unknown."""
+        ...
+
+    def lookup(self, idempotency_key: str, metadata: dict[str, str],
+               today: date) -> ChargeOutcome | None:
+        """What became of the charge sent with that key; None if the processor never got it."""
+        ...

@@ -1,0 +1,152 @@
+"""The offline sandbox processor: behaves like Stripe's test mode (EXCHANGE.md).
+
+It keeps its own ledger in a separate SQLite file, never the app's tables, so a crashed run is
+settled by asking it, exactly as with Stripe. The same idempotency key returns the first result.
+With `latency_ms`, half the delay comes before the ledger write and half after, so a process
+killed mid-call can leave a charge the app has not heard of yet (SC-2's hard case).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+from renewdesk.payments.processor import AttachResult, ChargeOutcome, ChargeRequest
+
+SUCCEEDS = "succeeded"
+_DECLINES = {
+    "pm_card_visa_chargeDeclined": "generic_decline",
+    "pm_card_visa_chargeDeclinedInsufficientFunds": "insufficient_funds",
+    "pm_card_chargeCustomerFail": "card_declined",
+    "pm_card_visa_chargeDeclinedExpiredCard": "expired_card",
+    "pm_card_visa_chargeDeclinedLostCard": "lost_card",
+    "pm_card_visa_chargeDeclinedStolenCard": "stolen_card",
+    "pm_card_authenticationRequired": "authentication_required",
+}
+_SEPA = {"pm_sepa_debit": SUCCEEDS, "pm_sepa_debit_fail": "debit_failed"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS charge (
+    idempotency_key TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    token TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    customer_ref TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    status TEXT NOT NULL,
+    decline_code TEXT,
+    created_on TEXT NOT NULL
+)
+"""
+
+
+class SandboxProcessor:
+    name = "sandbox"
+
+    def __init__(self, ledger_path: Path, latency_ms: int = 0) -> None:
+        self.ledger_path = ledger_path
+        self.latency = latency_ms / 1000
+        self._local = threading.local()
+        ledger_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.execute(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.ledger_path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            self._local.conn = conn
+        return conn
+
+    def _wait(self) -> None:
+        if self.latency:
+            time.sleep(self.latency / 2)
+
+    def attach(self, token: str, customer_ref: str) -> AttachResult:
+        self._wait()
+        self._wait()
+        if not token.startswith("pm_") or len(token) < 5:
+            return AttachResult(False, f"no such payment method: {token!r}")
+        return AttachResult(True)
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        self._wait()
+        conn = self._connect()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute(
+                "SELECT id, status, decline_code FROM charge WHERE idempotency_key = ?",
+                (request.idempotency_key,),
+            ).fetchone()
+            if row is None:
+                status, code = _outcome(request.token)
+                charge_id = f"ch_sandbox_{uuid.uuid4().hex[:20]}"
+                conn.execute(
+                    "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (request.idempotency_key, charge_id, request.token, request.amount_minor,
+                     request.currency, request.customer_ref,
+                     json.dumps(request.metadata, sort_keys=True), status, code,
+                     today.isoformat()),
+                )
+                row = (charge_id, status, code)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self._wait()
+        return _as_outcome(row, today, None)
+
+    def lookup(self, idempotency_key: str, metadata: dict[str, str],
+               today: date) -> ChargeOutcome | None:
+        self._wait()
+        conn = self._connect()
+        row = conn.execute(
+            "SELECT id, status, decline_code, created_on FROM charge WHERE idempotency_key = ?",
+            (idempotency_key,),
+        ).fetchone()
+        self._wait()
+        if row is None:
+            return None
+        return _as_outcome(row[:3], today, date.fromisoformat(row[3]))
+
+    def predict(self, request: ChargeRequest) -> ChargeOutcome:
+        """What `charge` would answer, without recording anything (for dry runs)."""
+        status, code = _outcome(request.token)
+        return _as_outcome(("dry-run", status, code), date.min, None)
+
+    def ledger(self) -> list[dict[str, object]]:
+        """Every charge the sandbox ever received, for tests and support."""
+        conn = self._connect()
+        cursor = conn.execute("SELECT * FROM charge ORDER BY rowid")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _outcome(token: str) -> tuple[str, str | None]:
+    if token in _SEPA:
+        return "sepa:" + _SEPA[token], None
+    if token in _DECLINES:
+        return "declined", _DECLINES[token]
+    return SUCCEEDS, None
+
+
+def _as_outcome(row: tuple[str, str, str | None], today: date,
+                created_on: date | None) -> ChargeOutcome:
+    charge_id, status, code = row
+    if status.startswith("sepa:"):
+        # SEPA debits are `processing` on the day they are made, settled on the next run.
+        if created_on is None or today <= created_on:
+            return ChargeOutcome("pending", charge_id)
+        final = status.removeprefix("sepa:")
+        if final == SUCCEEDS:
+            return ChargeOutcome(SUCCEEDS, charge_id)
+        return ChargeOutcome("declined", charge_id, final)
+    return ChargeOutcome(status, charge_id, code)

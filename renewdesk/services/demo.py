@@ -1,0 +1,109 @@
+"""`renewdesk demo`: a realistic portfolio (a web-hosting reseller with course installments),
+built as an exchange document and imported, so demo data passes every rule that real data does.
+Deterministic for a given size and date: the same command gives the same portfolio."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from renewdesk.domain.dates import add_months
+from renewdesk.services.context import Context
+from renewdesk.services.exchange import FORMAT
+from renewdesk.services.exchange.importer import import_document
+
+_FIRST_FR = ["Jean", "Marie", "Luc", "Camille", "Hugo", "Chloé", "Louis", "Léa", "Paul", "Inès"]
+_LAST_FR = ["Dupont", "Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Fournier"]
+_FIRST_EN = ["Alice", "Ben", "Clara", "David", "Emma", "Frank", "Grace", "Henry", "Iris"]
+_LAST_EN = ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright"]
+_CITIES_FR = ["69003 Lyon", "75011 Paris", "13001 Marseille", "33000 Bordeaux", "44000 Nantes"]
+_CITIES_EN = ["London EC1A 1BB", "Dublin D02", "Bristol BS1 4DJ", "Leeds LS1 4AP"]
+_GOOD = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"]
+_BAD = ["pm_card_visa_chargeDeclinedInsufficientFunds", "pm_card_chargeCustomerFail",
+        "pm_card_visa_chargeDeclinedLostCard", "pm_card_authenticationRequired"]
+_BRANDS = {"pm_card_mastercard": ("mastercard", "4444"), "pm_card_amex": ("amex", "8431")}
+_PRODUCTS = ["Formation tableur avancé", "Coaching 12 semaines", "Masterclass SEO",
+             "Course: Python for accountants", "Programme photo"]
+
+
+def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed * 1_000_003 + customers)
+    doc: dict[str, Any] = {"format": FORMAT, "customers": [], "services": [],
+                           "installment_orders": [], "usage": []}
+    for n in range(1, customers + 1):
+        french = rng.random() < 0.6
+        first = rng.choice(_FIRST_FR if french else _FIRST_EN)
+        last = rng.choice(_LAST_FR if french else _LAST_EN)
+        name = f"{first} {last}"
+        ref = f"DEMO-C{n:06d}"
+        domain = f"{last.lower()}{n}.{'fr' if french else 'com'}"
+        complete = rng.random() > 0.05
+        city = rng.choice(_CITIES_FR if french else _CITIES_EN)
+        methods = []
+        if complete:
+            for k in range(rng.choice((1, 1, 1, 2))):
+                token = rng.choice(_GOOD) if rng.random() > 0.12 else rng.choice(_BAD)
+                brand, last4 = _BRANDS.get(token, ("visa", f"{rng.randrange(10000):04d}"))
+                expiry = add_months(today, rng.randrange(-2, 48))
+                methods.append({"ref": f"{ref}-PM{k + 1}", "type": "card", "token": token,
+                                "brand": brand, "last4": last4, "exp_month": expiry.month,
+                                "exp_year": expiry.year, "holder": name})
+        contacts = []
+        if rng.random() < 0.2:
+            contacts.append({"ref": f"{ref}-K1", "name": f"{last} SARL" if french else
+                             f"{last} Ltd", "email": f"billing@{domain}",
+                             "address": f"{rng.randrange(1, 99)} rue du Port, {city}"})
+        doc["customers"].append({
+            "ref": ref, "name": name, "email": f"{first.lower()}@{domain}",
+            "address": f"{rng.randrange(1, 200)} avenue des Fleurs, {city}" if complete else "",
+            "language": "fr" if french else "en", "contacts": contacts,
+            "payment_methods": methods})
+        for s in range(rng.choice((1, 1, 2, 3))):
+            kind = "domain" if s == 0 else rng.choice(("hosting", "email", "ssl"))
+            price = {"domain": "12.00", "hosting": "84.00", "email": "36.00",
+                     "ssl": "49.00"}[kind]
+            expires = today + timedelta(days=rng.randrange(-20, 400))
+            valid = bool(methods) and any(add_months(date(m["exp_year"], m["exp_month"], 1), 1)
+                                          > today for m in methods)
+            doc["services"].append({
+                "ref": f"{ref}-S{s + 1}", "customer": ref, "kind": kind,
+                "label": domain if kind == "domain" else f"{kind.title()} {domain}",
+                "billing": "period", "price": price, "currency": "EUR", "period_months": 12,
+                "expires_on": expires.isoformat(),
+                "auto_renew": valid and methods[0]["token"] and rng.random() < 0.7 and
+                expires >= today, "payment_method": methods[0]["ref"] if methods else None,
+                "billing_contact": contacts[0]["ref"] if contacts and s == 1 else None})
+        if methods and rng.random() < 0.15:
+            first_due = today + timedelta(days=rng.randrange(-60, 30))
+            doc["installment_orders"].append({
+                "ref": f"DEMO-O{n:06d}", "customer": ref, "product": rng.choice(_PRODUCTS),
+                "invoice_number": f"FA-{today.year}-{n:05d}",
+                "installment_amount": rng.choice(("30.00", "49.00", "99.00")), "currency": "EUR",
+                "installments": rng.choice((3, 6, 10, 12)),
+                "interval": rng.choice(("monthly", "weekly")),
+                "first_due_on": first_due.isoformat(), "method": "card",
+                "payment_method": methods[0]["ref"]})
+    for service in doc["services"]:
+        service["auto_renew"] = bool(service["auto_renew"])
+        if service["auto_renew"]:
+            customer = next(c for c in doc["customers"] if c["ref"] == service["customer"])
+            method = customer["payment_methods"][0]
+            expiry = add_months(date(method["exp_year"], method["exp_month"], 1), 1)
+            if expiry <= today:
+                service["auto_renew"] = False
+    for order in list(doc["installment_orders"]):
+        customer = next(c for c in doc["customers"] if c["ref"] == order["customer"])
+        method = customer["payment_methods"][0]
+        if add_months(date(method["exp_year"], method["exp_month"], 1), 1) <= today:
+            doc["installment_orders"].remove(order)
+    return doc
+
+
+def fill(ctx: Context, customers: int) -> str:
+    document = build_document(customers, ctx.clock.today)
+    with ctx.factory() as session:
+        result = import_document(session, ctx.processor, document, ctx.clock.today,
+                                 ctx.clock.now(), ctx.who)
+        session.commit()
+    return result.summary()

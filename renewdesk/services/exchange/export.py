@@ -1,0 +1,180 @@
+"""`renewdesk export`: the whole state as an exchange file, in a stable order (by reference)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.money import Money
+from renewdesk.services.exchange import FORMAT
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    Event,
+    InstallmentOrder,
+    Notification,
+    PaymentMethod,
+    Renewal,
+    Service,
+    UsageInvoice,
+    UsageRecord,
+)
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _m(minor: int | None, currency: str) -> str | None:
+    return None if minor is None else Money(minor, currency).text()
+
+
+def _ref(obj: Any) -> str | None:
+    return obj.ref if obj is not None else None
+
+
+def attempts_out(attempts: Iterable[Attempt]) -> list[dict[str, Any]]:
+    return [{"number": a.number, "on": _d(a.on), "payment_method": a.payment_method.ref,
+             "amount": _m(a.amount_minor, a.currency), "result": a.result,
+             "decline_code": a.decline_code, "hard_decline": a.hard_decline, "round": a.round,
+             "manual": a.manual, "idempotency_key": a.idempotency_key,
+             "processor_ref": a.processor_ref}
+            for a in sorted(attempts, key=lambda a: a.number)]
+
+
+def _attempts_by(session: Session, column: Any) -> dict[int, list[Attempt]]:
+    grouped: dict[int, list[Attempt]] = {}
+    for attempt in session.scalars(select(Attempt).where(column.is_not(None))):
+        grouped.setdefault(getattr(attempt, column.key), []).append(attempt)
+    return grouped
+
+
+def _method(m: PaymentMethod) -> dict[str, Any]:
+    return {"ref": m.ref, "type": m.type, "token": m.token, "brand": m.brand, "last4": m.last4,
+            "exp_month": m.exp_month, "exp_year": m.exp_year, "holder": m.holder,
+            "accepted": m.accepted, "refusal": m.refusal, "blocked_code": m.blocked_code,
+            "removed_on": _d(m.removed_on), "expiring_notice_for": m.expiring_notice_for}
+
+
+def _customers(session: Session) -> list[dict[str, Any]]:
+    out = []
+    all_methods: dict[int, list[PaymentMethod]] = {}
+    for m in session.scalars(select(PaymentMethod)):
+        all_methods.setdefault(m.customer_id, []).append(m)
+    for c in session.scalars(select(Customer).order_by(Customer.ref)):
+        methods = sorted(all_methods.get(c.id, []),
+                         key=lambda m: (m.position is None, m.position or 0, m.ref))
+        out.append({"ref": c.ref, "name": c.name, "email": c.email, "address": c.address,
+                    "language": c.language, "emails_enabled": c.emails_enabled,
+                    "contacts": [{"ref": k.ref, "name": k.name, "email": k.email,
+                                  "address": k.address} for k in c.contacts],
+                    "payment_methods": [_method(m) for m in methods]})
+    return out
+
+
+def _services(session: Session) -> list[dict[str, Any]]:
+    out = []
+    for s in session.scalars(select(Service).order_by(Service.ref)):
+        row: dict[str, Any] = {"ref": s.ref, "customer": s.customer.ref, "kind": s.kind,
+                               "label": s.label, "billing": s.billing, "currency": s.currency}
+        if s.billing == "period":
+            row |= {"price": _m(s.price_minor, s.currency), "period_months": s.period_months}
+        else:
+            row |= {"unit_price": _m(s.unit_price_minor, s.currency)}
+        row |= {"expires_on": _d(s.expires_on), "auto_renew": s.auto_renew,
+                "payment_method": _ref(s.payment_method),
+                "billing_contact": _ref(s.billing_contact), "status": s.status}
+        out.append(row)
+    return out
+
+
+def _orders(session: Session) -> list[dict[str, Any]]:
+    attempts = _attempts_by(session, Attempt.installment_id)
+    out = []
+    for o in session.scalars(select(InstallmentOrder).order_by(InstallmentOrder.ref)):
+        out.append({
+            "ref": o.ref, "customer": o.customer.ref, "product": o.product,
+            "invoice_number": o.invoice_number,
+            "installment_amount": _m(o.installment_amount_minor, o.currency),
+            "currency": o.currency, "interval": o.interval, "first_due_on": _d(o.first_due_on),
+            "method": o.method, "payment_method": _ref(o.payment_method), "status": o.status,
+            "in_collection": o.in_collection, "collection_on": _d(o.collection_on),
+            "installments": [{
+                "number": i.number, "due_on": _d(i.due_on),
+                "amount": _m(i.amount_minor, o.currency), "status": i.status,
+                "rounds_done": i.rounds_done, "next_attempt_on": _d(i.next_attempt_on),
+                "stopped_code": i.stopped_code, "final_attempt_used": i.final_attempt_used,
+                "in_collections_list": i.in_collections_list,
+                "attempts": attempts_out(attempts.get(i.id, []))} for i in o.installments],
+            "plan_changes": [{
+                "amount": _m(p.amount_minor, o.currency), "status": p.status,
+                "requested_on": _d(p.requested_on), "deadline_on": _d(p.deadline_on),
+                "confirmed_on": _d(p.confirmed_on)} for p in o.plan_changes],
+        })
+    return out
+
+
+def _renewals(session: Session) -> list[dict[str, Any]]:
+    attempts = _attempts_by(session, Attempt.renewal_id)
+    out = []
+    for r in session.scalars(select(Renewal).order_by(Renewal.ref)):
+        out.append({
+            "ref": r.ref, "customer": r.customer.ref,
+            "services": [i.service.ref for i in r.items if not i.removed],
+            "items": [{"service": i.service.ref, "period_expires_on": _d(i.period_expires_on),
+                       "amount": _m(i.amount_minor, r.currency), "removed": i.removed}
+                      for i in r.items],
+            "amount": _m(r.amount_minor, r.currency), "currency": r.currency,
+            "status": r.status, "notice_on": _d(r.notice_on), "charge_on": _d(r.charge_on),
+            "earliest_expiry": _d(r.earliest_expiry),
+            "billing_contact": _ref(r.billing_contact), "payment_method": _ref(r.payment_method),
+            "rounds_done": r.rounds_done, "next_attempt_on": _d(r.next_attempt_on),
+            "stopped_code": r.stopped_code, "attempts": attempts_out(attempts.get(r.id, [])),
+        })
+    return out
+
+
+def _usage_invoices(session: Session) -> list[dict[str, Any]]:
+    attempts = _attempts_by(session, Attempt.usage_invoice_id)
+    return [{"ref": u.ref, "service": u.service.ref, "period": u.period, "quantity": u.quantity,
+             "amount": _m(u.amount_minor, u.currency), "currency": u.currency,
+             "issued_on": _d(u.issued_on), "status": u.status, "rounds_done": u.rounds_done,
+             "next_attempt_on": _d(u.next_attempt_on), "stopped_code": u.stopped_code,
+             "attempts": attempts_out(attempts.get(u.id, []))}
+            for u in session.scalars(select(UsageInvoice).order_by(UsageInvoice.ref))]
+
+
+def _notifications(session: Session) -> list[dict[str, Any]]:
+    out = []
+    customers = {c.id: c.ref for c in session.scalars(select(Customer))}
+    for n in session.scalars(select(Notification).order_by(Notification.ref)):
+        out.append({"ref": n.ref, "kind": n.kind,
+                    "customer": customers.get(n.customer_id) if n.customer_id else None,
+                    "to": n.to, "language": n.language, "subject": n.subject, "body": n.body,
+                    "created_on": _d(n.created_on), "status": n.status, "tries": n.tries,
+                    "last_error": n.last_error,
+                    "links": [{"action": k.action, "token": k.token, "subject": k.subject_ref,
+                               "expires_on": _d(k.expires_on), "used_on": _d(k.used_on)}
+                              for k in n.links]})
+    return out
+
+
+def export_state(session: Session) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "customers": _customers(session),
+        "services": _services(session),
+        "installment_orders": _orders(session),
+        "usage": [{"ref": u.ref, "service": u.service.ref, "on": _d(u.on), "quantity": u.quantity}
+                  for u in session.scalars(select(UsageRecord).order_by(UsageRecord.ref))],
+        "renewals": _renewals(session),
+        "usage_invoices": _usage_invoices(session),
+        "notifications": _notifications(session),
+        "events": [{"ref": e.ref, "type": e.type, "on": _d(e.on), "subject": e.subject,
+                    "data": e.data}
+                   for e in session.scalars(select(Event).order_by(Event.ref))],
+    }

@@ -1,0 +1,273 @@
+"""Installment orders: schedule and search (IN-1), plan updates (IN-2), charges and smooth
+retries (IN-3, IN-4), the final manual attempt (IN-5), SEPA and collection (IN-6, IN-7)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.errors import RuleRefused
+from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
+from renewdesk.domain.schedule import (
+    InstallmentPlan,
+    next_installment_retry,
+    plan_change_deadline,
+)
+from renewdesk.notify import formatting as fmt
+from renewdesk.notify.outbox import LinkSpec
+from renewdesk.services.journal import record_event
+from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    Installment,
+    InstallmentOrder,
+    PaymentMethod,
+    PlanChange,
+)
+
+OPEN = ("scheduled", "failed")
+
+
+def build_installments(order: InstallmentOrder) -> None:
+    """IN-1: N payments of an amount at a fixed interval from the first due date."""
+    plan = InstallmentPlan(order.installments_count, order.interval, order.first_due_on)
+    order.installments = [
+        Installment(number=n, due_on=due, amount_minor=order.installment_amount_minor,
+                    status="scheduled", next_attempt_on=due)
+        for n, due in enumerate(plan.due_dates(), start=1)
+    ]
+
+
+def find_orders(session: Session, text: str, limit: int = 50) -> list[InstallmentOrder]:
+    """IN-1: by order reference, customer name or invoice number (case-insensitive, partial)."""
+    pattern = f"%{text.strip()}%"
+    return list(session.scalars(
+        select(InstallmentOrder).join(Customer).where(or_(
+            InstallmentOrder.ref.ilike(pattern), Customer.name.ilike(pattern),
+            InstallmentOrder.invoice_number.ilike(pattern)))
+        .order_by(InstallmentOrder.ref).limit(limit)).all())
+
+
+def _order_mail_context(order: InstallmentOrder, language: str) -> dict[str, object]:
+    return {"product": order.product, "order": order.ref, "count": order.installments_count}
+
+
+class InstallmentRules:
+    kind = "installment"
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def load(self, session: Session, subject_id: int) -> Installment:
+        installment = session.get(Installment, subject_id)
+        assert installment is not None
+        return installment
+
+    def reference(self, subject: Installment) -> str:
+        return f"{subject.order.ref}#{subject.number}"
+
+    def customer(self, subject: Installment) -> Customer:
+        return subject.order.customer
+
+    def amount(self, subject: Installment) -> tuple[int, str]:
+        return subject.amount_minor, subject.order.currency
+
+    def preferred_method(self, subject: Installment) -> PaymentMethod | None:
+        return subject.order.payment_method
+
+    def single_method(self, subject: Installment) -> bool:
+        return subject.order.method == "sepa"
+
+    def chargeable(self, session: Session, subject: Installment, today: date,
+                   manual: bool) -> bool:
+        order = subject.order
+        if order.status != "active" or order.in_collection or subject.status not in OPEN:
+            return False
+        if manual:
+            return subject.status == "failed" and subject.next_attempt_on is None
+        return subject.next_attempt_on is not None and subject.next_attempt_on <= today
+
+    def on_paid(self, session: Session, subject: Installment, attempt: Attempt, today: date,
+                now: datetime) -> None:
+        subject.status = "paid"
+        subject.next_attempt_on = None
+        subject.in_collections_list = False
+        order = subject.order
+        record_event(session, "installment.paid", self.reference(subject), today, now,
+                     {"amount": subject.amount.text(), "payment_method": attempt.payment_method.ref})
+        if all(i.status == "paid" for i in order.installments):
+            order.status = "completed"
+            record_event(session, "order.completed", order.ref, today, now, {})
+
+    def on_pending(self, session: Session, subject: Installment) -> None:
+        subject.status = "processing"
+        subject.next_attempt_on = None
+
+    def on_round_failed(self, session: Session, subject: Installment,
+                        attempts: Sequence[Attempt], today: date, now: datetime,
+                        manual: bool) -> None:
+        subject.rounds_done += 1
+        subject.status = "failed"
+        order = subject.order
+        kinds = {classify(a.decline_code) for a in attempts if a.result == "declined"}
+        retry: date | None = None
+        if manual or order.method == "sepa":
+            pass  # IN-5 is the last attempt; IN-6: a failed SEPA installment is never retried
+        elif attempts and DeclineKind.SOFT not in kinds:
+            subject.stopped_code = attempts[-1].decline_code  # IN-4: hard declines stop at once
+        else:
+            retry = next_installment_retry(subject.due_on, subject.rounds_done, self.policy, today)
+        subject.next_attempt_on = retry
+        language = order.customer.language
+        context = {**_order_mail_context(order, language), "number": subject.number,
+                   "amount": fmt.money(subject.amount, language),
+                   "next_attempt_on": fmt.day(retry, language) if retry else None}
+        customer_mail(session, "installment_failed", order.customer, today, context,
+                      links=(update_link(order.customer, today, self.policy),))
+        last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
+        final = retry is None
+        if final:
+            subject.in_collections_list = True  # IN-6: the Collections list
+            seller_alert(session, self.policy, today, reason="installment_final",
+                         customer=order.customer, subject=self.reference(subject),
+                         amount=subject.amount, decline_code=last, next_attempt_on=None)
+        record_event(session, "installment.failed", self.reference(subject), today, now,
+                     {"round": subject.rounds_done, "decline_code": last, "final": final,
+                      "next_attempt_on": retry.isoformat() if retry else None})
+
+
+def plan_change_ref(order: InstallmentOrder, change: PlanChange) -> str:
+    """A plan change is named by its order and its place in the order's history."""
+    return f"{order.ref}/plan-{order.plan_changes.index(change) + 1}"
+
+
+def plan_change_by_ref(session: Session, ref: str) -> PlanChange | None:
+    order_ref, _, ordinal = ref.rpartition("/plan-")
+    order = session.scalar(select(InstallmentOrder).where(InstallmentOrder.ref == order_ref))
+    if order is None or not ordinal.isdigit() or not 0 < int(ordinal) <= len(order.plan_changes):
+        return None
+    return order.plan_changes[int(ordinal) - 1]
+
+
+@dataclass(frozen=True)
+class PlanChangeResult:
+    order_ref: str
+    amount: str
+    deadline_on: date
+    replaced: bool
+
+
+def request_plan_change(session: Session, order: InstallmentOrder, amount: Money,
+                        policy: Policy, today: date, now: datetime) -> PlanChangeResult:
+    """IN-2: a new amount for the remaining installments becomes a pending change."""
+    if amount.currency != order.currency:
+        raise RuleRefused("IN-2", f"order {order.ref} is in {order.currency}, not {amount.currency}")
+    minimum = Money.parse(policy.min_installment, order.currency, field="min_installment")
+    if amount < minimum:
+        raise RuleRefused("IN-2", f"new amount {amount} is below the minimum {minimum}")
+    if amount == order.installment_amount:
+        raise RuleRefused("IN-2", f"new amount {amount} is the current amount")
+    if order.status != "active" or order.in_collection:
+        raise RuleRefused("IN-2", f"order {order.ref} is {order.status}; its plan cannot change")
+    if not any(i.status == "scheduled" and i.due_on > today for i in order.installments):
+        raise RuleRefused("IN-2", f"order {order.ref} has no installment left to change")
+    replaced = False
+    for change in order.plan_changes:
+        if change.status == "pending":
+            change.status = "replaced"
+            replaced = True
+    deadline = plan_change_deadline(today, policy)
+    change = PlanChange(amount_minor=amount.minor, status="pending", requested_on=today,
+                        deadline_on=deadline)
+    order.plan_changes.append(change)
+    session.flush()
+    language = order.customer.language
+    customer_mail(session, "plan_change_requested", order.customer, today, {
+        **_order_mail_context(order, language),
+        "old_amount": fmt.money(order.installment_amount, language),
+        "new_amount": fmt.money(amount, language), "deadline_on": fmt.day(deadline, language),
+    }, links=(LinkSpec("confirm_plan_change", plan_change_ref(order, change), deadline),))
+    record_event(session, "plan_change.requested", order.ref, today, now,
+                 {"amount": amount.text(), "deadline_on": deadline.isoformat()})
+    return PlanChangeResult(order.ref, str(amount), deadline, replaced)
+
+
+def confirm_plan_change(session: Session, change: PlanChange, today: date,
+                        now: datetime) -> list[int]:
+    """IN-2: confirmed in time, it applies to every installment due after the confirmation."""
+    if change.status != "pending":
+        raise RuleRefused("IN-2", f"this plan change is {change.status}")
+    if today > change.deadline_on:
+        raise RuleRefused("IN-2", f"this plan change expired on {change.deadline_on.isoformat()}")
+    order = change.order
+    change.status = "confirmed"
+    change.confirmed_on = today
+    order.installment_amount_minor = change.amount_minor
+    changed = []
+    for installment in order.installments:
+        if installment.status == "scheduled" and installment.due_on > today:
+            installment.amount_minor = change.amount_minor
+            changed.append(installment.number)
+    record_event(session, "plan_change.confirmed", order.ref, today, now,
+                 {"amount": order.installment_amount.text(), "installments": changed})
+    return changed
+
+
+def expire_plan_changes(session: Session, today: date, now: datetime) -> list[str]:
+    """IN-2: not confirmed in time, it expires and nothing changes."""
+    stale = session.scalars(select(PlanChange).where(
+        PlanChange.status == "pending", PlanChange.deadline_on < today)).all()
+    for change in stale:
+        change.status = "expired"
+        record_event(session, "plan_change.expired", change.order.ref, today, now,
+                     {"amount": Money(change.amount_minor, change.order.currency).text()})
+    return [c.order.ref for c in stale]
+
+
+def final_attempt_target(order: InstallmentOrder) -> Installment:
+    """IN-5: the installment whose automatic attempts are exhausted, or why there is none."""
+    if order.in_collection:
+        raise RuleRefused("IN-5", f"order {order.ref} was handed to collection")
+    if order.method != "card":
+        raise RuleRefused("IN-5", f"order {order.ref} is paid by SEPA debit; "
+                                  "failed debits go to collection (IN-6)")
+    for installment in order.installments:
+        if installment.status == "failed" and installment.next_attempt_on is None:
+            if installment.final_attempt_used:
+                continue
+            return installment
+    waiting = [i for i in order.installments if i.status == "failed" and i.next_attempt_on]
+    if waiting:
+        raise RuleRefused("IN-5", f"installment {waiting[0].number} of {order.ref} still has an "
+                                  f"automatic attempt on {waiting[0].next_attempt_on}")
+    if any(i.final_attempt_used and i.status == "failed" for i in order.installments):
+        raise RuleRefused("IN-5", f"the final attempt of {order.ref} was already used")
+    raise RuleRefused("IN-5", f"order {order.ref} has no installment whose automatic "
+                              "attempts are exhausted")
+
+
+def hand_to_collection(session: Session, order: InstallmentOrder, today: date,
+                       now: datetime) -> list[Installment]:
+    """IN-6: hand the order to the collection partner; all attempts end, IN-5 included."""
+    if order.in_collection:
+        raise RuleRefused("IN-6", f"order {order.ref} was already handed to collection")
+    listed = [i for i in order.installments if i.in_collections_list and i.status == "failed"]
+    if not listed:
+        raise RuleRefused("IN-6", f"order {order.ref} has no installment in the Collections list")
+    order.in_collection = True
+    order.collection_on = today
+    order.status = "collection"
+    for installment in order.installments:
+        if installment.status in OPEN:
+            installment.next_attempt_on = None
+    record_event(session, "order.collection", order.ref, today, now,
+                 {"installments": [i.number for i in listed],
+                  "amount": Money(sum(i.amount_minor for i in listed), order.currency).text()})
+    return listed

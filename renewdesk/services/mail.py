@@ -1,0 +1,42 @@
+"""Composing the customer and seller e-mails of the rules, in the customer's language (NT-2)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
+from renewdesk.notify import formatting as fmt
+from renewdesk.notify.outbox import LinkSpec, enqueue
+from renewdesk.store.models import BillingContact, Customer, Notification
+
+
+def customer_mail(session: Session, kind: str, customer: Customer, today: date,
+                  context: dict[str, Any], links: tuple[LinkSpec, ...] = (),
+                  contact: BillingContact | None = None) -> Notification:
+    to = contact.email if contact is not None and contact.email else customer.email
+    return enqueue(session, kind=kind, customer=customer, to=to, language=customer.language,
+                   context={"name": contact.name if contact else customer.name, **context},
+                   today=today, links=links)
+
+
+def update_link(customer: Customer, today: date, policy: Policy) -> LinkSpec:
+    return LinkSpec("update_payment_method", customer.ref,
+                    today + timedelta(days=policy.link_valid_days))
+
+
+def seller_alert(session: Session, policy: Policy, today: date, *, reason: str,
+                 customer: Customer, subject: str, amount: Money, decline_code: str | None,
+                 next_attempt_on: date | None) -> Notification:
+    """IN-7 / AR-5: the account manager hears of failures (`seller_email`)."""
+    language = policy.seller_language
+    return enqueue(session, kind="seller_alert", customer=None, to=policy.seller_email,
+                   language=language, today=today, context={
+                       "reason": reason, "customer": customer.name, "customer_ref": customer.ref,
+                       "subject": subject, "amount": fmt.money(amount, language),
+                       "decline_code": decline_code,
+                       "next_attempt_on": fmt.day(next_attempt_on, language)
+                       if next_attempt_on else None})

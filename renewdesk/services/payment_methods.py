@@ -1,0 +1,275 @@
+"""Saved payment methods: adding (PM-1, PM-2, PM-3), order and fallback (PM-4), removal policy
+(PM-5), change events (PM-6), expiring cards (PM-7)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.cards import contains_card_number, expires_before
+from renewdesk.domain.dates import add_months
+from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.domain.policy import Policy
+from renewdesk.domain.schedule import renewal_charge_on
+from renewdesk.notify import formatting as fmt
+from renewdesk.payments.processor import Processor
+from renewdesk.services.journal import record_event
+from renewdesk.services.mail import customer_mail, update_link
+from renewdesk.store.models import (
+    Customer,
+    Installment,
+    InstallmentOrder,
+    PaymentMethod,
+    Renewal,
+    Service,
+)
+
+TYPES = ("card", "sepa_debit")
+_FIELDS = ("type", "token", "brand", "last4", "exp_month", "exp_year", "holder")
+
+
+@dataclass(frozen=True)
+class MethodInput:
+    ref: str
+    type: str
+    token: str
+    brand: str = ""
+    last4: str = ""
+    exp_month: int | None = None
+    exp_year: int | None = None
+    holder: str = ""
+
+    def validate(self) -> None:
+        for name in ("ref", "token", "brand", "last4", "holder"):
+            if contains_card_number(str(getattr(self, name))):
+                raise RuleRefused("PM-2", f"payment method {name} looks like a card number; "
+                                          "only the processor's token and last 4 digits are kept")
+        if self.type not in TYPES:
+            raise InputError(f"payment method {self.ref}: type must be card or sepa_debit, "
+                             f"not {self.type!r}")
+        if not self.token or not re.fullmatch(r"[A-Za-z0-9_]+", self.token):
+            raise InputError(f"payment method {self.ref}: token {self.token!r} is not a "
+                             "processor token (such as pm_card_visa)")
+        if self.last4 and not re.fullmatch(r"\d{4}", self.last4):
+            raise InputError(f"payment method {self.ref}: last4 must be 4 digits")
+        if self.type == "card":
+            if self.exp_month is None or self.exp_year is None:
+                raise InputError(f"payment method {self.ref}: a card needs exp_month and exp_year")
+        if self.exp_month is not None and not 1 <= self.exp_month <= 12:
+            raise InputError(f"payment method {self.ref}: exp_month must be 1 to 12")
+        if self.exp_year is not None and not 2000 <= self.exp_year <= 2100:
+            raise InputError(f"payment method {self.ref}: exp_year must be a 4-digit year")
+
+
+def describe(method: PaymentMethod) -> dict[str, Any]:
+    return {name: getattr(method, name) for name in _FIELDS if name != "token"}
+
+
+def _changed(session: Session, customer: Customer, change: str, today: date, now: datetime,
+             before: dict[str, Any] | None, after: dict[str, Any] | None, ref: str) -> None:
+    """PM-6: `customer.payment_method.changed` with what changed."""
+    fields = sorted({*(before or {}), *(after or {})})
+    diff = {k: [None if before is None else before.get(k), None if after is None else after.get(k)]
+            for k in fields if (before or {}).get(k) != (after or {}).get(k)}
+    record_event(session, "customer.payment_method.changed", customer.ref, today, now,
+                 {"change": change, "payment_method": ref, "fields": diff})
+
+
+def _resume_stopped_renewals(session: Session, customer: Customer, today: date) -> None:
+    """AR-5: hard-declined carts are tried again once the payment method changes."""
+    for renewal in session.scalars(select(Renewal).where(
+            Renewal.customer_id == customer.id, Renewal.status == "failed",
+            Renewal.next_attempt_on.is_(None), Renewal.stopped_code.is_not(None),
+            Renewal.earliest_expiry >= today)).all():
+        renewal.next_attempt_on = today
+        renewal.stopped_code = None
+
+
+def add_method(session: Session, processor: Processor, customer: Customer, data: MethodInput,
+               today: date, now: datetime) -> PaymentMethod:
+    missing = customer.missing_profile_fields()
+    if missing:
+        raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
+                                  "payment method can be added")
+    data.validate()
+    if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
+        raise InputError(f"payment method {data.ref} already exists")
+    attach = processor.attach(data.token, customer.ref)
+    last = session.scalar(select(func.max(PaymentMethod.position)).where(
+        PaymentMethod.customer_id == customer.id))
+    method = PaymentMethod(ref=data.ref, customer=customer,
+                           position=0 if last is None else last + 1,
+                           accepted=attach.accepted, refusal=attach.refusal,
+                           **{k: getattr(data, k) for k in _FIELDS})
+    session.add(method)
+    session.flush()
+    session.expire(customer, ["payment_methods"])
+    _changed(session, customer, "added", today, now, None, describe(method), method.ref)
+    _resume_stopped_renewals(session, customer, today)
+    return method
+
+
+def update_method(session: Session, processor: Processor, method: PaymentMethod,
+                  data: MethodInput, today: date, now: datetime) -> bool:
+    """Details refreshed (expiry or last 4 changed at the processor, or a re-import)."""
+    data.validate()
+    before = describe(method)
+    token_changed = data.token != method.token
+    for name in _FIELDS:
+        setattr(method, name, getattr(data, name))
+    if token_changed:
+        attach = processor.attach(data.token, method.customer.ref)
+        method.accepted, method.refusal = attach.accepted, attach.refusal
+    after = describe(method)
+    if before == after and not token_changed:
+        return False
+    method.blocked_code = None
+    method.expiring_notice_for = None
+    _changed(session, method.customer, "updated", today, now, before, after, method.ref)
+    _resume_stopped_renewals(session, method.customer, today)
+    return True
+
+
+def _users_of(session: Session, method: PaymentMethod) -> tuple[list[Service], list[InstallmentOrder]]:
+    services = list(session.scalars(select(Service).where(
+        Service.payment_method_id == method.id, Service.status != "cancelled")).all())
+    orders = list(session.scalars(select(InstallmentOrder).where(
+        InstallmentOrder.payment_method_id == method.id,
+        InstallmentOrder.status == "active")).all())
+    return services, orders
+
+
+def replace_method(session: Session, processor: Processor, old: PaymentMethod,
+                   data: MethodInput, today: date, now: datetime) -> PaymentMethod:
+    """PM-5: a method can always be replaced; the new one takes its place and its duties."""
+    customer = old.customer
+    missing = customer.missing_profile_fields()
+    if missing:
+        raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
+                                  "payment method can be added")
+    data.validate()
+    if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
+        raise InputError(f"payment method {data.ref} already exists")
+    attach = processor.attach(data.token, customer.ref)
+    if not attach.accepted:
+        raise RuleRefused("PM-3", f"the processor refused the new method: {attach.refusal}")
+    position = old.position
+    old.position = None
+    old.removed_on = today
+    session.flush()
+    new = PaymentMethod(ref=data.ref, customer=customer, position=position, accepted=True,
+                        **{k: getattr(data, k) for k in _FIELDS})
+    session.add(new)
+    session.flush()
+    services, orders = _users_of(session, old)
+    for service in services:
+        service.payment_method = new
+    for order in orders:
+        order.payment_method = new
+    for renewal in session.scalars(select(Renewal).where(
+            Renewal.payment_method_id == old.id, Renewal.status.in_(("scheduled", "failed")))):
+        renewal.payment_method = new
+    session.expire(customer, ["payment_methods"])
+    _changed(session, customer, "replaced", today, now, describe(old) | {"ref": old.ref},
+             describe(new) | {"ref": new.ref}, new.ref)
+    _resume_stopped_renewals(session, customer, today)
+    return new
+
+
+def remove_method(session: Session, method: PaymentMethod, policy: Policy, today: date,
+                  now: datetime) -> None:
+    """PM-5: `replace_only` (default), `unless_needed`, or `allow`."""
+    rule = policy.payment_method_removal
+    customer = method.customer
+    if rule == "replace_only":
+        raise RuleRefused("PM-5", f"payment method {method.ref} can be replaced by a new one, "
+                                  "not just removed (payment_method_removal = replace_only)")
+    if rule == "unless_needed":
+        others = [m for m in customer.valid_methods(today) if m.id != method.id]
+        if not others and method.is_valid(today) and _needed(session, customer):
+            raise RuleRefused("PM-5", f"payment method {method.ref} is {customer.ref}'s last "
+                                      "valid method and something auto-renews or an installment "
+                                      "order is active")
+    before = describe(method) | {"ref": method.ref}
+    removed_position = method.position
+    method.position = None
+    method.removed_on = today
+    session.flush()
+    for other in sorted((m for m in customer.payment_methods if m.id != method.id
+                         and m.position is not None and removed_position is not None
+                         and m.position > removed_position), key=lambda m: m.position or 0):
+        other.position = (other.position or 1) - 1
+        session.flush()
+    for service in _users_of(session, method)[0]:
+        service.payment_method = None
+    session.expire(customer, ["payment_methods"])
+    _changed(session, customer, "removed", today, now, before, None, method.ref)
+
+
+def _needed(session: Session, customer: Customer) -> bool:
+    auto = session.scalar(select(func.count()).select_from(Service).where(
+        Service.customer_id == customer.id, Service.auto_renew.is_(True),
+        Service.status == "active"))
+    orders = session.scalar(select(func.count()).select_from(InstallmentOrder).where(
+        InstallmentOrder.customer_id == customer.id, InstallmentOrder.status == "active"))
+    return bool(auto) or bool(orders)
+
+
+def next_charge_on(session: Session, method: PaymentMethod, policy: Policy,
+                   today: date) -> date | None:
+    """The next date anything relying on this method will be charged (PM-7)."""
+    dates: list[date] = []
+    for service in session.scalars(select(Service).where(
+            Service.payment_method_id == method.id, Service.auto_renew.is_(True),
+            Service.status == "active", Service.expires_on.is_not(None))):
+        assert service.expires_on is not None
+        dates.append(renewal_charge_on(today, service.expires_on, policy)
+                     if service.expires_on >= today else today)
+    due = session.scalar(select(func.min(Installment.due_on)).join(InstallmentOrder).where(
+        InstallmentOrder.payment_method_id == method.id, InstallmentOrder.status == "active",
+        Installment.status == "scheduled"))
+    if due is not None:
+        dates.append(due)
+    return min(dates) if dates else None
+
+
+def expiring_flag(session: Session, method: PaymentMethod, policy: Policy, today: date) -> bool:
+    """PM-7: the method expires before the next charge date of anything relying on it."""
+    when = next_charge_on(session, method, policy, today)
+    return when is not None and expires_before(method.expiry, when)
+
+
+def send_card_expiring(session: Session, policy: Policy, today: date,
+                       now: datetime) -> list[str]:
+    """PM-7: the `card_expiring` e-mail on the 25th of the month before the card expires,
+    for cards something relies on (an auto-renew service or an active order)."""
+    sent = []
+    soon = [(d.year, d.month) for d in (today, add_months(today.replace(day=1), 1))]
+    for method in session.scalars(select(PaymentMethod).where(
+            PaymentMethod.removed_on.is_(None), PaymentMethod.accepted.is_(True),
+            or_(*(and_(PaymentMethod.exp_year == y, PaymentMethod.exp_month == m)
+                  for y, m in soon))).order_by(PaymentMethod.id)):
+        expiry = method.expiry
+        assert expiry is not None
+        key = f"{expiry.year:04d}-{expiry.month:02d}"
+        if method.expiring_notice_for == key:
+            continue
+        if not expiry.expiring_notice_on(policy.card_expiring_day) <= today <= expiry.last_valid_day:
+            continue
+        if next_charge_on(session, method, policy, today) is None:
+            continue
+        customer = method.customer
+        language = customer.language
+        customer_mail(session, "card_expiring", customer, today, {
+            "card": method.label(), "expiry": fmt.month(expiry.year, expiry.month, language)},
+            links=(update_link(customer, today, policy),))
+        method.expiring_notice_for = key
+        record_event(session, "customer.payment_method.expiring", customer.ref, today, now,
+                     {"payment_method": method.ref, "expiry": key})
+        sent.append(method.ref)
+    return sent

@@ -1,0 +1,329 @@
+"""SC-1: one engine does everything due as of a date, in a fixed order; running it twice for the
+same date does nothing more. SC-3: missed days are caught up in one pass, every step taking what
+fell due since the last run in date order. SC-4: a dry run runs the very same pipeline inside a
+transaction that is rolled back, with charges predicted instead of sent. SC-5: one run at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from renewdesk.domain.errors import InputError
+from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
+from renewdesk.notify import outbox, webhooks
+from renewdesk.payments.dryrun import DryRunProcessor
+from renewdesk.payments.ratelimit import RateLimiter
+from renewdesk.services import installments, payment_methods, renewals, usage
+from renewdesk.services.charging import (
+    WRITE_LOCK,
+    DueItem,
+    RoundResult,
+    RoundRunner,
+    SubjectRules,
+)
+from renewdesk.services.context import Context
+from renewdesk.store import settings
+from renewdesk.store.models import (
+    Attempt,
+    Event,
+    Installment,
+    InstallmentOrder,
+    Notification,
+    Renewal,
+    Service,
+    UsageInvoice,
+)
+
+
+@dataclass(frozen=True)
+class ChargeLine:
+    subject: str
+    customer: str
+    amount: str
+    payment_method: str
+    result: str
+    decline_code: str | None
+
+
+@dataclass(frozen=True)
+class MailLine:
+    kind: str
+    to: str
+    status: str
+
+
+@dataclass(frozen=True)
+class RunReport:
+    as_of: date
+    dry_run: bool
+    caught_up_days: int
+    settled: tuple[RoundResult, ...] = ()
+    plan_changes_expired: tuple[str, ...] = ()
+    notices: tuple[renewals.NoticeResult, ...] = ()
+    charges: tuple[ChargeLine, ...] = ()
+    suspended: tuple[str, ...] = ()
+    usage_invoices: tuple[str, ...] = ()
+    card_expiring: tuple[str, ...] = ()
+    emails: tuple[MailLine, ...] = ()
+    events: int = 0
+    mail_sent: int = 0
+    mail_waiting: int = 0
+    cancelled: bool = False
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def rules_for(policy: Policy) -> dict[str, SubjectRules]:
+    return {"renewal": renewals.RenewalRules(policy),
+            "installment": installments.InstallmentRules(policy),
+            "usage_invoice": usage.UsageRules(policy)}
+
+
+def last_run_on(session: Session) -> date | None:
+    value = settings.get(session, "last_run_on")
+    return date.fromisoformat(value) if value else None
+
+
+def missed_days(session: Session, today: date) -> int:
+    """SC-3: how many days a run as of `today` would catch up (the desktop asks before > 1)."""
+    last = last_run_on(session)
+    return max(0, (today - last).days - 1) if last else 0
+
+
+def _open_attempt_items(session: Session) -> list[DueItem]:
+    items = []
+    for attempt in session.scalars(select(Attempt).where(
+            Attempt.result.in_(("unknown", "pending"))).order_by(Attempt.id)):
+        kind, subject_id = _subject_of(attempt)
+        customer_id = attempt.payment_method.customer_id
+        items.append(DueItem(kind, subject_id, customer_id, (attempt.on, attempt.id)))
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for item in items:
+        if (item.kind, item.subject_id) not in seen:
+            seen.add((item.kind, item.subject_id))
+            unique.append(item)
+    return unique
+
+
+def _subject_of(attempt: Attempt) -> tuple[str, int]:
+    if attempt.renewal_id is not None:
+        return "renewal", attempt.renewal_id
+    if attempt.installment_id is not None:
+        return "installment", attempt.installment_id
+    assert attempt.usage_invoice_id is not None
+    return "usage_invoice", attempt.usage_invoice_id
+
+
+def _due_items(session: Session, today: date, retries: bool) -> list[DueItem]:
+    """Subjects whose next attempt is due; first attempts or retries (SC-1 keeps them apart)."""
+    def rounds(column: object) -> object:
+        return column > 0 if retries else column == 0  # type: ignore[operator]
+
+    items = [DueItem("renewal", rid, cid, (due, rid)) for rid, cid, due in session.execute(
+        select(Renewal.id, Renewal.customer_id, Renewal.next_attempt_on).where(
+            Renewal.status.in_(renewals.OPEN), Renewal.next_attempt_on <= today,
+            rounds(Renewal.rounds_done)))]
+    items += [DueItem("installment", iid, cid, (due, iid)) for iid, cid, due in session.execute(
+        select(Installment.id, InstallmentOrder.customer_id, Installment.next_attempt_on)
+        .join(InstallmentOrder).where(
+            Installment.status.in_(installments.OPEN), Installment.next_attempt_on <= today,
+            InstallmentOrder.status == "active", InstallmentOrder.in_collection.is_(False),
+            rounds(Installment.rounds_done)))]
+    items += [DueItem("usage_invoice", uid, cid, (due, uid)) for uid, cid, due in session.execute(
+        select(UsageInvoice.id, Service.customer_id, UsageInvoice.next_attempt_on)
+        .join(Service).where(
+            UsageInvoice.status.in_(usage.OPEN), UsageInvoice.next_attempt_on <= today,
+            rounds(UsageInvoice.rounds_done)))]
+    return items
+
+
+def _high_water(session: Session) -> tuple[int, int, int]:
+    return (session.scalar(select(func.max(Attempt.id))) or 0,
+            session.scalar(select(func.max(Notification.id))) or 0,
+            session.scalar(select(func.max(Event.id))) or 0)
+
+
+def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
+    lines = []
+    rules_by_kind = {"renewal": Renewal, "installment": Installment, "usage_invoice": UsageInvoice}
+    for attempt in session.scalars(select(Attempt).where(Attempt.id > after_id)
+                                   .order_by(Attempt.id)):
+        kind, subject_id = _subject_of(attempt)
+        subject = session.get(rules_by_kind[kind], subject_id)
+        if isinstance(subject, Installment):
+            name = f"{subject.order.ref}#{subject.number}"
+        else:
+            name = subject.ref if subject is not None else "?"
+        method = attempt.payment_method
+        lines.append(ChargeLine(name, method.customer.ref,
+                                str(Money(attempt.amount_minor, attempt.currency)),
+                                f"{method.ref} ({method.label()})", attempt.result,
+                                attempt.decline_code))
+    return tuple(lines)
+
+
+class _Pipeline:
+    """One run: the steps of SC-1 over a session factory (real or dry-run)."""
+
+    def __init__(self, ctx: Context, today: date, policy: Policy,
+                 progress: Callable[[str, RoundResult | None], None] | None,
+                 cancel: threading.Event | None, concurrency: int) -> None:
+        self.ctx = ctx
+        self.today = today
+        self.policy = policy
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.concurrency = concurrency
+        limiter = RateLimiter(policy.processor_rate_limit)
+        self.runner = RoundRunner(ctx, rules_for(policy), today,
+                                  policy.fallback_to_other_methods, limiter)
+        self.runner.cancelled = self.cancel
+
+    def _say(self, step: str, result: RoundResult | None = None) -> None:
+        if self.progress is not None:
+            self.progress(step, result)
+
+    def _unit(self, work: Callable[[Session], object]) -> object:
+        with WRITE_LOCK, self.ctx.factory() as session:
+            value = work(session)
+            session.commit()
+            return value
+
+    def _charge(self, items: list[DueItem]) -> tuple[RoundResult, ...]:
+        return tuple(self.runner.run(items, self.concurrency,
+                                     lambda r: self._say("charge", r)))
+
+    def run(self, report: RunReport) -> RunReport:
+        today, now = self.today, self.ctx.clock.now
+        self._say("settle")
+        with self.ctx.factory() as session:
+            open_items = _open_attempt_items(session)
+        settled = self._charge(open_items)
+        self._say("expire")
+        expired = self._unit(lambda s: installments.expire_plan_changes(s, today, now()))
+        self._say("notices")
+        notices = self._unit(lambda s: renewals.make_notices(s, self.policy, today, now()))
+        self._unit(lambda s: renewals.drop_inactive(s, today, now()))
+        self._say("charges")
+        with self.ctx.factory() as session:
+            first = _due_items(session, today, retries=False)
+        self._charge(first)
+        self._say("retries")
+        with self.ctx.factory() as session:
+            again = _due_items(session, today, retries=True)
+        self._charge(again)
+        cancelled = self.cancel.is_set()
+        suspended: object = []
+        invoices: object = []
+        expiring: object = []
+        if not cancelled:
+            self._say("suspensions")
+            suspended = self._unit(lambda s: renewals.suspend_expired(s, today, now()))
+            self._say("usage")
+            invoices = self._unit(lambda s: usage.invoice_usage(s, today, now()))
+            with self.ctx.factory() as session:
+                fresh = [i for i in _due_items(session, today, retries=False)
+                         if i.kind == "usage_invoice"]
+            self._charge(fresh)
+            expiring = self._unit(
+                lambda s: payment_methods.send_card_expiring(s, self.policy, today, now()))
+            self._unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
+        assert isinstance(expired, list) and isinstance(notices, list)
+        assert isinstance(suspended, list) and isinstance(invoices, list)
+        assert isinstance(expiring, list)
+        return replace(report, settled=settled, plan_changes_expired=tuple(expired),
+                       notices=tuple(notices), suspended=tuple(suspended),
+                       usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
+                       cancelled=cancelled)
+
+
+@contextmanager
+def _rolled_back(engine: Engine) -> Iterator[sessionmaker[Session]]:
+    """Sessions whose commits are savepoints inside one transaction that is rolled back."""
+    dry_engine = engine.execution_options()
+    if engine.dialect.name == "sqlite":
+        dry_engine = create_engine(engine.url, connect_args={"timeout": 30})
+
+        @event.listens_for(dry_engine, "connect")
+        def _no_autobegin(dbapi_connection: object, _record: object) -> None:
+            dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+            dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[attr-defined]
+
+        @event.listens_for(dry_engine, "begin")
+        def _begin(connection: object) -> None:
+            connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+    with dry_engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            yield sessionmaker(bind=connection, join_transaction_mode="create_savepoint",
+                               expire_on_commit=False)
+        finally:
+            transaction.rollback()
+    if dry_engine is not engine:
+        dry_engine.dispose()
+
+
+def run_due(ctx: Context, *, dry_run: bool = False,
+            progress: Callable[[str, RoundResult | None], None] | None = None,
+            cancel: threading.Event | None = None) -> RunReport:
+    """Do (or, dry, report) everything due up to `ctx.clock.today`."""
+    today = ctx.clock.today
+    with ctx.factory() as session:
+        policy = settings.load_policy(session)
+        last = last_run_on(session)
+        caught_up = missed_days(session, today)
+    if last is not None and today < last and not dry_run:
+        raise InputError(f"the last run was as of {last.isoformat()}; a run as of the earlier "
+                         f"date {today.isoformat()} is refused")
+    report = RunReport(today, dry_run, caught_up)
+    if dry_run:
+        bind = ctx.factory.kw["bind"]
+        with _rolled_back(bind) as factory:
+            dry_ctx = replace(ctx, factory=factory, processor=DryRunProcessor(ctx.processor))
+            return _run(dry_ctx, report, policy, progress, cancel, concurrency=1, deliver=False)
+    return _run(ctx, report, policy, progress, cancel,
+                concurrency=policy.processor_concurrency, deliver=True)
+
+
+def _run(ctx: Context, report: RunReport, policy: Policy,
+         progress: Callable[[str, RoundResult | None], None] | None,
+         cancel: threading.Event | None, concurrency: int, deliver: bool) -> RunReport:
+    with ctx.factory() as session:
+        marks = _high_water(session)
+    engine = _Pipeline(ctx, report.as_of, policy, progress, cancel, concurrency)
+    report = engine.run(report)
+    sent = waiting = 0
+    problems: list[str] = []
+    if deliver:
+        engine._say("emails")
+        flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
+        sent, waiting = flushed.sent, flushed.waiting + flushed.failed
+        if flushed.failed:
+            problems.append(f"{flushed.failed} e-mail(s) could not be sent; they stay queued")
+        if ctx.webhook is not None:
+            _delivered, failed = webhooks.deliver(ctx.factory, ctx.webhook, ctx.clock.now)
+            if failed:
+                problems.append(f"{failed} webhook delivery(ies) failed; they will be retried")
+    with ctx.factory() as session:
+        charges = _report_charges(session, marks[0])
+        mails = tuple(MailLine(n.kind, n.to, n.status) for n in session.scalars(
+            select(Notification).where(Notification.id > marks[1]).order_by(Notification.id)))
+        events = session.scalar(select(func.count()).select_from(Event).where(
+            Event.id > marks[2])) or 0
+        if not deliver:
+            waiting = 0
+    unknown = sum(1 for c in charges if c.result == "unknown")
+    if unknown:
+        problems.append(f"{unknown} charge(s) have an unknown outcome; the next run asks the "
+                        "processor before anything else")
+    return replace(report, charges=charges, emails=mails, events=events, mail_sent=sent,
+                   mail_waiting=waiting, problems=tuple(problems))

@@ -1,0 +1,163 @@
+"""Usage-billed services: invoiced in arrears on the first run of the next month (US-1), each
+service on its own (US-2), retried like installments, then overdue and suspended (US-3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.dates import month_key
+from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
+from renewdesk.domain.schedule import next_installment_retry
+from renewdesk.notify import formatting as fmt
+from renewdesk.services.journal import record_event
+from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    PaymentMethod,
+    Service,
+    UsageInvoice,
+    UsageRecord,
+)
+from renewdesk.store.refs import assign_ref, temporary_ref
+
+OPEN = ("open", "failed")
+
+
+def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
+    """US-1: every past month with usage and no invoice yet gets one, oldest first."""
+    this_month = month_key(today)
+    rows = session.execute(
+        select(UsageRecord.service_id, UsageRecord.on, UsageRecord.quantity)
+        .join(Service).where(Service.billing == "usage", Service.status != "cancelled",
+                             UsageRecord.on < date.fromisoformat(f"{this_month}-01"))
+    ).all()
+    totals: dict[tuple[int, str], int] = {}
+    for service_id, on, quantity in rows:
+        key = (service_id, month_key(on))
+        totals[key] = totals.get(key, 0) + quantity
+    done = set(session.execute(select(UsageInvoice.service_id, UsageInvoice.period)).tuples())
+    made = []
+    for (service_id, period_key), quantity in sorted(totals.items(), key=lambda kv: kv[0][1]):
+        if (service_id, period_key) in done or quantity <= 0:
+            continue
+        service = session.get(Service, service_id)
+        assert service is not None
+        invoice = UsageInvoice(
+            ref=temporary_ref(), service=service, period=period_key, quantity=quantity,
+            amount_minor=service.unit_price.times(quantity).minor, currency=service.currency,
+            issued_on=today, status="open", next_attempt_on=today)
+        session.add(invoice)
+        session.flush()
+        assign_ref(session, invoice, "USE")
+        record_event(session, "usage.invoiced", invoice.ref, today, now,
+                     {"service": service.ref, "period": period_key, "quantity": quantity,
+                      "amount": invoice.amount.text(), "currency": invoice.currency})
+        made.append(invoice.ref)
+    return made
+
+
+def usage_method(service: Service, today: date) -> PaymentMethod | None:
+    if service.payment_method is not None:
+        return service.payment_method
+    valid = service.customer.valid_methods(today)
+    return valid[0] if valid else None
+
+
+class UsageRules:
+    kind = "usage_invoice"
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def load(self, session: Session, subject_id: int) -> UsageInvoice:
+        invoice = session.get(UsageInvoice, subject_id)
+        assert invoice is not None
+        return invoice
+
+    def reference(self, subject: UsageInvoice) -> str:
+        return subject.ref
+
+    def customer(self, subject: UsageInvoice) -> Customer:
+        return subject.service.customer
+
+    def amount(self, subject: UsageInvoice) -> tuple[int, str]:
+        return subject.amount_minor, subject.currency
+
+    def preferred_method(self, subject: UsageInvoice) -> PaymentMethod | None:
+        return usage_method(subject.service, subject.issued_on)
+
+    def single_method(self, subject: UsageInvoice) -> bool:
+        method = subject.service.payment_method
+        return method is not None and method.type == "sepa_debit"
+
+    def chargeable(self, session: Session, subject: UsageInvoice, today: date,
+                   manual: bool) -> bool:
+        if subject.status not in OPEN or subject.service.status == "cancelled":
+            return False
+        if manual:
+            return True
+        return subject.next_attempt_on is not None and subject.next_attempt_on <= today
+
+    def on_paid(self, session: Session, subject: UsageInvoice, attempt: Attempt, today: date,
+                now: datetime) -> None:
+        subject.status = "paid"
+        subject.next_attempt_on = None
+        record_event(session, "usage.paid", subject.ref, today, now,
+                     {"amount": subject.amount.text(), "payment_method": attempt.payment_method.ref})
+        service = subject.service
+        unpaid = session.scalar(select(func.count()).select_from(UsageInvoice).where(
+            UsageInvoice.service_id == service.id, UsageInvoice.status.in_(OPEN),
+            UsageInvoice.id != subject.id))
+        if service.status == "overdue" and not unpaid:
+            service.status = "active"
+            record_event(session, "service.reactivated", service.ref, today, now, {})
+
+    def on_pending(self, session: Session, subject: UsageInvoice) -> None:
+        subject.status = "processing"
+        subject.next_attempt_on = None
+
+    def on_round_failed(self, session: Session, subject: UsageInvoice,
+                        attempts: Sequence[Attempt], today: date, now: datetime,
+                        manual: bool) -> None:
+        subject.rounds_done += 1
+        subject.status = "failed"
+        service = subject.service
+        kinds = {classify(a.decline_code) for a in attempts if a.result == "declined"}
+        retry: date | None = None
+        sepa = any(a.payment_method.type == "sepa_debit" for a in attempts)
+        if manual or sepa:
+            pass  # a failed SEPA debit is never retried automatically (as IN-6)
+        elif attempts and DeclineKind.SOFT not in kinds:
+            subject.stopped_code = attempts[-1].decline_code
+        else:
+            retry = next_installment_retry(subject.issued_on, subject.rounds_done, self.policy,
+                                           today)
+        subject.next_attempt_on = retry
+        customer = service.customer
+        language = customer.language
+        year, month = (int(p) for p in subject.period.split("-"))
+        customer_mail(session, "usage_failed", customer, today, {
+            "service": service.label, "period": fmt.month(year, month, language),
+            "amount": fmt.money(subject.amount, language),
+            "next_attempt_on": fmt.day(retry, language) if retry else None,
+        }, links=(update_link(customer, today, self.policy),))
+        last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
+        if retry is None:
+            if service.status == "active":
+                service.status = "overdue"  # US-3: suspended until paid
+                record_event(session, "service.overdue", service.ref, today, now,
+                             {"invoice": subject.ref})
+            seller_alert(session, self.policy, today, reason="usage_final", customer=customer,
+                         subject=f"{service.ref} {subject.period}",
+                         amount=Money(subject.amount_minor, subject.currency),
+                         decline_code=last, next_attempt_on=None)
+        record_event(session, "usage.failed", subject.ref, today, now,
+                     {"round": subject.rounds_done, "decline_code": last,
+                      "next_attempt_on": retry.isoformat() if retry else None})

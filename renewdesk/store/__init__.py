@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 typed models, session handling and Alembic migrations."""

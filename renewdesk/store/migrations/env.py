@@ -1,0 +1,16 @@
+"""Alembic environment: the engine comes from renewdesk.store.db (no alembic.ini needed)."""
+
+from alembic import context
+
+from renewdesk.store.models import Base
+
+engine = context.config.attributes["engine"]
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,37 @@
+"""All mapped classes, importable from one place."""
+
+from renewdesk.store.models.attempts import Attempt
+from renewdesk.store.models.base import Base
+from renewdesk.store.models.billing import (
+    Installment,
+    InstallmentOrder,
+    PlanChange,
+    Renewal,
+    RenewalItem,
+    Service,
+    UsageInvoice,
+    UsageRecord,
+)
+from renewdesk.store.models.messages import AuditEntry, CustomerLink, Event, Notification, Setting
+from renewdesk.store.models.parties import BillingContact, Customer, PaymentMethod
+
+__all__ = [
+    "Attempt",
+    "AuditEntry",
+    "Base",
+    "BillingContact",
+    "Customer",
+    "CustomerLink",
+    "Event",
+    "Installment",
+    "InstallmentOrder",
+    "Notification",
+    "PaymentMethod",
+    "PlanChange",
+    "Renewal",
+    "RenewalItem",
+    "Service",
+    "Setting",
+    "UsageInvoice",
+    "UsageRecord",
+]

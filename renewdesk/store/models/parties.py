@@ -1,0 +1,94 @@
+"""Customers, their billing contacts and their saved payment methods (tokens only, PM-2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from renewdesk.domain.cards import CardExpiry, method_valid_on
+from renewdesk.store.models.base import Base
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    address: Mapped[str] = mapped_column(String(500), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    emails_enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # NT-4
+
+    contacts: Mapped[list[BillingContact]] = relationship(
+        back_populates="customer", order_by="BillingContact.id"
+    )
+    payment_methods: Mapped[list[PaymentMethod]] = relationship(
+        back_populates="customer",
+        primaryjoin="and_(Customer.id == PaymentMethod.customer_id,"
+                    " PaymentMethod.removed_on.is_(None))",
+        order_by="PaymentMethod.position", viewonly=True,
+    )
+
+    def missing_profile_fields(self) -> list[str]:
+        """PM-1: name, e-mail and postal address are needed before a method can be added."""
+        return [f for f in ("name", "email", "address") if not (getattr(self, f) or "").strip()]
+
+    def valid_methods(self, today: date) -> list[PaymentMethod]:
+        """PM-3/PM-4: the customer's valid methods, default first."""
+        return [m for m in self.payment_methods if m.is_valid(today)]
+
+
+class BillingContact(Base):
+    __tablename__ = "billing_contact"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+
+    customer: Mapped[Customer] = relationship(back_populates="contacts")
+
+
+class PaymentMethod(Base):
+    """Only the processor's token, brand, last 4, expiry and holder are kept (PM-2)."""
+
+    __tablename__ = "payment_method"
+    __table_args__ = (UniqueConstraint("customer_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    position: Mapped[int | None] = mapped_column(Integer)  # PM-4: 0 is the default; None: removed
+    removed_on: Mapped[date | None] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(String(16))  # card | sepa_debit
+    token: Mapped[str] = mapped_column(String(255))
+    brand: Mapped[str] = mapped_column(String(32), default="")
+    last4: Mapped[str] = mapped_column(String(4), default="")
+    exp_month: Mapped[int | None] = mapped_column(Integer)
+    exp_year: Mapped[int | None] = mapped_column(Integer)
+    holder: Mapped[str] = mapped_column(String(200), default="")
+    accepted: Mapped[bool] = mapped_column(Boolean, default=False)  # PM-3: processor accepted it
+    refusal: Mapped[str | None] = mapped_column(String(200))
+    # AR-5: a hard decline blocks automatic charges on this method until it changes.
+    blocked_code: Mapped[str | None] = mapped_column(String(64))
+    # PM-7: the expiry (YYYY-MM) for which the card_expiring e-mail went out.
+    expiring_notice_for: Mapped[str | None] = mapped_column(String(7))
+
+    customer: Mapped[Customer] = relationship()
+
+    @property
+    def expiry(self) -> CardExpiry | None:
+        if self.exp_month is None or self.exp_year is None:
+            return None
+        return CardExpiry(self.exp_month, self.exp_year)
+
+    def is_valid(self, today: date) -> bool:
+        return self.removed_on is None and method_valid_on(self.accepted, self.expiry, today)
+
+    def chargeable(self, today: date) -> bool:
+        return self.is_valid(today) and self.blocked_code is None
+
+    def label(self) -> str:
+        return f"{self.brand} •••• {self.last4}".strip()
