@@ -54,7 +54,7 @@ def secret(name: str, env: Mapping[str, str]) -> str | None:
         import keyring
 
         return keyring.get_password("renewdesk", name)
-    except Exception:  # noqa: BLE001 - no usable keyring backend is not an error here
+    except Exception:
         return None
 
 
@@ -126,7 +126,7 @@ class App:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "unknown"
 
 

@@ -26,10 +26,10 @@ from renewdesk.services import demo, installments, links, payment_methods, recur
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.journal import audit
-from renewdesk.services.run_due import RunReport, run_due
 from renewdesk.services.manual import final_attempt, manual_renewal
+from renewdesk.services.run_due import RunReport, run_due
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, InstallmentOrder, Notification, Renewal, Service
+from renewdesk.store.models import Customer, InstallmentOrder, Notification, Renewal
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 log = logging.getLogger("renewdesk.cli")
@@ -419,7 +419,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     except (Failure, RunInProgress) as error:
         err.write(f"renewdesk: {error}\n")
         return 1
-    except Exception as error:  # noqa: BLE001 - the last line of defence: say it, exit 1
+    except Exception as error:
         log.exception("%s failed", args.command)
         err.write(f"renewdesk: {args.command} failed: {type(error).__name__}: {error}\n")
         return 1

@@ -44,9 +44,9 @@ def find_card_numbers(value: object, path: str = "") -> Iterator[str]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from find_card_numbers(item, f"{path}[{index}]")
-    elif isinstance(value, str | int) and not isinstance(value, bool):
-        if contains_card_number(str(value)):
-            yield path or "value"
+    elif (isinstance(value, str | int) and not isinstance(value, bool)
+          and contains_card_number(str(value))):
+        yield path or "value"
 
 
 @dataclass(frozen=True)

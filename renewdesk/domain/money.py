@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency, get_currency_precision, list_currencies
 
 from renewdesk.domain.errors import InputError
 
-_KNOWN_CURRENCIES = frozenset(
-    "EUR USD GBP CHF JPY CAD AUD SEK NOK DKK PLN CZK HUF RON BGN NZD SGD HKD MXN BRL ZAR".split()
-)
+_KNOWN_CURRENCIES = frozenset(list_currencies())  # ISO 4217, from CLDR via Babel
 
 
 def currency_exponent(currency: str) -> int:

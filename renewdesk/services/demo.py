@@ -40,7 +40,7 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
         domain = f"{last.lower()}{n}.{'fr' if french else 'com'}"
         complete = rng.random() > 0.05
         city = rng.choice(_CITIES_FR if french else _CITIES_EN)
-        methods = []
+        methods: list[dict[str, Any]] = []
         if complete:
             for k in range(rng.choice((1, 1, 1, 2))):
                 token = rng.choice(_GOOD) if rng.random() > 0.12 else rng.choice(_BAD)

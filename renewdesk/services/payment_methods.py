@@ -57,9 +57,8 @@ class MethodInput:
                              "processor token (such as pm_card_visa)")
         if self.last4 and not re.fullmatch(r"\d{4}", self.last4):
             raise InputError(f"payment method {self.ref}: last4 must be 4 digits")
-        if self.type == "card":
-            if self.exp_month is None or self.exp_year is None:
-                raise InputError(f"payment method {self.ref}: a card needs exp_month and exp_year")
+        if self.type == "card" and (self.exp_month is None or self.exp_year is None):
+            raise InputError(f"payment method {self.ref}: a card needs exp_month and exp_year")
         if self.exp_month is not None and not 1 <= self.exp_month <= 12:
             raise InputError(f"payment method {self.ref}: exp_month must be 1 to 12")
         if self.exp_year is not None and not 2000 <= self.exp_year <= 2100:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import Engine, create_engine, event, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
@@ -124,20 +125,20 @@ def _subject_of(attempt: Attempt) -> tuple[str, int]:
 
 def _due_items(session: Session, today: date, retries: bool) -> list[DueItem]:
     """Subjects whose next attempt is due; first attempts or retries (SC-1 keeps them apart)."""
-    def rounds(column: object) -> object:
-        return column > 0 if retries else column == 0  # type: ignore[operator]
+    def rounds(column: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+        return column > 0 if retries else column == 0
 
-    items = [DueItem("renewal", rid, cid, (due, rid)) for rid, cid, due in session.execute(
+    items = [DueItem("renewal", rid, cid, (due or today, rid)) for rid, cid, due in session.execute(
         select(Renewal.id, Renewal.customer_id, Renewal.next_attempt_on).where(
             Renewal.status.in_(renewals.OPEN), Renewal.next_attempt_on <= today,
             rounds(Renewal.rounds_done)))]
-    items += [DueItem("installment", iid, cid, (due, iid)) for iid, cid, due in session.execute(
+    items += [DueItem("installment", iid, cid, (due or today, iid)) for iid, cid, due in session.execute(
         select(Installment.id, InstallmentOrder.customer_id, Installment.next_attempt_on)
         .join(InstallmentOrder).where(
             Installment.status.in_(installments.OPEN), Installment.next_attempt_on <= today,
             InstallmentOrder.status == "active", InstallmentOrder.in_collection.is_(False),
             rounds(Installment.rounds_done)))]
-    items += [DueItem("usage_invoice", uid, cid, (due, uid)) for uid, cid, due in session.execute(
+    items += [DueItem("usage_invoice", uid, cid, (due or today, uid)) for uid, cid, due in session.execute(
         select(UsageInvoice.id, Service.customer_id, UsageInvoice.next_attempt_on)
         .join(Service).where(
             UsageInvoice.status.in_(usage.OPEN), UsageInvoice.next_attempt_on <= today,
@@ -151,17 +152,20 @@ def _high_water(session: Session) -> tuple[int, int, int]:
             session.scalar(select(func.max(Event.id))) or 0)
 
 
+def _subject_name(session: Session, attempt: Attempt) -> str:
+    kind, subject_id = _subject_of(attempt)
+    if kind == "installment":
+        installment = session.get(Installment, subject_id)
+        return f"{installment.order.ref}#{installment.number}" if installment else "?"
+    subject = session.get(Renewal if kind == "renewal" else UsageInvoice, subject_id)
+    return str(getattr(subject, "ref", "?"))
+
+
 def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
     lines = []
-    rules_by_kind = {"renewal": Renewal, "installment": Installment, "usage_invoice": UsageInvoice}
     for attempt in session.scalars(select(Attempt).where(Attempt.id > after_id)
                                    .order_by(Attempt.id)):
-        kind, subject_id = _subject_of(attempt)
-        subject = session.get(rules_by_kind[kind], subject_id)
-        if isinstance(subject, Installment):
-            name = f"{subject.order.ref}#{subject.number}"
-        else:
-            name = subject.ref if subject is not None else "?"
+        name = _subject_name(session, attempt)
         method = attempt.payment_method
         lines.append(ChargeLine(name, method.customer.ref,
                                 str(Money(attempt.amount_minor, attempt.currency)),
@@ -248,7 +252,7 @@ class _Pipeline:
 @contextmanager
 def _rolled_back(engine: Engine) -> Iterator[sessionmaker[Session]]:
     """Sessions whose commits are savepoints inside one transaction that is rolled back."""
-    dry_engine = engine.execution_options()
+    dry_engine: Engine = engine
     if engine.dialect.name == "sqlite":
         dry_engine = create_engine(engine.url, connect_args={"timeout": 30})
 

@@ -425,8 +425,8 @@ class Importer:
         renewal.amount_minor = amount.minor
         renewal.status = o.choice("status", ("scheduled", "cancelled", "paid", "failed",
                                              "expired"))
-        renewal.notice_on = o.day("notice_on")  # type: ignore[assignment]
-        renewal.charge_on = o.day("charge_on")  # type: ignore[assignment]
+        renewal.notice_on = o.day("notice_on")
+        renewal.charge_on = o.day("charge_on")
         renewal.billing_contact = self._owned(BillingContact, o.ref("billing_contact", False),
                                               customer, o.path + ".billing_contact", "contact")
         renewal.payment_method = self._owned(PaymentMethod, o.ref("payment_method", False),
@@ -503,7 +503,7 @@ class Importer:
         note.language = o.choice("language", ("fr", "en"), required=False, default="en")
         note.subject = o.text("subject", required=False)
         note.body = o.text("body", required=False)
-        note.created_on = o.day("created_on")  # type: ignore[assignment]
+        note.created_on = o.day("created_on")
         note.status = o.choice("status", ("queued", "sent", "failed", "suppressed"))
         note.tries = o.integer("tries", required=False, low=0) or 0
         note.last_error = o.text("last_error", required=False) or None
@@ -535,7 +535,7 @@ class Importer:
             event = Event(ref=ref, created_at=self.now, delivery="none")
             self.s.add(event)
         event.type = o.text("type")
-        event.on = o.day("on")  # type: ignore[assignment]
+        event.on = o.day("on")
         event.subject = o.text("subject")
         event.data = o.mapping("data")
         self.s.flush()
