@@ -24,13 +24,17 @@ def luhn_valid(digits: str) -> bool:
 
 
 def contains_card_number(text: str) -> bool:
-    """PM-2: does the text hold something that looks like a card number (13-19 digits, Luhn)?"""
+    """PM-2: does the text hold something that looks like a card number (13-19 digits, Luhn)?
+
+    A run of digits counts as a whole; where it is written in groups ("4242 4242 4242 4242"),
+    any span of whole groups counts too, so neighbouring numbers cannot hide a card number.
+    """
     for match in _CANDIDATE.finditer(text):
-        digits = re.sub(r"[ -]", "", match.group())
-        # Any Luhn-valid run of 13..19 digits inside the match counts.
-        for length in range(len(digits), 12, -1):
-            for start in range(0, len(digits) - length + 1):
-                if luhn_valid(digits[start : start + length]):
+        groups = re.split(r"[ -]", match.group())
+        for first in range(len(groups)):
+            for last in range(first, len(groups)):
+                digits = "".join(groups[first : last + 1])
+                if 13 <= len(digits) <= 19 and luhn_valid(digits):
                     return True
     return False
 

@@ -1,8 +1,18 @@
 """Errors the rules raise. `InputError` is bad input: the caller changed nothing and says why."""
 
+from __future__ import annotations
+
+import copy
+
 
 class InputError(ValueError):
     """Bad input: one clear line naming the problem. Nothing was changed."""
+
+    def prefixed(self, where: str) -> InputError:
+        """The same error, its message prefixed with where it happened (`customers[2]: ...`)."""
+        other = copy.copy(self)
+        other.args = (f"{where}: {self}",)
+        return other
 
 
 class RuleRefused(InputError):

@@ -42,7 +42,8 @@ def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
     for service_id, on, quantity in rows:
         key = (service_id, month_key(on))
         totals[key] = totals.get(key, 0) + quantity
-    done = set(session.execute(select(UsageInvoice.service_id, UsageInvoice.period)).tuples())
+    done = {(row[0], row[1]) for row in session.execute(
+        select(UsageInvoice.service_id, UsageInvoice.period))}
     made = []
     for (service_id, period_key), quantity in sorted(totals.items(), key=lambda kv: kv[0][1]):
         if (service_id, period_key) in done or quantity <= 0:

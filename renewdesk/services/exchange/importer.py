@@ -180,7 +180,7 @@ class Importer:
                 if pms.update_method(self.s, self.processor, method, data, self.today, self.now):
                     self._count("payment_methods", False)
         except InputError as error:
-            raise type(error)(f"{m.path}: {error}") from None
+            raise error.prefixed(m.path) from None
         method.blocked_code = m.text("blocked_code", required=False) or method.blocked_code
         if m.has("expiring_notice_for"):
             method.expiring_notice_for = m.text("expiring_notice_for")
@@ -241,7 +241,7 @@ class Importer:
             try:
                 require_auto_renew_allowed(customer, self.today)
             except RuleRefused as error:
-                raise RuleRefused("AR-1", f"{o.path}.auto_renew: {error}") from None
+                raise error.prefixed(f"{o.path}.auto_renew") from None
             if service.billing != "period":
                 raise InputError(f"{o.path}.auto_renew: a usage-billed service does not renew")
         service.auto_renew = auto

@@ -1,0 +1,107 @@
+"""Fixtures: a World is one temporary database with the sandbox processor, driven as of dates."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from renewdesk.app import App, open_app
+from renewdesk.cli import main as cli_main
+from renewdesk.services.context import Clock, Context
+from renewdesk.services.exchange.export import export_state
+from renewdesk.services.exchange.importer import import_document
+from renewdesk.services.run_due import RunReport, run_due
+from renewdesk.store.models import Notification
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE = SHARED / "spec" / "portfolio.example.json"
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+class World:
+    def __init__(self, folder: Path, env: dict[str, str]) -> None:
+        self.folder = folder
+        self.db = folder / "renewdesk.db"
+        self.env = env
+        self.app: App = open_app(str(self.db), env=env)
+
+    def ctx(self, today: str | date, who: str = "tester", **extra: Any) -> Context:
+        day = d(today) if isinstance(today, str) else today
+        return Context(factory=self.app.factory, processor=self.app.processor,
+                       clock=Clock(day, lambda: datetime.now(UTC)), who=who, **extra)
+
+    def session(self) -> Session:
+        return self.app.factory()
+
+    def load(self, document: dict[str, Any], today: str = "2026-11-01") -> None:
+        ctx = self.ctx(today)
+        with self.session() as session:
+            import_document(session, ctx.processor, document, ctx.clock.today, ctx.clock.now(),
+                            "tester")
+            session.commit()
+
+    def run(self, today: str | date, **kwargs: Any) -> RunReport:
+        extra = {k: kwargs.pop(k) for k in ("mailer", "webhook") if k in kwargs}
+        return run_due(self.ctx(today, **extra), **kwargs)
+
+    def walk(self, first: str, last: str) -> list[RunReport]:
+        from renewdesk.domain.dates import days_between
+
+        return [self.run(day) for day in days_between(d(first), d(last))]
+
+    def export(self) -> dict[str, Any]:
+        with self.session() as session:
+            return export_state(session)
+
+    def mails(self, kind: str | None = None) -> list[Notification]:
+        with self.session() as session:
+            query = select(Notification).order_by(Notification.id)
+            if kind:
+                query = query.where(Notification.kind == kind)
+            return list(session.scalars(query))
+
+    def cli(self, *args: str, today: str | None = None) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["--db", str(self.db)] + (["--today", today] if today else []) + list(args)
+        code = cli_main(argv, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    def close(self) -> None:
+        self.app.close()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """An isolated environment: logs in the test's folder, nothing from the developer's shell."""
+    for name in ("RENEWDESK_DB", "RENEWDESK_TODAY", "RENEWDESK_GATEWAY", "RENEWDESK_SMTP_HOST",
+                 "RENEWDESK_SANDBOX_LATENCY_MS", "RENEWDESK_SANDBOX_LEDGER"):
+        monkeypatch.delenv(name, raising=False)
+    logs = tmp_path / "logs"
+    monkeypatch.setenv("RENEWDESK_LOG_DIR", str(logs))
+    monkeypatch.setenv("RENEWDESK_USER", "tester")
+    return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester"}
+
+
+@pytest.fixture
+def world(tmp_path: Path, env: dict[str, str]) -> Iterator[World]:
+    w = World(tmp_path, env)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,80 @@
+"""The offline sandbox processor of EXCHANGE.md: Stripe's test tokens, its own ledger,
+idempotency keys (SC-2), SEPA settling on the next run."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from renewdesk.payments.processor import ChargeRequest
+from renewdesk.payments.sandbox import SandboxProcessor
+
+DAY = date(2026, 12, 13)
+
+
+def request(token: str, key: str = "k1", amount: int = 1200) -> ChargeRequest:
+    return ChargeRequest(idempotency_key=key, token=token, amount_minor=amount, currency="EUR",
+                         customer_ref="C1", description="test", metadata={"subject": "REN-1"})
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> SandboxProcessor:
+    return SandboxProcessor(tmp_path / "ledger.sqlite")
+
+
+@pytest.mark.parametrize(("token", "status", "code"), [
+    ("pm_card_visa", "succeeded", None),
+    ("pm_card_mastercard", "succeeded", None),
+    ("pm_card_visa_chargeDeclined", "declined", "generic_decline"),
+    ("pm_card_visa_chargeDeclinedInsufficientFunds", "declined", "insufficient_funds"),
+    ("pm_card_chargeCustomerFail", "declined", "card_declined"),
+    ("pm_card_visa_chargeDeclinedExpiredCard", "declined", "expired_card"),
+    ("pm_card_visa_chargeDeclinedLostCard", "declined", "lost_card"),
+    ("pm_card_visa_chargeDeclinedStolenCard", "declined", "stolen_card"),
+    ("pm_card_authenticationRequired", "declined", "authentication_required"),
+    ("pm_anything_else", "succeeded", None),
+])
+def test_sc2_sandbox_outcomes_follow_stripe_test_tokens(sandbox: SandboxProcessor, token: str,
+                                                        status: str, code: str | None) -> None:
+    outcome = sandbox.charge(request(token), DAY)
+    assert (outcome.status, outcome.decline_code) == (status, code)
+
+
+def test_sc2_same_idempotency_key_returns_the_first_result(sandbox: SandboxProcessor) -> None:
+    first = sandbox.charge(request("pm_card_visa", key="same"), DAY)
+    again = sandbox.charge(request("pm_card_visa_chargeDeclined", key="same", amount=9999), DAY)
+    assert again == first
+    assert len(sandbox.ledger()) == 1
+
+
+def test_sc2_lookup_tells_what_became_of_a_key(sandbox: SandboxProcessor) -> None:
+    assert sandbox.lookup("never-sent", {}, DAY) is None
+    sent = sandbox.charge(request("pm_card_visa", key="k9"), DAY)
+    assert sandbox.lookup("k9", {}, DAY) == sent
+
+
+def test_in6_sepa_is_processing_then_settles_on_the_next_run(sandbox: SandboxProcessor) -> None:
+    ok = sandbox.charge(request("pm_sepa_debit", key="s1"), DAY)
+    bad = sandbox.charge(request("pm_sepa_debit_fail", key="s2"), DAY)
+    assert ok.status == bad.status == "pending"
+    assert sandbox.lookup("s1", {}, DAY).status == "pending"  # type: ignore[union-attr]
+    later = date(2026, 12, 14)
+    assert sandbox.lookup("s1", {}, later).status == "succeeded"  # type: ignore[union-attr]
+    failed = sandbox.lookup("s2", {}, later)
+    assert failed is not None and failed.status == "declined"
+
+
+def test_sc2_ledger_is_a_separate_store(tmp_path: Path, sandbox: SandboxProcessor) -> None:
+    sandbox.charge(request("pm_card_visa"), DAY)
+    tables = sqlite3.connect(tmp_path / "ledger.sqlite").execute(
+        "SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    assert tables == [("charge",)]
+
+
+def test_pm3_attach_refuses_what_is_not_a_processor_token(sandbox: SandboxProcessor) -> None:
+    assert sandbox.attach("pm_card_visa", "C1").accepted
+    refused = sandbox.attach("tok_unknown", "C1")
+    assert not refused.accepted and refused.refusal
