@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import copy
-
 
 class InputError(ValueError):
     """Bad input: one clear line naming the problem. Nothing was changed."""
 
     def prefixed(self, where: str) -> InputError:
         """The same error, its message prefixed with where it happened (`customers[2]: ...`)."""
-        other = copy.copy(self)
+        other = self.__class__.__new__(self.__class__)
+        other.__dict__.update(self.__dict__)
         other.args = (f"{where}: {self}",)
         return other
 
