@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.app import App, open_app
 from renewdesk.cli import main as cli_main
@@ -67,7 +67,8 @@ class World:
 
     def mails(self, kind: str | None = None) -> list[Notification]:
         with self.session() as session:
-            query = select(Notification).order_by(Notification.id)
+            query = select(Notification).options(selectinload(Notification.links)).order_by(
+                Notification.id)
             if kind:
                 query = query.where(Notification.kind == kind)
             return list(session.scalars(query))
