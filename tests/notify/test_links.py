@@ -1,0 +1,64 @@
+"""NT-3: customer links are signed, expiring and single-use; opening one changes nothing."""
+
+from __future__ import annotations
+
+from tests.builders import card, customer, document, service
+from tests.conftest import World
+
+
+def scheduled(world: World) -> str:
+    world.load(document([customer("C1", card("A")), customer("C2", card("B"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A"),
+                         service("S2", "C2", "2026-12-20", payment_method="B")]))
+    world.run("2026-12-05")
+    notes = world.export()["notifications"]
+    return str(notes[0]["links"][0]["token"])
+
+
+def test_nt3_opening_a_link_changes_nothing(world: World) -> None:
+    token = scheduled(world)
+    before = world.export()
+    for _ in range(3):  # a mail scanner opening it several times
+        code, out, _err = world.cli("link", token, today="2026-12-06")
+        assert code == 0 and "cancel renewal" in out
+    assert world.export() == before
+
+
+def test_nt3_forged_or_altered_tokens_are_refused(world: World) -> None:
+    token = scheduled(world)
+    before = world.export()
+    link_id, _, signature = token.partition(".")
+    for forged in (f"{link_id}.{'A' * len(signature)}", f"{link_id[:-1]}x.{signature}",
+                   "garbage", token + "x"):
+        code, _out, err = world.cli("link", forged, "--accept", today="2026-12-06")
+        assert code == 2 and "not valid" in err
+    assert world.export() == before
+
+
+def test_nt3_a_link_works_once(world: World) -> None:
+    token = scheduled(world)
+    assert world.cli("link", token, "--accept", today="2026-12-06")[0] == 0
+    code, _out, err = world.cli("link", token, "--accept", today="2026-12-07")
+    assert code == 2 and "already used on 2026-12-06" in err
+
+
+def test_nt3_a_link_expires(world: World) -> None:
+    token = scheduled(world)
+    code, _out, err = world.cli("link", token, "--accept", today="2026-12-13")
+    assert code == 2 and "expired on 2026-12-12" in err
+    assert world.export()["renewals"][0]["status"] == "scheduled"
+
+
+def test_nt3_update_payment_method_link_replaces_the_card(world: World) -> None:
+    world.load(document([customer("C1", card("A", token="pm_card_chargeCustomerFail"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A")]))
+    world.walk("2026-12-05", "2026-12-13")
+    failed = next(n for n in world.export()["notifications"] if n["kind"] == "renewal_failed")
+    token = failed["links"][0]["token"]
+    code, out, err = world.cli("link", token, "--accept", "--new-token", "pm_card_visa",
+                               "--new-ref", "A2", "--last4", "4242", "--exp", "01/2030",
+                               "--brand", "visa", today="2026-12-14")
+    assert code == 0, err
+    world.walk("2026-12-15", "2026-12-16")
+    cart = world.export()["renewals"][0]
+    assert cart["status"] == "paid" and cart["attempts"][-1]["payment_method"] == "A2"

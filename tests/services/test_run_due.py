@@ -1,0 +1,184 @@
+"""SC-1 to SC-5: one engine, a fixed order, crash safety, catch-up, dry run, one run at a time."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+from itertools import pairwise
+
+import pytest
+from sqlalchemy import select
+
+from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
+from renewdesk.payments.sandbox import SandboxProcessor
+from renewdesk.services.run_due import missed_days, run_due
+from renewdesk.store.models import Attempt
+from renewdesk.store.runlock import exclusive_run
+from tests.builders import card, customer, document, order, service
+from tests.conftest import World
+
+
+class LosesAnswers:
+    """A processor whose answers never come back: before or after the charge reached it."""
+
+    name = "flaky"
+
+    def __init__(self, real: SandboxProcessor, *, after_charge: bool) -> None:
+        self.real = real
+        self.after_charge = after_charge
+
+    def attach(self, token: str, customer_ref: str):  # type: ignore[no-untyped-def]
+        return self.real.attach(token, customer_ref)
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        if self.after_charge:
+            self.real.charge(request, today)
+        raise ProcessorUnavailable("timeout")
+
+    def lookup(self, key: str, metadata: dict[str, str], today: date) -> ChargeOutcome | None:
+        raise ProcessorUnavailable("still down")
+
+
+def test_sc1_running_twice_for_the_same_date_does_nothing_more(world: World) -> None:
+    world.load(document([customer("C1", card("A", token="pm_card_visa_chargeDeclined"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A")],
+                        [order("O1", "C1", "A", "2026-12-05")]))
+    first = world.run("2026-12-05")
+    assert first.notices and first.charges and first.emails
+    before = world.export()
+    again = world.run("2026-12-05")
+    assert (again.notices, again.charges, again.emails, again.events) == ((), (), (), 0)
+    assert world.export() == before
+
+
+@pytest.mark.parametrize("reached", [True, False], ids=["charge-made", "charge-never-sent"])
+def test_sc2_unknown_outcome_settled_by_asking_never_charged_twice(world: World,
+                                                                   reached: bool) -> None:
+    world.load(document([customer("C1", card("A"))],
+                        orders=[order("O1", "C1", "A", "2026-11-05", count=1)]))
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    crashed = replace(world.ctx("2026-11-05"),
+                      processor=LosesAnswers(sandbox, after_charge=reached))
+    report = run_due(crashed)
+    assert [c.result for c in report.charges] == ["unknown"]
+    assert report.problems
+    assert len(sandbox.ledger()) == (1 if reached else 0)
+    world.run("2026-11-06")
+    (item,) = world.export()["installment_orders"][0]["installments"]
+    assert item["status"] == "paid"
+    assert [a["result"] for a in item["attempts"]] == ["succeeded"]  # the same attempt, settled
+    ledger = sandbox.ledger()
+    assert len(ledger) == 1 and ledger[0]["idempotency_key"] == item["attempts"][0][
+        "idempotency_key"]
+
+
+def test_sc2_every_attempt_is_committed_before_the_processor_is_called(world: World) -> None:
+    world.load(document([customer("C1", card("A"))],
+                        orders=[order("O1", "C1", "A", "2026-11-05", count=1)]))
+    seen: list[list[str]] = []
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+
+    class Spy(LosesAnswers):
+        def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+            with world.session() as s:  # another connection: sees only committed rows
+                seen.append(list(s.scalars(select(Attempt.idempotency_key))))
+            return self.real.charge(request, today)
+
+    run_due(replace(world.ctx("2026-11-05"), processor=Spy(sandbox, after_charge=False)))
+    (keys,) = seen
+    assert len(keys) == 1 and keys[0].startswith("rd_")
+
+
+def test_sc3_missed_days_caught_up_late_notice_pushes_the_charge_date(world: World) -> None:
+    world.load(document([customer("C1", card("A"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A")]))
+    world.run("2026-12-01")
+    with world.session() as s:
+        assert missed_days(s, date(2026, 12, 16)) == 14
+    report = world.run("2026-12-16")
+    assert report.caught_up_days == 14
+    (cart,) = world.export()["renewals"]
+    assert (cart["notice_on"], cart["charge_on"]) == ("2026-12-16", "2026-12-18")
+    assert world.run("2026-12-17").charges == ()
+    assert [c.result for c in world.run("2026-12-18").charges] == ["succeeded"]
+
+
+def test_sc3_catch_up_charges_in_date_order_one_attempt_per_run(world: World) -> None:
+    world.load(document([customer("C1", card("A", token="pm_card_visa_chargeDeclined"))],
+                        orders=[order("O1", "C1", "A", "2026-11-01", count=3, interval="weekly")]))
+    world.run("2026-10-31")
+    report = world.run("2026-11-20")
+    assert [c.subject for c in report.charges] == ["O1#1", "O1#2", "O1#3"]
+    items = world.export()["installment_orders"][0]["installments"]
+    assert [len(i["attempts"]) for i in items] == [1, 1, 1]
+    assert [i["next_attempt_on"] for i in items] == ["2026-11-21", "2026-11-21", "2026-11-22"]
+
+
+def test_sc4_dry_run_reports_exactly_what_the_real_run_does_and_changes_nothing(
+        world: World) -> None:
+    world.load(document([customer("C1", card("A", token="pm_card_chargeCustomerFail"),
+                                   card("B", token="pm_card_mastercard"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A")],
+                        [order("O1", "C1", "A", "2026-12-13")]))
+    world.run("2026-12-05")
+    before = world.export()
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    ledger = sandbox.ledger()
+    dry = world.run("2026-12-13", dry_run=True)
+    assert world.export() == before and sandbox.ledger() == ledger
+    real = world.run("2026-12-13")
+    strip = lambda report: ([(c.subject, c.amount, c.payment_method, c.result)  # noqa: E731
+                             for c in report.charges],
+                            [(m.kind, m.to) for m in report.emails], report.events)
+    assert strip(dry) == strip(real)
+    assert len(dry.charges) == 4
+
+
+def test_sc5_a_second_run_while_one_is_running_is_refused_clearly(world: World) -> None:
+    with exclusive_run(world.app.url):
+        code, _out, err = world.cli("run-due", today="2026-11-01")
+    assert code == 1 and "another run is in progress" in err and "pid" in err
+    assert world.cli("run-due", today="2026-11-01")[0] == 0
+
+
+def test_sc5_a_second_run_can_wait_for_the_first(world: World) -> None:
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with exclusive_run(world.app.url):
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    holding.wait(10)
+    threading.Timer(0.2, release.set).start()
+    code, out, err = world.cli("run-due", "--wait", "10", today="2026-11-01")
+    holder.join()
+    assert code == 0, err
+
+
+def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: World) -> None:
+    customers = [customer(f"C{n}", card(f"A{n}", token="pm_card_chargeCustomerFail"),
+                          card(f"B{n}")) for n in range(12)]
+    orders = [order(f"O{n}-{k}", f"C{n}", f"A{n}", f"2026-11-0{k}", count=1)
+              for n in range(12) for k in (1, 2, 3)]
+    world.load(document(customers, orders=orders))
+    world.cli("settings", "processor_concurrency=6")
+    world.app.processor.latency = 0.01  # type: ignore[attr-defined]
+    world.run("2026-10-31")
+    report = world.run("2026-11-05")
+    assert len(report.charges) == 12 * 3 * 2
+    with world.session() as s:
+        for n in range(12):
+            rows = s.execute(select(Attempt.id, Attempt.on, Attempt.installment_id)
+                             .join(Attempt.payment_method)
+                             .where(Attempt.payment_method.has(customer_id=n + 1))
+                             .order_by(Attempt.id)).all()
+            subjects = [row.installment_id for row in rows]
+            assert subjects == sorted(subjects)  # due 1st, 2nd, 3rd: charged in that order
+            assert all(a <= b for a, b in pairwise(subjects))
