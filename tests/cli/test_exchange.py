@@ -1,0 +1,180 @@
+"""The command line's contract (EXCHANGE.md): import/export round trips, PM-2 refusals that
+leave no trace, and bad input that exits 2 with one line and changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.builders import card, customer, document, order, service
+from tests.conftest import EXAMPLE, World
+
+CARD = "4000 0566 5566 5556"  # Luhn-valid test card number, only ever used to be refused
+
+
+def test_import_accepts_the_example_verbatim_and_export_round_trips(world: World,
+                                                                   tmp_path: Path) -> None:
+    code, out, err = world.cli("import", str(EXAMPLE), today="2026-11-01")
+    assert code == 0, err
+    assert "customers: 3 created" in out
+    code, first, _ = world.cli("export")
+    path = tmp_path / "first.json"
+    path.write_text(first)
+    other = World(tmp_path / "other", world.env)
+    assert other.cli("import", str(path), today="2026-11-01")[0] == 0
+    assert other.cli("export")[1] == first
+    other.close()
+
+
+@pytest.mark.slow
+def test_full_state_with_history_round_trips(world: World, tmp_path: Path) -> None:
+    assert world.cli("import", str(EXAMPLE), today="2026-11-01")[0] == 0
+    world.walk("2026-11-01", "2026-12-20")
+    assert world.cli("plan-update", "ORD-1001", "--amount", "25.00", today="2026-12-20")[0] == 0
+    first = world.cli("export")[1]
+    data = json.loads(first)
+    assert data["renewals"] and data["usage_invoices"] and data["notifications"]
+    path = tmp_path / "state.json"
+    path.write_text(first)
+    other = World(tmp_path / "other", world.env)
+    assert other.cli("import", str(path), today="2026-12-21")[0] == 0
+    assert other.cli("export")[1] == first
+    assert other.cli("import", str(path), today="2026-12-21")[0] == 0  # idempotent
+    assert other.cli("export")[1] == first
+    other.close()
+
+
+def test_reimported_cancelled_service_is_cancelled(world: World, tmp_path: Path) -> None:
+    assert world.cli("import", str(EXAMPLE), today="2026-11-01")[0] == 0
+    data = json.loads(world.cli("export")[1])
+    data["services"][0]["status"] = "cancelled"
+    path = tmp_path / "cancel.json"
+    path.write_text(json.dumps(data))
+    assert world.cli("import", str(path), today="2026-11-02")[0] == 0
+    assert json.loads(world.cli("export")[1])["services"][0]["status"] == "cancelled"
+
+
+def traces(world: World) -> bytes:
+    """Everything renewdesk wrote: database (and WAL), sandbox ledger, logs."""
+    blobs = [p.read_bytes() for p in sorted(world.folder.rglob("*")) if p.is_file()]
+    return b"".join(blobs)
+
+
+@pytest.mark.parametrize("where", ["address", "holder", "token", "label", "ref"])
+def test_pm2_card_number_in_an_imported_field_is_refused_and_stored_nowhere(
+        world: World, tmp_path: Path, where: str) -> None:
+    doc: dict[str, Any] = json.loads(EXAMPLE.read_text())
+    target = {"address": doc["customers"][0], "holder": doc["customers"][0]["payment_methods"][0],
+              "token": doc["customers"][0]["payment_methods"][0], "label": doc["services"][0],
+              "ref": doc["customers"][1]}[where]
+    target[where if where != "ref" else "ref"] = f"x {CARD} y" if where != "ref" else CARD
+    path = tmp_path / "with-card.json"
+    path.write_text(json.dumps(doc))
+    code, out, err = world.cli("import", str(path), today="2026-11-01")
+    assert code == 2
+    assert "PM-2" in err and "looks like a card number" in err
+    assert CARD not in err + out and CARD.replace(" ", "") not in err + out
+    path.unlink()
+    everything = traces(world)
+    for form in (CARD, CARD.replace(" ", "")):
+        assert form.encode() not in everything
+
+
+def test_pm2_card_number_as_a_command_argument_is_refused_unechoed(world: World) -> None:
+    assert world.cli("import", str(EXAMPLE), today="2026-11-01")[0] == 0
+    for args in (["plan-update", "ORD-1001", "--amount", CARD.replace(" ", "")],
+                 ["link", CARD], ["find-orders", CARD.replace(" ", "-")]):
+        code, out, err = world.cli(*args)
+        assert code == 2 and "looks like a card number" in err
+        assert CARD.replace(" ", "") not in err + out
+    everything = traces(world)
+    assert CARD.replace(" ", "").encode() not in everything
+    assert CARD.replace(" ", "-").encode() not in everything
+
+
+def _base(world: World, tmp_path: Path) -> Path:
+    assert world.cli("import", str(EXAMPLE), today="2026-11-01")[0] == 0
+    assert world.cli("run-due", today="2026-11-01")[0] == 0
+    return world.db
+
+
+def _file(tmp_path: Path, change: Any) -> str:
+    doc: dict[str, Any] = json.loads(EXAMPLE.read_text())
+    change(doc)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    return str(path)
+
+
+BAD_IMPORTS = {
+    "unknown customer ref": (lambda d: d["services"][0].update(customer="CUST-404"),
+                             "unknown customer 'CUST-404'"),
+    "unknown payment method": (lambda d: d["services"][0].update(payment_method="PM-404"),
+                               "unknown payment method 'PM-404'"),
+    "malformed date": (lambda d: d["services"][0].update(expires_on="20/12/2026"),
+                       "services[0].expires_on"),
+    "impossible date": (lambda d: d["installment_orders"][0].update(first_due_on="2026-02-30"),
+                        "installment_orders[0].first_due_on"),
+    "unknown key": (lambda d: d["customers"][0].update(phone="0601"), "unknown key 'phone'"),
+    "float amount": (lambda d: d["services"][0].update(price=12.0), "services[0].price"),
+    "bad currency": (lambda d: d["services"][0].update(currency="EURO"), "unknown currency"),
+    "wrong format": (lambda d: d.update(format="other/2"), "format"),
+    "bad usage quantity": (lambda d: d["usage"][0].update(quantity="12"), "usage[0].quantity"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_IMPORTS))
+def test_bad_import_exits_2_with_one_line_and_database_byte_identical(
+        world: World, tmp_path: Path, case: str) -> None:
+    db = _base(world, tmp_path)
+    before = db.read_bytes()
+    change, expected = BAD_IMPORTS[case]
+    code, out, err = world.cli("import", _file(tmp_path, change), today="2026-11-02")
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["plan-update", "ORD-1001", "--amount", "1.00"], "below the minimum 2.00 EUR"),
+    (["plan-update", "ORD-404", "--amount", "40.00"], "unknown order 'ORD-404'"),
+    (["plan-update", "ORD-1001", "--amount", "forty"], "not a decimal amount"),
+    (["bulk-recurrence", "CUST-404", "--all", "--on"], "unknown customer"),
+    (["bulk-recurrence", "CUST-001", "--services", "SRV-404", "--on"], "SRV-404"),
+    (["renew-plan", "ORD-1001"], "IN-5"),
+    (["collection", "ORD-404"], "unknown order"),
+    (["link", "not-a-token"], "not valid"),
+    (["settings", "notice_days=soon"], "notice_days"),
+    (["settings", "stripe_secret=sk_test_x"], "unknown setting"),
+    (["--today", "2026-13-01", "run-due"], "--today"),
+    (["import", "/nonexistent/file.json"], "No such file"),
+])
+def test_bad_command_input_exits_2_and_changes_nothing(world: World, tmp_path: Path,
+                                                      args: list[str], expected: str) -> None:
+    db = _base(world, tmp_path)
+    before = db.read_bytes()
+    code, _out, err = world.cli(*args)
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err
+    assert db.read_bytes() == before
+
+
+def test_run_due_as_of_a_date_before_the_last_run_is_refused(world: World) -> None:
+    world.load(document([customer("C1", card("A"))], [service("S1", "C1", "2027-01-01")],
+                        [order("O1", "C1", "A", "2026-12-01")]))
+    assert world.cli("run-due", today="2026-11-10")[0] == 0
+    code, _out, err = world.cli("run-due", today="2026-11-09")
+    assert code == 2 and "earlier date" in err
+
+
+def test_demo_fills_a_portfolio_that_runs(world: World) -> None:
+    code, out, err = world.cli("demo", "--customers", "40", today="2026-11-01")
+    assert code == 0, err
+    assert "customers: 40 created" in out
+    code, out, err = world.cli("run-due", "--dry-run", today="2026-11-20")
+    assert code == 0, err
+    assert out.startswith("Dry run as of 2026-11-20")
+    assert world.cli("run-due", today="2026-11-20")[0] == 0
