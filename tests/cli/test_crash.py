@@ -84,7 +84,7 @@ def test_sc2_killed_mid_run_then_settled_nothing_paid_twice(world: World, tmp_pa
     assert len(at_kill) < 18 + 24 // 4 * 2  # killed before the work was done
 
     for day in ("2026-11-05", "2026-11-06"):
-        code, out, err = world2.cli("run-due", today=day)
+        code, _out, err = world2.cli("run-due", today=day)
         assert code == 0, err
     state = world2.export()
     world2.close()

@@ -132,7 +132,7 @@ def test_bad_import_exits_2_with_one_line_and_database_byte_identical(
     db = _base(world, tmp_path)
     before = db.read_bytes()
     change, expected = BAD_IMPORTS[case]
-    code, out, err = world.cli("import", _file(tmp_path, change), today="2026-11-02")
+    code, _out, err = world.cli("import", _file(tmp_path, change), today="2026-11-02")
     assert code == 2
     assert err.count("\n") == 1 and expected in err
     assert db.read_bytes() == before

@@ -47,7 +47,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def _cancel_token(world: World) -> str:
-    code, out, _ = world.cli("export")
+    _code, out, _ = world.cli("export")
     notes = json.loads(out)["notifications"]
     return next(link["token"] for n in notes if n["kind"] == "renewal_scheduled"
                 for link in n["links"] if link["action"] == "cancel_renewal")

@@ -25,7 +25,7 @@ class Catcher:
         self.messages: list[Message] = []
         self.received = threading.Condition()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.received:
             self.messages.append(message_from_bytes(envelope.content))
             self.received.notify_all()
@@ -62,7 +62,7 @@ class Receiver:
         receiver = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append((dict(self.headers), body))
                 status = 500 if receiver.fail_next > 0 else 204

@@ -55,7 +55,7 @@ def test_nt3_update_payment_method_link_replaces_the_card(world: World) -> None:
     world.walk("2026-12-05", "2026-12-13")
     failed = next(n for n in world.export()["notifications"] if n["kind"] == "renewal_failed")
     token = failed["links"][0]["token"]
-    code, out, err = world.cli("link", token, "--accept", "--new-token", "pm_card_visa",
+    code, _out, err = world.cli("link", token, "--accept", "--new-token", "pm_card_visa",
                                "--new-ref", "A2", "--last4", "4242", "--exp", "01/2030",
                                "--brand", "visa", today="2026-12-14")
     assert code == 0, err

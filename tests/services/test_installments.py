@@ -61,7 +61,7 @@ def test_in2_confirmed_in_time_applies_to_installments_due_after_confirmation(wo
     assert world.cli("plan-update", "O1", "--amount", "40.00", today="2026-11-20")[0] == 0
     (mail,) = world.mails("plan_change_requested")
     assert "40,00" in mail.body and "30,00" in mail.body
-    code, out, err = world.cli("link", confirm_token(world), "--accept", today="2026-11-30")
+    code, _out, err = world.cli("link", confirm_token(world), "--accept", today="2026-11-30")
     assert code == 0, err
     world.walk("2026-12-01", "2027-02-01")
     items = the_order(world)["installments"]
@@ -165,6 +165,7 @@ def test_in6_sepa_failure_never_retried_goes_to_collections_then_hand_off(world:
     out_file = world.folder / "handoff.json"
     code, out, err = world.cli("collection", "O1", "--out", str(out_file), today="2026-11-11")
     assert code == 0, err
+    assert "handed to collection" in out
     assert '"total": "60.00"' in out_file.read_text()  # 2 x 30.00
     world.walk("2026-11-11", "2026-11-30")
     assert the_order(world)["installments"][2]["attempts"] == []  # all attempts ended

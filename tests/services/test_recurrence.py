@@ -22,7 +22,7 @@ def setup(world: World) -> None:
 
 def test_ar2_all_services_on_with_chosen_card_and_contact(world: World) -> None:
     setup(world)
-    code, out, err = world.cli("bulk-recurrence", "C1", "--all", "--on", "--payment-method", "B",
+    code, _out, err = world.cli("bulk-recurrence", "C1", "--all", "--on", "--payment-method", "B",
                                today="2026-11-01")
     assert code == 0, err
     assert auto(world) == {"S1": True, "S2": True}
@@ -56,7 +56,7 @@ def test_ar2_errors_block_even_with_yes_and_change_nothing(world: World) -> None
     world.load(document(
         [customer("C1", card("A", exp=(10, 2026)))],
         [service("S1", "C1", "2027-01-20", auto_renew=False)]))
-    code, out, err = world.cli("bulk-recurrence", "C1", "--all", "--on", "--yes",
+    code, out, _err = world.cli("bulk-recurrence", "C1", "--all", "--on", "--yes",
                                today="2026-11-01")
     assert code == 2
     assert "error    S1: no valid payment method" in out

@@ -149,7 +149,7 @@ def test_ar6_manual_renewal_reactivates_with_reactivation_fee(world: World) -> N
     assert "paid" in out
     service_now = one_service(world, "S1")
     assert service_now["status"] == "active" and service_now["expires_on"] == "2028-01-10"
-    manual = [r for r in renewals(world) if r["status"] == "paid"][0]
+    manual = next(r for r in renewals(world) if r["status"] == "paid")
     assert manual["amount"] == "17.00"  # one period + reactivation fee
 
 

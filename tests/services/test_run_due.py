@@ -157,7 +157,7 @@ def test_sc5_a_second_run_can_wait_for_the_first(world: World) -> None:
     holder.start()
     holding.wait(10)
     threading.Timer(0.2, release.set).start()
-    code, out, err = world.cli("run-due", "--wait", "10", today="2026-11-01")
+    code, _out, err = world.cli("run-due", "--wait", "10", today="2026-11-01")
     holder.join()
     assert code == 0, err
 
