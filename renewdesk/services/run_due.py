@@ -171,7 +171,8 @@ def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
                                 str(Money(attempt.amount_minor, attempt.currency)),
                                 f"{method.ref} ({method.label()})", attempt.result,
                                 attempt.decline_code))
-    return tuple(lines)
+    # Customers are charged in parallel: show each customer's attempts together, in order.
+    return tuple(sorted(lines, key=lambda line: line.customer))
 
 
 class _Pipeline:
