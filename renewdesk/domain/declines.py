@@ -46,3 +46,16 @@ def classify(code: str | None) -> DeclineKind:
 def stops_retries(code: str | None) -> bool:
     """Hard declines stop automatic attempts; so does one only the customer can resolve."""
     return classify(code) is not DeclineKind.SOFT
+
+
+def retry_allowed(decline_codes: list[str | None], *, no_more_automatic: bool) -> bool:
+    """After a failed round: may an automatic attempt follow?
+
+    No if the schedule allows none (`no_more_automatic`: the manual final attempt, a SEPA
+    debit); no if every decline in the round stops retries (hard, or the customer must act:
+    AR-5, IN-4); yes otherwise, including a round with no valid method to try at all (the
+    customer may add one before the next date).
+    """
+    if no_more_automatic:
+        return False
+    return not decline_codes or any(not stops_retries(code) for code in decline_codes)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.declines import retry_allowed
 from renewdesk.domain.errors import RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
@@ -116,14 +116,14 @@ class InstallmentRules:
         subject.rounds_done += 1
         subject.status = "failed"
         order = subject.order
-        kinds = {classify(a.decline_code) for a in attempts if a.result == "declined"}
+        codes = [a.decline_code for a in attempts if a.result == "declined"]
+        # IN-5 is the last attempt; IN-6: a failed SEPA installment is never retried.
+        last_try = manual or order.method == "sepa"
         retry: date | None = None
-        if manual or order.method == "sepa":
-            pass  # IN-5 is the last attempt; IN-6: a failed SEPA installment is never retried
-        elif attempts and DeclineKind.SOFT not in kinds:
-            subject.stopped_code = attempts[-1].decline_code  # IN-4: hard declines stop at once
-        else:
+        if retry_allowed(codes, no_more_automatic=last_try):
             retry = next_installment_retry(subject.due_on, subject.rounds_done, self.policy, today)
+        elif not last_try:
+            subject.stopped_code = attempts[-1].decline_code  # IN-4: hard declines stop at once
         subject.next_attempt_on = retry
         language = order.customer.language
         context = {**_order_mail_context(order, language), "number": subject.number,

@@ -89,8 +89,8 @@ def _resume_stopped_renewals(session: Session, customer: Customer, today: date) 
         renewal.stopped_code = None
 
 
-def add_method(session: Session, processor: Processor, customer: Customer, data: MethodInput,
-               today: date, now: datetime) -> PaymentMethod:
+def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
+    """PM-1 and PM-2 for a method about to be saved; refs are unique."""
     missing = customer.missing_profile_fields()
     if missing:
         raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
@@ -98,6 +98,11 @@ def add_method(session: Session, processor: Processor, customer: Customer, data:
     data.validate()
     if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
         raise InputError(f"payment method {data.ref} already exists")
+
+
+def add_method(session: Session, processor: Processor, customer: Customer, data: MethodInput,
+               today: date, now: datetime) -> PaymentMethod:
+    _check_new(session, customer, data)
     attach = processor.attach(data.token, customer.ref)
     last = session.scalar(select(func.max(PaymentMethod.position)).where(
         PaymentMethod.customer_id == customer.id))
@@ -147,13 +152,7 @@ def replace_method(session: Session, processor: Processor, old: PaymentMethod,
                    data: MethodInput, today: date, now: datetime) -> PaymentMethod:
     """PM-5: a method can always be replaced; the new one takes its place and its duties."""
     customer = old.customer
-    missing = customer.missing_profile_fields()
-    if missing:
-        raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
-                                  "payment method can be added")
-    data.validate()
-    if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
-        raise InputError(f"payment method {data.ref} already exists")
+    _check_new(session, customer, data)
     attach = processor.attach(data.token, customer.ref)
     if not attach.accepted:
         raise RuleRefused("PM-3", f"the processor refused the new method: {attach.refusal}")

@@ -12,7 +12,7 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import add_months
-from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.declines import retry_allowed
 from renewdesk.domain.errors import RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
@@ -225,16 +225,14 @@ class RenewalRules:
                         today: date, now: datetime, manual: bool) -> None:
         subject.rounds_done += 1
         subject.status = "failed"
-        kinds = {classify(a.decline_code) for a in attempts if a.result == "declined"}
-        if manual:
-            retry = None
-        elif attempts and DeclineKind.SOFT not in kinds:
-            # Hard declines (or the customer must act): not retried until the method changes.
-            retry = None
-            subject.stopped_code = attempts[-1].decline_code
-        else:
+        codes = [a.decline_code for a in attempts if a.result == "declined"]
+        retry = None
+        if retry_allowed(codes, no_more_automatic=manual):
             retry = next_renewal_retry(subject.charge_on, subject.rounds_done,
                                        subject.earliest_expiry, self.policy, today)
+        elif not manual:
+            # Hard declines (or the customer must act): not retried until the method changes.
+            subject.stopped_code = attempts[-1].decline_code
         subject.next_attempt_on = retry
         language = subject.customer.language
         _mail(session, "renewal_failed", subject, today,

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import month_key
-from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.declines import retry_allowed
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import next_installment_retry
@@ -130,16 +130,15 @@ class UsageRules:
         subject.rounds_done += 1
         subject.status = "failed"
         service = subject.service
-        kinds = {classify(a.decline_code) for a in attempts if a.result == "declined"}
+        codes = [a.decline_code for a in attempts if a.result == "declined"]
+        # A failed SEPA debit is never retried automatically (as IN-6).
+        last_try = manual or any(a.payment_method.type == "sepa_debit" for a in attempts)
         retry: date | None = None
-        sepa = any(a.payment_method.type == "sepa_debit" for a in attempts)
-        if manual or sepa:
-            pass  # a failed SEPA debit is never retried automatically (as IN-6)
-        elif attempts and DeclineKind.SOFT not in kinds:
-            subject.stopped_code = attempts[-1].decline_code
-        else:
+        if retry_allowed(codes, no_more_automatic=last_try):
             retry = next_installment_retry(subject.issued_on, subject.rounds_done, self.policy,
                                            today)
+        elif not last_try:
+            subject.stopped_code = attempts[-1].decline_code
         subject.next_attempt_on = retry
         customer = service.customer
         language = customer.language

@@ -73,3 +73,14 @@ def test_in4_decline_codes_split_soft_hard_and_customer_action() -> None:
         assert stops_retries(code)
     assert classify("authentication_required") is DeclineKind.CUSTOMER_ACTION
     assert not stops_retries("generic_decline")
+
+
+def test_ar5_in4_retry_allowed_after_soft_declines_only() -> None:
+    from renewdesk.domain.declines import retry_allowed
+
+    assert retry_allowed(["insufficient_funds"], no_more_automatic=False)
+    assert retry_allowed(["lost_card", "card_declined"], no_more_automatic=False)
+    assert not retry_allowed(["lost_card"], no_more_automatic=False)
+    assert not retry_allowed(["authentication_required"], no_more_automatic=False)
+    assert retry_allowed([], no_more_automatic=False)  # no valid method: wait for one
+    assert not retry_allowed(["insufficient_funds"], no_more_automatic=True)
