@@ -7,7 +7,7 @@ business date is `business_date`, used by the clock wired in `app.py`.
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from renewdesk.domain.errors import InputError
@@ -28,11 +28,6 @@ def last_day_of_month(year: int, month: int) -> date:
 
 def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
-
-
-def month_start(key: str) -> date:
-    year, month = key.split("-")
-    return date(int(year), int(month), 1)
 
 
 def parse_date(text: object, *, field: str = "date") -> date:
@@ -56,6 +51,3 @@ def days_between(first: date, last: date) -> list[date]:
     """Every date from first to last inclusive, in order."""
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
-
-def utc(instant: datetime) -> datetime:
-    return instant.astimezone(UTC)

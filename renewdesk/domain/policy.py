@@ -29,7 +29,7 @@ class Policy:
     seller_email: str = "seller@renewdesk.invalid"  # IN-7
     seller_language: str = "fr"
     processor_concurrency: int = 8  # parallel processor calls, one customer per worker
-    processor_rate_limit: float = 0.0  # requests per second; 0 = unlimited
+    processor_rate_limit: int = 0  # requests per second (Stripe: 25 test, 100 live); 0 = none
 
     def with_values(self, values: dict[str, Any]) -> Policy:
         """Validated copy; unknown names or values of the wrong shape are refused."""
@@ -69,11 +69,6 @@ def _coerce(name: str, raw: Any, current: Any) -> Any:
             if number < 0:
                 raise ValueError
             return number
-        if isinstance(current, float):
-            rate = float(text)  # a request rate, not money
-            if rate < 0:
-                raise ValueError
-            return rate
         if name in ("min_installment", "reactivation_fee"):
             if Decimal(text) < 0:
                 raise ValueError

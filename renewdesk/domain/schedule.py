@@ -49,10 +49,6 @@ def _next_retry(start: date, rounds_done: int, offsets: tuple[int, ...], today: 
     return None
 
 
-def automatic_rounds(offsets: tuple[int, ...]) -> int:
-    return 1 + len(offsets)
-
-
 @dataclass(frozen=True)
 class InstallmentPlan:
     count: int
@@ -69,8 +65,3 @@ def plan_change_deadline(requested_on: date, policy: Policy) -> date:
     """IN-2: the confirm link is valid `plan_confirm_days` days."""
     return requested_on + timedelta(days=policy.plan_confirm_days)
 
-
-def usage_period_due(period: str) -> date:
-    """US-1: quantities of a calendar month are invoiced on the first run of the next month."""
-    year, month = (int(p) for p in period.split("-"))
-    return add_months(date(year, month, 1), 1)

@@ -7,10 +7,10 @@ import time
 
 
 class RateLimiter:
-    def __init__(self, per_second: float, burst: int | None = None) -> None:
+    def __init__(self, per_second: int, burst: int | None = None) -> None:
         self.per_second = per_second
-        self.capacity = float(burst if burst is not None else max(1, int(per_second)))
-        self._tokens = self.capacity
+        self.capacity = burst if burst is not None else max(1, per_second)
+        self._tokens: float = self.capacity
         self._stamp = time.monotonic()
         self._lock = threading.Lock()
 

@@ -34,16 +34,6 @@ from renewdesk.store.models import Attempt, Customer, PaymentMethod
 WRITE_LOCK = threading.RLock()
 
 
-class Subject(Protocol):
-    """A cart, an installment or a usage invoice (duck-typed ORM objects)."""
-
-    id: int
-    ref: Any
-    status: str
-    rounds_done: int
-    next_attempt_on: date | None
-
-
 class SubjectRules(Protocol):
     """What differs between carts, installments and usage invoices."""
 

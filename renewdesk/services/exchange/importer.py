@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.cards import find_card_numbers
 from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.notify.links import ACTIONS
 from renewdesk.payments.processor import Processor
 from renewdesk.services import installments as inst
 from renewdesk.services import payment_methods as pms
@@ -516,8 +517,7 @@ class Importer:
                     raise InputError(f"{k.path}: a link needs the notification's customer")
                 link = CustomerLink(token=token, customer_id=customer.id)
                 self.s.add(link)
-            link.action = k.choice("action", ("cancel_renewal", "confirm_plan_change",
-                                              "update_payment_method"))
+            link.action = k.choice("action", ACTIONS)
             link.subject_ref = k.text("subject", required=False) or (customer.ref
                                                                      if customer else "")
             link.expires_on = k.day("expires_on", required=False) or note.created_on
