@@ -373,9 +373,10 @@ def _cmd_outbox(app: App, args: argparse.Namespace, out: TextIO) -> None:
         if args.status:
             query = query.where(Notification.status == args.status)
         for n in session.scalars(query):
+            when = n.sent_at.isoformat(timespec="seconds") if n.sent_at else "-"
             error = f"\t{n.last_error}" if n.last_error else ""
-            out.write(f"{n.ref}\t{n.created_on.isoformat()}\t{n.status}\t{n.kind}\t{n.to}\t"
-                      f"{n.subject}{error}\n")
+            out.write(f"{n.ref}\t{n.created_on.isoformat()}\t{n.status}\t{when}\t{n.kind}\t"
+                      f"{n.to}\t{n.subject}{error}\n")
 
 
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {

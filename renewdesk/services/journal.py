@@ -14,7 +14,9 @@ from renewdesk.store.refs import assign_ref, temporary_ref
 
 def record_event(session: Session, type_: str, subject: str, on: date, now: datetime,
                  data: dict[str, Any] | None = None) -> Event:
-    webhook_set = bool(settings.get(session, "webhook_url"))
+    if "webhook_set" not in session.info:  # one read per unit of work, not per event
+        session.info["webhook_set"] = bool(settings.get(session, "webhook_url"))
+    webhook_set = session.info["webhook_set"]
     event = Event(ref=temporary_ref(), type=type_, subject=subject, on=on, data=data or {},
                   created_at=now, delivery="pending" if webhook_set else "none")
     session.add(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import month_key
@@ -32,21 +32,17 @@ OPEN = ("open", "failed")
 
 def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
     """US-1: every past month with usage and no invoice yet gets one, oldest first."""
-    this_month = month_key(today)
-    rows = session.execute(
-        select(UsageRecord.service_id, UsageRecord.on, UsageRecord.quantity)
+    invoiced = exists().where(and_(UsageInvoice.service_id == UsageRecord.service_id,
+                                   UsageInvoice.period == UsageRecord.period))
+    totals = session.execute(
+        select(UsageRecord.service_id, UsageRecord.period, func.sum(UsageRecord.quantity))
         .join(Service).where(Service.billing == "usage", Service.status != "cancelled",
-                             UsageRecord.on < date.fromisoformat(f"{this_month}-01"))
-    ).all()
-    totals: dict[tuple[int, str], int] = {}
-    for service_id, on, quantity in rows:
-        key = (service_id, month_key(on))
-        totals[key] = totals.get(key, 0) + quantity
-    done = {(row[0], row[1]) for row in session.execute(
-        select(UsageInvoice.service_id, UsageInvoice.period))}
+                             UsageRecord.period < month_key(today), ~invoiced)
+        .group_by(UsageRecord.service_id, UsageRecord.period)
+        .order_by(UsageRecord.period, UsageRecord.service_id)).all()
     made = []
-    for (service_id, period_key), quantity in sorted(totals.items(), key=lambda kv: kv[0][1]):
-        if (service_id, period_key) in done or quantity <= 0:
+    for service_id, period_key, quantity in totals:
+        if not quantity or quantity <= 0:
             continue
         service = session.get(Service, service_id)
         assert service is not None

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.cards import find_card_numbers
+from renewdesk.domain.dates import month_key
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.notify.links import ACTIONS
 from renewdesk.payments.processor import Processor
@@ -376,6 +377,7 @@ class Importer:
             record = UsageRecord(ref=ref)
             self.s.add(record)
         record.service, record.on, record.quantity = service, on, quantity
+        record.period = month_key(on)
         self.s.flush()
         self._count("usage", created)
 

@@ -172,6 +172,7 @@ class UsageRecord(Base):
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"), index=True)
     on: Mapped[date] = mapped_column(Date)
+    period: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM of `on`, for US-1
     quantity: Mapped[int] = mapped_column(Integer)
 
     service: Mapped[Service] = relationship()

@@ -303,12 +303,14 @@ def upgrade() -> None:
     sa.Column('ref', sa.String(length=64), nullable=False),
     sa.Column('service_id', sa.Integer(), nullable=False),
     sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('period', sa.String(length=7), nullable=False),
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['service_id'], ['service.id'], name=op.f('fk_usage_record_service_id_service')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_usage_record')),
     sa.UniqueConstraint('ref', name=op.f('uq_usage_record_ref'))
     )
     with op.batch_alter_table('usage_record', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_usage_record_period'), ['period'], unique=False)
         batch_op.create_index(batch_op.f('ix_usage_record_service_id'), ['service_id'], unique=False)
 
     op.create_table('attempt',
@@ -358,6 +360,7 @@ def downgrade() -> None:
     op.drop_table('attempt')
     with op.batch_alter_table('usage_record', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_usage_record_service_id'))
+        batch_op.drop_index(batch_op.f('ix_usage_record_period'))
 
     op.drop_table('usage_record')
     with op.batch_alter_table('usage_invoice', schema=None) as batch_op:
