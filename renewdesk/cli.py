@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,8 +39,15 @@ class Failure(Exception):
     """Anything but bad input: exit 1."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are bad input like any other: one line, exit 2, through `main`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(f"{self.prog}: {message}")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="renewdesk", description="Renewals, installment plans and "
+    p = _Parser(prog="renewdesk", description="Renewals, installment plans and "
                                 "saved cards for account managers.")
     p.add_argument("--version", action="version", version=f"renewdesk {__version__}")
     p.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: user data folder; "
@@ -401,7 +408,10 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
-    except SystemExit as exit_:
+    except InputError as error:
+        err.write(f"{error}\n")
+        return 2
+    except SystemExit as exit_:  # --help, --version
         return 2 if exit_.code else 0
     if args.command is None:
         parser.print_help(out)

@@ -1,6 +1,6 @@
 """NT-3: customer links carry signed, expiring, single-use tokens.
 
-A token is `<random id>.<HMAC-SHA256 over id, action and expiry>`. The key is per database (kept
+A token is `<random hex id>.<HMAC-SHA256 over id, action and expiry>`. The key is per database (kept
 in its settings, shared by every machine of a team), so a forged or altered token is refused
 without a lookup, and single use is kept by the link's row.
 """
@@ -25,7 +25,8 @@ def new_signing_key() -> str:
 
 
 def sign(key: str, action: str, expires_on: date) -> str:
-    link_id = _b64(secrets.token_bytes(18))
+    # Hex, so a token never begins with "-" (a command line would read it as an option).
+    link_id = secrets.token_hex(16)
     return f"{link_id}.{_signature(key, link_id, action, expires_on)}"
 
 

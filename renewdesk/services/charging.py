@@ -263,5 +263,15 @@ class RoundRunner:
                 subject = rules.load(session, item.subject_id)
                 return RoundResult(item.kind, rules.reference(subject), "unknown")
             _record(attempt, outcome, self.ctx.clock.now())
+            if outcome.status == "declined":
+                session.commit()
+                return None  # the round goes on with the next method, if any
+            # Paid or processing: concluded in the same unit of work that records it.
+            subject = rules.load(session, item.subject_id)
+            if outcome.status == "succeeded":
+                rules.on_paid(session, subject, attempt, self.today, self.ctx.clock.now())
+            else:
+                rules.on_pending(session, subject)
             session.commit()
-        return None
+            return RoundResult(item.kind, rules.reference(subject),
+                               "paid" if outcome.status == "succeeded" else "pending")

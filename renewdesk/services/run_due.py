@@ -98,20 +98,26 @@ def missed_days(session: Session, today: date) -> int:
     return max(0, (today - last).days - 1) if last else 0
 
 
-def _open_attempt_items(session: Session) -> list[DueItem]:
-    items = []
-    for attempt in session.scalars(select(Attempt).where(
-            Attempt.result.in_(("unknown", "pending"))).order_by(Attempt.id)):
-        kind, subject_id = _subject_of(attempt)
-        customer_id = attempt.payment_method.customer_id
-        items.append(DueItem(kind, subject_id, customer_id, (attempt.on, attempt.id)))
-    seen: set[tuple[str, int]] = set()
-    unique = []
-    for item in items:
-        if (item.kind, item.subject_id) not in seen:
-            seen.add((item.kind, item.subject_id))
-            unique.append(item)
-    return unique
+def _unfinished_rounds(session: Session) -> list[DueItem]:
+    """SC-1's first step: every subject whose current round has attempts but no conclusion yet:
+    an outcome unknown (crash, timeout), a SEPA debit processing, or a round cut short between
+    two attempts. They are settled by asking the processor before anything else is tried."""
+    items: list[DueItem] = []
+    for kind, model, customer_col, join, states in (
+        ("renewal", Renewal, Renewal.customer_id, None, renewals.OPEN),
+        ("installment", Installment, InstallmentOrder.customer_id, InstallmentOrder,
+         (*installments.OPEN, "processing")),
+        ("usage_invoice", UsageInvoice, Service.customer_id, Service, (*usage.OPEN, "processing")),
+    ):
+        link = getattr(Attempt, f"{kind}_id")
+        query = (select(model.id, customer_col, func.min(Attempt.on))
+                 .join(Attempt, link == model.id)
+                 .where(model.status.in_(states), Attempt.round == model.rounds_done + 1)
+                 .group_by(model.id, customer_col))
+        if join is not None:
+            query = query.join(join)
+        items += [DueItem(kind, sid, cid, (on, sid)) for sid, cid, on in session.execute(query)]
+    return items
 
 
 def _subject_of(attempt: Attempt) -> tuple[str, int]:
@@ -210,7 +216,7 @@ class _Pipeline:
         today, now = self.today, self.ctx.clock.now
         self._say("settle")
         with self.ctx.factory() as session:
-            open_items = _open_attempt_items(session)
+            open_items = _unfinished_rounds(session)
         settled = self._charge(open_items)
         self._say("expire")
         expired = self._unit(lambda s: installments.expire_plan_changes(s, today, now()))

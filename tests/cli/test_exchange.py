@@ -178,3 +178,13 @@ def test_demo_fills_a_portfolio_that_runs(world: World) -> None:
     assert code == 0, err
     assert out.startswith("Dry run as of 2026-11-20")
     assert world.cli("run-due", today="2026-11-20")[0] == 0
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["bulk-recurrence", "CUST-001", "--on"], "one of the arguments --all --services"),
+    (["no-such-command"], "invalid choice"),
+    (["link", "-abc"], "the following arguments are required: token"),
+])
+def test_usage_errors_exit_2_with_one_line(world: World, args: list[str], expected: str) -> None:
+    code, _out, err = world.cli(*args)
+    assert code == 2 and expected in err and err.count("\n") == 1

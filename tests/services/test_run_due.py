@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import pairwise
 
 import pytest
@@ -182,3 +182,27 @@ def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: Worl
             subjects = [row.installment_id for row in rows]
             assert subjects == sorted(subjects)  # due 1st, 2nd, 3rd: charged in that order
             assert all(a <= b for a, b in pairwise(subjects))
+
+
+def test_sc2_round_cut_short_after_its_outcome_was_recorded_is_concluded(world: World) -> None:
+    """A crash between recording a success and applying it (here, IN-5's manual attempt, which
+    has no next date) leaves no open attempt; the next run still concludes the round."""
+    world.load(document([customer("C1", card("A", token="pm_card_visa_chargeDeclined"))],
+                        orders=[order("O1", "C1", "A", "2026-11-01", count=1)]))
+    world.walk("2026-11-01", "2026-11-16")
+    from renewdesk.store.models import Installment, PaymentMethod
+
+    with world.session() as s:
+        item = s.scalars(select(Installment)).one()
+        method = s.scalars(select(PaymentMethod)).one()
+        assert (item.status, item.rounds_done, item.next_attempt_on) == ("failed", 3, None)
+        item.final_attempt_used = True
+        s.add(Attempt(idempotency_key="rd_cut_short", installment_id=item.id, number=4, round=4,
+                      manual=True, on=date(2026, 11, 17), payment_method_id=method.id,
+                      amount_minor=3000, currency="EUR", result="succeeded",
+                      created_at=datetime.now(UTC)))
+        s.commit()
+    report = world.run("2026-11-18")
+    assert [(r.subject_ref, r.outcome) for r in report.settled] == [("O1#1", "paid")]
+    assert report.charges == ()
+    assert world.export()["installment_orders"][0]["installments"][0]["status"] == "paid"
