@@ -1,0 +1,191 @@
+"""Importing history: renewal carts, usage invoices, attempts, notifications and events, so that
+an exported state imported into an empty database exports the same document again."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from renewdesk.domain.errors import InputError
+from renewdesk.notify.links import ACTIONS
+from renewdesk.services.exchange import reader as r
+from renewdesk.services.exchange.reader import Obj
+from renewdesk.services.exchange.scope import ImportScope
+from renewdesk.store.models import (
+    Attempt,
+    BillingContact,
+    Customer,
+    CustomerLink,
+    Event,
+    Notification,
+    PaymentMethod,
+    Renewal,
+    RenewalItem,
+    Service,
+    UsageInvoice,
+)
+
+ATTEMPT_RESULTS = ("succeeded", "declined", "pending", "unknown")
+
+
+class HistoryImporter(ImportScope):
+    def _attempts(self, o: Obj, column: str, subject_id: int, currency: str,
+                  customer: Customer) -> None:
+        existing = {a.number: a for a in self.s.scalars(
+            select(Attempt).where(getattr(Attempt, column) == subject_id))}
+        for a in o.objects("attempts", r.ATTEMPT):
+            number = a.integer("number", low=1)
+            assert number is not None
+            attempt = existing.get(number)
+            if attempt is None:
+                attempt = Attempt(number=number, created_at=self.now)
+                setattr(attempt, column, subject_id)
+                self.s.add(attempt)
+            attempt.idempotency_key = (a.text("idempotency_key", required=False)
+                                       or attempt.idempotency_key or f"rd_import_{column}_"
+                                       f"{subject_id}_{number}")
+            attempt.on = a.day("on")  # type: ignore[assignment]
+            attempt.payment_method = self._owned(PaymentMethod, a.ref("payment_method"), customer,
+                                                 a.path + ".payment_method", "payment method")
+            amount = a.money("amount", currency)
+            assert amount is not None
+            attempt.amount_minor, attempt.currency = amount.minor, currency
+            attempt.result = a.choice("result", ATTEMPT_RESULTS)
+            attempt.decline_code = a.text("decline_code", required=False) or None
+            attempt.hard_decline = a.flag("hard_decline")
+            attempt.round = a.integer("round", required=False, low=1) or 1
+            attempt.manual = a.flag("manual")
+            attempt.processor_ref = a.text("processor_ref", required=False) or None
+            if attempt.result not in ("unknown", "pending"):
+                attempt.settled_at = attempt.settled_at or self.now
+        self.s.flush()
+
+    def renewal(self, o: Obj) -> None:
+        ref = o.ref()
+        customer = self._need(Customer, o.ref("customer"), o.path + ".customer", "customer")
+        currency = o.currency()
+        renewal = self._by_ref(Renewal, ref)
+        created = renewal is None
+        amount = o.money("amount", currency)
+        assert amount is not None
+        if renewal is None:
+            renewal = Renewal(ref=ref, customer=customer)
+            self.s.add(renewal)
+        renewal.currency = currency
+        renewal.amount_minor = amount.minor
+        renewal.status = o.choice("status", ("scheduled", "cancelled", "paid", "failed",
+                                             "expired"))
+        renewal.notice_on = o.day("notice_on")
+        renewal.charge_on = o.day("charge_on")
+        renewal.billing_contact = self._owned(BillingContact, o.ref("billing_contact", False),
+                                              customer, o.path + ".billing_contact", "contact")
+        renewal.payment_method = self._owned(PaymentMethod, o.ref("payment_method", False),
+                                             customer, o.path + ".payment_method",
+                                             "payment method")
+        renewal.rounds_done = o.integer("rounds_done", required=False, low=0) or 0
+        renewal.next_attempt_on = o.day("next_attempt_on", required=False)
+        renewal.stopped_code = o.text("stopped_code", required=False) or None
+        items = list(o.objects("items", r.RENEWAL_ITEM))
+        if items:
+            specs = [(self._need(Service, i.ref("service"), i.path, "service"),
+                      i.day("period_expires_on"), i.money("amount", currency), i.flag("removed"))
+                     for i in items]
+        else:
+            specs = []
+            for service_ref in o.refs("services"):
+                service = self._need(Service, service_ref, o.path + ".services", "service")
+                specs.append((service, service.expires_on, service.price, False))
+        if not specs:
+            raise InputError(f"{o.path}.services: a renewal needs at least one service")
+        renewal.earliest_expiry = (o.day("earliest_expiry", required=False)
+                                   or min(p for _, p, _, removed in specs
+                                          if p is not None and not removed))
+        self.s.flush()
+        current = {(i.service_id, i.period_expires_on): i for i in renewal.items}
+        for service, period, item_amount, removed in specs:
+            if service.customer_id != customer.id:
+                raise InputError(f"{o.path}: service {service.ref} belongs to another customer")
+            assert period is not None and item_amount is not None
+            item = current.get((service.id, period))
+            if item is None:
+                item = RenewalItem(renewal=renewal, service=service, period_expires_on=period)
+                self.s.add(item)
+            item.amount_minor, item.removed = item_amount.minor, removed
+        self.s.flush()
+        self._attempts(o, "renewal_id", renewal.id, currency, customer)
+        self._count("renewals", created)
+
+    def usage_invoice(self, o: Obj) -> None:
+        ref = o.ref()
+        service = self._need(Service, o.ref("service"), o.path + ".service", "service")
+        currency = o.currency()
+        amount = o.money("amount", currency)
+        assert amount is not None
+        invoice = self._by_ref(UsageInvoice, ref)
+        created = invoice is None
+        if invoice is None:
+            invoice = UsageInvoice(ref=ref, service=service)
+            self.s.add(invoice)
+        invoice.period = o.text("period")
+        invoice.quantity = o.integer("quantity", required=False, low=0) or 0
+        invoice.amount_minor, invoice.currency = amount.minor, currency
+        invoice.issued_on = o.day("issued_on", required=False) or self.today
+        invoice.status = o.choice("status", ("open", "processing", "paid", "failed"))
+        invoice.rounds_done = o.integer("rounds_done", required=False, low=0) or 0
+        invoice.next_attempt_on = o.day("next_attempt_on", required=False)
+        invoice.stopped_code = o.text("stopped_code", required=False) or None
+        self.s.flush()
+        self._attempts(o, "usage_invoice_id", invoice.id, currency, service.customer)
+        self._count("usage_invoices", created)
+
+    def notification(self, o: Obj) -> None:
+        ref = o.ref()
+        note = self._by_ref(Notification, ref)
+        created = note is None
+        customer = self._need(Customer, o.ref("customer", False), o.path + ".customer",
+                              "customer") if o.has("customer") else None
+        if note is None:
+            note = Notification(ref=ref)
+            self.s.add(note)
+        note.kind = o.text("kind")
+        note.customer_id = customer.id if customer else None
+        note.to = o.text("to")
+        note.language = o.choice("language", ("fr", "en"), required=False, default="en")
+        note.subject = o.text("subject", required=False)
+        note.body = o.text("body", required=False)
+        note.created_on = o.day("created_on")
+        note.status = o.choice("status", ("queued", "sent", "failed", "suppressed"))
+        note.tries = o.integer("tries", required=False, low=0) or 0
+        note.last_error = o.text("last_error", required=False) or None
+        self.s.flush()
+        for k in o.objects("links", r.LINK):
+            token = k.text("token")
+            link = self.s.scalar(select(CustomerLink).where(CustomerLink.token == token))
+            if link is None:
+                if customer is None:
+                    raise InputError(f"{k.path}: a link needs the notification's customer")
+                link = CustomerLink(token=token, customer_id=customer.id)
+                self.s.add(link)
+            link.action = k.choice("action", ACTIONS)
+            link.subject_ref = k.text("subject", required=False) or (customer.ref
+                                                                     if customer else "")
+            link.expires_on = k.day("expires_on", required=False) or note.created_on
+            link.used_on = k.day("used_on", required=False)
+            link.notification_id = note.id
+            self.s.flush()
+        self._count("notifications", created)
+
+    def event(self, o: Obj) -> str:
+        ref = o.ref()
+        assert ref is not None
+        event = self._by_ref(Event, ref)
+        created = event is None
+        if event is None:
+            event = Event(ref=ref, created_at=self.now, delivery="none")
+            self.s.add(event)
+        event.type = o.text("type")
+        event.on = o.day("on")
+        event.subject = o.text("subject")
+        event.data = o.mapping("data")
+        self.s.flush()
+        self._count("events", created)
+        return ref

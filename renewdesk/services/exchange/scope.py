@@ -1,0 +1,58 @@
+"""What every part of an import shares: the unit of work, the date, and finding by reference."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.errors import InputError
+from renewdesk.payments.processor import Processor
+from renewdesk.store.models import Customer
+
+
+@dataclass
+class ImportResult:
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        kinds = sorted(set(self.created) | set(self.updated))
+        return ", ".join(f"{k}: {self.created[k]} created, {self.updated[k]} updated"
+                         for k in kinds) or "nothing to import"
+
+
+class ImportScope:
+    def __init__(self, session: Session, processor: Processor, today: date, now: datetime,
+                 who: str) -> None:
+        self.s = session
+        self.processor = processor
+        self.today = today
+        self.now = now
+        self.who = who
+        self.result = ImportResult()
+
+    def _by_ref(self, model: Any, ref: str | None) -> Any:
+        if ref is None:
+            return None
+        return self.s.scalar(select(model).where(model.ref == ref))
+
+    def _need(self, model: Any, ref: str | None, where: str, what: str) -> Any:
+        found = self._by_ref(model, ref)
+        if found is None:
+            raise InputError(f"{where}: unknown {what} {ref!r}")
+        return found
+
+    def _count(self, kind: str, created: bool) -> None:
+        (self.result.created if created else self.result.updated)[kind] += 1
+
+    def _owned(self, model: Any, ref: str | None, customer: Customer, where: str,
+               what: str) -> Any:
+        found = self._need(model, ref, where, what) if ref else None
+        if found is not None and found.customer_id != customer.id:
+            raise InputError(f"{where}: {what} {ref} belongs to another customer")
+        return found
