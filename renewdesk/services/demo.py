@@ -5,6 +5,7 @@ Deterministic for a given size and date: the same command gives the same portfol
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,6 +28,11 @@ _PRODUCTS = ["Formation tableur avancé", "Coaching 12 semaines", "Masterclass S
              "Course: Python for accountants", "Programme photo"]
 
 
+def _ascii(text: str) -> str:
+    """Addresses and domains in plain ASCII: Chloé -> chloe."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]:
     rng = random.Random(seed * 1_000_003 + customers)
     doc: dict[str, Any] = {"format": FORMAT, "customers": [], "services": [],
@@ -37,7 +43,7 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
         last = rng.choice(_LAST_FR if french else _LAST_EN)
         name = f"{first} {last}"
         ref = f"DEMO-C{n:06d}"
-        domain = f"{last.lower()}{n}.{'fr' if french else 'com'}"
+        domain = f"{_ascii(last)}{n}.{'fr' if french else 'com'}"
         complete = rng.random() > 0.05
         city = rng.choice(_CITIES_FR if french else _CITIES_EN)
         methods: list[dict[str, Any]] = []
@@ -55,7 +61,7 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
                              f"{last} Ltd", "email": f"billing@{domain}",
                              "address": f"{rng.randrange(1, 99)} rue du Port, {city}"})
         doc["customers"].append({
-            "ref": ref, "name": name, "email": f"{first.lower()}@{domain}",
+            "ref": ref, "name": name, "email": f"{_ascii(first)}@{_ascii(domain)}",
             "address": f"{rng.randrange(1, 200)} avenue des Fleurs, {city}" if complete else "",
             "language": "fr" if french else "en", "contacts": contacts,
             "payment_methods": methods})
@@ -71,8 +77,8 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
                 "label": domain if kind == "domain" else f"{kind.title()} {domain}",
                 "billing": "period", "price": price, "currency": "EUR", "period_months": 12,
                 "expires_on": expires.isoformat(),
-                "auto_renew": valid and methods[0]["token"] and rng.random() < 0.7 and
-                expires >= today, "payment_method": methods[0]["ref"] if methods else None,
+                "auto_renew": valid and rng.random() < 0.7 and expires >= today,
+                "payment_method": methods[0]["ref"] if methods else None,
                 "billing_contact": contacts[0]["ref"] if contacts and s == 1 else None})
         if methods and rng.random() < 0.15:
             first_due = today + timedelta(days=rng.randrange(-60, 30))
@@ -84,19 +90,17 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
                 "interval": rng.choice(("monthly", "weekly")),
                 "first_due_on": first_due.isoformat(), "method": "card",
                 "payment_method": methods[0]["ref"]})
+    def first_method_valid(customer_ref: str) -> bool:
+        method = by_ref[customer_ref]["payment_methods"][0]
+        return add_months(date(method["exp_year"], method["exp_month"], 1), 1) > today
+
+    by_ref = {c["ref"]: c for c in doc["customers"]}
     for service in doc["services"]:
-        service["auto_renew"] = bool(service["auto_renew"])
-        if service["auto_renew"]:
-            customer = next(c for c in doc["customers"] if c["ref"] == service["customer"])
-            method = customer["payment_methods"][0]
-            expiry = add_months(date(method["exp_year"], method["exp_month"], 1), 1)
-            if expiry <= today:
-                service["auto_renew"] = False
-    for order in list(doc["installment_orders"]):
-        customer = next(c for c in doc["customers"] if c["ref"] == order["customer"])
-        method = customer["payment_methods"][0]
-        if add_months(date(method["exp_year"], method["exp_month"], 1), 1) <= today:
-            doc["installment_orders"].remove(order)
+        # AR-1: auto-renew only on a valid first card.
+        service["auto_renew"] = bool(service["auto_renew"]) and first_method_valid(
+            service["customer"])
+    doc["installment_orders"] = [o for o in doc["installment_orders"]
+                                 if first_method_valid(o["customer"])]
     return doc
 
 
