@@ -1,4 +1,8 @@
-"""A token bucket shared by the workers that call the processor (Stripe: 25 req/s test mode)."""
+"""Pacing shared by the workers that call the processor (Stripe: 25 req/s test mode, 100 live).
+
+A token bucket whose burst defaults to one request: calls are spaced evenly, so no one-second
+window ever holds more than the limit (a larger burst would let twice the limit through in the
+first second and earn 429 answers)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import time
 class RateLimiter:
     def __init__(self, per_second: int, burst: int | None = None) -> None:
         self.per_second = per_second
-        self.capacity = burst if burst is not None else max(1, per_second)
+        self.capacity = burst if burst is not None else 1
         self._tokens: float = self.capacity
         self._stamp = time.monotonic()
         self._lock = threading.Lock()
