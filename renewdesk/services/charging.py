@@ -97,20 +97,27 @@ def methods_for_round(rules: SubjectRules, subject: Any, today: date,
     return ordered
 
 
-def settle(session: Session, rules: SubjectRules, subject: Any, attempt: Attempt, ctx: Context,
-           today: date) -> str:
-    """Ask the processor what became of an unknown or pending attempt (SC-2).
+@dataclass(frozen=True)
+class _OpenAttempt:
+    attempt_id: int
+    key: str
+    metadata: tuple[tuple[str, str], ...]
 
-    Returns the attempt's result after asking: `unsent` when the processor never received it.
-    """
-    metadata = {"subject": rules.reference(subject), "attempt": attempt.idempotency_key}
-    try:
-        outcome = ctx.processor.lookup(attempt.idempotency_key, metadata, today)
-    except ProcessorUnavailable:
-        return "unknown"
-    if outcome is None:
+
+@dataclass(frozen=True)
+class _Answer:
+    reached: bool  # False: the processor could not be asked
+    outcome: ChargeOutcome | None  # None: it never received a charge with that key
+
+
+def _apply_answer(attempt: Attempt, answer: _Answer, now: datetime) -> str:
+    """What the processor said of an unknown or pending attempt (SC-2); `unsent` when it never
+    received it (then, and only then, it is sent again with the same key)."""
+    if not answer.reached:
+        return attempt.result
+    if answer.outcome is None:
         return "unsent" if attempt.result == "unknown" else attempt.result
-    _record(attempt, outcome, ctx.clock.now())
+    _record(attempt, answer.outcome, now)
     return attempt.result
 
 
@@ -189,26 +196,51 @@ class RoundRunner:
             if result is not None:
                 return result
 
+    def _open_attempts(self, rules: SubjectRules, item: DueItem) -> list[_OpenAttempt]:
+        with WRITE_LOCK, self.ctx.factory() as session:
+            subject = rules.load(session, item.subject_id)
+            reference = rules.reference(subject)
+            return [_OpenAttempt(a.id, a.idempotency_key,
+                                 (("subject", reference), ("attempt", a.idempotency_key)))
+                    for a in attempts_of(session, rules, subject.id)
+                    if a.round == subject.rounds_done + 1 and a.result in ("unknown", "pending")]
+
+    def _ask(self, open_attempts: list[_OpenAttempt]) -> dict[int, _Answer]:
+        """Ask the processor about open attempts, outside the write lock."""
+        answers: dict[int, _Answer] = {}
+        for open_attempt in open_attempts:
+            self.limiter.acquire()
+            try:
+                outcome = self.ctx.processor.lookup(open_attempt.key, dict(open_attempt.metadata),
+                                                    self.today)
+            except ProcessorUnavailable:
+                answers[open_attempt.attempt_id] = _Answer(False, None)
+            else:
+                answers[open_attempt.attempt_id] = _Answer(True, outcome)
+        return answers
+
     def _next_step(self, rules: SubjectRules, item: DueItem) -> _Planned | RoundResult:
         """One unit of work: settle what is open, then commit the next attempt or end the round.
 
         Open attempts of the current round are settled first, whatever else holds (SC-2); a
         round already under way is finished; a new round starts only if the subject is due.
         """
+        answers = self._ask(self._open_attempts(rules, item))
         with WRITE_LOCK, self.ctx.factory() as session:
             subject = rules.load(session, item.subject_id)
             attempts = attempts_of(session, rules, subject.id)
             round_no = subject.rounds_done + 1
             this_round = [a for a in attempts if a.round == round_no]
             for attempt in this_round:
-                if attempt.result in ("unknown", "pending"):
-                    state = settle(session, rules, subject, attempt, self.ctx, self.today)
-                    if state == "unsent":
-                        # The processor never got it: send it again with the same key.
-                        session.commit()
-                        return _Planned(attempt.id, _request(
-                            rules, subject, attempt.payment_method, attempt.idempotency_key,
-                            (attempt.amount_minor, attempt.currency)))
+                if attempt.id not in answers:
+                    continue
+                state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
+                if state == "unsent":
+                    # The processor never got it: send it again with the same key.
+                    session.commit()
+                    return _Planned(attempt.id, _request(
+                        rules, subject, attempt.payment_method, attempt.idempotency_key,
+                        (attempt.amount_minor, attempt.currency)))
             if not this_round and not rules.chargeable(session, subject, self.today, item.manual):
                 return RoundResult(item.kind, rules.reference(subject), "skipped")
             manual = item.manual or any(a.manual for a in this_round)
