@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
@@ -42,6 +43,8 @@ from renewdesk.store.models import (
     Service,
     UsageInvoice,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ class _Pipeline:
         if self.progress is not None:
             self.progress(step, result)
 
-    def _unit(self, work: Callable[[Session], object]) -> object:
+    def _unit(self, work: Callable[[Session], T]) -> T:
         with WRITE_LOCK, self.ctx.factory() as session:
             value = work(session)
             session.commit()
@@ -232,9 +235,9 @@ class _Pipeline:
             again = _due_items(session, today, retries=True)
         self._charge(again)
         cancelled = self.cancel.is_set()
-        suspended: object = []
-        invoices: object = []
-        expiring: object = []
+        suspended: list[str] = []
+        invoices: list[str] = []
+        expiring: list[str] = []
         if not cancelled:
             self._say("suspensions")
             suspended = self._unit(lambda s: renewals.suspend_expired(s, today, now()))
@@ -247,9 +250,6 @@ class _Pipeline:
             expiring = self._unit(
                 lambda s: payment_methods.send_card_expiring(s, self.policy, today, now()))
             self._unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
-        assert isinstance(expired, list) and isinstance(notices, list)
-        assert isinstance(suspended, list) and isinstance(invoices, list)
-        assert isinstance(expiring, list)
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
