@@ -1,25 +1,19 @@
-"""The command line (EXCHANGE.md) over the same use cases as the window.
-
-Exit status: 0 success; 2 bad input, with one line on stderr naming the problem and nothing
-changed; 1 anything else.
-"""
+"""The commands of the command line, each over the use cases: nothing here holds a rule."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from renewdesk import __version__
-from renewdesk.app import App, open_app, setup_logging
-from renewdesk.domain.cards import contains_card_number
+from renewdesk.app import App
+from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.services import demo, installments, links, payment_methods, recurrence, renewals
@@ -27,9 +21,9 @@ from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
-from renewdesk.services.run_due import RunReport, run_due
+from renewdesk.services.run_due import run_due
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, InstallmentOrder, Notification, Renewal
+from renewdesk.store.models import Customer, InstallmentOrder, Notification, PaymentMethod, Renewal
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 log = logging.getLogger("renewdesk.cli")
@@ -39,115 +33,11 @@ class Failure(Exception):
     """Anything but bad input: exit 1."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors are bad input like any other: one line, exit 2, through `main`."""
-
-    def error(self, message: str) -> NoReturn:
-        raise InputError(f"{self.prog}: {message}")
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="renewdesk", description="Renewals, installment plans and "
-                                "saved cards for account managers.")
-    p.add_argument("--version", action="version", version=f"renewdesk {__version__}")
-    p.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: user data folder; "
-                                "RENEWDESK_DB)")
-    p.add_argument("--today", help="business date YYYY-MM-DD (RENEWDESK_TODAY)")
-    sub = p.add_subparsers(dest="command")
-    c = sub.add_parser("import", help="create or update everything in an exchange file")
-    c.add_argument("file")
-    sub.add_parser("export", help="print the whole state as an exchange file (JSON)")
-    c = sub.add_parser("run-due", help="do everything due up to --today")
-    c.add_argument("--dry-run", action="store_true", help="report what a run would do; change "
-                   "nothing")
-    c.add_argument("--wait", type=float, default=0, metavar="SECONDS",
-                   help="wait this long for a run in progress to finish (default: do not wait)")
-    c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off (AR-2)")
-    c.add_argument("customer")
-    which = c.add_mutually_exclusive_group(required=True)
-    which.add_argument("--all", action="store_true")
-    which.add_argument("--services", metavar="REF,REF")
-    onoff = c.add_mutually_exclusive_group(required=True)
-    onoff.add_argument("--on", action="store_true")
-    onoff.add_argument("--off", action="store_true")
-    c.add_argument("--payment-method", metavar="REF")
-    c.add_argument("--billing-contact", metavar="REF")
-    c.add_argument("--yes", action="store_true", help="confirm the warnings of the check")
-    c = sub.add_parser("plan-update", help="request a new installment amount (IN-2)")
-    c.add_argument("order")
-    c.add_argument("--amount", required=True)
-    c = sub.add_parser("renew-plan", help="the manual fourth and final attempt (IN-5)")
-    c.add_argument("order")
-    c = sub.add_parser("collection", help="hand an order to the collection partner (IN-6)")
-    c.add_argument("order")
-    c.add_argument("--out", metavar="FILE", help="write the hand-off file there (default: stdout)")
-    c = sub.add_parser("link", help="show what a customer link does; --accept acts on it")
-    c.add_argument("token")
-    c.add_argument("--accept", action="store_true")
-    c.add_argument("--new-token", help="update_payment_method: the new method's processor token")
-    c.add_argument("--new-ref", help="update_payment_method: a reference for the new method")
-    c.add_argument("--brand", default="")
-    c.add_argument("--last4", default="")
-    c.add_argument("--exp", metavar="MM/YYYY")
-    c.add_argument("--holder", default="")
-    c = sub.add_parser("demo", help="fill the database with realistic demo data")
-    c.add_argument("--customers", type=int, default=50)
-    c = sub.add_parser("cancel-renewal", help="cancel a scheduled renewal (AR-4)")
-    c.add_argument("renewal")
-    c = sub.add_parser("renew", help="manual renewal of a service, charged now (AR-6)")
-    c.add_argument("service")
-    c = sub.add_parser("find-orders", help="find orders by reference, customer or invoice (IN-1)")
-    c.add_argument("text")
-    c = sub.add_parser("remove-payment-method", help="remove a saved method (PM-5)")
-    c.add_argument("payment_method")
-    c = sub.add_parser("customer-emails", help="turn a customer's e-mails on or off (NT-4)")
-    c.add_argument("customer")
-    c.add_argument("state", choices=("on", "off"))
-    c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs")
-    c.add_argument("pairs", nargs="*", metavar="NAME=VALUE")
-    c = sub.add_parser("outbox", help="list the outbox")
-    c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
-    return p
-
-
 def _one(session: Session, model: Any, ref: str, what: str) -> Any:
     found = session.scalar(select(model).where(model.ref == ref))
     if found is None:
         raise InputError(f"unknown {what} {ref!r}")
     return found
-
-
-def _print_report(report: RunReport, out: TextIO) -> None:
-    head = "Dry run" if report.dry_run else "Run"
-    out.write(f"{head} as of {report.as_of.isoformat()}")
-    if report.caught_up_days:
-        out.write(f" (catching up {report.caught_up_days} missed day(s))")
-    out.write("\n")
-    for r in report.settled:
-        out.write(f"  settled  {r.subject_ref}: {r.outcome}\n")
-    for n in report.notices:
-        out.write(f"  notice   {n.renewal_ref} {n.customer_ref} {n.amount} charge on "
-                  f"{n.charge_on.isoformat()}\n")
-    for c in report.charges:
-        code = f" ({c.decline_code})" if c.decline_code else ""
-        out.write(f"  charge   {c.subject} {c.customer} {c.amount} {c.payment_method}: "
-                  f"{c.result}{code}\n")
-    for ref in report.plan_changes_expired:
-        out.write(f"  expired  plan change of {ref}\n")
-    for ref in report.suspended:
-        out.write(f"  suspend  {ref}\n")
-    for ref in report.usage_invoices:
-        out.write(f"  invoice  {ref}\n")
-    for mail in report.emails:
-        out.write(f"  e-mail   {mail.kind} to {mail.to} [{mail.status}]\n")
-    out.write(f"{len(report.notices)} notice(s), {len(report.charges)} charge attempt(s), "
-              f"{len(report.suspended)} suspension(s), {len(report.usage_invoices)} usage "
-              f"invoice(s), {len(report.emails)} e-mail(s), {report.events} event(s)")
-    if not report.dry_run:
-        out.write(f"; {report.mail_sent} e-mail(s) sent, {report.mail_waiting} waiting")
-    out.write("\n")
-    for problem in report.problems:
-        out.write(f"  problem: {problem}\n")
 
 
 def _cmd_import(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -175,14 +65,14 @@ def _cmd_export(app: App, args: argparse.Namespace, out: TextIO) -> None:
 def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
     if args.dry_run:
-        _print_report(run_due(ctx, dry_run=True), out)
+        print_report(run_due(ctx, dry_run=True), out)
         return
     try:
         with exclusive_run(app.url, args.wait):
             report = run_due(ctx)
     except RunInProgress as error:
         raise Failure(str(error)) from None
-    _print_report(report, out)
+    print_report(report, out)
     log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of, len(report.charges),
              len(report.emails))
 
@@ -320,8 +210,6 @@ def _cmd_find(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_remove_method(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
-    from renewdesk.store.models import PaymentMethod
-
     with ctx.factory() as session:
         method = _one(session, PaymentMethod, args.payment_method, "payment method")
         payment_methods.remove_method(session, method, settings.load_policy(session),
@@ -394,48 +282,3 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "find-orders": _cmd_find, "remove-payment-method": _cmd_remove_method,
     "customer-emails": _cmd_emails, "settings": _cmd_settings, "outbox": _cmd_outbox,
 }
-
-
-def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
-    for index, value in enumerate(argv):
-        if contains_card_number(value):
-            # PM-2: refused before anything is parsed, logged or stored; never echoed.
-            err.write(f"renewdesk: argument {index + 1} looks like a card number; card numbers "
-                      "are never accepted (PM-2)\n")
-            return 2
-    parser = _parser()
-    try:
-        args = parser.parse_args(list(argv))
-    except InputError as error:
-        err.write(f"{error}\n")
-        return 2
-    except SystemExit as exit_:  # --help, --version
-        return 2 if exit_.code else 0
-    if args.command is None:
-        parser.print_help(out)
-        out.write("\nThe desktop window is not part of this version yet; use a command above.\n")
-        return 0
-    setup_logging(__import__("os").environ)
-    app: App | None = None
-    try:
-        app = open_app(args.db, args.today)
-        COMMANDS[args.command](app, args, out)
-        return 0
-    except InputError as error:
-        err.write(f"renewdesk: {error}\n")
-        log.info("%s refused: %s", args.command, error)
-        return 2
-    except (Failure, RunInProgress) as error:
-        err.write(f"renewdesk: {error}\n")
-        return 1
-    except Exception as error:
-        log.exception("%s failed", args.command)
-        err.write(f"renewdesk: {args.command} failed: {type(error).__name__}: {error}\n")
-        return 1
-    finally:
-        if app is not None:
-            app.close()
-
-
