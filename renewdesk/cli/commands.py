@@ -64,17 +64,16 @@ def _cmd_export(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
-    if args.dry_run:
-        print_report(run_due(ctx, dry_run=True), out)
-        return
     try:
+        # A dry run takes the lock too: it would otherwise read a run's half-done work.
         with exclusive_run(app.url, args.wait):
-            report = run_due(ctx)
+            report = run_due(ctx, dry_run=args.dry_run)
     except RunInProgress as error:
         raise Failure(str(error)) from None
     print_report(report, out)
-    log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of, len(report.charges),
-             len(report.emails))
+    if not args.dry_run:
+        log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of,
+                 len(report.charges), len(report.emails))
 
 
 def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
