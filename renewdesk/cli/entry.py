@@ -7,6 +7,7 @@ changed; 1 anything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -127,6 +128,11 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         return 2
     except (Failure, RunInProgress) as error:
         err.write(f"renewdesk: {error}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`renewdesk export | head`): stop quietly, as Unix tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:
         log.exception("%s failed", args.command)
