@@ -15,6 +15,7 @@ from platformdirs import user_data_path, user_log_path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from renewdesk import keystore
 from renewdesk.domain.dates import business_date, parse_date
 from renewdesk.domain.errors import InputError
 from renewdesk.notify.outbox import Sender
@@ -43,19 +44,6 @@ def ledger_path(url: str, env: Mapping[str, str]) -> Path:
     if path is not None:
         return path.with_name(path.name + ".sandbox-ledger.sqlite")
     return user_data_path("renewdesk", appauthor=False) / "sandbox-ledger.sqlite"
-
-
-def secret(name: str, env: Mapping[str, str]) -> str | None:
-    """Secrets come from the environment (headless use) or the system keyring, never files."""
-    value = env.get(f"RENEWDESK_{name.upper()}_SECRET")
-    if value:
-        return value
-    try:
-        import keyring
-
-        return keyring.get_password("renewdesk", name)
-    except Exception:
-        return None
 
 
 def setup_logging(env: Mapping[str, str]) -> Path:
@@ -105,14 +93,14 @@ class App:
             return None
         return SmtpSender(SmtpConfig(host=host, port=int(port or 25),
                                      sender=sender or "renewdesk@localhost", starttls=starttls,
-                                     user=user, password=secret("smtp", self.env) if user else None))
+                                     user=user, password=keystore.read("smtp", self.env) if user else None))
 
     def webhook(self) -> WebhookTarget | None:
         with self.factory() as session:
             url = settings.get(session, "webhook_url")
         if not url:
             return None
-        key = secret("webhook", self.env)
+        key = keystore.read("webhook", self.env)
         if not key:
             log.warning("webhook_url is set but no webhook secret is in the keyring; "
                         "events are kept and will be delivered once it is set")

@@ -87,10 +87,12 @@ class World:
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """An isolated environment: logs in the test's folder, nothing from the developer's shell."""
     for name in ("RENEWDESK_DB", "RENEWDESK_TODAY", "RENEWDESK_GATEWAY", "RENEWDESK_SMTP_HOST",
-                 "RENEWDESK_SANDBOX_LATENCY_MS", "RENEWDESK_SANDBOX_LEDGER"):
+                 "RENEWDESK_SANDBOX_LATENCY_MS", "RENEWDESK_SANDBOX_LEDGER",
+                 "RENEWDESK_WEBHOOK_SECRET", "RENEWDESK_SMTP_SECRET"):
         monkeypatch.delenv(name, raising=False)
     logs = tmp_path / "logs"
     monkeypatch.setenv("RENEWDESK_LOG_DIR", str(logs))
+    monkeypatch.setenv("RENEWDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RENEWDESK_USER", "tester")
     return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester"}
 
@@ -106,3 +108,6 @@ def world(tmp_path: Path, env: dict[str, str]) -> Iterator[World]:
 def example() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     return data
+
+
+from tests.peers import receiver, smtp  # noqa: E402, F401 - fixtures for every test folder

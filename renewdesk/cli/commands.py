@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from renewdesk import keystore
 from renewdesk.app import App
 from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
@@ -271,6 +273,28 @@ def _cmd_outbox(app: App, args: argparse.Namespace, out: TextIO) -> None:
             error = f"\t{n.last_error}" if n.last_error else ""
             out.write(f"{n.ref}\t{n.created_on.isoformat()}\t{n.status}\t{when}\t{n.kind}\t"
                       f"{n.to}\t{n.subject}{error}\n")
+
+
+def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
+                   env: Mapping[str, str]) -> None:
+    """`secret set NAME` reads the value from standard input, never from the command line
+    (which shells keep in their history and other users can see in the process list)."""
+    if args.action == "status":
+        for state in keystore.states(env):
+            out.write(f"{state.name}: {state.source}\n")
+        return
+    if args.name is None:
+        raise InputError(f"secret {args.action} needs a name: {', '.join(keystore.NAMES)}")
+    if args.action == "delete":
+        removed = keystore.delete(args.name, env)
+        out.write(f"secret {args.name} {'deleted' if removed else 'was not set'}\n")
+        log.info("secret %s deleted", args.name)
+        return
+    value = (getpass.getpass(f"{args.name}: ") if inp.isatty()
+             else inp.readline().rstrip("\r\n"))
+    where = keystore.store(args.name, value, env, allow_plaintext=args.allow_plaintext)
+    out.write(f"secret {args.name} {where}\n")
+    log.info("secret %s %s", args.name, where)
 
 
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {

@@ -14,9 +14,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from renewdesk import __version__
+from renewdesk import __version__, keystore
 from renewdesk.app import App, open_app, setup_logging
-from renewdesk.cli.commands import COMMANDS, Failure
+from renewdesk.cli.commands import COMMANDS, Failure, secret_command
 from renewdesk.domain.cards import contains_card_number
 from renewdesk.domain.errors import InputError
 from renewdesk.store.runlock import RunInProgress
@@ -90,14 +90,22 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("state", choices=("on", "off"))
     c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs")
     c.add_argument("pairs", nargs="*", metavar="NAME=VALUE")
+    c = sub.add_parser("secret", help="webhook secret, SMTP password: into the keyring "
+                                      "(the value is read from standard input)")
+    c.add_argument("action", choices=("set", "delete", "status"))
+    c.add_argument("name", nargs="?", choices=keystore.NAMES)
+    c.add_argument("--allow-plaintext", action="store_true",
+                   help="with no secure keyring, accept saving it in a plain-text file")
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
     return p
 
 
-def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
+         inp: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    inp = inp or sys.stdin
     for index, value in enumerate(argv):
         if contains_card_number(value):
             # PM-2: refused before anything is parsed, logged or stored; never echoed.
@@ -119,6 +127,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     setup_logging(os.environ)
     app: App | None = None
     try:
+        if args.command == "secret":  # the machine's keyring, not the database
+            secret_command(args, out, inp, os.environ)
+            return 0
         app = open_app(args.db, args.today)
         COMMANDS[args.command](app, args, out)
         return 0

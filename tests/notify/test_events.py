@@ -12,7 +12,7 @@ from renewdesk.notify.webhooks import WebhookTarget
 from renewdesk.store.models import AuditEntry, Event
 from tests.builders import card, customer, document, order, service
 from tests.conftest import World
-from tests.notify.conftest import Receiver
+from tests.peers import Receiver
 
 
 def test_ev1_events_recorded_for_what_happens(world: World) -> None:

@@ -7,7 +7,7 @@ from email.header import decode_header, make_header
 from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from tests.builders import card, customer, document, service
 from tests.conftest import World
-from tests.notify.conftest import Smtp
+from tests.peers import Smtp
 
 
 def subject(message: object) -> str:

@@ -1,4 +1,4 @@
-"""Real local peers on 127.0.0.1: an SMTP catcher (aiosmtpd) and a webhook receiver."""
+"""Real local peers on 127.0.0.1 for tests: an SMTP catcher (aiosmtpd) and a webhook receiver."""
 
 from __future__ import annotations
 

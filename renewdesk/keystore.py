@@ -1,0 +1,136 @@
+"""Secrets (the webhook signing secret, an SMTP password; later the processor's key) live in the
+system keyring, never in the database, settings, exported files or logs.
+
+On a machine with no secure keyring (a headless server), storing a secret in plain text needs
+the user's explicit consent, and the command says where it went. For unattended use, the
+environment (`RENEWDESK_<NAME>_SECRET`) is read first and nothing is stored at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyrings.alt.file import PlaintextKeyring
+from platformdirs import user_config_path
+
+from renewdesk.domain.errors import InputError
+
+SERVICE = "renewdesk"
+NAMES = ("webhook", "smtp")
+# Backends never used without consent: plain text on disk (readable by anyone who can read the
+# user's files), one that asks for a password at every use, and the "no keyring" stand-ins.
+_NOT_SECURE = frozenset({"keyrings.alt.file.PlaintextKeyring", "keyrings.alt.file.EncryptedKeyring",
+                         "keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
+
+
+@dataclass(frozen=True)
+class SecretState:
+    name: str
+    source: str  # environment | system keyring (…) | PLAIN TEXT file … | not set
+
+
+def env_name(name: str) -> str:
+    return f"RENEWDESK_{name.upper()}_SECRET"
+
+
+def _check_name(name: str) -> None:
+    if name not in NAMES:
+        raise InputError(f"unknown secret {name!r} (one of: {', '.join(NAMES)})")
+
+
+def _qualified(backend: KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def secure_backend() -> KeyringBackend | None:
+    """The system keyring, if one is usable that does not store in plain text.
+
+    keyring's default may be a chainer over every installed backend, which would fall through
+    to the plain-text file silently; only its secure members are considered.
+    """
+    backend = keyring.get_keyring()
+    members: list[KeyringBackend] = list(getattr(backend, "backends", [backend]))
+    usable = [b for b in members if _qualified(b) not in _NOT_SECURE and b.priority > 0]
+    return max(usable, key=lambda b: b.priority) if usable else None
+
+
+def plaintext_file(env: Mapping[str, str]) -> Path:
+    folder = Path(env.get("RENEWDESK_CONFIG_DIR") or user_config_path("renewdesk",
+                                                                       appauthor=False))
+    return folder / "secrets-in-plain-text.cfg"
+
+
+def _plaintext(env: Mapping[str, str]) -> PlaintextKeyring:
+    store = PlaintextKeyring()
+    store.file_path = str(plaintext_file(env))
+    return store
+
+
+def store(name: str, value: str, env: Mapping[str, str], *, allow_plaintext: bool) -> str:
+    """Save a secret; returns where it went, in words for the user."""
+    _check_name(name)
+    if not value or "\n" in value or value != value.strip():
+        raise InputError(f"secret {name}: give one line, without surrounding spaces")
+    backend = secure_backend()
+    if backend is not None:
+        backend.set_password(SERVICE, name, value)
+        return f"saved in the system keyring ({backend.name})"
+    path = plaintext_file(env)
+    if not allow_plaintext:
+        raise InputError(f"no secure keyring is available on this machine, so secret {name} "
+                         f"was not saved; --allow-plaintext saves it in PLAIN TEXT in {path}, "
+                         f"or set {env_name(name)} in the environment instead")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))  # private before a byte is written
+    os.chmod(path, 0o600)
+    _plaintext(env).set_password(SERVICE, name, value)
+    return f"saved in PLAIN TEXT in {path} (readable by anyone who can read your files)"
+
+
+def read(name: str, env: Mapping[str, str]) -> str | None:
+    _check_name(name)
+    if env.get(env_name(name)):
+        return env[env_name(name)]
+    backend = secure_backend()
+    if backend is not None:
+        value = backend.get_password(SERVICE, name)
+        if value:
+            return value
+    if plaintext_file(env).exists():
+        return _plaintext(env).get_password(SERVICE, name)
+    return None
+
+
+def delete(name: str, env: Mapping[str, str]) -> bool:
+    _check_name(name)
+    removed = False
+    backend = secure_backend()
+    if backend is not None and backend.get_password(SERVICE, name) is not None:
+        backend.delete_password(SERVICE, name)
+        removed = True
+    if plaintext_file(env).exists() and _plaintext(env).get_password(SERVICE, name) is not None:
+        _plaintext(env).delete_password(SERVICE, name)
+        removed = True
+    return removed
+
+
+def states(env: Mapping[str, str]) -> list[SecretState]:
+    """Where each secret comes from; never its value."""
+    out = []
+    backend = secure_backend()
+    for name in NAMES:
+        if env.get(env_name(name)):
+            source = f"environment ({env_name(name)})"
+        elif backend is not None and backend.get_password(SERVICE, name):
+            source = f"system keyring ({backend.name})"
+        elif plaintext_file(env).exists() and _plaintext(env).get_password(SERVICE, name):
+            source = f"PLAIN TEXT file {plaintext_file(env)}"
+        else:
+            source = "not set"
+        out.append(SecretState(name, source))
+    return out
