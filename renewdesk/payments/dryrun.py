@@ -8,6 +8,7 @@ from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
     ChargeRequest,
+    Payer,
     Processor,
 )
 
@@ -18,7 +19,7 @@ class DryRunProcessor:
     def __init__(self, real: Processor) -> None:
         self.real = real
 
-    def attach(self, token: str, customer_ref: str) -> AttachResult:
+    def attach(self, token: str, payer: Payer) -> AttachResult:
         return AttachResult(True)
 
     def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:

@@ -12,9 +12,33 @@ class ProcessorUnavailable(Exception):
 
 
 @dataclass(frozen=True)
+class Payer:
+    """Who a method belongs to, as the processor knows them (or will)."""
+
+    ref: str
+    name: str
+    email: str
+    processor_id: str | None = None  # the processor's customer (Stripe: cus_…)
+
+
+@dataclass(frozen=True)
+class MethodDetails:
+    """What the processor says of a saved method; never a number (PM-2)."""
+
+    type: str  # card | sepa_debit
+    brand: str
+    last4: str
+    exp_month: int | None
+    exp_year: int | None
+
+
+@dataclass(frozen=True)
 class AttachResult:
     accepted: bool
     refusal: str | None = None
+    token: str | None = None  # the processor's id for the saved method, if it differs
+    processor_customer_id: str | None = None
+    details: MethodDetails | None = None
 
 
 @dataclass(frozen=True)
@@ -25,6 +49,8 @@ class ChargeRequest:
     currency: str
     customer_ref: str
     description: str
+    processor_customer_id: str | None = None
+    method_type: str = "card"
     metadata: dict[str, str] = field(default_factory=dict)
 
 
@@ -38,8 +64,8 @@ class ChargeOutcome:
 class Processor(Protocol):
     name: str
 
-    def attach(self, token: str, customer_ref: str) -> AttachResult:
-        """Validate a saved method with the processor (PM-3)."""
+    def attach(self, token: str, payer: Payer) -> AttachResult:
+        """Validate a saved method with the processor and attach it to the payer (PM-3)."""
         ...
 
     def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:

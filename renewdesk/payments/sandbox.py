@@ -16,7 +16,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from renewdesk.payments.processor import AttachResult, ChargeOutcome, ChargeRequest
+from renewdesk.payments.processor import AttachResult, ChargeOutcome, ChargeRequest, Payer
 
 SUCCEEDS = "succeeded"
 _DECLINES = {
@@ -70,7 +70,7 @@ class SandboxProcessor:
         if self.latency:
             time.sleep(self.latency / 2)
 
-    def attach(self, token: str, customer_ref: str) -> AttachResult:
+    def attach(self, token: str, payer: Payer) -> AttachResult:
         self._wait()
         self._wait()
         if not token.startswith("pm_") or len(token) < 5:

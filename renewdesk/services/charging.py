@@ -140,6 +140,7 @@ def _request(rules: SubjectRules, subject: Any, method: PaymentMethod, key: str,
     return ChargeRequest(
         idempotency_key=key, token=method.token, amount_minor=amount[0], currency=amount[1],
         customer_ref=customer.ref, description=f"{rules.kind} {reference}",
+        processor_customer_id=customer.processor_customer_id, method_type=method.type,
         metadata={"subject": reference, "kind": rules.kind, "attempt": key,
                   "payment_method": method.ref},
     )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import renewal_charge_on
 from renewdesk.notify import formatting as fmt
-from renewdesk.payments.processor import Processor
+from renewdesk.payments.processor import AttachResult, Payer, Processor
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, update_link
 from renewdesk.store.models import (
@@ -89,6 +89,26 @@ def _resume_stopped_renewals(session: Session, customer: Customer, today: date) 
         renewal.stopped_code = None
 
 
+def payer(customer: Customer) -> Payer:
+    return Payer(customer.ref, customer.name, customer.email, customer.processor_customer_id)
+
+
+def _as_attached(customer: Customer, data: MethodInput, attach: AttachResult) -> MethodInput:
+    """What the processor said wins: its id for the method, and the card's details."""
+    if attach.processor_customer_id:
+        customer.processor_customer_id = attach.processor_customer_id
+    if not attach.accepted:
+        return data
+    changes: dict[str, Any] = {}
+    if attach.token:
+        changes["token"] = attach.token
+    if attach.details is not None:
+        d = attach.details
+        changes.update(type=d.type, brand=d.brand, last4=d.last4, exp_month=d.exp_month,
+                       exp_year=d.exp_year)
+    return replace(data, **changes)
+
+
 def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
     """PM-1 and PM-2 for a method about to be saved; refs are unique."""
     missing = customer.missing_profile_fields()
@@ -103,7 +123,8 @@ def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
 def add_method(session: Session, processor: Processor, customer: Customer, data: MethodInput,
                today: date, now: datetime) -> PaymentMethod:
     _check_new(session, customer, data)
-    attach = processor.attach(data.token, customer.ref)
+    attach = processor.attach(data.token, payer(customer))
+    data = _as_attached(customer, data, attach)
     last = session.scalar(select(func.max(PaymentMethod.position)).where(
         PaymentMethod.customer_id == customer.id))
     method = PaymentMethod(ref=data.ref, customer=customer,
@@ -127,8 +148,12 @@ def update_method(session: Session, processor: Processor, method: PaymentMethod,
     for name in _FIELDS:
         setattr(method, name, getattr(data, name))
     if token_changed:
-        attach = processor.attach(data.token, method.customer.ref)
+        attach = processor.attach(data.token, payer(method.customer))
         method.accepted, method.refusal = attach.accepted, attach.refusal
+        if attach.accepted:
+            data = _as_attached(method.customer, data, attach)
+            for name in _FIELDS:
+                setattr(method, name, getattr(data, name))
     after = describe(method)
     if before == after and not token_changed:
         return False
@@ -153,9 +178,10 @@ def replace_method(session: Session, processor: Processor, old: PaymentMethod,
     """PM-5: a method can always be replaced; the new one takes its place and its duties."""
     customer = old.customer
     _check_new(session, customer, data)
-    attach = processor.attach(data.token, customer.ref)
+    attach = processor.attach(data.token, payer(customer))
     if not attach.accepted:
         raise RuleRefused("PM-3", f"the processor refused the new method: {attach.refusal}")
+    data = _as_attached(customer, data, attach)
     position = old.position
     old.position = None
     old.removed_on = today

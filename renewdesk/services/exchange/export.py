@@ -70,6 +70,7 @@ def _customers(session: Session) -> list[dict[str, Any]]:
                          key=lambda m: (m.position is None, m.position or 0, m.ref))
         out.append({"ref": c.ref, "name": c.name, "email": c.email, "address": c.address,
                     "language": c.language, "emails_enabled": c.emails_enabled,
+                    "processor_customer": c.processor_customer_id,
                     "contacts": [{"ref": k.ref, "name": k.name, "email": k.email,
                                   "address": k.address} for k in c.contacts],
                     "payment_methods": [_method(m) for m in methods]})

@@ -100,6 +100,8 @@ class Importer(HistoryImporter):
         customer.address = o.text("address", required=False)
         customer.language = o.choice("language", ("fr", "en"), required=False, default="en")
         customer.emails_enabled = o.flag("emails_enabled", default=True)
+        if o.has("processor_customer"):  # linked to an existing customer at the processor
+            customer.processor_customer_id = o.text("processor_customer")
         self.s.flush()
         self._count("customers", created)
         for c in o.objects("contacts", r.CONTACT):

@@ -128,7 +128,7 @@ def keys(*names: str) -> frozenset[str]:
 
 
 CUSTOMER = keys("ref", "name", "email", "address", "language", "contacts", "payment_methods",
-                "emails_enabled")
+                "emails_enabled", "processor_customer")
 CONTACT = keys("ref", "name", "email", "address")
 METHOD = keys("ref", "type", "token", "brand", "last4", "exp_month", "exp_year", "holder",
               "accepted", "refusal", "blocked_code", "removed_on", "expiring_notice_for")

@@ -20,6 +20,7 @@ class Customer(Base):
     address: Mapped[str] = mapped_column(String(500), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
     emails_enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # NT-4
+    processor_customer_id: Mapped[str | None] = mapped_column(String(255))  # Stripe: cus_…
 
     contacts: Mapped[list[BillingContact]] = relationship(
         back_populates="customer", order_by="BillingContact.id"

@@ -36,6 +36,7 @@ def upgrade() -> None:
     sa.Column('address', sa.String(length=500), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
     sa.Column('emails_enabled', sa.Boolean(), nullable=False),
+    sa.Column('processor_customer_id', sa.String(length=255), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_customer')),
     sa.UniqueConstraint('ref', name=op.f('uq_customer_ref'))
     )
