@@ -23,6 +23,7 @@ from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from renewdesk.notify.webhooks import WebhookTarget
 from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
+from renewdesk.payments.stripe_gateway import StripeProcessor
 from renewdesk.services.context import Clock, Context
 from renewdesk.store import db, settings
 
@@ -128,10 +129,23 @@ def open_app(db_arg: str | None = None, today: str | None = None,
     engine = db.make_engine(url)
     db.migrate(engine)
     factory = db.session_factory(engine)
-    gateway = env.get("RENEWDESK_GATEWAY", "sandbox")
-    if gateway != "sandbox":
-        raise InputError(f"RENEWDESK_GATEWAY={gateway!r}: this version has the sandbox "
-                         "processor only")
-    latency = int(env.get("RENEWDESK_SANDBOX_LATENCY_MS") or 0)
-    processor = SandboxProcessor(ledger_path(url, env), latency_ms=latency)
+    processor = make_processor(url, env)
     return App(url, engine, factory, processor, env, today_override)
+
+
+def make_processor(url: str, env: Mapping[str, str]) -> Processor:
+    """`RENEWDESK_GATEWAY`: the offline sandbox (default) or Stripe."""
+    gateway = env.get("RENEWDESK_GATEWAY", "sandbox")
+    if gateway == "sandbox":
+        latency = int(env.get("RENEWDESK_SANDBOX_LATENCY_MS") or 0)
+        return SandboxProcessor(ledger_path(url, env), latency_ms=latency)
+    if gateway == "stripe":
+        key = keystore.read("stripe", env)
+        if not key:
+            raise InputError("no Stripe secret key: save it with `renewdesk secret set stripe` "
+                             "or set RENEWDESK_STRIPE_SECRET_KEY")
+        if not key.startswith(("sk_test_", "sk_live_", "rk_test_", "rk_live_")):
+            raise InputError("the Stripe secret key should start with sk_test_ or sk_live_")
+        return StripeProcessor(key, api_base=env.get("RENEWDESK_STRIPE_API_BASE") or None,
+                               timeout=float(env.get("RENEWDESK_STRIPE_TIMEOUT") or 30))
+    raise InputError(f"RENEWDESK_GATEWAY={gateway!r}: use sandbox or stripe")

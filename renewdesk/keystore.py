@@ -1,4 +1,4 @@
-"""Secrets (the webhook signing secret, an SMTP password; later the processor's key) live in the
+"""Secrets (the Stripe secret key, the webhook signing secret, an SMTP password) live in the
 system keyring, never in the database, settings, exported files or logs.
 
 On a machine with no secure keyring (a headless server), storing a secret in plain text needs
@@ -21,7 +21,10 @@ from platformdirs import user_config_path
 from renewdesk.domain.errors import InputError
 
 SERVICE = "renewdesk"
-NAMES = ("webhook", "smtp")
+# Each secret, and the environment variable that supplies it for unattended runs.
+ENVIRONMENT = {"stripe": "RENEWDESK_STRIPE_SECRET_KEY", "webhook": "RENEWDESK_WEBHOOK_SECRET",
+               "smtp": "RENEWDESK_SMTP_SECRET"}
+NAMES = tuple(ENVIRONMENT)
 # Backends never used without consent: plain text on disk (readable by anyone who can read the
 # user's files), one that asks for a password at every use, and the "no keyring" stand-ins.
 _NOT_SECURE = frozenset({"keyrings.alt.file.PlaintextKeyring", "keyrings.alt.file.EncryptedKeyring",
@@ -35,7 +38,7 @@ class SecretState:
 
 
 def env_name(name: str) -> str:
-    return f"RENEWDESK_{name.upper()}_SECRET"
+    return ENVIRONMENT[name]
 
 
 def _check_name(name: str) -> None:

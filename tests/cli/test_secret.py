@@ -129,7 +129,7 @@ def test_ev1_environment_wins_and_stores_nothing(config: Path, headless: None,
 
 
 def test_ev1_secret_names_and_values_are_checked(config: Path) -> None:
-    code, _out, err = secret_cli("set", "stripe", value="x")
+    code, _out, err = secret_cli("set", "paypal", value="x")
     assert code == 2 and "invalid choice" in err
     code, _out, err = secret_cli("set", "webhook", "--allow-plaintext", value="")
     assert code == 2 and "one line" in err

@@ -1,0 +1,147 @@
+"""The Stripe processor: off-session PaymentIntents through the official SDK (`StripeClient`).
+
+Only documented parameters, kept to what a Stripe-compatible test server (localstripe) models.
+Every PaymentIntent carries its attempt's idempotency key twice: as Stripe's idempotency key and
+in its metadata, because Stripe keeps idempotency keys for 24 hours only. An attempt whose answer
+never came back is looked up by that metadata (search where Stripe offers it, else a scan of
+recent PaymentIntents), never charged blindly again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import stripe
+from stripe import (
+    APIConnectionError,
+    APIError,
+    CardError,
+    InvalidRequestError,
+    RateLimitError,
+    StripeClient,
+    StripeError,
+)
+
+from renewdesk.payments.processor import (
+    AttachResult,
+    ChargeOutcome,
+    ChargeRequest,
+    MethodDetails,
+    Payer,
+    ProcessorUnavailable,
+)
+
+_SCAN_LIMIT = 2000  # PaymentIntents scanned when search is not available
+
+
+def _unavailable(error: StripeError) -> ProcessorUnavailable:
+    return ProcessorUnavailable(f"{type(error).__name__}: {error.user_message or error}")
+
+
+def _details(method: Any) -> MethodDetails:
+    if method.type == "sepa_debit":
+        sepa = method.sepa_debit
+        return MethodDetails("sepa_debit", "sepa", str(sepa.last4), None, None)
+    card = method.card
+    return MethodDetails("card", str(card.brand), str(card.last4), int(card.exp_month),
+                         int(card.exp_year))
+
+
+def _outcome(intent: Any) -> ChargeOutcome:
+    status = intent.status
+    if status in ("succeeded", "requires_capture"):
+        return ChargeOutcome("succeeded", intent.id)
+    if status == "processing":
+        return ChargeOutcome("pending", intent.id)
+    if status == "requires_action":
+        return ChargeOutcome("declined", intent.id, "authentication_required")
+    error = intent.last_payment_error
+    code = None
+    if error is not None:
+        code = getattr(error, "decline_code", None) or getattr(error, "code", None)
+    return ChargeOutcome("declined", intent.id, code or "card_declined")
+
+
+class StripeProcessor:
+    name = "stripe"
+
+    def __init__(self, secret_key: str, api_base: str | None = None,
+                 timeout: float = 30.0) -> None:
+        stripe.enable_telemetry = False
+        addresses: dict[str, str] = {"api": api_base} if api_base else {}
+        self.client = StripeClient(
+            secret_key, base_addresses=addresses,  # type: ignore[arg-type]
+            http_client=stripe.RequestsClient(timeout=timeout),
+            max_network_retries=0,  # a retry is a decision of the engine, with the same key
+        )
+        self.live = secret_key.startswith(("sk_live_", "rk_live_"))
+
+    def attach(self, token: str, payer: Payer) -> AttachResult:
+        try:
+            customer_id = payer.processor_id
+            if customer_id is None:
+                customer = self.client.v1.customers.create(params={
+                    "name": payer.name, "email": payer.email,
+                    "metadata": {"renewdesk_ref": payer.ref}})
+                customer_id = customer.id
+            method = self.client.v1.payment_methods.retrieve(token)
+            if getattr(method, "customer", None) != customer_id:
+                method = self.client.v1.payment_methods.attach(
+                    method.id, params={"customer": customer_id})
+            return AttachResult(True, token=method.id, processor_customer_id=customer_id,
+                                details=_details(method))
+        except (CardError, InvalidRequestError) as error:
+            return AttachResult(False, refusal=error.user_message or str(error),
+                                processor_customer_id=payer.processor_id)
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        params: dict[str, Any] = {
+            "amount": request.amount_minor, "currency": request.currency.lower(),
+            "payment_method": request.token, "off_session": True, "confirm": True,
+            "payment_method_types": [request.method_type], "metadata": request.metadata,
+        }
+        if request.processor_customer_id:
+            params["customer"] = request.processor_customer_id
+        try:
+            intent = self.client.v1.payment_intents.create(
+                params=params,  # type: ignore[arg-type]
+                options={"idempotency_key": request.idempotency_key})
+        except CardError as error:
+            body = error.error
+            code = (getattr(body, "decline_code", None) or error.code or "card_declined")
+            intent_ref = getattr(getattr(body, "payment_intent", None), "id", None)
+            return ChargeOutcome("declined", intent_ref, code)
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        return _outcome(intent)
+
+    def lookup(self, idempotency_key: str, metadata: dict[str, str],
+               today: date) -> ChargeOutcome | None:
+        try:
+            intent = self._search(idempotency_key)
+            if intent is None:
+                intent = self._scan(idempotency_key)
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        return None if intent is None else _outcome(intent)
+
+    def _search(self, key: str) -> Any:
+        try:
+            found = self.client.v1.payment_intents.search(
+                params={"query": f"metadata['attempt']:'{key}'", "limit": 1})
+        except InvalidRequestError:
+            return None  # no search on this server: scan instead
+        return found.data[0] if found.data else None
+
+    def _scan(self, key: str) -> Any:
+        page = self.client.v1.payment_intents.list(params={"limit": 100})
+        for seen, intent in enumerate(page.auto_paging_iter()):
+            if seen >= _SCAN_LIMIT:
+                break
+            metadata = intent.metadata.to_dict() if intent.metadata else {}
+            if metadata.get("attempt") == key:
+                return intent
+        return None
