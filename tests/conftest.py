@@ -110,4 +110,5 @@ def example() -> dict[str, Any]:
     return data
 
 
-from tests.peers import receiver, smtp  # noqa: E402, F401 - fixtures for every test folder
+from tests.keyrings import headless, system_keyring  # noqa: E402, F401 - shared fixtures
+from tests.peers import receiver, smtp  # noqa: E402, F401 - shared fixtures

@@ -5,42 +5,18 @@ from __future__ import annotations
 
 import io
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends.chainer import ChainerBackend
-from keyrings.alt.file import PlaintextKeyring
 
 from renewdesk import keystore
 from renewdesk.cli import main
 from tests.builders import card, customer, document, service
 from tests.conftest import World
+from tests.keyrings import MemoryKeyring
 from tests.peers import Receiver
 
 SECRET = "whsec_Zx81-never-stored-in-the-db"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A secure system keyring, for the test: kept in memory."""
-
-    priority = 1  # type: ignore[assignment]
-    viable = False  # type: ignore[assignment]  # never picked by keyring's own discovery
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.items[(service, username)]
 
 
 @pytest.fixture
@@ -49,30 +25,6 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RENEWDESK_CONFIG_DIR", str(folder))
     monkeypatch.delenv("RENEWDESK_WEBHOOK_SECRET", raising=False)
     return folder
-
-
-class HeadlessChain(ChainerBackend):
-    """What keyring picks on a server with no desktop keyring: only the plain-text file."""
-
-    viable = False  # type: ignore[assignment]
-    backends = (PlaintextKeyring(),)  # type: ignore[assignment]
-
-
-@pytest.fixture
-def system_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def headless() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(HeadlessChain())
-    yield
-    keyring.set_keyring(previous)
 
 
 def secret_cli(*args: str, value: str = "") -> tuple[int, str, str]:
