@@ -52,12 +52,16 @@ def setup_logging(env: Mapping[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "renewdesk.log"
     root = logging.getLogger("renewdesk")
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5,
-                                                       encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        if Path(old.baseFilename) == path.resolve():
+            return path
+        root.removeHandler(old)  # the log folder changed: follow it
+        old.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     return path
 
 
@@ -71,8 +75,9 @@ class App:
     today_override: date | None
 
     def today(self) -> date:
-        if self.today_override is not None:
-            return self.today_override
+        return self.today_override if self.today_override is not None else self.real_today()
+
+    def real_today(self) -> date:
         with self.factory() as session:
             zone = settings.load_policy(session).business_time_zone
         return business_date(utc_now(), zone)
@@ -130,7 +135,19 @@ def open_app(db_arg: str | None = None, today: str | None = None,
     db.migrate(engine)
     factory = db.session_factory(engine)
     processor = make_processor(url, env)
-    return App(url, engine, factory, processor, env, today_override)
+    app = App(url, engine, factory, processor, env, today_override)
+    if is_live(processor) and today_override is not None:
+        real = app.real_today()
+        if today_override != real:
+            engine.dispose()
+            raise InputError(f"a live Stripe key takes real money as of the real date only: "
+                             f"--today {today_override.isoformat()} is refused (today is "
+                             f"{real.isoformat()})")
+    return app
+
+
+def is_live(processor: Processor) -> bool:
+    return bool(getattr(processor, "live", False))
 
 
 def make_processor(url: str, env: Mapping[str, str]) -> Processor:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from renewdesk import keystore
-from renewdesk.app import App
+from renewdesk.app import App, is_live
 from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
@@ -64,7 +64,25 @@ def _cmd_export(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write("\n")
 
 
+def _confirm_first_live_run(app: App, args: argparse.Namespace) -> None:
+    """The first run with a live key asks for confirmation; later ones do not."""
+    if not is_live(app.processor) or args.dry_run:
+        return
+    with app.factory() as session:
+        if settings.get(session, "live_confirmed_on"):
+            return
+        if not args.confirm_live:
+            raise InputError("this is the first run with a live Stripe key: it takes real money "
+                             "from your customers; run it again with --confirm-live to go ahead")
+        ctx = app.context()
+        settings.put(session, "live_confirmed_on", ctx.clock.today.isoformat())
+        audit(session, ctx.who, "confirm_live", "settings", ctx.clock.today, ctx.clock.now(),
+              None, {"live_confirmed_on": ctx.clock.today.isoformat()})
+        session.commit()
+
+
 def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    _confirm_first_live_run(app, args)
     ctx = app.context()
     try:
         # A dry run takes the lock too: it would otherwise read a run's half-done work.

@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("run-due", help="do everything due up to --today")
     c.add_argument("--dry-run", action="store_true", help="report what a run would do; change "
                    "nothing")
+    c.add_argument("--confirm-live", action="store_true",
+                   help="confirm the first run with a live Stripe key (it takes real money)")
     c.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                    help="wait this long for a run in progress to finish (default: do not wait)")
     c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off (AR-2)")
@@ -125,6 +127,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         out.write("\nThe desktop window is not part of this version yet; use a command above.\n")
         return 0
     setup_logging(os.environ)
+    log.info("renewdesk %s: %s", __version__, args.command)  # the command, never its arguments
     app: App | None = None
     try:
         if args.command == "secret":  # the machine's keyring, not the database

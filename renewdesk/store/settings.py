@@ -15,7 +15,7 @@ OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
      "links_base_url"}
 )
-INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id"})
+INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on"})
 
 
 def get(session: Session, name: str, default: str | None = None) -> str | None:

@@ -59,8 +59,9 @@ def test_reimported_cancelled_service_is_cancelled(world: World, tmp_path: Path)
 
 def traces(world: World) -> bytes:
     """Everything renewdesk wrote: database (and WAL), sandbox ledger, logs."""
-    blobs = [p.read_bytes() for p in sorted(world.folder.rglob("*")) if p.is_file()]
-    return b"".join(blobs)
+    files = sorted(p for p in world.folder.rglob("*") if p.is_file())
+    assert any(p.name == "renewdesk.log" and p.stat().st_size for p in files)  # logs searched
+    return b"".join(p.read_bytes() for p in files)
 
 
 @pytest.mark.parametrize("where", ["address", "holder", "token", "label", "ref"])

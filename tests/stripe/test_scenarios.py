@@ -113,3 +113,17 @@ def test_sc2_outage_mid_run_leaves_unknown_attempts_settled_next_run_never_paid_
     paid = Counter(i.metadata.to_dict()["subject"] for i in localstripe.intents()
                    if i.status == "succeeded")
     assert len(paid) == 10 and max(paid.values()) == 1
+
+
+def test_live_key_refuses_a_simulated_date_and_confirms_the_first_run(
+        stripe_world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RENEWDESK_STRIPE_SECRET_KEY", "sk_live_renewdesk_localstripe")
+    code, _out, err = stripe_world.cli("run-due", today="2020-01-01")
+    assert code == 2 and "real date only" in err
+    code, _out, err = stripe_world.cli("run-due")
+    assert code == 2 and "--confirm-live" in err
+    code, out, err = stripe_world.cli("run-due", "--confirm-live")
+    assert code == 0, err
+    assert out.startswith("Run as of")
+    code, _out, err = stripe_world.cli("run-due")  # confirmed once, for good
+    assert code == 0, err
