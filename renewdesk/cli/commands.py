@@ -18,7 +18,16 @@ from renewdesk.app import App, is_live
 from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
-from renewdesk.services import demo, installments, links, payment_methods, recurrence, renewals
+from renewdesk.payments.processor import ProcessorUnavailable
+from renewdesk.services import (
+    demo,
+    installments,
+    links,
+    payment_methods,
+    processor_sync,
+    recurrence,
+    renewals,
+)
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.journal import audit
@@ -315,11 +324,65 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
     log.info("secret %s %s", args.name, where)
 
 
+def _print_sync(result: processor_sync.SyncResult, out: TextIO) -> None:
+    out.write(f"{result.customer_ref}: {len(result.added)} method(s) imported"
+              f"{' (' + ', '.join(result.added) + ')' if result.added else ''}, "
+              f"{len(result.updated)} refreshed"
+              f"{' (' + ', '.join(result.updated) + ')' if result.updated else ''}\n")
+
+
+def _cmd_link_customer(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    ctx = app.context()
+    with ctx.factory() as session:
+        customer = _one(session, Customer, args.customer, "customer")
+        result = processor_sync.link_customer(session, ctx.processor, customer,
+                                              args.processor_customer, ctx.clock.today,
+                                              ctx.clock.now())
+        audit(session, ctx.who, "link_customer", customer.ref, ctx.clock.today, ctx.clock.now(),
+              None, {"processor_customer": args.processor_customer})
+        session.commit()
+    _print_sync(result, out)
+
+
+def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    ctx = app.context()
+    with ctx.factory() as session:
+        if args.customer:
+            customers = [_one(session, Customer, args.customer, "customer")]
+        else:
+            customers = list(session.scalars(select(Customer).where(
+                Customer.processor_customer_id.is_not(None)).order_by(Customer.ref)))
+    for customer_ref in [c.ref for c in customers]:
+        with ctx.factory() as session:  # one customer, one unit of work
+            customer = _one(session, Customer, customer_ref, "customer")
+            result = processor_sync.sync_customer(session, ctx.processor, customer,
+                                                  ctx.clock.today, ctx.clock.now())
+            session.commit()
+        _print_sync(result, out)
+
+
+def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    ctx = app.context()
+    with ctx.factory() as session:
+        customer = _one(session, Customer, args.customer, "customer")
+        try:
+            processor_sync.send_card_page(session, ctx.processor, customer, ctx.clock.today,
+                                          ctx.clock.now())
+        except ProcessorUnavailable as error:
+            raise Failure(str(error)) from None
+        audit(session, ctx.who, "card_page", customer.ref, ctx.clock.today, ctx.clock.now(),
+              None, {"sent_to": customer.email})
+        session.commit()
+    out.write(f"{args.customer} was sent a link to save a new card\n")
+
+
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due,
     "bulk-recurrence": _cmd_bulk, "plan-update": _cmd_plan_update,
     "renew-plan": _cmd_renew_plan, "collection": _cmd_collection, "link": _cmd_link,
     "demo": _cmd_demo, "cancel-renewal": _cmd_cancel, "renew": _cmd_renew,
     "find-orders": _cmd_find, "remove-payment-method": _cmd_remove_method,
-    "customer-emails": _cmd_emails, "settings": _cmd_settings, "outbox": _cmd_outbox,
+    "customer-emails": _cmd_emails, "link-customer": _cmd_link_customer,
+    "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
+    "outbox": _cmd_outbox,
 }

@@ -92,6 +92,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("state", choices=("on", "off"))
     c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs")
     c.add_argument("pairs", nargs="*", metavar="NAME=VALUE")
+    c = sub.add_parser("link-customer", help="link to an existing customer at the processor "
+                                             "and import the cards saved there")
+    c.add_argument("customer")
+    c.add_argument("processor_customer", metavar="PROCESSOR_ID", help="e.g. cus_… at Stripe")
+    c = sub.add_parser("sync-methods", help="import saved cards and refresh their details "
+                                            "from the processor (all linked customers)")
+    c.add_argument("customer", nargs="?")
+    c = sub.add_parser("card-page", help="e-mail a customer the processor's page to save a card")
+    c.add_argument("customer")
     c = sub.add_parser("secret", help="webhook secret, SMTP password: into the keyring "
                                       "(the value is read from standard input)")
     c.add_argument("action", choices=("set", "delete", "status"))

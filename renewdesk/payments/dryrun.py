@@ -8,8 +8,11 @@ from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
     ChargeRequest,
+    MethodDetails,
     Payer,
     Processor,
+    ProcessorUnavailable,
+    SavedMethod,
 )
 
 
@@ -32,3 +35,12 @@ class DryRunProcessor:
     def lookup(self, idempotency_key: str, metadata: dict[str, str],
                today: date) -> ChargeOutcome | None:
         return self.real.lookup(idempotency_key, metadata, today)
+
+    def saved_methods(self, payer: Payer) -> list[SavedMethod]:
+        return self.real.saved_methods(payer)
+
+    def describe(self, token: str) -> MethodDetails | None:
+        return self.real.describe(token)
+
+    def setup_page(self, payer: Payer, return_url: str) -> str:
+        raise ProcessorUnavailable("a dry run creates no page")

@@ -42,6 +42,12 @@ class AttachResult:
 
 
 @dataclass(frozen=True)
+class SavedMethod:
+    token: str
+    details: MethodDetails
+
+
+@dataclass(frozen=True)
 class ChargeRequest:
     idempotency_key: str
     token: str
@@ -75,4 +81,16 @@ class Processor(Protocol):
     def lookup(self, idempotency_key: str, metadata: dict[str, str],
                today: date) -> ChargeOutcome | None:
         """What became of the charge sent with that key; None if the processor never got it."""
+        ...
+
+    def saved_methods(self, payer: Payer) -> list[SavedMethod]:
+        """The methods saved for this payer at the processor (cards a customer saved there)."""
+        ...
+
+    def describe(self, token: str) -> MethodDetails | None:
+        """The processor's current details of a saved method (networks update cards)."""
+        ...
+
+    def setup_page(self, payer: Payer, return_url: str) -> str:
+        """A page, hosted by the processor, where the customer saves a new method; its URL."""
         ...

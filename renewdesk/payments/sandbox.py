@@ -16,7 +16,15 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from renewdesk.payments.processor import AttachResult, ChargeOutcome, ChargeRequest, Payer
+from renewdesk.payments.processor import (
+    AttachResult,
+    ChargeOutcome,
+    ChargeRequest,
+    MethodDetails,
+    Payer,
+    ProcessorUnavailable,
+    SavedMethod,
+)
 
 SUCCEEDS = "succeeded"
 _DECLINES = {
@@ -116,6 +124,16 @@ class SandboxProcessor:
         if row is None:
             return None
         return _as_outcome(row[:3], today, date.fromisoformat(row[3]))
+
+    def saved_methods(self, payer: Payer) -> list[SavedMethod]:
+        return []  # the sandbox keeps no customers: methods are its test tokens
+
+    def describe(self, token: str) -> MethodDetails | None:
+        return None  # nothing changes at the sandbox after a method is saved
+
+    def setup_page(self, payer: Payer, return_url: str) -> str:
+        raise ProcessorUnavailable("the sandbox has no hosted page: a sandbox method is one of "
+                                   "its test tokens, e.g. pm_card_visa")
 
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""

@@ -30,6 +30,7 @@ from renewdesk.payments.processor import (
     MethodDetails,
     Payer,
     ProcessorUnavailable,
+    SavedMethod,
 )
 
 _SCAN_LIMIT = 2000  # PaymentIntents scanned when search is not available
@@ -127,6 +128,39 @@ class StripeProcessor:
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
         return None if intent is None else _outcome(intent)
+
+    def saved_methods(self, payer: Payer) -> list[SavedMethod]:
+        if payer.processor_id is None:
+            return []
+        try:
+            page = self.client.v1.payment_methods.list(
+                params={"customer": payer.processor_id, "type": "card", "limit": 100})
+            return [SavedMethod(m.id, _details(m)) for m in page.auto_paging_iter()]
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+
+    def describe(self, token: str) -> MethodDetails | None:
+        try:
+            return _details(self.client.v1.payment_methods.retrieve(token))
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+
+    def setup_page(self, payer: Payer, return_url: str) -> str:
+        """Stripe Checkout in setup mode: the card is typed on Stripe's page, never here."""
+        if payer.processor_id is None:
+            raise ProcessorUnavailable(f"customer {payer.ref} is not known to Stripe yet")
+        params: dict[str, Any] = {
+            "mode": "setup", "customer": payer.processor_id, "payment_method_types": ["card"],
+            "success_url": return_url, "cancel_url": return_url,
+            "metadata": {"renewdesk_ref": payer.ref}}
+        try:
+            session = self.client.v1.checkout.sessions.create(
+                params=params)  # type: ignore[arg-type]
+        except (APIConnectionError, APIError, RateLimitError, InvalidRequestError) as error:
+            raise _unavailable(error) from None
+        return str(session.url)
 
     def _search(self, key: str) -> Any:
         try:
