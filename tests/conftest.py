@@ -111,4 +111,4 @@ def example() -> dict[str, Any]:
 
 
 from tests.keyrings import headless, system_keyring  # noqa: E402, F401 - shared fixtures
-from tests.peers import receiver, smtp  # noqa: E402, F401 - shared fixtures
+from tests.peers import localstripe, receiver, smtp  # noqa: E402, F401 - shared fixtures
