@@ -24,6 +24,8 @@ HARD_DECLINE_CODES = frozenset(
         "account_closed",
         "no_account",
         "debit_not_authorized",
+        "resource_missing",  # the saved method no longer exists at the processor
+        "processor_refused_request",  # the processor refuses the request itself
     }
 )
 CUSTOMER_ACTION_CODES = frozenset({"authentication_required"})

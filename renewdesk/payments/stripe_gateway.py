@@ -115,6 +115,12 @@ class StripeProcessor:
             code = (getattr(body, "decline_code", None) or error.code or "card_declined")
             intent_ref = getattr(getattr(body, "payment_intent", None), "id", None)
             return ChargeOutcome("declined", intent_ref, code)
+        except InvalidRequestError as error:
+            # Stripe refused the request: no charge was made. A method that no longer exists
+            # cannot be charged again until it is replaced (a hard decline, AR-5/IN-4).
+            missing = error.code == "resource_missing" or error.http_status == 404
+            return ChargeOutcome("declined", None,
+                                 "resource_missing" if missing else "processor_refused_request")
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
         return _outcome(intent)

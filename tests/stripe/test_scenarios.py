@@ -8,10 +8,12 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from renewdesk.domain.dates import days_between
 from renewdesk.payments.stripe_gateway import StripeProcessor
 from renewdesk.services.charging import RoundResult
+from renewdesk.store.models import PaymentMethod
 from tests.builders import card, customer, document, order, sepa, service
 from tests.conftest import World
 from tests.stripe.conftest import LocalStripe
@@ -127,3 +129,20 @@ def test_live_key_refuses_a_simulated_date_and_confirms_the_first_run(
     assert out.startswith("Run as of")
     code, _out, err = stripe_world.cli("run-due")  # confirmed once, for good
     assert code == 0, err
+
+
+def test_ar5_method_deleted_at_stripe_is_a_hard_decline_not_a_crash(stripe_world: World) -> None:
+    stripe_world.load(document([customer("C1", card("A"), card("B"))],
+                               orders=[order("O1", "C1", "A", "2026-11-05", count=1)]))
+    with stripe_world.session() as s:
+        gone = s.scalar(select(PaymentMethod).where(PaymentMethod.ref == "A"))
+        assert gone is not None
+        gone.token = "pm_deleted_at_stripe"
+        s.commit()
+    stripe_world.run("2026-11-05")
+    item = stripe_world.export()["installment_orders"][0]["installments"][0]
+    assert [(a["payment_method"], a["decline_code"], a["hard_decline"]) for a in item["attempts"]
+            ] == [("A", "resource_missing", True), ("B", None, False)]
+    assert item["status"] == "paid"
+    methods = stripe_world.export()["customers"][0]["payment_methods"]
+    assert methods[0]["blocked_code"] == "resource_missing"
