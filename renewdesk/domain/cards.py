@@ -26,8 +26,8 @@ def luhn_valid(digits: str) -> bool:
 def contains_card_number(text: str) -> bool:
     """PM-2: does the text hold something that looks like a card number (13-19 digits, Luhn)?
 
-    A run of digits counts as a whole; where it is written in groups ("4242 4242 4242 4242"),
-    any span of whole groups counts too, so neighbouring numbers cannot hide a card number.
+    A run of digits counts as a whole; where it is written in groups (fours, with spaces or
+    dashes), any span of whole groups counts too, so neighbouring numbers cannot hide one.
     """
     for match in _CANDIDATE.finditer(text):
         groups = re.split(r"[ -]", match.group())
