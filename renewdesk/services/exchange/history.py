@@ -63,13 +63,9 @@ class HistoryImporter(ImportScope):
         ref = o.ref()
         customer = self._need(Customer, o.ref("customer"), o.path + ".customer", "customer")
         currency = o.currency()
-        renewal = self._by_ref(Renewal, ref)
-        created = renewal is None
         amount = o.money("amount", currency)
         assert amount is not None
-        if renewal is None:
-            renewal = Renewal(ref=ref, customer=customer)
-            self.s.add(renewal)
+        renewal, created = self._upsert(Renewal, ref, customer=customer)
         renewal.currency = currency
         renewal.amount_minor = amount.minor
         renewal.status = o.choice("status", ("scheduled", "cancelled", "paid", "failed",
@@ -120,11 +116,7 @@ class HistoryImporter(ImportScope):
         currency = o.currency()
         amount = o.money("amount", currency)
         assert amount is not None
-        invoice = self._by_ref(UsageInvoice, ref)
-        created = invoice is None
-        if invoice is None:
-            invoice = UsageInvoice(ref=ref, service=service)
-            self.s.add(invoice)
+        invoice, created = self._upsert(UsageInvoice, ref, service=service)
         invoice.period = o.text("period")
         invoice.quantity = o.integer("quantity", required=False, low=0) or 0
         invoice.amount_minor, invoice.currency = amount.minor, currency
@@ -139,13 +131,9 @@ class HistoryImporter(ImportScope):
 
     def notification(self, o: Obj) -> None:
         ref = o.ref()
-        note = self._by_ref(Notification, ref)
-        created = note is None
         customer = self._need(Customer, o.ref("customer", False), o.path + ".customer",
                               "customer") if o.has("customer") else None
-        if note is None:
-            note = Notification(ref=ref)
-            self.s.add(note)
+        note, created = self._upsert(Notification, ref)
         note.kind = o.text("kind")
         note.customer_id = customer.id if customer else None
         note.to = o.text("to")
@@ -177,11 +165,7 @@ class HistoryImporter(ImportScope):
     def event(self, o: Obj) -> str:
         ref = o.ref()
         assert ref is not None
-        event = self._by_ref(Event, ref)
-        created = event is None
-        if event is None:
-            event = Event(ref=ref, created_at=self.now, delivery="none")
-            self.s.add(event)
+        event, created = self._upsert(Event, ref, created_at=self.now, delivery="none")
         event.type = o.text("type")
         event.on = o.day("on")
         event.subject = o.text("subject")

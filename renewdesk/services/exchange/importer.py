@@ -88,11 +88,7 @@ class Importer(HistoryImporter):
     # -- parties -------------------------------------------------------------------------
     def customer(self, o: Obj) -> None:
         ref = o.ref()
-        customer = self._by_ref(Customer, ref)
-        created = customer is None
-        if customer is None:
-            customer = Customer(ref=ref)
-            self.s.add(customer)
+        customer, created = self._upsert(Customer, ref)
         customer.name = o.text("name")
         customer.email = o.text("email")
         if "@" not in customer.email:
@@ -166,12 +162,9 @@ class Importer(HistoryImporter):
     def service(self, o: Obj) -> None:
         ref = o.ref()
         customer = self._need(Customer, o.ref("customer"), o.path + ".customer", "customer")
-        service = self._by_ref(Service, ref)
-        created = service is None
-        if service is None:
-            service = Service(ref=ref, customer=customer, status="active", auto_renew=False)
-            self.s.add(service)
-        elif service.customer_id != customer.id:
+        service, created = self._upsert(Service, ref, customer=customer, status="active",
+                                        auto_renew=False)
+        if not created and service.customer_id != customer.id:
             raise InputError(f"{o.path}.customer: service {ref} belongs to "
                              f"{service.customer.ref}; it cannot move customer")
         service.kind = o.text("kind")
@@ -231,19 +224,15 @@ class Importer(HistoryImporter):
         interval = o.choice("interval", ("weekly", "monthly"))
         first_due = o.day("first_due_on")
         assert count is not None and first_due is not None
-        order = self._by_ref(InstallmentOrder, ref)
-        created = order is None
-        if order is None:
-            order = InstallmentOrder(ref=ref, customer=customer, status="active",
-                                     installments_count=count, interval=interval,
-                                     first_due_on=first_due, currency=currency,
-                                     installment_amount_minor=amount.minor)
-            self.s.add(order)
-        elif (order.installments_count, order.interval, order.first_due_on, order.currency) != (
-                count, interval, first_due, currency):
+        order, created = self._upsert(
+            InstallmentOrder, ref, customer=customer, status="active", installments_count=count,
+            interval=interval, first_due_on=first_due, currency=currency,
+            installment_amount_minor=amount.minor)
+        fixed = (order.installments_count, order.interval, order.first_due_on, order.currency)
+        if not created and fixed != (count, interval, first_due, currency):
             raise RuleRefused("IN-2", f"{o.path}: the count, interval, first due date and "
                                       f"currency of order {ref} never change")
-        elif order.customer_id != customer.id:
+        if not created and order.customer_id != customer.id:
             raise InputError(f"{o.path}.customer: order {ref} belongs to {order.customer.ref}")
         order.product = o.text("product")
         order.invoice_number = o.text("invoice_number")
@@ -326,11 +315,7 @@ class Importer(HistoryImporter):
             # A stable reference, so importing the same file twice records nothing twice.
             seen[(service.ref, on.isoformat())] += 1
             ref = f"{service.ref}/{on.isoformat()}/{seen[(service.ref, on.isoformat())]}"
-        record = self._by_ref(UsageRecord, ref)
-        created = record is None
-        if record is None:
-            record = UsageRecord(ref=ref)
-            self.s.add(record)
+        record, created = self._upsert(UsageRecord, ref)
         record.service, record.on, record.quantity = service, on, quantity
         record.period = month_key(on)
         self.s.flush()

@@ -41,6 +41,16 @@ class ImportScope:
             return None
         return self.s.scalar(select(model).where(model.ref == ref))
 
+    def _upsert(self, model: Any, ref: str | None, **new: Any) -> tuple[Any, bool]:
+        """The object with that reference, or a new one (built with `new`) added to the session;
+        and whether it was created."""
+        found = self._by_ref(model, ref)
+        if found is not None:
+            return found, False
+        created = model(ref=ref, **new)
+        self.s.add(created)
+        return created, True
+
     def _need(self, model: Any, ref: str | None, where: str, what: str) -> Any:
         found = self._by_ref(model, ref)
         if found is None:
