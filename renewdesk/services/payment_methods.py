@@ -89,6 +89,15 @@ def _resume_stopped_renewals(session: Session, customer: Customer, today: date) 
         renewal.stopped_code = None
 
 
+def service_method(service: Service, today: date) -> PaymentMethod | None:
+    """The method a service is charged with first (PM-4): the one chosen for it, else the
+    customer's default valid method."""
+    if service.payment_method is not None:
+        return service.payment_method
+    valid = service.customer.valid_methods(today)
+    return valid[0] if valid else None
+
+
 def payer(customer: Customer) -> Payer:
     return Payer(customer.ref, customer.name, customer.email, customer.processor_customer_id)
 

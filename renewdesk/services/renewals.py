@@ -21,6 +21,7 @@ from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.services.payment_methods import service_method
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -63,13 +64,6 @@ def _mail(session: Session, kind: str, renewal: Renewal, today: date,
     }, links=links, contact=renewal.billing_contact)
 
 
-def cart_method(service: Service, today: date) -> PaymentMethod | None:
-    if service.payment_method is not None:
-        return service.payment_method
-    valid = service.customer.valid_methods(today)
-    return valid[0] if valid else None
-
-
 @dataclass(frozen=True)
 class NoticeResult:
     renewal_ref: str
@@ -93,7 +87,7 @@ def make_notices(session: Session, policy: Policy, today: date, now: datetime) -
     ).all()
     groups: dict[tuple[int, int | None, int | None, str], list[Service]] = defaultdict(list)
     for service in due:
-        method = cart_method(service, today)
+        method = service_method(service, today)
         key = (service.customer_id, service.billing_contact_id,
                method.id if method else None, service.currency)
         groups[key].append(service)
@@ -276,7 +270,7 @@ def manual_renewal_cart(session: Session, service: Service, policy: Policy, toda
         raise RuleRefused("AR-6", f"service {service.ref} is billed on usage; pay its invoices")
     if service.status not in ("suspended", "active"):
         raise RuleRefused("AR-6", f"service {service.ref} is {service.status}")
-    method = cart_method(service, today)
+    method = service_method(service, today)
     if method is None or not method.is_valid(today):
         raise RuleRefused("PM-3", f"customer {service.customer.ref} has no valid payment method")
     fee = Money.parse(policy.reactivation_fee, service.currency, field="reactivation_fee")

@@ -17,6 +17,7 @@ from renewdesk.domain.schedule import next_installment_retry
 from renewdesk.notify import formatting as fmt
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.services.payment_methods import service_method
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -60,13 +61,6 @@ def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
     return made
 
 
-def usage_method(service: Service, today: date) -> PaymentMethod | None:
-    if service.payment_method is not None:
-        return service.payment_method
-    valid = service.customer.valid_methods(today)
-    return valid[0] if valid else None
-
-
 class UsageRules:
     kind = "usage_invoice"
 
@@ -88,7 +82,7 @@ class UsageRules:
         return subject.amount_minor, subject.currency
 
     def preferred_method(self, subject: UsageInvoice) -> PaymentMethod | None:
-        return usage_method(subject.service, subject.issued_on)
+        return service_method(subject.service, subject.issued_on)
 
     def single_method(self, subject: UsageInvoice) -> bool:
         method = subject.service.payment_method
