@@ -197,15 +197,6 @@ class RoundRunner:
             if result is not None:
                 return result
 
-    def _open_attempts(self, rules: SubjectRules, item: DueItem) -> list[_OpenAttempt]:
-        with WRITE_LOCK, self.ctx.factory() as session:
-            subject = rules.load(session, item.subject_id)
-            reference = rules.reference(subject)
-            return [_OpenAttempt(a.id, a.idempotency_key,
-                                 (("subject", reference), ("attempt", a.idempotency_key)))
-                    for a in attempts_of(session, rules, subject.id)
-                    if a.round == subject.rounds_done + 1 and a.result in ("unknown", "pending")]
-
     def _ask(self, open_attempts: list[_OpenAttempt]) -> dict[int, _Answer]:
         """Ask the processor about open attempts, outside the write lock."""
         answers: dict[int, _Answer] = {}
@@ -225,28 +216,44 @@ class RoundRunner:
 
         Open attempts of the current round are settled first, whatever else holds (SC-2); a
         round already under way is finished; a new round starts only if the subject is due.
+        The processor is asked about open attempts outside the write lock, so the lock is left
+        (and the unit of work taken again) only when there is something to ask.
         """
-        answers = self._ask(self._open_attempts(rules, item))
-        with WRITE_LOCK, self.ctx.factory() as session:
-            subject = rules.load(session, item.subject_id)
-            attempts = attempts_of(session, rules, subject.id)
-            round_no = subject.rounds_done + 1
-            this_round = [a for a in attempts if a.round == round_no]
-            for attempt in this_round:
-                if attempt.id not in answers:
-                    continue
-                state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
-                if state == "unsent":
-                    # The processor never got it: send it again with the same key.
-                    session.commit()
-                    return _Planned(attempt.id, _request(
-                        rules, subject, attempt.payment_method, attempt.idempotency_key,
-                        (attempt.amount_minor, attempt.currency)))
-            if not this_round and not rules.chargeable(session, subject, self.today, item.manual):
-                return RoundResult(item.kind, rules.reference(subject), "skipped")
-            manual = item.manual or any(a.manual for a in this_round)
-            return self._decide(session, rules, subject, item, attempts, this_round, round_no,
-                                manual)
+        answers: dict[int, _Answer] = {}
+        while True:
+            with WRITE_LOCK, self.ctx.factory() as session:
+                subject = rules.load(session, item.subject_id)
+                attempts = attempts_of(session, rules, subject.id)
+                round_no = subject.rounds_done + 1
+                this_round = [a for a in attempts if a.round == round_no]
+                questions = [
+                    _OpenAttempt(a.id, a.idempotency_key, (("subject", rules.reference(subject)),
+                                                           ("attempt", a.idempotency_key)))
+                    for a in this_round
+                    if a.result in ("unknown", "pending") and a.id not in answers]
+                if not questions:
+                    return self._conclude(session, rules, subject, item, attempts, this_round,
+                                          round_no, answers)
+            answers.update(self._ask(questions))
+
+    def _conclude(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
+                  attempts: list[Attempt], this_round: list[Attempt], round_no: int,
+                  answers: dict[int, _Answer]) -> _Planned | RoundResult:
+        for attempt in this_round:
+            if attempt.id not in answers:
+                continue
+            state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
+            if state == "unsent":
+                # The processor never got it: send it again with the same key.
+                session.commit()
+                return _Planned(attempt.id, _request(
+                    rules, subject, attempt.payment_method, attempt.idempotency_key,
+                    (attempt.amount_minor, attempt.currency)))
+        if not this_round and not rules.chargeable(session, subject, self.today, item.manual):
+            return RoundResult(item.kind, rules.reference(subject), "skipped")
+        manual = item.manual or any(a.manual for a in this_round)
+        return self._decide(session, rules, subject, item, attempts, this_round, round_no,
+                            manual)
 
     def _decide(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
                 attempts: list[Attempt], this_round: list[Attempt], round_no: int,
