@@ -154,15 +154,12 @@ def update_method(session: Session, processor: Processor, method: PaymentMethod,
     data.validate()
     before = describe(method)
     token_changed = data.token != method.token
-    for name in _FIELDS:
-        setattr(method, name, getattr(data, name))
     if token_changed:
         attach = processor.attach(data.token, payer(method.customer))
         method.accepted, method.refusal = attach.accepted, attach.refusal
-        if attach.accepted:
-            data = _as_attached(method.customer, data, attach)
-            for name in _FIELDS:
-                setattr(method, name, getattr(data, name))
+        data = _as_attached(method.customer, data, attach)
+    for name in _FIELDS:
+        setattr(method, name, getattr(data, name))
     after = describe(method)
     if before == after and not token_changed:
         return False
