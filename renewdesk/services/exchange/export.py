@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from renewdesk.domain.money import Money
 from renewdesk.services.exchange import FORMAT
@@ -19,6 +19,7 @@ from renewdesk.store.models import (
     Notification,
     PaymentMethod,
     Renewal,
+    RenewalItem,
     Service,
     UsageInvoice,
     UsageRecord,
@@ -48,7 +49,8 @@ def attempts_out(attempts: Iterable[Attempt]) -> list[dict[str, Any]]:
 
 def _attempts_by(session: Session, column: Any) -> dict[int, list[Attempt]]:
     grouped: dict[int, list[Attempt]] = {}
-    for attempt in session.scalars(select(Attempt).where(column.is_not(None))):
+    for attempt in session.scalars(select(Attempt).options(joinedload(Attempt.payment_method))
+                                   .where(column.is_not(None))):
         grouped.setdefault(getattr(attempt, column.key), []).append(attempt)
     return grouped
 
@@ -79,7 +81,9 @@ def _customers(session: Session) -> list[dict[str, Any]]:
 
 def _services(session: Session) -> list[dict[str, Any]]:
     out = []
-    for s in session.scalars(select(Service).order_by(Service.ref)):
+    for s in session.scalars(select(Service).options(
+            joinedload(Service.customer), joinedload(Service.payment_method),
+            joinedload(Service.billing_contact)).order_by(Service.ref)):
         row: dict[str, Any] = {"ref": s.ref, "customer": s.customer.ref, "kind": s.kind,
                                "label": s.label, "billing": s.billing, "currency": s.currency}
         if s.billing == "period":
@@ -96,7 +100,10 @@ def _services(session: Session) -> list[dict[str, Any]]:
 def _orders(session: Session) -> list[dict[str, Any]]:
     attempts = _attempts_by(session, Attempt.installment_id)
     out = []
-    for o in session.scalars(select(InstallmentOrder).order_by(InstallmentOrder.ref)):
+    for o in session.scalars(select(InstallmentOrder).options(
+            joinedload(InstallmentOrder.customer), joinedload(InstallmentOrder.payment_method),
+            selectinload(InstallmentOrder.installments),
+            selectinload(InstallmentOrder.plan_changes)).order_by(InstallmentOrder.ref)):
         out.append({
             "ref": o.ref, "customer": o.customer.ref, "product": o.product,
             "invoice_number": o.invoice_number,
@@ -122,7 +129,9 @@ def _orders(session: Session) -> list[dict[str, Any]]:
 def _renewals(session: Session) -> list[dict[str, Any]]:
     attempts = _attempts_by(session, Attempt.renewal_id)
     out = []
-    for r in session.scalars(select(Renewal).order_by(Renewal.ref)):
+    for r in session.scalars(select(Renewal).options(
+            joinedload(Renewal.customer), selectinload(Renewal.items).joinedload(RenewalItem.service)
+    ).order_by(Renewal.ref)):
         out.append({
             "ref": r.ref, "customer": r.customer.ref,
             "services": [i.service.ref for i in r.items if not i.removed],
@@ -146,13 +155,15 @@ def _usage_invoices(session: Session) -> list[dict[str, Any]]:
              "issued_on": _d(u.issued_on), "status": u.status, "rounds_done": u.rounds_done,
              "next_attempt_on": _d(u.next_attempt_on), "stopped_code": u.stopped_code,
              "attempts": attempts_out(attempts.get(u.id, []))}
-            for u in session.scalars(select(UsageInvoice).order_by(UsageInvoice.ref))]
+            for u in session.scalars(select(UsageInvoice).options(
+                joinedload(UsageInvoice.service)).order_by(UsageInvoice.ref))]
 
 
 def _notifications(session: Session) -> list[dict[str, Any]]:
     out = []
     customers = {c.id: c.ref for c in session.scalars(select(Customer))}
-    for n in session.scalars(select(Notification).order_by(Notification.ref)):
+    for n in session.scalars(select(Notification).options(
+            selectinload(Notification.links)).order_by(Notification.ref)):
         out.append({"ref": n.ref, "kind": n.kind,
                     "customer": customers.get(n.customer_id) if n.customer_id else None,
                     "to": n.to, "language": n.language, "subject": n.subject, "body": n.body,
@@ -171,7 +182,8 @@ def export_state(session: Session) -> dict[str, Any]:
         "services": _services(session),
         "installment_orders": _orders(session),
         "usage": [{"ref": u.ref, "service": u.service.ref, "on": _d(u.on), "quantity": u.quantity}
-                  for u in session.scalars(select(UsageRecord).order_by(UsageRecord.ref))],
+                  for u in session.scalars(select(UsageRecord).options(
+                      joinedload(UsageRecord.service)).order_by(UsageRecord.ref))],
         "renewals": _renewals(session),
         "usage_invoices": _usage_invoices(session),
         "notifications": _notifications(session),
