@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.notify import links as link_tokens
@@ -83,8 +83,8 @@ def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[
     """Send what is queued, one commit per message so nothing is sent twice or lost."""
     if sender is None:
         with factory() as session:
-            waiting = session.query(Notification).filter(
-                Notification.status == "queued").count()
+            waiting = session.scalar(select(func.count()).select_from(Notification).where(
+                Notification.status == "queued")) or 0
         return FlushResult(0, 0, waiting)
     sent = failed = 0
     with factory() as session:
