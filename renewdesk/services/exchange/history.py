@@ -77,9 +77,7 @@ class HistoryImporter(ImportScope):
         renewal.payment_method = self._owned(PaymentMethod, o.ref("payment_method", False),
                                              customer, o.path + ".payment_method",
                                              "payment method")
-        renewal.rounds_done = o.integer("rounds_done", required=False, low=0) or 0
-        renewal.next_attempt_on = o.day("next_attempt_on", required=False)
-        renewal.stopped_code = o.text("stopped_code", required=False) or None
+        self._retry_state(renewal, o)
         items = list(o.objects("items", r.RENEWAL_ITEM))
         if items:
             specs = [(self._need(Service, i.ref("service"), i.path, "service"),
@@ -122,9 +120,7 @@ class HistoryImporter(ImportScope):
         invoice.amount_minor, invoice.currency = amount.minor, currency
         invoice.issued_on = o.day("issued_on", required=False) or self.today
         invoice.status = o.choice("status", ("open", "processing", "paid", "failed"))
-        invoice.rounds_done = o.integer("rounds_done", required=False, low=0) or 0
-        invoice.next_attempt_on = o.day("next_attempt_on", required=False)
-        invoice.stopped_code = o.text("stopped_code", required=False) or None
+        self._retry_state(invoice, o)
         self.s.flush()
         self._attempts(o, "usage_invoice_id", invoice.id, currency, service.customer)
         self._count("usage_invoices", created)

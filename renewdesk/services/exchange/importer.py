@@ -281,9 +281,7 @@ class Importer(HistoryImporter):
             assert amount is not None
             item.amount_minor = amount.minor
             item.status = d.choice("status", ("scheduled", "paid", "failed", "processing"))
-            item.rounds_done = d.integer("rounds_done", required=False, low=0) or 0
-            item.next_attempt_on = d.day("next_attempt_on", required=False)
-            item.stopped_code = d.text("stopped_code", required=False) or None
+            self._retry_state(item, d)
             item.final_attempt_used = d.flag("final_attempt_used")
             item.in_collections_list = d.flag("in_collections_list")
             self.s.flush()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import Processor
+from renewdesk.services.exchange.reader import Obj
 from renewdesk.store.models import Customer
 
 
@@ -50,6 +51,13 @@ class ImportScope:
         created = model(ref=ref, **new)
         self.s.add(created)
         return created, True
+
+    @staticmethod
+    def _retry_state(target: Any, o: Obj) -> None:
+        """What every chargeable subject carries: failed rounds, next attempt, why it stopped."""
+        target.rounds_done = o.integer("rounds_done", required=False, low=0) or 0
+        target.next_attempt_on = o.day("next_attempt_on", required=False)
+        target.stopped_code = o.text("stopped_code", required=False) or None
 
     def _need(self, model: Any, ref: str | None, where: str, what: str) -> Any:
         found = self._by_ref(model, ref)
