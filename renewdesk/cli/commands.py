@@ -17,16 +17,15 @@ from renewdesk import keystore
 from renewdesk.app import App, is_live
 from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.money import Money
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services import (
+    actions,
     demo,
     installments,
     links,
     payment_methods,
     processor_sync,
     recurrence,
-    renewals,
 )
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
@@ -34,7 +33,7 @@ from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
 from renewdesk.services.run_due import run_due
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, InstallmentOrder, Notification, PaymentMethod, Renewal
+from renewdesk.store.models import Customer, Notification
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 log = logging.getLogger("renewdesk.cli")
@@ -110,29 +109,14 @@ def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
     refs = None if args.all else tuple(r.strip() for r in args.services.split(",") if r.strip())
     request = recurrence.BulkRequest(args.customer, refs, bool(args.on), args.payment_method,
                                      args.billing_contact)
-    with ctx.factory() as session:
-        policy = settings.load_policy(session)
-        plan = recurrence.plan_bulk(session, request, policy, ctx.clock.today)
-        for line in plan.lines:
-            out.write(f"  {line.level:<8} {line.service_ref}: {line.message}\n")
-        changed = recurrence.apply_bulk(session, plan, request.on, args.yes, ctx.clock.today,
-                                        ctx.clock.now(), ctx.who)
-        session.commit()
+    for line in actions.check_bulk(ctx, request):
+        out.write(f"  {line.level:<8} {line.service_ref}: {line.message}\n")
+    changed = actions.apply_bulk(ctx, request, args.yes)
     out.write(f"auto-renew {'on' if request.on else 'off'} for {len(changed)} service(s)\n")
 
 
 def _cmd_plan_update(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        order = _one(session, InstallmentOrder, args.order, "order")
-        amount = Money.parse(args.amount, order.currency, field="--amount")
-        before = {"installment_amount": order.installment_amount.text()}
-        result = installments.request_plan_change(session, order, amount,
-                                                  settings.load_policy(session),
-                                                  ctx.clock.today, ctx.clock.now())
-        audit(session, ctx.who, "plan_update", order.ref, ctx.clock.today, ctx.clock.now(),
-              before, {"requested_amount": amount.text(), "status": "pending"})
-        session.commit()
+    result = actions.update_plan(app.context(), args.order, args.amount)
     out.write(f"plan change of {result.order_ref} to {result.amount} is pending until "
               f"{result.deadline_on.isoformat()}; the customer was asked to confirm\n")
 
@@ -145,30 +129,12 @@ def _cmd_renew_plan(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_collection(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        order = _one(session, InstallmentOrder, args.order, "order")
-        listed = installments.hand_to_collection(session, order, ctx.clock.today,
-                                                 ctx.clock.now())
-        handoff = {
-            "order": order.ref, "customer": order.customer.ref, "name": order.customer.name,
-            "email": order.customer.email, "address": order.customer.address,
-            "invoice_number": order.invoice_number, "product": order.product,
-            "currency": order.currency, "handed_on": ctx.clock.today.isoformat(),
-            "installments": [{"number": i.number, "due_on": i.due_on.isoformat(),
-                              "amount": i.amount.text()} for i in listed],
-            "total": Money(sum(i.amount_minor for i in listed), order.currency).text(),
-        }
-        audit(session, ctx.who, "collection", order.ref, ctx.clock.today, ctx.clock.now(),
-              {"in_collection": False}, {"in_collection": True})
-        text = json.dumps(handoff, ensure_ascii=False, indent=2) + "\n"
-        if args.out:
-            Path(args.out).write_text(text, encoding="utf-8")
-        session.commit()
+    handoff = actions.hand_to_collection(app.context(), args.order,
+                                         Path(args.out) if args.out else None)
     if args.out:
-        out.write(f"order {order.ref} handed to collection; file written to {args.out}\n")
+        out.write(f"order {handoff.order_ref} handed to collection; file written to {args.out}\n")
     else:
-        out.write(text)
+        out.write(handoff.text)
 
 
 def _method_input(args: argparse.Namespace) -> payment_methods.MethodInput | None:
@@ -212,13 +178,7 @@ def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_cancel(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        renewal = _one(session, Renewal, args.renewal, "renewal")
-        renewals.cancel(session, renewal, ctx.clock.today, ctx.clock.now(), ctx.who)
-        audit(session, ctx.who, "cancel_renewal", renewal.ref, ctx.clock.today, ctx.clock.now(),
-              {"status": "scheduled"}, {"status": "cancelled"})
-        session.commit()
+    actions.cancel_renewal(app.context(), args.renewal)
     out.write(f"renewal {args.renewal} cancelled; nothing will be charged\n")
 
 
@@ -237,56 +197,28 @@ def _cmd_find(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_remove_method(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        method = _one(session, PaymentMethod, args.payment_method, "payment method")
-        payment_methods.remove_method(session, method, settings.load_policy(session),
-                                      ctx.clock.today, ctx.clock.now())
-        audit(session, ctx.who, "remove_payment_method", method.ref, ctx.clock.today,
-              ctx.clock.now(), {"removed": False}, {"removed": True})
-        session.commit()
+    actions.remove_method(app.context(), args.payment_method)
     out.write(f"payment method {args.payment_method} removed\n")
 
 
 def _cmd_emails(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        customer = _one(session, Customer, args.customer, "customer")
-        before = customer.emails_enabled
-        customer.emails_enabled = args.state == "on"
-        audit(session, ctx.who, "customer_emails", customer.ref, ctx.clock.today,
-              ctx.clock.now(), {"emails_enabled": before},
-              {"emails_enabled": customer.emails_enabled})
-        session.commit()
+    actions.set_customer_emails(app.context(), args.customer, args.state == "on")
     out.write(f"e-mails for {args.customer}: {args.state}\n")
 
 
 def _cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        if not args.pairs:
+    if not args.pairs:
+        with app.factory() as session:
             for name, value in settings.all_user_settings(session).items():
                 out.write(f"{name}={value}\n")
-            return
-        values: dict[str, str] = {}
-        for pair in args.pairs:
-            name, eq, value = pair.partition("=")
-            if not eq:
-                raise InputError(f"{pair!r}: expected NAME=VALUE")
-            if name in settings.INTERNAL or name not in settings.POLICY_NAMES | \
-                    settings.OTHER_NAMES:
-                raise InputError(f"unknown setting {name!r}")
-            if "secret" in name or "password" in name:
-                raise InputError(f"{name}: secrets go in the system keyring, not in settings")
-            values[name] = value
-        policy_values = {k: v for k, v in values.items() if k in settings.POLICY_NAMES}
-        settings.load_policy(session).with_values(policy_values)  # validates
-        before = settings.all_user_settings(session)
-        for name, value in values.items():
-            settings.put(session, name, value)
-        audit(session, ctx.who, "settings", "settings", ctx.clock.today, ctx.clock.now(),
-              {k: before.get(k) for k in values}, values)
-        session.commit()
+        return
+    values: dict[str, str] = {}
+    for pair in args.pairs:
+        name, eq, value = pair.partition("=")
+        if not eq:
+            raise InputError(f"{pair!r}: expected NAME=VALUE")
+        values[name] = value
+    actions.save_settings(app.context(), values)
     out.write(f"{len(values)} setting(s) saved\n")
 
 

@@ -164,9 +164,8 @@ class PlanChangeResult:
     replaced: bool
 
 
-def request_plan_change(session: Session, order: InstallmentOrder, amount: Money,
-                        policy: Policy, today: date, now: datetime) -> PlanChangeResult:
-    """IN-2: a new amount for the remaining installments becomes a pending change."""
+def check_plan_amount(order: InstallmentOrder, amount: Money, policy: Policy, today: date) -> None:
+    """IN-2's conditions on a new amount, raised as RuleRefused (also used as it is typed)."""
     if amount.currency != order.currency:
         raise RuleRefused("IN-2", f"order {order.ref} is in {order.currency}, not {amount.currency}")
     minimum = Money.parse(policy.min_installment, order.currency, field="min_installment")
@@ -178,6 +177,12 @@ def request_plan_change(session: Session, order: InstallmentOrder, amount: Money
         raise RuleRefused("IN-2", f"order {order.ref} is {order.status}; its plan cannot change")
     if not any(i.status == "scheduled" and i.due_on > today for i in order.installments):
         raise RuleRefused("IN-2", f"order {order.ref} has no installment left to change")
+
+
+def request_plan_change(session: Session, order: InstallmentOrder, amount: Money,
+                        policy: Policy, today: date, now: datetime) -> PlanChangeResult:
+    """IN-2: a new amount for the remaining installments becomes a pending change."""
+    check_plan_amount(order, amount, policy, today)
     replaced = False
     for change in order.plan_changes:
         if change.status == "pending":

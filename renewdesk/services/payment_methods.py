@@ -241,6 +241,34 @@ def remove_method(session: Session, method: PaymentMethod, policy: Policy, today
     _changed(session, customer, "removed", today, now, before, None, method.ref)
 
 
+def ordered(customer: Customer) -> list[PaymentMethod]:
+    """PM-4: the customer's saved methods, default first."""
+    return sorted((m for m in customer.payment_methods if m.position is not None),
+                  key=lambda m: m.position or 0)
+
+
+def reorder(session: Session, method: PaymentMethod, position: int) -> list[str]:
+    """PM-4: move a method to `position` (0: the default); returns the order before.
+
+    Positions are unique per customer, so the methods are first parked at negative positions
+    and then numbered again, each step flushed.
+    """
+    if method.position is None:
+        raise RuleRefused("PM-4", f"payment method {method.ref} was removed")
+    methods = ordered(method.customer)
+    before = [m.ref for m in methods]
+    methods.remove(method)
+    methods.insert(max(0, min(position, len(methods))), method)
+    for parked, m in enumerate(methods):
+        m.position = -1 - parked
+    session.flush()
+    for number, m in enumerate(methods):
+        m.position = number
+    session.flush()
+    session.expire(method.customer, ["payment_methods"])
+    return before
+
+
 def _needed(session: Session, customer: Customer) -> bool:
     auto = session.scalar(select(func.count()).select_from(Service).where(
         Service.customer_id == customer.id, Service.auto_renew.is_(True),

@@ -7,15 +7,18 @@ from dataclasses import fields
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import Policy
 from renewdesk.store.models import Setting
 
 POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
-     "links_base_url"}
+     "links_base_url", "nightly_time"}
 )
-INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on"})
+INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
+                      "proforma_last_number"})
+DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25"}
 
 
 def get(session: Session, name: str, default: str | None = None) -> str | None:
@@ -36,8 +39,25 @@ def load_policy(session: Session) -> Policy:
     return Policy().with_values({row.name: row.value for row in rows})
 
 
+def validate_other(values: dict[str, str]) -> None:
+    """The non-policy settings that have a shape: a time of day, a port, a yes/no."""
+    for name, value in values.items():
+        if name == "nightly_time" and not _time_of_day(value):
+            raise InputError(f"setting nightly_time: {value!r} is not a time like 02:00")
+        if name == "smtp_port" and value and not (value.isdigit() and 0 < int(value) < 65536):
+            raise InputError(f"setting smtp_port: {value!r} is not a port number")
+        if name == "smtp_starttls" and value not in ("true", "false"):
+            raise InputError(f"setting smtp_starttls: {value!r} is not true or false")
+
+
+def _time_of_day(text: str) -> bool:
+    hours, colon, minutes = text.partition(":")
+    return (bool(colon) and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+            and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60)
+
+
 def all_user_settings(session: Session) -> dict[str, str]:
     rows = session.scalars(select(Setting)).all()
-    values = Policy().as_text()
+    values = Policy().as_text() | DEFAULTS
     values.update({r.name: r.value for r in rows if r.name not in INTERNAL})
     return dict(sorted(values.items()))

@@ -1,0 +1,234 @@
+"""The account manager's manual actions, each one unit of work with its audit entry (EV-2).
+
+The window and the command line call these same functions, so an action does the same thing
+and leaves the same trace wherever it is started from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.domain.money import Money
+from renewdesk.services import installments, payment_methods, recurrence, renewals
+from renewdesk.services.context import Context
+from renewdesk.services.journal import audit
+from renewdesk.store import settings
+from renewdesk.store.models import Customer, InstallmentOrder, PaymentMethod, Renewal
+
+
+def _one(session: Session, model: type, ref: str, what: str) -> object:
+    found = session.scalar(select(model).where(model.ref == ref))  # type: ignore[attr-defined]
+    if found is None:
+        raise InputError(f"unknown {what} {ref!r}")
+    return found
+
+
+def _order(session: Session, ref: str) -> InstallmentOrder:
+    order = _one(session, InstallmentOrder, ref, "order")
+    assert isinstance(order, InstallmentOrder)
+    return order
+
+
+# AR-2 ----------------------------------------------------------------------------------------
+
+def check_bulk(ctx: Context, request: recurrence.BulkRequest) -> tuple[recurrence.CheckLine, ...]:
+    """AR-2's per-service check, without changing anything."""
+    with ctx.factory() as session:
+        plan = recurrence.plan_bulk(session, request, settings.load_policy(session),
+                                    ctx.clock.today)
+        return tuple(plan.lines)
+
+
+def apply_bulk(ctx: Context, request: recurrence.BulkRequest, confirmed_warnings: bool) -> list[str]:
+    """AR-2: the whole change or nothing; returns the services that changed."""
+    with ctx.factory() as session:
+        plan = recurrence.plan_bulk(session, request, settings.load_policy(session),
+                                    ctx.clock.today)
+        changed = recurrence.apply_bulk(session, plan, request.on, confirmed_warnings,
+                                        ctx.clock.today, ctx.clock.now(), ctx.who)
+        session.commit()
+    return changed
+
+
+# IN-2 ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanState:
+    """What the plan-update dialog shows of an order."""
+
+    order_ref: str
+    currency: str
+    current: str
+    minimum: str
+    pending: tuple[str, str] | None  # (amount, deadline) of the pending change
+    history: tuple[tuple[str, str, str], ...]  # (amount, status, date) of earlier changes
+
+
+def plan_state(ctx: Context, order_ref: str) -> PlanState:
+    with ctx.factory() as session:
+        order = _order(session, order_ref)
+        policy = settings.load_policy(session)
+        minimum = Money.parse(policy.min_installment, order.currency, field="min_installment")
+        pending = None
+        history = []
+        for change in order.plan_changes:
+            amount = Money(change.amount_minor, order.currency).text()
+            if change.status == "pending":
+                pending = (amount, change.deadline_on.isoformat())
+            when = change.confirmed_on or change.deadline_on
+            history.append((amount, change.status, when.isoformat()))
+        return PlanState(order.ref, order.currency, order.installment_amount.text(),
+                         minimum.text(), pending, tuple(history))
+
+
+def plan_amount_problem(ctx: Context, order_ref: str, text: str) -> str | None:
+    """IN-2's checks of a new amount, for validation as it is typed; None when acceptable."""
+    with ctx.factory() as session:
+        order = _order(session, order_ref)
+        try:
+            amount = Money.parse(text, order.currency, field="amount")
+            installments.check_plan_amount(order, amount, settings.load_policy(session),
+                                           ctx.clock.today)
+        except InputError as error:
+            return str(error)
+    return None
+
+
+def update_plan(ctx: Context, order_ref: str, amount_text: str) -> installments.PlanChangeResult:
+    with ctx.factory() as session:
+        order = _order(session, order_ref)
+        amount = Money.parse(amount_text, order.currency, field="amount")
+        before = {"installment_amount": order.installment_amount.text()}
+        result = installments.request_plan_change(session, order, amount,
+                                                  settings.load_policy(session),
+                                                  ctx.clock.today, ctx.clock.now())
+        audit(session, ctx.who, "plan_update", order.ref, ctx.clock.today, ctx.clock.now(),
+              before, {"requested_amount": amount.text(), "status": "pending"})
+        session.commit()
+    return result
+
+
+# IN-5 ----------------------------------------------------------------------------------------
+
+def final_attempt_refusal(ctx: Context, order_ref: str) -> str | None:
+    """Why "Renew payment plan" is not available for the order now; None when it is."""
+    with ctx.factory() as session:
+        try:
+            installments.final_attempt_target(_order(session, order_ref))
+        except RuleRefused as error:
+            return str(error)
+    return None
+
+
+# IN-6 ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Handoff:
+    order_ref: str
+    total: str
+    text: str  # the file for the collection partner (JSON)
+
+
+def hand_to_collection(ctx: Context, order_ref: str, out: Path | None = None) -> Handoff:
+    """IN-6: ends every attempt for the order; the file is written before the change is
+    committed, so a file that cannot be written changes nothing."""
+    with ctx.factory() as session:
+        order = _order(session, order_ref)
+        listed = installments.hand_to_collection(session, order, ctx.clock.today,
+                                                 ctx.clock.now())
+        total = Money(sum(i.amount_minor for i in listed), order.currency).text()
+        handoff = {
+            "order": order.ref, "customer": order.customer.ref, "name": order.customer.name,
+            "email": order.customer.email, "address": order.customer.address,
+            "invoice_number": order.invoice_number, "product": order.product,
+            "currency": order.currency, "handed_on": ctx.clock.today.isoformat(),
+            "installments": [{"number": i.number, "due_on": i.due_on.isoformat(),
+                              "amount": i.amount.text()} for i in listed],
+            "total": total,
+        }
+        audit(session, ctx.who, "collection", order.ref, ctx.clock.today, ctx.clock.now(),
+              {"in_collection": False}, {"in_collection": True})
+        text = json.dumps(handoff, ensure_ascii=False, indent=2) + "\n"
+        if out is not None:
+            try:
+                out.write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise InputError(f"{out}: {error.strerror}") from None
+        session.commit()
+    return Handoff(order_ref, total, text)
+
+
+# AR-4, PM-5, NT-4 ------------------------------------------------------------------------------
+
+def cancel_renewal(ctx: Context, renewal_ref: str) -> None:
+    with ctx.factory() as session:
+        renewal = _one(session, Renewal, renewal_ref, "renewal")
+        assert isinstance(renewal, Renewal)
+        renewals.cancel(session, renewal, ctx.clock.today, ctx.clock.now(), ctx.who)
+        audit(session, ctx.who, "cancel_renewal", renewal.ref, ctx.clock.today, ctx.clock.now(),
+              {"status": "scheduled"}, {"status": "cancelled"})
+        session.commit()
+
+
+def remove_method(ctx: Context, method_ref: str) -> None:
+    with ctx.factory() as session:
+        method = _one(session, PaymentMethod, method_ref, "payment method")
+        assert isinstance(method, PaymentMethod)
+        payment_methods.remove_method(session, method, settings.load_policy(session),
+                                      ctx.clock.today, ctx.clock.now())
+        audit(session, ctx.who, "remove_payment_method", method.ref, ctx.clock.today,
+              ctx.clock.now(), {"removed": False}, {"removed": True})
+        session.commit()
+
+
+def make_default_method(ctx: Context, method_ref: str) -> None:
+    """PM-4: the chosen method moves first; the others keep their order."""
+    with ctx.factory() as session:
+        method = _one(session, PaymentMethod, method_ref, "payment method")
+        assert isinstance(method, PaymentMethod)
+        before = payment_methods.reorder(session, method, 0)
+        audit(session, ctx.who, "default_payment_method", method.ref, ctx.clock.today,
+              ctx.clock.now(), {"order": before},
+              {"order": [m.ref for m in payment_methods.ordered(method.customer)]})
+        session.commit()
+
+
+def set_customer_emails(ctx: Context, customer_ref: str, enabled: bool) -> None:
+    with ctx.factory() as session:
+        customer = _one(session, Customer, customer_ref, "customer")
+        assert isinstance(customer, Customer)
+        before = customer.emails_enabled
+        customer.emails_enabled = enabled
+        audit(session, ctx.who, "customer_emails", customer.ref, ctx.clock.today,
+              ctx.clock.now(), {"emails_enabled": before}, {"emails_enabled": enabled})
+        session.commit()
+
+
+# Settings --------------------------------------------------------------------------------------
+
+def save_settings(ctx: Context, values: dict[str, str]) -> int:
+    """Validated all together before any is saved; secrets are refused (they go in the keyring)."""
+    for name in values:
+        if name in settings.INTERNAL or name not in settings.POLICY_NAMES | settings.OTHER_NAMES:
+            raise InputError(f"unknown setting {name!r}")
+        if "secret" in name or "password" in name:
+            raise InputError(f"{name}: secrets go in the system keyring, not in settings")
+    with ctx.factory() as session:
+        settings.validate_other(values)
+        settings.load_policy(session).with_values(
+            {k: v for k, v in values.items() if k in settings.POLICY_NAMES})
+        before = settings.all_user_settings(session)
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        for name, value in changed.items():
+            settings.put(session, name, value)
+        if changed:
+            audit(session, ctx.who, "settings", "settings", ctx.clock.today, ctx.clock.now(),
+                  {k: before.get(k) for k in changed}, changed)
+        session.commit()
+    return len(changed)
