@@ -232,3 +232,30 @@ def save_settings(ctx: Context, values: dict[str, str]) -> int:
                   {k: before.get(k) for k in changed}, changed)
         session.commit()
     return len(changed)
+
+
+# PM-4, PM-5 ----------------------------------------------------------------------------------
+
+def add_method(ctx: Context, customer_ref: str, data: payment_methods.MethodInput) -> str:
+    """A new method, attached at the processor first (PM-1, PM-2, PM-3); returns its state."""
+    with ctx.factory() as session:
+        customer = _one(session, Customer, customer_ref, "customer")
+        assert isinstance(customer, Customer)
+        method = payment_methods.add_method(session, ctx.processor, customer, data,
+                                            ctx.clock.today, ctx.clock.now())
+        audit(session, ctx.who, "add_payment_method", method.ref, ctx.clock.today,
+              ctx.clock.now(), None, payment_methods.describe(method))
+        state = "accepted" if method.accepted else f"refused: {method.refusal}"
+        session.commit()
+    return state
+
+
+def replace_method(ctx: Context, old_ref: str, data: payment_methods.MethodInput) -> None:
+    with ctx.factory() as session:
+        old = _one(session, PaymentMethod, old_ref, "payment method")
+        assert isinstance(old, PaymentMethod)
+        new = payment_methods.replace_method(session, ctx.processor, old, data, ctx.clock.today,
+                                             ctx.clock.now())
+        audit(session, ctx.who, "replace_payment_method", old.ref, ctx.clock.today,
+              ctx.clock.now(), {"ref": old.ref}, {"ref": new.ref})
+        session.commit()

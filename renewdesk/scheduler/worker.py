@@ -1,0 +1,144 @@
+"""The run of the open window, on its own QThread.
+
+The worker gets a way to build its Context (so its sessions, mailer and processor calls are its
+own, made on its thread) and receives frozen `RunRequest`s; it sends back the stage and count of
+finished rounds as it goes and a frozen `RunOutcome` at the end. Cancel sets an event the engine
+checks between rounds, so a run stops cleanly: nothing is left half-done that the next run does
+not conclude (SC-2), and the run date is not marked as done.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from renewdesk.domain.errors import InputError
+from renewdesk.payments.processor import ProcessorUnavailable
+from renewdesk.services.charging import RoundResult
+from renewdesk.services.context import Context
+from renewdesk.services.run_due import RunReport, run_due
+from renewdesk.store.runlock import RunInProgress, exclusive_run
+
+log = logging.getLogger("renewdesk.scheduler")
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    dry_run: bool
+    daily: bool = False  # started by the daily timer rather than by a click
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    request: RunRequest
+    report: RunReport | None
+    error: str | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.report is not None and self.report.cancelled
+
+
+class RunWorker(QObject):
+    """Lives on the scheduler thread; `run` is queued to it by the Scheduler."""
+
+    progressed = Signal(str, int)
+    finished = Signal(object)
+
+    def __init__(self, context: Callable[[], Context], lock_url: str) -> None:
+        super().__init__()
+        self._context = context
+        self._lock_url = lock_url
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: called from the GUI thread while `run` works."""
+        self._cancel.set()
+
+    @Slot(object)
+    def run(self, request: RunRequest) -> None:
+        self._cancel.clear()
+        rounds = 0
+        lock = threading.Lock()
+
+        def progress(stage: str, result: RoundResult | None) -> None:
+            nonlocal rounds
+            with lock:
+                if result is not None:
+                    rounds += 1
+                self.progressed.emit(stage, rounds)
+
+        try:
+            ctx = self._context()
+            with exclusive_run(self._lock_url, 0):
+                report = run_due(ctx, dry_run=request.dry_run, progress=progress,
+                                 cancel=self._cancel)
+        except (InputError, RunInProgress, ProcessorUnavailable) as error:
+            self.finished.emit(RunOutcome(request, None, str(error)))
+            return
+        except Exception as error:  # shown in the window; the trace goes to the log
+            log.exception("run failed")
+            self.finished.emit(RunOutcome(request, None, f"{type(error).__name__}: {error}"))
+            return
+        if not request.dry_run:
+            log.info("window run as of %s: %d charge attempts, %d e-mails%s", report.as_of,
+                     len(report.charges), len(report.emails),
+                     " (cancelled)" if report.cancelled else "")
+        self.finished.emit(RunOutcome(request, report))
+
+
+class Scheduler(QObject):
+    """GUI-thread side: owns the thread and its worker, one run at a time."""
+
+    started = Signal(object)
+    progressed = Signal(str, int)
+    finished = Signal(object)
+    _queued = Signal(object)
+
+    def __init__(self, context: Callable[[], Context], lock_url: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("renewdesk-scheduler")
+        self._worker = RunWorker(context, lock_url)
+        self._worker.moveToThread(self._thread)
+        self._queued.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._running: RunRequest | None = None
+        self._thread.start()
+
+    @property
+    def running(self) -> RunRequest | None:
+        return self._running
+
+    def start(self, request: RunRequest) -> bool:
+        if self._running is not None:
+            return False
+        self._running = request
+        self.started.emit(request)
+        self._queued.emit(request)
+        return True
+
+    def cancel(self) -> None:
+        if self._running is not None:
+            self._worker.cancel()
+
+    @Slot(str, int)
+    def _on_progress(self, stage: str, rounds: int) -> None:
+        self.progressed.emit(stage, rounds)
+
+    @Slot(object)
+    def _on_finished(self, outcome: RunOutcome) -> None:
+        self._running = None
+        self.finished.emit(outcome)
+
+    def shutdown(self, msecs: int = 60_000) -> None:
+        """Cancel what runs, let it stop between rounds, and end the thread."""
+        self.cancel()
+        self._thread.quit()
+        self._thread.wait(msecs)

@@ -1,0 +1,1 @@
+"""The desktop window: models, views, dialogs; reads and acts through services, never SQL."""

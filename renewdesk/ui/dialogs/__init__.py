@@ -1,0 +1,1 @@
+"""One dialog a file; each builds a request and calls a use case."""

@@ -1,0 +1,1 @@
+"""Qt table models over the listings of renewdesk.services.listing."""

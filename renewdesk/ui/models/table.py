@@ -1,0 +1,202 @@
+"""A table model over a listing, read a block at a time.
+
+The row count comes from one COUNT; rows are read in blocks of `BLOCK` when the view asks for
+them and a few blocks are kept. Sorting and filtering change the listing's query and are done in
+SQL. `refresh()` re-reads what is shown without a reset, so the selection and the scroll
+position stay where the user left them when a run changes data.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session, sessionmaker
+
+from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
+from renewdesk.services.listing import Listing, Query, Row
+from renewdesk.store import settings
+from renewdesk.ui import i18n
+
+BLOCK = 200
+KEPT_BLOCKS = 12
+REF_ROLE = Qt.ItemDataRole.UserRole  # the row's reference: what actions act on
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's raw value (Money, date, bool…)
+
+# Colour plus text: a status is never told by colour alone.
+_GOOD, _WAIT, _BAD, _OFF = QColor("#1e7d32"), QColor("#1d5fa8"), QColor("#b3261e"), QColor("#6b6b6b")
+STATUS_COLOURS = {
+    "active": _GOOD, "paid": _GOOD, "valid": _GOOD, "sent": _GOOD, "completed": _GOOD,
+    "delivered": _GOOD, "confirmed": _GOOD,
+    "scheduled": _WAIT, "pending": _WAIT, "queued": _WAIT, "waiting": _WAIT,
+    "failed": _BAD, "failing": _BAD, "suspended": _BAD, "overdue": _BAD, "refused": _BAD,
+    "blocked": _BAD, "expired": _BAD, "collection": _BAD, "unknown": _BAD,
+    "cancelled": _OFF, "transferred": _OFF, "removed": _OFF, "suppressed": _OFF,
+    "handed": _OFF, "none": _OFF, "replaced": _OFF,
+}
+FLAG_BACKGROUND = QColor("#fff1c2")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ListingModel(QAbstractTableModel):
+    """Rows of one listing; `query` holds the search text, filter and sort."""
+
+    countChanged = Signal(int)
+
+    def __init__(self, listing: Listing, factory: sessionmaker[Session],
+                 today: Callable[[], date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.listing = listing
+        self._factory = factory
+        self._today = today
+        self.query = Query()
+        self._count = self._read_count()
+        self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
+        self._policy: Policy | None = None
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def _read_count(self) -> int:
+        with self._factory() as session:
+            return self.listing.count(session, self.query)
+
+    def _block(self, number: int) -> list[Row]:
+        block = self._blocks.get(number)
+        if block is not None:
+            self._blocks.move_to_end(number)
+            return block
+        with self._factory() as session:
+            if self._policy is None:
+                self._policy = settings.load_policy(session)
+            block = self.listing.page(session, self.query, number * BLOCK, BLOCK, self._policy,
+                                      self._today())
+        self._blocks[number] = block
+        while len(self._blocks) > KEPT_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    def row(self, row: int) -> Row | None:
+        if not 0 <= row < self._count:
+            return None
+        block = self._block(row // BLOCK)
+        offset = row % BLOCK
+        return block[offset] if offset < len(block) else None
+
+    def ref(self, row: int) -> str | None:
+        found = self.row(row)
+        return None if found is None else str(found[0])
+
+    # Qt's model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.listing.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.listing.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return i18n.column_title(self.listing.columns[section].key)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self.listing.columns):
+            return None
+        found = self.row(index.row())
+        if found is None:
+            return None
+        value = found[index.column()]
+        kind = self.listing.columns[index.column()].kind
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(kind, value)
+        if role == REF_ROLE:
+            return str(found[0])
+        if role == VALUE_ROLE:
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole and kind == "status":
+            colour = STATUS_COLOURS.get(str(value))
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole and kind == "flag" and value is not None:
+            return QBrush(FLAG_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and kind == "flag" and value is not None:
+            return self.tr("Next charge on %1").replace("%1", i18n.LANGUAGE.day(value))
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("money", "int"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, kind: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if kind == "money" and isinstance(value, Money):
+            return i18n.LANGUAGE.money(value)
+        if kind == "date" and isinstance(value, date):
+            return i18n.LANGUAGE.day(value)
+        if kind == "bool":
+            return i18n.yes_no(bool(value))
+        if kind == "status":
+            return i18n.status_text(str(value))
+        if kind == "flag":
+            return "⚠ " + i18n.flag_text(self.listing.name)
+        return str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.listing.columns):
+            return
+        key = self.listing.columns[column].key
+        if self.listing.columns[column].sort is None:
+            key = ""
+        self.set_query(Query(self.query.text, self.query.filter, key,
+                             order == Qt.SortOrder.DescendingOrder))
+
+    # Changing what is shown ------------------------------------------------------------------
+
+    def set_query(self, query: Query) -> None:
+        """A new search, filter or sort: the rows are other rows, so the model is reset."""
+        if query == self.query:
+            return
+        self.beginResetModel()
+        self.query = query
+        self._blocks.clear()
+        self._count = self._read_count()
+        self.endResetModel()
+        self.countChanged.emit(self._count)
+
+    def refresh(self) -> None:
+        """Data changed underneath (a run, an action): same query, rows re-read in place."""
+        self._blocks.clear()
+        self._policy = None
+        count = self._read_count()
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, self.columnCount() - 1))
+        self.countChanged.emit(self._count)
+
+    def row_of(self, ref: str) -> int | None:
+        """The row showing `ref` among the blocks read so far."""
+        for number, block in self._blocks.items():
+            for offset, found in enumerate(block):
+                if str(found[0]) == ref:
+                    return number * BLOCK + offset
+        return None

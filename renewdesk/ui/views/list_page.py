@@ -1,0 +1,117 @@
+"""One list of the main window: a search box, a filter, the table and the buttons acting on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk.services.listing import Query
+from renewdesk.ui import i18n
+from renewdesk.ui.models.table import ListingModel
+
+SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
+
+
+class ListPage(QWidget):
+    selectionChanged = Signal()
+    activated = Signal(str)  # the reference of a double-clicked row
+
+    def __init__(self, model: ListingModel, search_hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.filter = QComboBox()
+        self.filter.addItem(i18n.filter_title(""), "")
+        for key in model.listing.filters:
+            self.filter.addItem(i18n.filter_title(key), key)
+        self.count = QLabel()
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(130)
+        self.buttons = QHBoxLayout()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+        self.buttons.addStretch(1)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(SEARCH_DELAY_MS)
+        self._typing.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(self._typing.start)
+        self.search.returnPressed.connect(self.apply_query)
+        self.filter.currentIndexChanged.connect(self.apply_query)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        model.countChanged.connect(self._show_count)
+        model.modelReset.connect(self._selection_changed)
+        self._show_count(model.rowCount())
+
+    def add_button(self, button: QPushButton) -> QPushButton:
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
+
+    @Slot()
+    def apply_query(self) -> None:
+        self._typing.stop()
+        query = self.model.query
+        self.model.set_query(Query(self.search.text().strip(), str(self.filter.currentData() or ""),
+                                   query.sort, query.descending))
+
+    def selected_refs(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [ref for ref in (self.model.ref(row) for row in rows) if ref is not None]
+
+    def current_ref(self) -> str | None:
+        refs = self.selected_refs()
+        return refs[0] if len(refs) == 1 else None
+
+    def select_ref(self, ref: str) -> bool:
+        row = self.model.row_of(ref)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.selectionChanged.emit()
+
+    @Slot(object)
+    def _double_clicked(self, index: object) -> None:
+        ref = self.model.ref(index.row())  # type: ignore[attr-defined]
+        if ref is not None:
+            self.activated.emit(ref)
+
+    @Slot(int)
+    def _show_count(self, count: int) -> None:
+        self.count.setText(self.tr("%n row(s)", "", count))
