@@ -294,17 +294,10 @@ def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    ctx = app.context()
-    with ctx.factory() as session:
-        customer = _one(session, Customer, args.customer, "customer")
-        try:
-            processor_sync.send_card_page(session, ctx.processor, customer, ctx.clock.today,
-                                          ctx.clock.now())
-        except ProcessorUnavailable as error:
-            raise Failure(str(error)) from None
-        audit(session, ctx.who, "card_page", customer.ref, ctx.clock.today, ctx.clock.now(),
-              None, {"sent_to": customer.email})
-        session.commit()
+    try:
+        actions.send_card_page(app.context(), args.customer)
+    except ProcessorUnavailable as error:
+        raise Failure(str(error)) from None
     out.write(f"{args.customer} was sent a link to save a new card\n")
 
 

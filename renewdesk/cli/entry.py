@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: user data folder; "
                                 "RENEWDESK_DB)")
     p.add_argument("--today", help="business date YYYY-MM-DD (RENEWDESK_TODAY)")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS",
+                   help="with no command: close the window on its own after this long")
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("import", help="create or update everything in an exchange file")
     c.add_argument("file")
@@ -112,6 +114,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _window(args: argparse.Namespace, err: TextIO) -> int:
+    """No command: the desktop window (Qt is imported only here, so commands start fast)."""
+    log.info("renewdesk %s: window", __version__)
+    try:
+        app = open_app(args.db, args.today)
+    except InputError as error:
+        err.write(f"renewdesk: {error}\n")
+        return 2
+    try:
+        from renewdesk.ui.launch import run_window
+
+        return run_window(app, args.quit_after)
+    finally:
+        app.close()
+
+
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
          inp: TextIO | None = None) -> int:
     out = out or sys.stdout
@@ -131,11 +149,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         return 2
     except SystemExit as exit_:  # --help, --version
         return 2 if exit_.code else 0
-    if args.command is None:
-        parser.print_help(out)
-        out.write("\nThe desktop window is not part of this version yet; use a command above.\n")
-        return 0
     setup_logging(os.environ)
+    if args.command is None:
+        return _window(args, err)
     log.info("renewdesk %s: %s", __version__, args.command)  # the command, never its arguments
     app: App | None = None
     try:

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.money import Money
-from renewdesk.services import installments, payment_methods, recurrence, renewals
+from renewdesk.services import installments, payment_methods, processor_sync, recurrence, renewals
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, InstallmentOrder, PaymentMethod, Renewal
+from renewdesk.store.models import Customer, InstallmentOrder, PaymentMethod, Renewal, Service
 
 
 def _one(session: Session, model: type, ref: str, what: str) -> object:
@@ -36,6 +36,19 @@ def _order(session: Session, ref: str) -> InstallmentOrder:
 
 
 # AR-2 ----------------------------------------------------------------------------------------
+
+def customer_of_services(ctx: Context, service_refs: tuple[str, ...]) -> str:
+    """AR-2 changes one customer's services at a time: the customer they all belong to."""
+    with ctx.factory() as session:
+        owners = set(session.scalars(select(Customer.ref).join(Service).where(
+            Service.ref.in_(service_refs))))
+    if not owners:
+        raise InputError("no service selected")
+    if len(owners) > 1:
+        raise InputError(f"the selected services belong to {len(owners)} customers; "
+                         "bulk recurrence changes one customer's services at a time")
+    return owners.pop()
+
 
 def check_bulk(ctx: Context, request: recurrence.BulkRequest) -> tuple[recurrence.CheckLine, ...]:
     """AR-2's per-service check, without changing anything."""
@@ -258,4 +271,17 @@ def replace_method(ctx: Context, old_ref: str, data: payment_methods.MethodInput
                                              ctx.clock.now())
         audit(session, ctx.who, "replace_payment_method", old.ref, ctx.clock.today,
               ctx.clock.now(), {"ref": old.ref}, {"ref": new.ref})
+        session.commit()
+
+
+def send_card_page(ctx: Context, customer_ref: str) -> None:
+    """E-mails the customer the processor's page to save a new card (its number never
+    reaches renewdesk)."""
+    with ctx.factory() as session:
+        customer = _one(session, Customer, customer_ref, "customer")
+        assert isinstance(customer, Customer)
+        processor_sync.send_card_page(session, ctx.processor, customer, ctx.clock.today,
+                                      ctx.clock.now())
+        audit(session, ctx.who, "card_page", customer.ref, ctx.clock.today, ctx.clock.now(),
+              None, {"sent_to": customer.email})
         session.commit()

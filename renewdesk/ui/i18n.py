@@ -19,8 +19,7 @@ LANGUAGES = ("fr", "en")
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+translate = QCoreApplication.translate  # this name is what pyside6-lupdate looks for
 
 
 def chosen_language(store: QSettings | None = None) -> str:
@@ -72,77 +71,77 @@ LANGUAGE = Language()
 def status_text(status: str) -> str:
     """Statuses of services, carts, orders, methods and e-mails, as a person reads them."""
     texts = {
-        "active": _t("Status", "Active"), "suspended": _t("Status", "Suspended"),
-        "overdue": _t("Status", "Overdue"), "cancelled": _t("Status", "Cancelled"),
-        "transferred": _t("Status", "Transferred"), "scheduled": _t("Status", "Scheduled"),
-        "paid": _t("Status", "Paid"), "failed": _t("Status", "Failed"),
-        "expired": _t("Status", "Expired"), "pending": _t("Status", "Pending"),
-        "completed": _t("Status", "Completed"), "collection": _t("Status", "In collection"),
-        "failing": _t("Status", "Payment failed"), "valid": _t("Status", "Valid"),
-        "refused": _t("Status", "Refused"), "removed": _t("Status", "Removed"),
-        "blocked": _t("Status", "Blocked (hard decline)"), "queued": _t("Status", "Queued"),
-        "sent": _t("Status", "Sent"), "suppressed": _t("Status", "Suppressed"),
-        "waiting": _t("Status", "Waiting"), "handed": _t("Status", "Handed over"),
-        "none": _t("Status", "Not sent"), "delivered": _t("Status", "Delivered"),
-        "confirmed": _t("Status", "Confirmed"), "replaced": _t("Status", "Replaced"),
-        "unknown": _t("Status", "Unknown"),
+        "active": translate("Status", "Active"), "suspended": translate("Status", "Suspended"),
+        "overdue": translate("Status", "Overdue"), "cancelled": translate("Status", "Cancelled"),
+        "transferred": translate("Status", "Transferred"), "scheduled": translate("Status", "Scheduled"),
+        "paid": translate("Status", "Paid"), "failed": translate("Status", "Failed"),
+        "expired": translate("Status", "Expired"), "pending": translate("Status", "Pending"),
+        "completed": translate("Status", "Completed"), "collection": translate("Status", "In collection"),
+        "failing": translate("Status", "Payment failed"), "valid": translate("Status", "Valid"),
+        "refused": translate("Status", "Refused"), "removed": translate("Status", "Removed"),
+        "blocked": translate("Status", "Blocked (hard decline)"), "queued": translate("Status", "Queued"),
+        "sent": translate("Status", "Sent"), "suppressed": translate("Status", "Suppressed"),
+        "waiting": translate("Status", "Waiting"), "handed": translate("Status", "Handed over"),
+        "none": translate("Status", "Not sent"), "delivered": translate("Status", "Delivered"),
+        "confirmed": translate("Status", "Confirmed"), "replaced": translate("Status", "Replaced"),
+        "unknown": translate("Status", "Unknown"),
     }
     return texts.get(status, status)
 
 
 def column_title(key: str) -> str:
     titles = {
-        "ref": _t("Column", "Reference"), "name": _t("Column", "Name"),
-        "email": _t("Column", "E-mail"), "language": _t("Column", "Language"),
-        "methods": _t("Column", "Methods"), "emails": _t("Column", "E-mails on"),
-        "customer": _t("Column", "Customer"), "label": _t("Column", "Service"),
-        "kind": _t("Column", "Kind"), "price": _t("Column", "Price"),
-        "expires_on": _t("Column", "Expires on"), "auto_renew": _t("Column", "Auto-renew"),
-        "card": _t("Column", "Card"), "status": _t("Column", "Status"),
-        "flag": _t("Column", "Attention"), "type": _t("Column", "Type"),
-        "expiry": _t("Column", "Expiry"), "holder": _t("Column", "Holder"),
-        "default": _t("Column", "Default"), "state": _t("Column", "State"),
-        "invoice": _t("Column", "Invoice"), "product": _t("Column", "Product"),
-        "amount": _t("Column", "Amount"), "count": _t("Column", "Installments"),
-        "interval": _t("Column", "Interval"), "method": _t("Column", "Method"),
-        "paid": _t("Column", "Paid"), "order": _t("Column", "Order"),
-        "number": _t("Column", "No."), "due_on": _t("Column", "Due on"),
-        "services": _t("Column", "Services"), "notice_on": _t("Column", "Notice on"),
-        "charge_on": _t("Column", "Charge on"), "created_on": _t("Column", "Created on"),
-        "to": _t("Column", "To"), "subject": _t("Column", "Subject"),
-        "tries": _t("Column", "Tries"), "error": _t("Column", "Error"),
-        "on": _t("Column", "Date"), "data": _t("Column", "Details"),
-        "delivery": _t("Column", "Webhook"), "id": _t("Column", "No."),
-        "at": _t("Column", "When"), "who": _t("Column", "Who"),
-        "action": _t("Column", "Action"), "before": _t("Column", "Before"),
-        "after": _t("Column", "After"),
+        "ref": translate("Column", "Reference"), "name": translate("Column", "Name"),
+        "email": translate("Column", "E-mail"), "language": translate("Column", "Language"),
+        "methods": translate("Column", "Methods"), "emails": translate("Column", "E-mails on"),
+        "customer": translate("Column", "Customer"), "label": translate("Column", "Service"),
+        "kind": translate("Column", "Kind"), "price": translate("Column", "Price"),
+        "expires_on": translate("Column", "Expires on"), "auto_renew": translate("Column", "Auto-renew"),
+        "card": translate("Column", "Card"), "status": translate("Column", "Status"),
+        "flag": translate("Column", "Attention"), "type": translate("Column", "Type"),
+        "expiry": translate("Column", "Expiry"), "holder": translate("Column", "Holder"),
+        "default": translate("Column", "Default"), "state": translate("Column", "State"),
+        "invoice": translate("Column", "Invoice"), "product": translate("Column", "Product"),
+        "amount": translate("Column", "Amount"), "count": translate("Column", "Installments"),
+        "interval": translate("Column", "Interval"), "method": translate("Column", "Method"),
+        "paid": translate("Column", "Paid"), "order": translate("Column", "Order"),
+        "number": translate("Column", "No."), "due_on": translate("Column", "Due on"),
+        "services": translate("Column", "Services"), "notice_on": translate("Column", "Notice on"),
+        "charge_on": translate("Column", "Charge on"), "created_on": translate("Column", "Created on"),
+        "to": translate("Column", "To"), "subject": translate("Column", "Subject"),
+        "tries": translate("Column", "Tries"), "error": translate("Column", "Error"),
+        "on": translate("Column", "Date"), "data": translate("Column", "Details"),
+        "delivery": translate("Column", "Webhook"), "id": translate("Column", "No."),
+        "at": translate("Column", "When"), "who": translate("Column", "Who"),
+        "action": translate("Column", "Action"), "before": translate("Column", "Before"),
+        "after": translate("Column", "After"),
     }
     return titles.get(key, key)
 
 
 def filter_title(key: str) -> str:
     titles = {
-        "": _t("Filter", "All"), "emails_off": _t("Filter", "E-mails off"),
-        "active": _t("Filter", "Active"), "auto_renew": _t("Filter", "Auto-renew on"),
-        "suspended": _t("Filter", "Suspended or overdue"),
-        "ended": _t("Filter", "Cancelled or transferred"), "in_use": _t("Filter", "In use"),
-        "removed": _t("Filter", "Removed"), "blocked": _t("Filter", "Blocked"),
-        "failing": _t("Filter", "With a failed installment"),
-        "collection": _t("Filter", "In collection"), "waiting": _t("Filter", "Not handed over"),
-        "handed": _t("Filter", "Handed over"), "scheduled": _t("Filter", "Scheduled"),
-        "failed": _t("Filter", "Failed"), "paid": _t("Filter", "Paid"),
-        "queued": _t("Filter", "Queued"), "sent": _t("Filter", "Sent"),
-        "suppressed": _t("Filter", "Suppressed"),
+        "": translate("Filter", "All"), "emails_off": translate("Filter", "E-mails off"),
+        "active": translate("Filter", "Active"), "auto_renew": translate("Filter", "Auto-renew on"),
+        "suspended": translate("Filter", "Suspended or overdue"),
+        "ended": translate("Filter", "Cancelled or transferred"), "in_use": translate("Filter", "In use"),
+        "removed": translate("Filter", "Removed"), "blocked": translate("Filter", "Blocked"),
+        "failing": translate("Filter", "With a failed installment"),
+        "collection": translate("Filter", "In collection"), "waiting": translate("Filter", "Not handed over"),
+        "handed": translate("Filter", "Handed over"), "scheduled": translate("Filter", "Scheduled"),
+        "failed": translate("Filter", "Failed"), "paid": translate("Filter", "Paid"),
+        "queued": translate("Filter", "Queued"), "sent": translate("Filter", "Sent"),
+        "suppressed": translate("Filter", "Suppressed"),
     }
     return titles.get(key, key)
 
 
 def yes_no(value: bool) -> str:
-    return _t("Column", "Yes") if value else _t("Column", "No")
+    return translate("Column", "Yes") if value else translate("Column", "No")
 
 
 def flag_text(listing: str) -> str:
     """The attention flags of lists (PM-7), in words; the cell's tooltip has the date."""
     if listing == "services":
-        return _t("Flag", "Card expires before the charge")
-    return _t("Flag", "Expires before its next charge")
+        return translate("Flag", "Card expires before the charge")
+    return translate("Flag", "Expires before its next charge")

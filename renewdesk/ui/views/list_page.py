@@ -40,8 +40,8 @@ class ListPage(QWidget):
         self.count = QLabel()
         self.table = QTableView()
         self.table.setModel(model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -50,6 +50,9 @@ class ListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(130)
+        # Fitted to the first rows only: a million-row list is not read to size its columns.
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
+        self.table.resizeColumnsToContents()
         self.buttons = QHBoxLayout()
 
         top = QHBoxLayout()

@@ -1,0 +1,26 @@
+"""What the pages and dialogs of the window share, passed in rather than reached globally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from renewdesk.app import App
+from renewdesk.services.context import Context
+from renewdesk.ui.operations import Operations
+
+
+@dataclass
+class Desk:
+    app: App
+    operations: Operations
+    changed: Callable[[], None]  # data changed: every list re-reads what it shows
+    open_customer: Callable[[str], None]
+    message: Callable[[str], None]  # a line in the status bar
+
+    def context(self) -> Context:
+        return self.app.context()
+
+    def today(self) -> date:
+        return self.app.today()

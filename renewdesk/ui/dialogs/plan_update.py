@@ -1,0 +1,104 @@
+"""IN-2 Plan update: a new amount for the remaining installments, checked as it is typed.
+
+Shows the order's current amount, the minimum and the state of earlier requests (pending with
+its deadline, confirmed, expired, replaced). OK sends the request; the customer confirms it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk.domain.errors import InputError
+from renewdesk.services import actions
+from renewdesk.services.context import Context
+from renewdesk.services.installments import PlanChangeResult
+from renewdesk.ui import i18n
+from renewdesk.ui.models.table import STATUS_COLOURS
+from renewdesk.ui.widgets import fill_table, show_error
+
+
+class PlanUpdateDialog(QDialog):
+    def __init__(self, context: Callable[[], Context], order_ref: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planUpdateDialog")
+        self._context = context
+        self.order_ref = order_ref
+        self.result_: PlanChangeResult | None = None
+        state = actions.plan_state(context(), order_ref)
+        self.setWindowTitle(self.tr("Update plan — %1").replace("%1", order_ref))
+
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amount")
+        self.amount.setPlaceholderText(self.tr("e.g. %1").replace("%1", state.minimum))
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        pending = (self.tr("%1, to be confirmed by %2").replace("%1", state.pending[0])
+                   .replace("%2", state.pending[1]) if state.pending else self.tr("none"))
+        self.state_label = QLabel(pending)
+        self.state_label.setObjectName("pendingState")
+        history = QTableWidget()
+        fill_table(history, [self.tr("Amount"), self.tr("State"), self.tr("Date")],
+                   [(amount, i18n.status_text(status), day) for amount, status, day in state.history],
+                   1, dict(STATUS_COLOURS), [status for _a, status, _d in state.history])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send request"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Current amount:"), QLabel(f"{state.current} {state.currency}"))
+        form.addRow(self.tr("Minimum:"), QLabel(f"{state.minimum} {state.currency}"))
+        form.addRow(self.tr("Pending change:"), self.state_label)
+        form.addRow(self.tr("New amount (%1):").replace("%1", state.currency), self.amount)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The count and the interval of installments do not "
+                                        "change. The customer is e-mailed a link to confirm; "
+                                        "the new amount applies from the next installment "
+                                        "after the confirmation.")))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(QLabel(self.tr("Earlier requests:")))
+        layout.addWidget(history, 1)
+        layout.addWidget(self.buttons)
+        self.resize(520, 420)
+
+        self.amount.textChanged.connect(self.validate)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        self.validate()
+
+    @Slot()
+    def validate(self) -> bool:
+        text = self.amount.text().strip()
+        problem = actions.plan_amount_problem(self._context(), self.order_ref, text) if text \
+            else None
+        self.problem.setText(problem or "")
+        ok = bool(text) and problem is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    @Slot()
+    def apply(self) -> None:
+        if not self.validate():
+            return
+        try:
+            self.result_ = actions.update_plan(self._context(), self.order_ref,
+                                               self.amount.text().strip())
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        self.accept()

@@ -1,0 +1,205 @@
+"""Settings: the policy numbers of RULES.md, e-mail, the nightly run, the interface language
+and the Stripe key.
+
+All values are checked together and saved at once, or none is (the message names the one that
+is wrong). The Stripe key goes to the system keyring, never into the settings table; with no
+secure keyring it is refused and the dialog says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QSettings, QTime, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk import keystore
+from renewdesk.domain.errors import InputError
+from renewdesk.domain.policy import REMOVAL_POLICIES
+from renewdesk.services import actions
+from renewdesk.services.context import Context
+from renewdesk.store import settings
+
+RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
+               "reactivation_fee", "installment_retry_days", "min_installment",
+               "plan_confirm_days", "card_expiring_day", "payment_method_removal",
+               "fallback_to_other_methods", "link_valid_days")
+MAIL_FIELDS = ("seller_email", "seller_language", "smtp_host", "smtp_port", "smtp_sender",
+               "smtp_user", "smtp_starttls", "webhook_url", "links_base_url")
+RUN_FIELDS = ("nightly_time", "business_time_zone", "processor_concurrency",
+              "processor_rate_limit")
+BOOLEAN = {"fallback_to_other_methods", "smtp_starttls"}
+
+
+class SettingsDialog(QDialog):
+    languageChanged = Signal(str)
+
+    def __init__(self, context: Callable[[], Context], env: Mapping[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._context = context
+        self._env = env
+        with context().factory() as session:
+            self.current = settings.all_user_settings(session)
+        self.fields: dict[str, QWidget] = {}
+        tabs = QTabWidget()
+        labels = self._labels()
+        for title, names in ((self.tr("Rules"), RULE_FIELDS), (self.tr("E-mail"), MAIL_FIELDS),
+                             (self.tr("Scheduler"), RUN_FIELDS)):
+            page = QWidget()
+            form = QFormLayout(page)
+            for name in names:
+                widget = self._widget(name, self.current.get(name, ""))
+                widget.setObjectName(name)
+                self.fields[name] = widget
+                form.addRow(labels.get(name, name), widget)
+            tabs.addTab(page, title)
+
+        interface = QWidget()
+        form = QFormLayout(interface)
+        self.language = QComboBox()
+        self.language.setObjectName("ui_language")
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        chosen = str(QSettings().value("ui/language", "system"))
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        form.addRow(self.tr("Interface language:"), self.language)
+        tabs.addTab(interface, self.tr("Interface"))
+
+        stripe = QWidget()
+        form = QFormLayout(stripe)
+        self.stripe_key = QLineEdit()
+        self.stripe_key.setObjectName("stripe_key")
+        self.stripe_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.stripe_key.setPlaceholderText("sk_test_…")
+        save_key = QPushButton(self.tr("Save in the system &keyring"))
+        save_key.clicked.connect(self.save_stripe_key)
+        self.key_state = QLabel(self._key_state())
+        self.key_state.setWordWrap(True)
+        form.addRow(self.tr("Stripe secret key:"), self.stripe_key)
+        form.addRow("", save_key)
+        form.addRow(self.tr("Stored:"), self.key_state)
+        tabs.addTab(stripe, "Stripe")
+
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "notice_days": self.tr("Renewal notice, days before expiry (AR-3):"),
+            "charge_days": self.tr("Charge, days before expiry (AR-3):"),
+            "min_notice_days": self.tr("Minimum days between notice and charge:"),
+            "renewal_retry_days": self.tr("Renewal retries, days after the charge (AR-5):"),
+            "reactivation_fee": self.tr("Reactivation fee (AR-6):"),
+            "installment_retry_days": self.tr("Installment retries, days after due (IN-4):"),
+            "min_installment": self.tr("Minimum installment (IN-2):"),
+            "plan_confirm_days": self.tr("Days to confirm a plan change (IN-2):"),
+            "card_expiring_day": self.tr("Day of the month for expiring-card e-mails (PM-7):"),
+            "payment_method_removal": self.tr("Removing a payment method (PM-5):"),
+            "fallback_to_other_methods": self.tr("Try the customer's other methods (PM-4)"),
+            "link_valid_days": self.tr("Customer links valid for, days:"),
+            "seller_email": self.tr("Your e-mail for alerts (IN-7):"),
+            "seller_language": self.tr("Language of your alerts:"),
+            "smtp_host": self.tr("SMTP server:"), "smtp_port": self.tr("SMTP port:"),
+            "smtp_sender": self.tr("Sender address:"), "smtp_user": self.tr("SMTP user:"),
+            "smtp_starttls": self.tr("Use STARTTLS"),
+            "webhook_url": self.tr("Webhook URL (EV-1):"),
+            "links_base_url": self.tr("Public address of customer links:"),
+            "nightly_time": self.tr("Daily run at:"),
+            "business_time_zone": self.tr("Business time zone (MO-2):"),
+            "processor_concurrency": self.tr("Parallel processor calls:"),
+            "processor_rate_limit": self.tr("Processor requests per second (0: no limit):"),
+        }
+
+    def _widget(self, name: str, value: str) -> QWidget:
+        if name in BOOLEAN:
+            box = QCheckBox()
+            box.setChecked(value == "True" or value == "true")
+            return box
+        if name == "payment_method_removal":
+            combo = QComboBox()
+            combo.addItems(REMOVAL_POLICIES)
+            combo.setCurrentText(value)
+            return combo
+        if name == "seller_language":
+            combo = QComboBox()
+            combo.addItems(["fr", "en"])
+            combo.setCurrentText(value)
+            return combo
+        if name == "nightly_time":
+            edit = QTimeEdit(QTime.fromString(value or "02:00", "HH:mm"))
+            edit.setDisplayFormat("HH:mm")
+            return edit
+        return QLineEdit(value)
+
+    def values(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, QCheckBox):
+                checked = widget.isChecked()
+                out[name] = ("true" if checked else "false") if name == "smtp_starttls" \
+                    else str(checked)
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentText()
+            elif isinstance(widget, QTimeEdit):
+                out[name] = widget.time().toString("HH:mm")
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text().strip()
+        return {k: v for k, v in out.items() if v != self.current.get(k, "")}
+
+    def _key_state(self) -> str:
+        state = next((s for s in keystore.states(self._env) if s.name == "stripe"), None)
+        return state.source if state is not None else ""
+
+    @Slot()
+    def save_stripe_key(self) -> None:
+        try:
+            where = keystore.store("stripe", self.stripe_key.text().strip(), self._env,
+                                   allow_plaintext=False)
+        except InputError as error:
+            self.problem.setText(str(error))
+            return
+        self.stripe_key.clear()
+        self.key_state.setText(where)
+        self.problem.setText("")
+
+    @Slot()
+    def apply(self) -> None:
+        try:
+            actions.save_settings(self._context(), self.values())
+        except InputError as error:
+            self.problem.setText(str(error))
+            return
+        language = str(self.language.currentData())
+        store = QSettings()
+        if str(store.value("ui/language", "system")) != language:
+            store.setValue("ui/language", language)
+            self.languageChanged.emit(language)
+        self.accept()

@@ -1,0 +1,59 @@
+"""Starting the window: the Qt application, its language, the main window; nothing else."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from renewdesk import __version__
+from renewdesk.app import App
+from renewdesk.ui import i18n
+from renewdesk.ui.main_window import MainWindow
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    qt = QApplication.instance()
+    if not isinstance(qt, QApplication):
+        qt = QApplication([sys.argv[0] if sys.argv else "renewdesk", *argv])
+    qt.setOrganizationName("renewdesk")
+    qt.setApplicationName("renewdesk")
+    qt.setApplicationVersion(__version__)
+    return qt
+
+
+class Launcher:
+    """Keeps the one main window; a language change builds it again in the new language."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.window: MainWindow | None = None
+
+    def open(self) -> MainWindow:
+        i18n.LANGUAGE.install(i18n.chosen_language())
+        self.window = MainWindow(self.app)
+        self.window.languageChanged.connect(self.relaunch)
+        self.window.show()
+        return self.window
+
+    def relaunch(self, _language: str) -> None:
+        old = self.window
+        if old is not None and old.scheduler.running is not None:
+            old.show_message(old.tr("The new language applies after the run"))
+            return
+        new = self.open()
+        if old is not None:
+            new.tabs.setCurrentIndex(old.tabs.currentIndex())
+            old.close()
+            old.deleteLater()
+
+
+def run_window(app: App, quit_after: float | None = None) -> int:
+    qt = application()
+    launcher = Launcher(app)
+    launcher.open()
+    if quit_after is not None:  # the bundle check: shown, then closed on its own
+        QTimer.singleShot(int(quit_after * 1000), qt.closeAllWindows)
+    return qt.exec()

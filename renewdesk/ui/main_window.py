@@ -1,0 +1,285 @@
+"""The main window: the lists, the toolbar, the status bar, and the runs. Layout and wiring only;
+each list's behaviour is in views/pages.py, each dialog in dialogs/."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from renewdesk.app import App
+from renewdesk.scheduler.daily import DailyTimer, parse_time
+from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
+from renewdesk.services import listing
+from renewdesk.services.run_due import last_run_on, missed_days
+from renewdesk.store import settings
+from renewdesk.ui import actions, i18n
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.dialogs.run_progress import RunProgressDialog
+from renewdesk.ui.dialogs.settings import SettingsDialog
+from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
+from renewdesk.ui.operations import Operations
+from renewdesk.ui.views.customer_page import CustomerPage
+from renewdesk.ui.views.list_page import ListPage
+from renewdesk.ui.views.pages import (
+    CollectionsPage,
+    CustomersPage,
+    MethodsPage,
+    OrdersPage,
+    RenewalsPage,
+    ServicesPage,
+    SimplePage,
+)
+from renewdesk.ui.widgets import show_error
+
+
+class MainWindow(QMainWindow):
+    languageChanged = Signal(str)
+    runFinished = Signal(object)  # RunOutcome, for whoever watches (tests, the status bar)
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.app = app
+        self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", app.url.split("/")[-1]))
+        self.operations = Operations(self)
+        self.desk = Desk(app, self.operations, self.refresh_all, self.open_customer,
+                         self.show_message)
+        self.customer_pages: dict[str, CustomerPage] = {}
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("views")
+        self.pages: dict[str, ListPage] = {}
+        self._add(self.tr("&Customers"), "customers", CustomersPage(self.desk))
+        self._add(self.tr("&Services"), "services", ServicesPage(self.desk))
+        self._add(self.tr("Payment &methods"), "payment_methods", MethodsPage(self.desk))
+        self._add(self.tr("Installment &orders"), "orders", OrdersPage(self.desk))
+        self._add(self.tr("Re&newals"), "renewals", RenewalsPage(self.desk))
+        self._add(self.tr("Co&llections"), "collections", CollectionsPage(self.desk))
+        self._add(self.tr("O&utbox"), "outbox", SimplePage(
+            self.desk, listing.OUTBOX, self.tr("Search by recipient, subject or kind")))
+        activity = QTabWidget()
+        activity.setObjectName("activity")
+        for title, key, which, hint in (
+                (self.tr("Events"), "events", listing.EVENTS, self.tr("Search by type or subject")),
+                (self.tr("Audit log"), "audit", listing.AUDIT,
+                 self.tr("Search by who, action or subject"))):
+            page = SimplePage(self.desk, which, hint)
+            self.pages[key] = page
+            activity.addTab(page, title)
+        self.tabs.addTab(activity, self.tr("&Activity"))
+        self.setCentralWidget(self.tabs)
+
+        self.actions_ = actions.build(self)
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in self.actions_.all():
+            toolbar.addAction(action)
+            self.addAction(action)
+        self.addToolBar(toolbar)
+        self.actions_.run_now.triggered.connect(self.run_now)
+        self.actions_.dry_run.triggered.connect(self.dry_run)
+        self.actions_.settings.triggered.connect(self.open_settings)
+        self.actions_.find.triggered.connect(self.focus_search)
+        self.actions_.refresh.triggered.connect(self.refresh_all)
+        self.actions_.quit.triggered.connect(self.close)
+        for number in range(1, self.tabs.count() + 1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                      lambda n=number - 1: self.tabs.setCurrentIndex(n))
+
+        self.last_run = QLabel()
+        self.next_run = QLabel()
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        for label in (self.last_run, self.next_run, self.problems):
+            self.statusBar().addPermanentWidget(label)
+
+        self.scheduler = Scheduler(app.context, app.url, self)
+        self.scheduler.started.connect(self._run_started)
+        self.scheduler.finished.connect(self._run_finished)
+        self.progress: RunProgressDialog | None = None
+        self._preview_then_run = False
+        self.daily = DailyTimer(self)
+        self.daily.due.connect(self.daily_run)
+        self._arm_daily()
+        self._show_last_run()
+        self._restore_layout()
+
+    def _add(self, title: str, key: str, page: ListPage) -> None:
+        self.pages[key] = page
+        self.tabs.addTab(page, title)
+
+    # Layout remembered between sessions ----------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        store = QSettings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(store.value("window/tab", 0) or 0))
+        for key, page in self.pages.items():
+            header = store.value(f"columns/{key}")
+            if header is not None:
+                page.table.horizontalHeader().restoreState(header)
+
+    def _save_layout(self) -> None:
+        store = QSettings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/tab", self.tabs.currentIndex())
+        for key, page in self.pages.items():
+            store.setValue(f"columns/{key}", page.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
+        self.scheduler.shutdown()
+        self.operations.wait()
+        for page in list(self.customer_pages.values()):
+            page.close()
+        super().closeEvent(event)
+
+    # Shared behaviour ------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_all(self) -> None:
+        for page in self.pages.values():
+            page.model.refresh()
+            page.update_buttons() if hasattr(page, "update_buttons") else None
+        for customer in self.customer_pages.values():
+            customer.reload()
+        self._show_last_run()
+
+    def open_customer(self, ref: str) -> None:
+        page = self.customer_pages.get(ref)
+        if page is None:
+            page = CustomerPage(self.desk, ref)
+            page.changed.connect(self.refresh_all)
+            page.destroyed.connect(lambda *_a, r=ref: self.customer_pages.pop(r, None))
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.customer_pages[ref] = page
+        page.show()
+        page.raise_()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    @Slot()
+    def focus_search(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, QTabWidget):
+            page = page.currentWidget()
+        if isinstance(page, ListPage):
+            page.search.setFocus()
+            page.search.selectAll()
+
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.app.context, self.app.env, self)
+        dialog.languageChanged.connect(self.languageChanged)
+        if dialog.exec():
+            self._arm_daily()
+            self.refresh_all()
+            self.show_message(self.tr("Settings saved"))
+
+    # Runs ------------------------------------------------------------------------------------
+
+    def _arm_daily(self) -> None:
+        with self.app.factory() as session:
+            at = settings.get(session, "nightly_time") or settings.DEFAULTS["nightly_time"]
+            zone = settings.load_policy(session).business_time_zone
+        when = self.daily.reschedule(parse_time(at), zone)
+        self.next_run.setText(self.tr("Next run: %1").replace(
+            "%1", f"{i18n.LANGUAGE.day(when.date())} {when:%H:%M}"))
+
+    def _show_last_run(self) -> None:
+        with self.app.factory() as session:
+            last = last_run_on(session)
+        self.last_run.setText(self.tr("Last run: %1").replace(
+            "%1", i18n.LANGUAGE.day(last) if last else self.tr("never")))
+
+    def _missed(self) -> tuple[int, date | None]:
+        with self.app.factory() as session:
+            return missed_days(session, self.app.today()), last_run_on(session)
+
+    @Slot()
+    def run_now(self) -> None:
+        """SC-3: a catch-up of more than one day is shown (a dry run) before it is done."""
+        missed, _last = self._missed()
+        if missed > 1:
+            self._preview_then_run = True
+            self.scheduler.start(RunRequest(dry_run=True))
+        else:
+            self.scheduler.start(RunRequest(dry_run=False))
+
+    @Slot()
+    def dry_run(self) -> None:
+        self.scheduler.start(RunRequest(dry_run=True))
+
+    @Slot()
+    def daily_run(self) -> None:
+        if self.scheduler.running is not None:
+            return
+        missed, _last = self._missed()
+        if missed > 1:  # someone has to say yes to a catch-up (SC-3)
+            self.show_message(self.tr("The daily run needs your go-ahead: %n day(s) to catch up",
+                                      "", missed))
+            self.run_now()
+        else:
+            self.scheduler.start(RunRequest(dry_run=False, daily=True))
+
+    @Slot(object)
+    def _run_started(self, request: RunRequest) -> None:
+        self.actions_.run_now.setEnabled(False)
+        self.actions_.dry_run.setEnabled(False)
+        self.progress = RunProgressDialog(request, self)
+        self.scheduler.progressed.connect(self.progress.show_progress)
+        self.progress.cancelRequested.connect(self.scheduler.cancel)
+        self.progress.show()
+
+    @Slot(object)
+    def _run_finished(self, outcome: RunOutcome) -> None:
+        self.actions_.run_now.setEnabled(True)
+        self.actions_.dry_run.setEnabled(True)
+        if self.progress is not None:
+            self.scheduler.progressed.disconnect(self.progress.show_progress)
+            self.progress.done(0)
+            self.progress.deleteLater()
+            self.progress = None
+        preview, self._preview_then_run = self._preview_then_run, False
+        if outcome.error is not None:
+            self.problems.setText(self.tr("Problem: %1").replace("%1", outcome.error))
+            if not outcome.request.daily:
+                show_error(self, outcome.error)
+        elif outcome.report is not None and outcome.request.dry_run:
+            self._show_preview(outcome, go_ahead=preview)
+        elif outcome.report is not None:
+            report = outcome.report
+            self.problems.setText("; ".join(report.problems))
+            self.problems.setToolTip("\n".join(report.problems))
+            self.show_message(self.tr("Run as of %1 cancelled; the rest is done by the next run")
+                              .replace("%1", report.as_of.isoformat()) if report.cancelled else
+                              self.tr("Run as of %1: %2 charge(s), %3 e-mail(s)")
+                              .replace("%1", report.as_of.isoformat())
+                              .replace("%2", str(len(report.charges)))
+                              .replace("%3", str(len(report.emails))))
+            self.refresh_all()
+        self.runFinished.emit(outcome)
+
+    def _show_preview(self, outcome: RunOutcome, go_ahead: bool) -> None:
+        assert outcome.report is not None
+        _missed, last = self._missed()
+        dialog = SinceLastRunDialog(outcome.report,
+                                    i18n.LANGUAGE.day(last) if last else self.tr("never"), self)
+        if not go_ahead:
+            dialog.setWindowTitle(self.tr("Dry run"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.scheduler.start(RunRequest(dry_run=False)))
+        dialog.open()

@@ -1,0 +1,253 @@
+"""A customer's page: profile (PM-1), billing contacts, ordered payment methods, services,
+orders and history, with the actions on methods (PM-4, PM-5) and services (AR-2, AR-7)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk.domain.errors import InputError
+from renewdesk.services import actions
+from renewdesk.services.overview import CustomerOverview, customer_overview
+from renewdesk.store import settings
+from renewdesk.ui import i18n
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
+from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
+from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.models.table import STATUS_COLOURS
+from renewdesk.ui.widgets import confirm, fill_table, show_error
+
+
+class CustomerPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, desk: Desk, ref: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("customerPage")
+        self.desk = desk
+        self.ref = ref
+        self.data: CustomerOverview | None = None
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size: 16pt; font-weight: bold")
+        self.profile = QFormLayout()
+        self.email, self.address, self.language = QLabel(), QLabel(), QLabel()
+        self.missing = QLabel()
+        self.missing.setStyleSheet("color: #b3261e")
+        self.emails_on = QCheckBox(self.tr("Send e-mails to this customer (NT-4)"))
+        self.emails_on.toggled.connect(self.set_emails)
+        self.profile.addRow(self.tr("E-mail:"), self.email)
+        self.profile.addRow(self.tr("Address:"), self.address)
+        self.profile.addRow(self.tr("Language:"), self.language)
+        self.profile.addRow("", self.emails_on)
+        self.profile.addRow("", self.missing)
+
+        self.contacts = QTableWidget()
+        self.methods = QTableWidget()
+        self.methods.setObjectName("methods")
+        self.methods.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.methods.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.services = QTableWidget()
+        self.services.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.orders = QTableWidget()
+        self.history = QTableWidget()
+
+        method_buttons = QHBoxLayout()
+        self.make_default = self._button(method_buttons, self.tr("Make &default"),
+                                         self.default_method)
+        self.add = self._button(method_buttons, self.tr("&Add…"), self.add_method)
+        self.replace = self._button(method_buttons, self.tr("Re&place…"), self.replace_method)
+        self.remove = self._button(method_buttons, self.tr("&Remove"), self.remove_method)
+        self.card_page = self._button(method_buttons, self.tr("Send card &page"),
+                                      self.send_card_page)
+        method_buttons.addStretch(1)
+        service_buttons = QHBoxLayout()
+        self._button(service_buttons, self.tr("&Bulk recurrence…"), self.bulk_recurrence)
+        self._button(service_buttons, self.tr("Renew &all (pro-forma)…"), self.renew_all)
+        service_buttons.addStretch(1)
+
+        methods_box = QGroupBox(self.tr("Payment methods (the first is the default)"))
+        box = QVBoxLayout(methods_box)
+        box.addWidget(self.methods)
+        box.addLayout(method_buttons)
+        tabs = QTabWidget()
+        services_tab = QWidget()
+        box = QVBoxLayout(services_tab)
+        box.addWidget(self.services)
+        box.addLayout(service_buttons)
+        tabs.addTab(services_tab, self.tr("Services"))
+        tabs.addTab(self.orders, self.tr("Orders"))
+        tabs.addTab(self.contacts, self.tr("Billing contacts"))
+        tabs.addTab(self.history, self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addLayout(self.profile)
+        layout.addWidget(methods_box)
+        layout.addWidget(tabs, 1)
+        self.methods.itemSelectionChanged.connect(self._update_buttons)
+        desk.operations.busyChanged.connect(self._update_buttons)
+        self.resize(900, 720)
+        self.reload()
+
+    def _button(self, row: QHBoxLayout, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    @Slot()
+    def reload(self) -> None:
+        ctx = self.desk.context()
+        with ctx.factory() as session:
+            self.data = data = customer_overview(session, self.ref, settings.load_policy(session),
+                                                 ctx.clock.today)
+        lang = i18n.LANGUAGE
+        self.setWindowTitle(f"{data.name} — {data.ref}")
+        self.name.setText(f"{data.name}  ({data.ref})")
+        self.email.setText(data.email)
+        self.address.setText(data.address)
+        self.language.setText(data.language)
+        self.emails_on.blockSignals(True)
+        self.emails_on.setChecked(data.emails_enabled)
+        self.emails_on.blockSignals(False)
+        self.missing.setText(self.tr("Missing before a payment method can be added (PM-1): %1")
+                             .replace("%1", ", ".join(data.missing)) if data.missing else "")
+        fill_table(self.methods, [self.tr("Default"), self.tr("Method"), self.tr("Expiry"),
+                                  self.tr("Holder"), self.tr("State"), self.tr("Attention")],
+                   [("★" if m.default else "", m.label, m.expiry, m.holder,
+                     i18n.status_text(m.state),
+                     self.tr("⚠ expires before the charge of %1").replace(
+                         "%1", lang.day(m.expires_before)) if m.expires_before else "")
+                    for m in data.methods], 4, dict(STATUS_COLOURS), [m.state for m in data.methods])
+        fill_table(self.services, [self.tr("Service"), self.tr("Label"), self.tr("Status"),
+                                   self.tr("Expires on"), self.tr("Auto-renew"), self.tr("Price")],
+                   [(s.ref, s.label, i18n.status_text(s.status),
+                     lang.day(s.expires_on) if s.expires_on else "", i18n.yes_no(s.auto_renew),
+                     lang.money(s.price) if s.price else "") for s in data.services],
+                   2, dict(STATUS_COLOURS), [s.status for s in data.services])
+        fill_table(self.orders, [self.tr("Order"), self.tr("Product"), self.tr("Invoice"),
+                                 self.tr("Installment"), self.tr("Status")],
+                   [(o.ref, o.product, o.invoice, lang.money(o.amount), i18n.status_text(o.status))
+                    for o in data.orders], 4, dict(STATUS_COLOURS), [o.status for o in data.orders])
+        fill_table(self.contacts, [self.tr("Reference"), self.tr("Name"), self.tr("E-mail")],
+                   list(data.contacts))
+        fill_table(self.history, [self.tr("Date"), self.tr("Event"), self.tr("Subject")],
+                   [(lang.day(h.on), h.type, h.subject) for h in data.history])
+        self._update_buttons()
+
+    def selected_method(self) -> str | None:
+        rows = {index.row() for index in self.methods.selectedIndexes()}
+        if len(rows) != 1 or self.data is None:
+            return None
+        return self.data.methods[rows.pop()].ref
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        chosen = self.selected_method()
+        idle = not self.desk.operations.busy
+        for button in (self.make_default, self.remove):
+            button.setEnabled(chosen is not None)
+        self.replace.setEnabled(chosen is not None and idle)
+        self.add.setEnabled(idle and self.data is not None and not self.data.missing)
+        self.add.setToolTip(self.missing.text())
+        self.card_page.setEnabled(idle)
+
+    def _done(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    @Slot(bool)
+    def set_emails(self, on: bool) -> None:
+        actions.set_customer_emails(self.desk.context(), self.ref, on)
+        self._done()
+
+    @Slot()
+    def default_method(self) -> None:
+        chosen = self.selected_method()
+        if chosen is None:
+            return
+        try:
+            actions.make_default_method(self.desk.context(), chosen)
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        self._done()
+
+    @Slot()
+    def remove_method(self) -> None:
+        chosen = self.selected_method()
+        if chosen is None or not confirm(self, self.tr("Remove payment method"),
+                                         self.tr("Remove %1?").replace("%1", chosen)):
+            return
+        try:
+            actions.remove_method(self.desk.context(), chosen)
+        except InputError as error:  # PM-5 says why
+            show_error(self, str(error))
+            return
+        self._done()
+
+    def _method_dialog(self, replacing: str | None) -> None:
+        assert self.data is not None
+        dialog = PaymentMethodDialog(self.ref, self.data.name, replacing, self)
+        if not dialog.exec() or dialog.request is None:
+            return
+        request, app, ref = dialog.request, self.desk.app, self.ref
+        if replacing is None:
+            def work() -> object:
+                return actions.add_method(app.context(), ref, request)
+        else:
+            def work() -> object:
+                actions.replace_method(app.context(), replacing, request)
+                return "replaced"
+        self.desk.operations.start(work, lambda _r: self._done(),
+                                   lambda message: show_error(self, message))
+
+    @Slot()
+    def add_method(self) -> None:
+        self._method_dialog(None)
+
+    @Slot()
+    def replace_method(self) -> None:
+        chosen = self.selected_method()
+        if chosen is not None:
+            self._method_dialog(chosen)
+
+    @Slot()
+    def send_card_page(self) -> None:
+        app, ref = self.desk.app, self.ref
+
+        def work() -> None:
+            actions.send_card_page(app.context(), ref)
+
+        self.desk.operations.start(work, lambda _r: self.desk.message(
+            self.tr("%1 was sent a link to save a new card").replace("%1", ref)),
+            lambda message: show_error(self, message))
+
+    @Slot()
+    def bulk_recurrence(self) -> None:
+        assert self.data is not None
+        rows = sorted({i.row() for i in self.services.selectedIndexes()})
+        refs = tuple(self.data.services[r].ref for r in rows)
+        dialog = BulkRecurrenceDialog(self.desk.context, self.data, refs, self)
+        if dialog.exec():
+            self._done()
+
+    @Slot()
+    def renew_all(self) -> None:
+        try:
+            dialog = ProFormaDialog(self.desk.context, None, self.ref, self)
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        dialog.exec()

@@ -1,0 +1,286 @@
+"""The lists of the main window with the buttons that act on their selection.
+
+Each page is a ListPage over one listing; its buttons open the dialog of the use case or start
+a background operation, and enable themselves from the selection (with a tooltip saying why
+when they cannot be used).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from renewdesk.domain.errors import InputError
+from renewdesk.services import actions, listing
+from renewdesk.services.charging import RoundResult
+from renewdesk.services.manual import final_attempt, manual_renewal
+from renewdesk.services.overview import customer_overview
+from renewdesk.store import settings
+from renewdesk.store.runlock import exclusive_run
+from renewdesk.ui import i18n
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
+from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
+from renewdesk.ui.dialogs.collection import CollectionDialog
+from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
+from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.models.table import ListingModel
+from renewdesk.ui.views.list_page import ListPage
+from renewdesk.ui.widgets import confirm, show_error
+
+
+def _model(desk: Desk, which: listing.Listing) -> ListingModel:
+    return ListingModel(which, desk.app.factory, desk.today)
+
+
+class _Page(ListPage):
+    def __init__(self, desk: Desk, which: listing.Listing, hint: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(_model(desk, which), hint, parent)
+        self.desk = desk
+        self.selectionChanged.connect(self.update_buttons)
+        desk.operations.busyChanged.connect(self.update_buttons)
+
+    def button(self, text: str, slot: object, name: str, shortcut: str | None = None) -> QPushButton:
+        button = self.add_button(QPushButton(text))
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        return button
+
+    @Slot()
+    def update_buttons(self) -> None:
+        """Enable the buttons that fit the selection; pages override."""
+
+    def _round_done(self, result: RoundResult) -> None:
+        self.desk.changed()
+        outcome = {"paid": self.tr("paid"), "failed": self.tr("failed"),
+                   "pending": self.tr("pending (debit under way)"),
+                   "unknown": self.tr("unknown: the next run asks the processor"),
+                   "skipped": self.tr("nothing was due")}.get(result.outcome, result.outcome)
+        QMessageBox.information(self, self.tr("Charge"), self.tr("%1: %2")
+                                .replace("%1", result.subject_ref).replace("%2", outcome))
+
+
+class CustomersPage(_Page):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, listing.CUSTOMERS, self.tr("Search by reference, name or e-mail"),
+                         parent)
+        self.open = self.button(self.tr("&Open customer"), self.open_customer, "openCustomer")
+        self.activated.connect(desk.open_customer)
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        self.open.setEnabled(self.current_ref() is not None)
+
+    @Slot()
+    def open_customer(self) -> None:
+        ref = self.current_ref()
+        if ref:
+            self.desk.open_customer(ref)
+
+
+class ServicesPage(_Page):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, listing.SERVICES,
+                         self.tr("Search by service, label or customer name"), parent)
+        self.bulk = self.button(self.tr("&Bulk recurrence…"), self.bulk_recurrence, "bulk",
+                                "Ctrl+B")
+        self.renew = self.button(self.tr("Pro-forma (&Renew)…"), self.proforma, "renew")
+        self.manual = self.button(self.tr("Pay &now (manual renewal)"), self.manual_renewal,
+                                  "manualRenewal")
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        refs = self.selected_refs()
+        idle = not self.desk.operations.busy
+        self.bulk.setEnabled(bool(refs))
+        self.renew.setEnabled(bool(refs))
+        self.manual.setEnabled(len(refs) == 1 and idle)
+
+    @Slot()
+    def bulk_recurrence(self) -> None:
+        refs = tuple(self.selected_refs())
+        ctx = self.desk.context()
+        try:
+            customer_ref = actions.customer_of_services(ctx, refs)
+            with ctx.factory() as session:
+                customer = customer_overview(session, customer_ref,
+                                             settings.load_policy(session), ctx.clock.today)
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        dialog = BulkRecurrenceDialog(self.desk.context, customer, refs, self)
+        if dialog.exec():
+            self.desk.changed()
+            self.desk.message(self.tr("Auto-renew changed for %n service(s)", "",
+                                      len(dialog.changed)))
+
+    @Slot()
+    def proforma(self) -> None:
+        try:
+            dialog = ProFormaDialog(self.desk.context, tuple(self.selected_refs()), None, self)
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        if dialog.exec() and dialog.saved is not None:
+            self.desk.message(self.tr("Pro-formas saved to %1").replace("%1", str(dialog.saved)))
+
+    @Slot()
+    def manual_renewal(self) -> None:
+        ref = self.current_ref()
+        if ref is None or not confirm(self, self.tr("Pay now"), self.tr(
+                "Charge %1 now for one period (plus the reactivation fee if it is "
+                "suspended)?").replace("%1", ref)):
+            return
+        app = self.desk.app
+
+        def work() -> RoundResult:
+            with exclusive_run(app.url, 30):
+                return manual_renewal(app.context(), ref)
+
+        self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
+
+
+class MethodsPage(_Page):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, listing.METHODS,
+                         self.tr("Search by reference, customer, holder or last 4"), parent)
+        self.remove = self.button(self.tr("&Remove…"), self.remove_method, "removeMethod")
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        self.remove.setEnabled(self.current_ref() is not None)
+
+    @Slot()
+    def remove_method(self) -> None:
+        ref = self.current_ref()
+        if ref is None or not confirm(self, self.tr("Remove payment method"),
+                                      self.tr("Remove %1?").replace("%1", ref)):
+            return
+        try:
+            actions.remove_method(self.desk.context(), ref)
+        except InputError as error:
+            show_error(self, str(error))
+            return
+        self.desk.changed()
+
+
+class OrdersPage(_Page):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        # IN-1: orders are found by reference, customer name or invoice number.
+        super().__init__(desk, listing.ORDERS,
+                         self.tr("Find an order by reference, customer name or invoice number"),
+                         parent)
+        self.plan = self.button(self.tr("&Update plan…"), self.update_plan, "updatePlan", "Ctrl+U")
+        self.renew_plan = self.button(self.tr("Renew &payment plan"), self.final_attempt,
+                                      "renewPlan")
+        self.collection = self.button(self.tr("Hand to &collection…"), self.hand_over,
+                                      "collection")
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        ref = self.current_ref()
+        self.plan.setEnabled(ref is not None)
+        self.collection.setEnabled(ref is not None)
+        why = self.tr("Select one order") if ref is None else \
+            actions.final_attempt_refusal(self.desk.context(), ref)
+        if self.desk.operations.busy and why is None:
+            why = self.tr("Another operation is under way")
+        self.renew_plan.setEnabled(why is None)
+        self.renew_plan.setToolTip(why or self.tr(
+            "One fourth and final attempt for the installment whose automatic attempts are "
+            "exhausted (IN-5)"))
+
+    @Slot()
+    def update_plan(self) -> None:
+        ref = self.current_ref()
+        if ref is None:
+            return
+        dialog = PlanUpdateDialog(self.desk.context, ref, self)
+        if dialog.exec() and dialog.result_ is not None:
+            self.desk.changed()
+            self.desk.message(self.tr("Plan change sent to the customer, pending until %1")
+                              .replace("%1", dialog.result_.deadline_on.isoformat()))
+
+    @Slot()
+    def final_attempt(self) -> None:
+        ref = self.current_ref()
+        if ref is None or not confirm(self, self.tr("Renew payment plan"), self.tr(
+                "Start the final attempt for %1 now? It can be used once per installment.")
+                .replace("%1", ref)):
+            return
+        app = self.desk.app
+
+        def work() -> RoundResult:
+            with exclusive_run(app.url, 30):
+                return final_attempt(app.context(), ref)
+
+        self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
+
+    @Slot()
+    def hand_over(self) -> None:
+        ref = self.current_ref()
+        if ref is None:
+            return
+        row = self.model.row(self.table.currentIndex().row())
+        dialog = CollectionDialog(self.desk.context, ref, str(row[1]) if row else "", self)
+        if dialog.exec() and dialog.handoff is not None:
+            self.desk.changed()
+            self.desk.message(self.tr("Order %1 handed to collection (%2)")
+                              .replace("%1", ref).replace("%2", dialog.handoff.total))
+
+
+class CollectionsPage(OrdersPage):
+    """IN-6: failed SEPA installments; the hand-off acts on the row's order."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        _Page.__init__(self, desk, listing.COLLECTIONS,
+                       self.tr("Search by order, customer or invoice number"), parent)
+        self.collection = self.button(self.tr("Hand to &collection…"), self.hand_over,
+                                      "collection")
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        self.collection.setEnabled(self.current_ref() is not None)
+
+    def current_ref(self) -> str | None:
+        refs = set(self.selected_refs())
+        return refs.pop() if len(refs) == 1 else None
+
+
+class RenewalsPage(_Page):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, listing.RENEWALS, self.tr("Search by renewal or customer"), parent)
+        self.cancel = self.button(self.tr("Cancel &renewal…"), self.cancel_renewal,
+                                  "cancelRenewal")
+        self.update_buttons()
+
+    @Slot()
+    def update_buttons(self) -> None:
+        row = self.model.row(self.table.currentIndex().row()) if self.current_ref() else None
+        self.cancel.setEnabled(row is not None and row[-1] == "scheduled")
+
+    @Slot()
+    def cancel_renewal(self) -> None:
+        ref = self.current_ref()
+        row = self.model.row(self.table.currentIndex().row())
+        if ref is None or row is None:
+            return
+        summary = f"{row[1]}, {i18n.LANGUAGE.money(row[3])}, {row[6]}"
+        dialog = CancelRenewalDialog(self.desk.context, ref, summary, self)
+        if dialog.exec():
+            self.desk.changed()
+            self.desk.message(self.tr("Renewal %1 cancelled").replace("%1", ref))
+
+
+class SimplePage(_Page):
+    """Outbox, events, audit log: read-only lists."""
