@@ -81,7 +81,7 @@ def status_text(status: str) -> str:
         "refused": translate("Status", "Refused"), "removed": translate("Status", "Removed"),
         "blocked": translate("Status", "Blocked (hard decline)"), "queued": translate("Status", "Queued"),
         "sent": translate("Status", "Sent"), "suppressed": translate("Status", "Suppressed"),
-        "waiting": translate("Status", "Waiting"), "handed": translate("Status", "Handed over"),
+        "waiting": translate("Status", "Not handed over"), "handed": translate("Status", "Handed over"),
         "none": translate("Status", "Not sent"), "delivered": translate("Status", "Delivered"),
         "confirmed": translate("Status", "Confirmed"), "replaced": translate("Status", "Replaced"),
         "unknown": translate("Status", "Unknown"),

@@ -18,6 +18,15 @@ def show_error(parent: QWidget | None, message: str) -> None:
     box.open()
 
 
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A result worth reading, shown without stopping the window (window-modal, not blocking)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("infoBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from renewdesk.domain.errors import InputError
 from renewdesk.services import actions, listing
@@ -27,7 +27,7 @@ from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
 from renewdesk.ui.models.table import ListingModel
 from renewdesk.ui.views.list_page import ListPage
-from renewdesk.ui.widgets import confirm, show_error
+from renewdesk.ui.widgets import confirm, inform, show_error
 
 
 def _model(desk: Desk, which: listing.Listing) -> ListingModel:
@@ -61,8 +61,9 @@ class _Page(ListPage):
                    "pending": self.tr("pending (debit under way)"),
                    "unknown": self.tr("unknown: the next run asks the processor"),
                    "skipped": self.tr("nothing was due")}.get(result.outcome, result.outcome)
-        QMessageBox.information(self, self.tr("Charge"), self.tr("%1: %2")
-                                .replace("%1", result.subject_ref).replace("%2", outcome))
+        text = self.tr("%1: %2").replace("%1", result.subject_ref).replace("%2", outcome)
+        self.desk.message(text)
+        inform(self, self.tr("Charge"), text)
 
 
 class CustomersPage(_Page):

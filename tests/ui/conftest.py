@@ -1,0 +1,111 @@
+"""Window tests: offscreen Qt, QSettings in the test's folder, English unless a test says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from renewdesk.app import App, open_app
+from renewdesk.ui import i18n
+from renewdesk.ui.launch import application
+from renewdesk.ui.main_window import MainWindow
+from tests.conftest import World
+
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    """Each test gets its own QSettings file: no window layout or language leaks between tests
+    or into the developer's own settings."""
+    application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    QSettings().setValue("ui/language", "en")
+    i18n.LANGUAGE.install("en")
+    yield
+    i18n.LANGUAGE.install("en")
+
+
+def desk_app(world: World, today: str, **env: str) -> App:
+    """A second App on the world's database, as of `today`, as the window would open it."""
+    return open_app(str(world.db), today, env={**world.env, **env})
+
+
+@pytest.fixture
+def open_window(qtbot: Any) -> Iterator[Callable[[App], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(app: App) -> MainWindow:
+        window = MainWindow(app)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.app.close()
+
+
+class Shown(list):  # type: ignore[type-arg]
+    """The dialogs `when_shown` acted on, and the error its action raised, if any."""
+
+    error: BaseException | None = None
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+        assert self, "the dialog was not shown"
+
+
+def when_shown(kind: type[W], act: Callable[[W], None], timeout_ms: int = 5000) -> Shown:
+    """Run `act` on the dialog of type `kind` as soon as it is shown (dialogs opened with exec()
+    return only when closed). If it never shows or `act` fails, open modal dialogs are
+    rejected so the test fails on `check()` instead of hanging."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QDialog
+
+    seen = Shown()
+    clock = QElapsedTimer()
+    clock.start()
+
+    def give_up() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and visible(widget):
+                widget.reject()
+
+    def visible(widget: QWidget) -> bool:
+        try:
+            return widget.isVisible()
+        except RuntimeError:  # a widget whose C++ side is already gone
+            return False
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and visible(widget):
+                seen.append(widget)
+                try:
+                    act(widget)
+                except BaseException as error:
+                    seen.error = error
+                give_up()  # whatever `act` left open is closed, so exec() returns
+                return
+        if clock.elapsed() > timeout_ms:
+            give_up()
+            return
+        QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
