@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
 
 from renewdesk.store.models import Attempt
 from renewdesk.ui.dialogs.collection import CollectionDialog

@@ -32,6 +32,7 @@ class SinceLastRunDialog(QDialog):
         summary.setWordWrap(True)
         tabs = QTabWidget()
         charges = QTableWidget()
+        charges.setObjectName("charges")
         fill_table(charges, [self.tr("Subject"), self.tr("Customer"), self.tr("Amount"),
                              self.tr("Card"), self.tr("Expected")],
                    [(c.subject, c.customer, c.amount, c.payment_method, i18n.status_text(c.result))

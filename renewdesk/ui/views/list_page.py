@@ -94,6 +94,11 @@ class ListPage(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [ref for ref in (self.model.ref(row) for row in rows) if ref is not None]
 
+    def current_row(self) -> tuple[object, ...] | None:
+        """The one selected row's cells, or None when none or several are selected."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return self.model.row(rows.pop()) if len(rows) == 1 else None
+
     def current_ref(self) -> str | None:
         refs = self.selected_refs()
         return refs[0] if len(refs) == 1 else None

@@ -231,7 +231,7 @@ class OrdersPage(_Page):
         ref = self.current_ref()
         if ref is None:
             return
-        row = self.model.row(self.table.currentIndex().row())
+        row = self.current_row()
         dialog = CollectionDialog(self.desk.context, ref, str(row[1]) if row else "", self)
         if dialog.exec() and dialog.handoff is not None:
             self.desk.changed()
@@ -267,13 +267,12 @@ class RenewalsPage(_Page):
 
     @Slot()
     def update_buttons(self) -> None:
-        row = self.model.row(self.table.currentIndex().row()) if self.current_ref() else None
+        row = self.current_row()
         self.cancel.setEnabled(row is not None and row[-1] == "scheduled")
 
     @Slot()
     def cancel_renewal(self) -> None:
-        ref = self.current_ref()
-        row = self.model.row(self.table.currentIndex().row())
+        ref, row = self.current_ref(), self.current_row()
         if ref is None or row is None:
             return
         summary = f"{row[1]}, {i18n.LANGUAGE.money(row[3])}, {row[6]}"

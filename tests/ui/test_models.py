@@ -1,0 +1,97 @@
+"""Every list model of the window passes Qt's model tester; the Services view opens on a
+million services and reads its last row, loading blocks rather than the table."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from renewdesk.app import open_app
+from renewdesk.services import listing
+from renewdesk.ui.models.table import BLOCK, REF_ROLE, ListingModel
+from tests.conftest import World
+from tests.ui.conftest import desk_app
+
+MILLION = 1_000_000
+
+
+@pytest.fixture
+def portfolio(world: World) -> World:
+    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
+    world.run("2026-12-10")
+    return world
+
+
+def test_every_list_model_passes_qtmodeltester_sorted_filtered_and_refreshed(
+        portfolio: World, qtmodeltester: Any) -> None:
+    app = desk_app(portfolio, "2026-12-10")
+    try:
+        for which in listing.ALL.values():
+            model = ListingModel(which, app.factory, app.today)
+            assert model.rowCount() > 0, f"{which.name} is empty: the check would prove little"
+            qtmodeltester.check(model, force_py=True)
+            for column, spec in enumerate(which.columns):
+                if spec.sort is not None:
+                    model.sort(column, Qt.SortOrder.DescendingOrder)
+            for name in which.filters:
+                model.set_query(listing.Query(filter=name))
+            model.set_query(listing.Query(text="e"))
+            model.refresh()
+            qtmodeltester.check(model, force_py=True)
+    finally:
+        app.close()
+
+
+def test_mo1_money_and_statuses_read_in_words_and_colour(portfolio: World) -> None:
+    app = desk_app(portfolio, "2026-12-10")
+    try:
+        model = ListingModel(listing.SERVICES, app.factory, app.today)
+        keys = [c.key for c in listing.SERVICES.columns]
+        price = model.index(0, keys.index("price")).data()
+        assert price.startswith("€") and "." in price  # English: €12.00
+        status = model.index(0, keys.index("status"))
+        assert status.data() in {"Active", "Suspended", "Overdue"}
+        assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+        assert model.index(0, 0).data(REF_ROLE) == model.index(0, 0).data()
+    finally:
+        app.close()
+
+
+@pytest.fixture(scope="session")
+def million(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of 1,000,000 services (10,000 customers), written with plain SQL once."""
+    path = tmp_path_factory.mktemp("million") / "million.db"
+    open_app(str(path), env={"RENEWDESK_LOG_DIR": str(path.parent)}).close()
+    with sqlite3.connect(path) as db:
+        db.executemany("INSERT INTO customer (id, ref, name, email, address, language, "
+                       "emails_enabled) VALUES (?, ?, ?, ?, ?, 'fr', 1)",
+                       ((n, f"C{n:05d}", f"Client {n}", f"c{n}@example.fr", "1 rue X, Lyon")
+                        for n in range(1, 10_001)))
+        db.executemany("INSERT INTO service (id, ref, customer_id, kind, label, billing, currency, "
+                       "price_minor, period_months, expires_on, auto_renew, status) VALUES "
+                       "(?, ?, ?, 'domain', ?, 'period', 'EUR', 1200, 12, ?, 0, 'active')",
+                       ((n, f"S{n:07d}", n % 10_000 + 1, f"site{n}.fr",
+                         f"2027-{n % 12 + 1:02d}-{n % 28 + 1:02d}") for n in range(1, MILLION + 1)))
+    return path
+
+
+def test_services_view_opens_on_a_million_services_and_reads_the_last_row(
+        million: Path, open_window: Any, qtbot: Any) -> None:
+    app = open_app(str(million), "2026-11-22", env={"RENEWDESK_LOG_DIR": str(million.parent)})
+    window = open_window(app)
+    page = window.pages["services"]
+    window.tabs.setCurrentWidget(page)
+    model = page.model
+    assert model.rowCount() == MILLION
+    page.table.scrollToBottom()
+    qtbot.waitExposed(page.table)
+    assert model.index(MILLION - 1, 0).data() == f"S{MILLION:07d}"
+    assert model.index(MILLION - 1, 2).data() == f"site{MILLION}.fr"
+    assert len(model._blocks) * BLOCK < 20 * BLOCK  # blocks, never the table
+    page.search.setText("S0999999")
+    page.apply_query()
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "S0999999"
