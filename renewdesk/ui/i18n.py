@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from renewdesk.domain.money import Money
 
@@ -37,22 +37,28 @@ class Language:
 
     def __init__(self) -> None:
         self.code = "en"
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
 
     def install(self, code: str) -> None:
+        """Ours (English has one too, for its plurals) and Qt's own, for standard buttons."""
         app = QCoreApplication.instance()
         assert app is not None
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for old in self._translators:
+            app.removeTranslator(old)
+        self._translators = []
         self.code = code if code in LANGUAGES else "en"
-        if self.code != "en":
-            translator = QTranslator(app)
-            if not translator.load(str(TRANSLATIONS / f"renewdesk_{self.code}.qm")):
-                raise FileNotFoundError(f"no compiled translation for {self.code} in "
-                                        f"{TRANSLATIONS} (scripts/setup builds it)")
+        ours = QTranslator(app)
+        if not ours.load(str(TRANSLATIONS / f"renewdesk_{self.code}.qm")):
+            raise FileNotFoundError(f"no compiled translation for {self.code} in "
+                                    f"{TRANSLATIONS} (scripts/setup builds it)")
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{self.code}",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._translators.append(qt)
+        self._translators.append(ours)
+        for translator in self._translators:
             app.installTranslator(translator)
-            self._translator = translator
+        QLocale.setDefault(QLocale(self.locale))
 
     @property
     def locale(self) -> str:

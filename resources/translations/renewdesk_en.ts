@@ -1,0 +1,1857 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>BulkRecurrenceDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="40" />
+        <source>Bulk recurrence — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="47" />
+        <source>Switch auto-renew &amp;on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="48" />
+        <source>Switch auto-renew o&amp;ff</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="54" />
+        <source>The %n selected service(s)</source>
+        <translation><numerusform>The selected service</numerusform><numerusform>The %n selected services</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="55" />
+        <source>All of this customer's services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="63" />
+        <source>Default method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="68" />
+        <source>No billing contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="76" />
+        <source>I have read the warnings and want to go ahead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="79" />
+        <source>&amp;Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="85" />
+        <source>Change:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="89" />
+        <source>Services:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="90" />
+        <source>Payment method:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="91" />
+        <source>Billing contact:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="94" />
+        <source>Check, per service:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="130" />
+        <source>%n error(s): fix them or leave those services out; nothing will change until then.</source>
+        <translation><numerusform>%n error: fix it or leave that service out; nothing will change until then.</numerusform><numerusform>%n errors: fix them or leave those services out; nothing will change until then.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="133" />
+        <source>%n warning(s): confirm below to go ahead.</source>
+        <translation><numerusform>%n warning: confirm below to go ahead.</numerusform><numerusform>%n warnings: confirm below to go ahead.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="136" />
+        <source>Everything checks out.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CancelRenewalDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="23" />
+        <source>Cancel renewal — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="24" />
+        <source>Cancel renewal %1 (%2)?
+
+Nothing will be charged for this period and the customer is told by e-mail. Auto-renew stays on for the next periods.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="31" />
+        <source>Cancel the &amp;renewal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="32" />
+        <source>&amp;Keep it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="42" />
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="43" />
+        <source>Warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="44" />
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="39" />
+        <source>Hand to collection — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="43" />
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="47" />
+        <source>&amp;Hand over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="54" />
+        <source>Order %1 of %2 goes to the collection partner with its failed installments. This ends every attempt for the order, including the final one (Renew payment plan). It cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="60" />
+        <source>File for the collection partner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="67" />
+        <source>Collection file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="76" />
+        <source>Choose where to write the collection file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollectionsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="247" />
+        <source>Search by order, customer or invoice number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="248" />
+        <source>Hand to &amp;collection…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <source>Methods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <source>E-mails on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <source>Expires on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <source>Auto-renew</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <source>Attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <source>Expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <source>Holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <source>Invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <source>Installments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <source>Interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <source>Due on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <source>Services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <source>Notice on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <source>Charge on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <source>Created on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <source>Tries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <source>Webhook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="48" />
+        <source>Send e-mails to this customer (NT-4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="50" />
+        <source>E-mail:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
+        <source>Address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
+        <source>Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="67" />
+        <source>Make &amp;default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="69" />
+        <source>&amp;Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
+        <source>Re&amp;place…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
+        <source>Send card &amp;page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="76" />
+        <source>&amp;Bulk recurrence…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
+        <source>Renew &amp;all (pro-forma)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="80" />
+        <source>Payment methods (the first is the default)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="89" />
+        <source>Services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
+        <source>Billing contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="124" />
+        <source>Missing before a payment method can be added (PM-1): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>Holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>Attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="130" />
+        <source>⚠ expires before the charge of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Expires on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Auto-renew</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <source>Installment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="190" />
+        <source>Remove payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="191" />
+        <source>Remove %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="234" />
+        <source>%1 was sent a link to save a new card</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="71" />
+        <source>Search by reference, name or e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="73" />
+        <source>&amp;Open customer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="15" />
+        <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Filter</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <source>E-mails off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <source>Auto-renew on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="126" />
+        <source>Suspended or overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <source>Cancelled or transferred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <source>Removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="129" />
+        <source>With a failed installment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <source>In collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <source>Not handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <source>Handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <source>Scheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <source>Suppressed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Flag</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="146" />
+        <source>Card expires before the charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="147" />
+        <source>Expires before its next charge</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/list_page.py" line="125" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ListingModel</name>
+    <message>
+        <location filename="../../renewdesk/ui/models/table.py" line="136" />
+        <source>Next charge on %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="40" />
+        <source>&amp;Run now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="41" />
+        <source>Do everything due as of today: notices, charges, retries, e-mails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="43" />
+        <source>&amp;Dry run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="44" />
+        <source>Show what a run would do, changing nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="45" />
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="46" />
+        <source>Rules, e-mail, daily run, language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="47" />
+        <source>&amp;Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="48" />
+        <source>Search the current list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="49" />
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="50" />
+        <source>Read the lists again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="51" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="52" />
+        <source>Close renewdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="46" />
+        <source>renewdesk — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="55" />
+        <source>&amp;Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="56" />
+        <source>&amp;Services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="57" />
+        <source>Payment &amp;methods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="58" />
+        <source>Installment &amp;orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="59" />
+        <source>Re&amp;newals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="60" />
+        <source>Co&amp;llections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="61" />
+        <source>O&amp;utbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="62" />
+        <source>Search by recipient, subject or kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <source>Search by type or subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="67" />
+        <source>Audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="68" />
+        <source>Search by who, action or subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="72" />
+        <source>&amp;Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="76" />
+        <source>Main</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="190" />
+        <source>Settings saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="199" />
+        <source>Next run: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="205" />
+        <source>Last run: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="206" />
+        <location filename="../../renewdesk/ui/main_window.py" line="280" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/main_window.py" line="232" />
+        <source>The daily run needs your go-ahead: %n day(s) to catch up</source>
+        <translation><numerusform>The daily run needs your go-ahead: %n day to catch up</numerusform><numerusform>The daily run needs your go-ahead: %n days to catch up</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="258" />
+        <source>Problem: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="267" />
+        <source>Run as of %1 cancelled; the rest is done by the next run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="269" />
+        <source>Run as of %1: %2 charge(s), %3 e-mail(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="282" />
+        <source>Dry run</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MethodsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="154" />
+        <source>Search by reference, customer, holder or last 4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="155" />
+        <source>&amp;Remove…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="165" />
+        <source>Remove payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="166" />
+        <source>Remove %1?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
+        <source>Find an order by reference, customer name or invoice number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
+        <source>&amp;Update plan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <source>Renew &amp;payment plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <source>Hand to &amp;collection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
+        <source>Select one order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <source>Another operation is under way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="211" />
+        <source>Plan change sent to the customer, pending until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="217" />
+        <source>Renew payment plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="218" />
+        <source>Start the final attempt for %1 now? It can be used once per installment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="238" />
+        <source>Order %1 handed to collection (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PaymentMethodDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="39" />
+        <source>Replace %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="40" />
+        <source>Add a payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="61" />
+        <source>Reference:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="62" />
+        <source>Processor token:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="63" />
+        <source>Brand:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="64" />
+        <source>Last 4 digits:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="65" />
+        <source>Expiry:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="66" />
+        <source>Holder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="68" />
+        <source>Never type a card number here: renewdesk keeps only the processor's token and the last 4 digits.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanUpdateDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="41" />
+        <source>Update plan — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="45" />
+        <source>e.g. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="50" />
+        <source>%1, to be confirmed by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="51" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="60" />
+        <source>&amp;Send request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="63" />
+        <source>Current amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="64" />
+        <source>Minimum:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="65" />
+        <source>Pending change:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="66" />
+        <source>New amount (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="68" />
+        <source>The count and the interval of installments do not change. The customer is e-mailed a link to confirm; the new amount applies from the next installment after the confirmation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="74" />
+        <source>Earlier requests:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProForma</name>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="17" />
+        <source>Early renewal for one period. This is not an invoice and nothing has been charged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="23" />
+        <source>Pro-forma invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="24" />
+        <source>preview, not numbered yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="25" />
+        <source>Issued on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="26" />
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="27" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="28" />
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="29" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="30" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProFormaDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="38" />
+        <source>Pro-forma invoices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="47" />
+        <source>&amp;Number and save PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="51" />
+        <source>%n pro-forma(s); numbers are given when saved. Nothing is charged.</source>
+        <translation><numerusform>%n pro-forma; its number is given when saved. Nothing is charged.</numerusform><numerusform>%n pro-formas; numbers are given when saved. Nothing is charged.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="58" />
+        <source>Save pro-formas</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="263" />
+        <source>Search by renewal or customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="264" />
+        <source>Cancel &amp;renewal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="282" />
+        <source>Renewal %1 cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunProgressDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="22" />
+        <source>Settling unfinished attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="23" />
+        <source>Expiring plan changes and links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="24" />
+        <source>Renewal notices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="25" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="26" />
+        <source>Charges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="27" />
+        <source>Retries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="28" />
+        <source>Suspensions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="29" />
+        <source>Usage invoices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="30" />
+        <source>Sending e-mails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <source>Dry run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="43" />
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="61" />
+        <source>%n charge(s) done</source>
+        <translation><numerusform>%n charge done</numerusform><numerusform>%n charges done</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="65" />
+        <source>Stopping after the charges under way…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="91" />
+        <source>Search by service, label or customer name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="92" />
+        <source>&amp;Bulk recurrence…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <source>Pro-forma (&amp;Renew)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <source>Pay &amp;now (manual renewal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/pages.py" line="122" />
+        <source>Auto-renew changed for %n service(s)</source>
+        <translation><numerusform>Auto-renew changed for %n service</numerusform><numerusform>Auto-renew changed for %n services</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="133" />
+        <source>Pro-formas saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="138" />
+        <source>Pay now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="139" />
+        <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="54" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <source>Rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="63" />
+        <source>Scheduler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="77" />
+        <source>System language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="82" />
+        <source>Interface language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="83" />
+        <source>Interface</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="91" />
+        <source>Save in the system &amp;keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="95" />
+        <source>Stripe secret key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="97" />
+        <source>Stored:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="116" />
+        <source>Renewal notice, days before expiry (AR-3):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="117" />
+        <source>Charge, days before expiry (AR-3):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="118" />
+        <source>Minimum days between notice and charge:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="119" />
+        <source>Renewal retries, days after the charge (AR-5):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="120" />
+        <source>Reactivation fee (AR-6):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="121" />
+        <source>Installment retries, days after due (IN-4):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="122" />
+        <source>Minimum installment (IN-2):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="123" />
+        <source>Days to confirm a plan change (IN-2):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="124" />
+        <source>Day of the month for expiring-card e-mails (PM-7):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="125" />
+        <source>Removing a payment method (PM-5):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="126" />
+        <source>Try the customer's other methods (PM-4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="127" />
+        <source>Customer links valid for, days:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="128" />
+        <source>Your e-mail for alerts (IN-7):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="129" />
+        <source>Language of your alerts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <source>SMTP server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <source>SMTP port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <source>Sender address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <source>SMTP user:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="132" />
+        <source>Use STARTTLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="133" />
+        <source>Webhook URL (EV-1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="134" />
+        <source>Public address of customer links:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="135" />
+        <source>Daily run at:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="136" />
+        <source>Business time zone (MO-2):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="137" />
+        <source>Parallel processor calls:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="138" />
+        <source>Processor requests per second (0: no limit):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SinceLastRunDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="28" />
+        <source>Since last run</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="29" />
+        <source>The last run was as of %1: %n day(s) to catch up, in date order, up to %2.</source>
+        <translation><numerusform>The last run was as of %1: %n day to catch up, up to %2.</numerusform><numerusform>The last run was as of %1: %n days to catch up, in date order, up to %2.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <source>Expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Renewal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="42" />
+        <source>Charge on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="48" />
+        <source>Suspensions: %1
+Usage invoices: %2
+Plan changes expiring: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="53" />
+        <source>Charges (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="54" />
+        <source>Notices (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="55" />
+        <source>E-mails (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="56" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="58" />
+        <source>&amp;Go ahead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="59" />
+        <source>&amp;Not now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <source>Suspended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <source>Transferred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <source>Scheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <source>Completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <source>In collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <source>Payment failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <source>Removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <source>Blocked (hard decline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <source>Suppressed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <source>Not handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <source>Handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <source>Not sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <source>Delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <source>Confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <source>Replaced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <source>paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="61" />
+        <source>pending (debit under way)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="62" />
+        <source>unknown: the next run asks the processor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <source>nothing was due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <source>Charge</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>old</name>
+    <message>
+        <location filename="../../renewdesk/ui/launch.py" line="44" />
+        <source>The new language applies after the run</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1861 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BulkRecurrenceDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="40" />
+        <source>Bulk recurrence — %1</source>
+        <translation>Récurrence groupée — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="47" />
+        <source>Switch auto-renew &amp;on</source>
+        <translation>&amp;Activer le renouvellement automatique</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="48" />
+        <source>Switch auto-renew o&amp;ff</source>
+        <translation>&amp;Désactiver le renouvellement automatique</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="54" />
+        <source>The %n selected service(s)</source>
+        <translation><numerusform>Le service sélectionné (%n)</numerusform><numerusform>Les %n services sélectionnés</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="55" />
+        <source>All of this customer's services</source>
+        <translation>Tous les services de ce client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="63" />
+        <source>Default method</source>
+        <translation>Moyen par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="68" />
+        <source>No billing contact</source>
+        <translation>Aucun contact de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="76" />
+        <source>I have read the warnings and want to go ahead</source>
+        <translation>J'ai lu les avertissements et je veux continuer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="79" />
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="85" />
+        <source>Change:</source>
+        <translation>Changement :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="89" />
+        <source>Services:</source>
+        <translation>Services :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="90" />
+        <source>Payment method:</source>
+        <translation>Moyen de paiement :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="91" />
+        <source>Billing contact:</source>
+        <translation>Contact de facturation :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="94" />
+        <source>Check, per service:</source>
+        <translation>Vérification, service par service :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="130" />
+        <source>%n error(s): fix them or leave those services out; nothing will change until then.</source>
+        <translation><numerusform>%n erreur : corrigez-la ou retirez ce service ; rien ne change d'ici là.</numerusform><numerusform>%n erreurs : corrigez-les ou retirez ces services ; rien ne change d'ici là.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="133" />
+        <source>%n warning(s): confirm below to go ahead.</source>
+        <translation><numerusform>%n avertissement : confirmez ci-dessous pour continuer.</numerusform><numerusform>%n avertissements : confirmez ci-dessous pour continuer.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="136" />
+        <source>Everything checks out.</source>
+        <translation>Tout est en ordre.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelRenewalDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="23" />
+        <source>Cancel renewal — %1</source>
+        <translation>Annuler le renouvellement — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="24" />
+        <source>Cancel renewal %1 (%2)?
+
+Nothing will be charged for this period and the customer is told by e-mail. Auto-renew stays on for the next periods.</source>
+        <translation>Annuler le renouvellement %1 (%2) ?
+
+Rien ne sera prélevé pour cette période et le client est prévenu par e-mail. Le renouvellement automatique reste actif pour les périodes suivantes.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="31" />
+        <source>Cancel the &amp;renewal</source>
+        <translation>Annuler le &amp;renouvellement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="32" />
+        <source>&amp;Keep it</source>
+        <translation>&amp;Le garder</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="42" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="43" />
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="44" />
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="39" />
+        <source>Hand to collection — %1</source>
+        <translation>Transmettre au recouvrement — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="43" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="47" />
+        <source>&amp;Hand over</source>
+        <translation>&amp;Transmettre</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="54" />
+        <source>Order %1 of %2 goes to the collection partner with its failed installments. This ends every attempt for the order, including the final one (Renew payment plan). It cannot be undone.</source>
+        <translation>La commande %1 de %2 est transmise au partenaire de recouvrement avec ses échéances impayées. Toutes les tentatives pour cette commande s'arrêtent, y compris la dernière (Relancer l'échéancier). C'est définitif.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="60" />
+        <source>File for the collection partner:</source>
+        <translation>Fichier pour le partenaire de recouvrement :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="67" />
+        <source>Collection file</source>
+        <translation>Fichier de recouvrement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="76" />
+        <source>Choose where to write the collection file.</source>
+        <translation>Choisissez où écrire le fichier de recouvrement.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="247" />
+        <source>Search by order, customer or invoice number</source>
+        <translation>Rechercher par commande, client ou numéro de facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="248" />
+        <source>Hand to &amp;collection…</source>
+        <translation>Transmettre au &amp;recouvrement…</translation>
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <source>Methods</source>
+        <translation>Moyens</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <source>E-mails on</source>
+        <translation>E-mails actifs</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <source>Expires on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <source>Auto-renew</source>
+        <translation>Renouv. auto</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <source>Holder</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <source>Installments</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <source>Method</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <source>Due on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <source>Notice on</source>
+        <translation>Avis le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <source>Charge on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <source>Created on</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <source>To</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="48" />
+        <source>Send e-mails to this customer (NT-4)</source>
+        <translation>Envoyer des e-mails à ce client (NT-4)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="50" />
+        <source>E-mail:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="67" />
+        <source>Make &amp;default</source>
+        <translation>Mettre par &amp;défaut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="69" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
+        <source>Re&amp;place…</source>
+        <translation>Rem&amp;placer…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
+        <source>Send card &amp;page</source>
+        <translation>Envoyer la &amp;page carte</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="76" />
+        <source>&amp;Bulk recurrence…</source>
+        <translation>Récurrence &amp;groupée…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
+        <source>Renew &amp;all (pro-forma)…</source>
+        <translation>Tout &amp;renouveler (pro forma)…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="80" />
+        <source>Payment methods (the first is the default)</source>
+        <translation>Moyens de paiement (le premier est celui par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="89" />
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
+        <source>Billing contacts</source>
+        <translation>Contacts de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="124" />
+        <source>Missing before a payment method can be added (PM-1): %1</source>
+        <translation>Manquant avant de pouvoir ajouter un moyen de paiement (PM-1) : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Method</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>Holder</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="130" />
+        <source>⚠ expires before the charge of %1</source>
+        <translation>⚠ expire avant le prélèvement du %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Expires on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Auto-renew</source>
+        <translation>Renouv. auto</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <source>Installment</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="190" />
+        <source>Remove payment method</source>
+        <translation>Supprimer le moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="191" />
+        <source>Remove %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="234" />
+        <source>%1 was sent a link to save a new card</source>
+        <translation>Un lien pour enregistrer une nouvelle carte a été envoyé à %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="71" />
+        <source>Search by reference, name or e-mail</source>
+        <translation>Rechercher par référence, nom ou e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="73" />
+        <source>&amp;Open customer</source>
+        <translation>&amp;Ouvrir le client</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../renewdesk/ui/widgets.py" line="15" />
+        <source>Not done</source>
+        <translation>Non effectué</translation>
+    </message>
+</context>
+<context>
+    <name>Filter</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <source>E-mails off</source>
+        <translation>E-mails coupés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <source>Auto-renew on</source>
+        <translation>Renouvellement auto actif</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="126" />
+        <source>Suspended or overdue</source>
+        <translation>Suspendus ou impayés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <source>Cancelled or transferred</source>
+        <translation>Annulés ou transférés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <source>In use</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <source>Blocked</source>
+        <translation>Bloqués</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="129" />
+        <source>With a failed installment</source>
+        <translation>Avec une échéance impayée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <source>In collection</source>
+        <translation>En recouvrement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <source>Not handed over</source>
+        <translation>Non transmis</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <source>Handed over</source>
+        <translation>Transmis</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <source>Queued</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <source>Suppressed</source>
+        <translation>Retenu</translation>
+    </message>
+</context>
+<context>
+    <name>Flag</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="146" />
+        <source>Card expires before the charge</source>
+        <translation>La carte expire avant le prélèvement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="147" />
+        <source>Expires before its next charge</source>
+        <translation>Expire avant son prochain prélèvement</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/list_page.py" line="125" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ListingModel</name>
+    <message>
+        <location filename="../../renewdesk/ui/models/table.py" line="136" />
+        <source>Next charge on %1</source>
+        <translation>Prochain prélèvement le %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="40" />
+        <source>&amp;Run now</source>
+        <translation>&amp;Lancer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="41" />
+        <source>Do everything due as of today: notices, charges, retries, e-mails</source>
+        <translation>Faire tout ce qui est dû à ce jour : avis, prélèvements, relances, e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="43" />
+        <source>&amp;Dry run</source>
+        <translation>&amp;Simulation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="44" />
+        <source>Show what a run would do, changing nothing</source>
+        <translation>Montrer ce que ferait un traitement, sans rien changer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="45" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="46" />
+        <source>Rules, e-mail, daily run, language</source>
+        <translation>Règles, e-mail, traitement quotidien, langue</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="47" />
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="48" />
+        <source>Search the current list</source>
+        <translation>Rechercher dans la liste affichée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="49" />
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="50" />
+        <source>Read the lists again</source>
+        <translation>Relire les listes</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="51" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="52" />
+        <source>Close renewdesk</source>
+        <translation>Fermer renewdesk</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="46" />
+        <source>renewdesk — %1</source>
+        <translation>renewdesk — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="55" />
+        <source>&amp;Customers</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="56" />
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="57" />
+        <source>Payment &amp;methods</source>
+        <translation>&amp;Moyens de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="58" />
+        <source>Installment &amp;orders</source>
+        <translation>Paiements &amp;échelonnés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="59" />
+        <source>Re&amp;newals</source>
+        <translation>Re&amp;nouvellements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="60" />
+        <source>Co&amp;llections</source>
+        <translation>Re&amp;couvrement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="61" />
+        <source>O&amp;utbox</source>
+        <translation>&amp;Boîte d'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="62" />
+        <source>Search by recipient, subject or kind</source>
+        <translation>Rechercher par destinataire, objet ou type</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <source>Search by type or subject</source>
+        <translation>Rechercher par type ou sujet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="67" />
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="68" />
+        <source>Search by who, action or subject</source>
+        <translation>Rechercher par auteur, action ou sujet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="72" />
+        <source>&amp;Activity</source>
+        <translation>&amp;Activité</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="76" />
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="190" />
+        <source>Settings saved</source>
+        <translation>Paramètres enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="199" />
+        <source>Next run: %1</source>
+        <translation>Prochain traitement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="205" />
+        <source>Last run: %1</source>
+        <translation>Dernier traitement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="206" />
+        <location filename="../../renewdesk/ui/main_window.py" line="280" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/main_window.py" line="232" />
+        <source>The daily run needs your go-ahead: %n day(s) to catch up</source>
+        <translation><numerusform>Le traitement quotidien attend votre accord : %n jour à rattraper</numerusform><numerusform>Le traitement quotidien attend votre accord : %n jours à rattraper</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="258" />
+        <source>Problem: %1</source>
+        <translation>Problème : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="267" />
+        <source>Run as of %1 cancelled; the rest is done by the next run</source>
+        <translation>Traitement du %1 interrompu ; le reste sera fait au prochain traitement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="269" />
+        <source>Run as of %1: %2 charge(s), %3 e-mail(s)</source>
+        <translation>Traitement du %1 : %2 prélèvement(s), %3 e-mail(s)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="282" />
+        <source>Dry run</source>
+        <translation>Simulation</translation>
+    </message>
+</context>
+<context>
+    <name>MethodsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="154" />
+        <source>Search by reference, customer, holder or last 4</source>
+        <translation>Rechercher par référence, client, titulaire ou 4 derniers chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="155" />
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="165" />
+        <source>Remove payment method</source>
+        <translation>Supprimer le moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="166" />
+        <source>Remove %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
+        <source>Find an order by reference, customer name or invoice number</source>
+        <translation>Trouver une commande par référence, nom du client ou numéro de facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
+        <source>&amp;Update plan…</source>
+        <translation>&amp;Modifier l'échéancier…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <source>Renew &amp;payment plan</source>
+        <translation>Relancer l'&amp;échéancier</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <source>Hand to &amp;collection…</source>
+        <translation>Transmettre au &amp;recouvrement…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
+        <source>Select one order</source>
+        <translation>Sélectionnez une commande</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <source>Another operation is under way</source>
+        <translation>Une autre opération est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
+        <translation>Une quatrième et dernière tentative pour l'échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="211" />
+        <source>Plan change sent to the customer, pending until %1</source>
+        <translation>Changement d'échéancier envoyé au client, en attente jusqu'au %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="217" />
+        <source>Renew payment plan</source>
+        <translation>Relancer l'échéancier</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="218" />
+        <source>Start the final attempt for %1 now? It can be used once per installment.</source>
+        <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n'est possible qu'une fois par échéance.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="238" />
+        <source>Order %1 handed to collection (%2)</source>
+        <translation>Commande %1 transmise au recouvrement (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethodDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="39" />
+        <source>Replace %1</source>
+        <translation>Remplacer %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="40" />
+        <source>Add a payment method</source>
+        <translation>Ajouter un moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="61" />
+        <source>Reference:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="62" />
+        <source>Processor token:</source>
+        <translation>Jeton du prestataire :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="63" />
+        <source>Brand:</source>
+        <translation>Réseau :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="64" />
+        <source>Last 4 digits:</source>
+        <translation>4 derniers chiffres :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="65" />
+        <source>Expiry:</source>
+        <translation>Expiration :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="66" />
+        <source>Holder:</source>
+        <translation>Titulaire :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="68" />
+        <source>Never type a card number here: renewdesk keeps only the processor's token and the last 4 digits.</source>
+        <translation>Ne saisissez jamais de numéro de carte ici : renewdesk ne conserve que le jeton du prestataire et les 4 derniers chiffres.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanUpdateDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="41" />
+        <source>Update plan — %1</source>
+        <translation>Modifier l'échéancier — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="45" />
+        <source>e.g. %1</source>
+        <translation>par ex. %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="50" />
+        <source>%1, to be confirmed by %2</source>
+        <translation>%1, à confirmer avant le %2</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="51" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="60" />
+        <source>&amp;Send request</source>
+        <translation>&amp;Envoyer la demande</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="63" />
+        <source>Current amount:</source>
+        <translation>Montant actuel :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="64" />
+        <source>Minimum:</source>
+        <translation>Minimum :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="65" />
+        <source>Pending change:</source>
+        <translation>Changement en attente :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="66" />
+        <source>New amount (%1):</source>
+        <translation>Nouveau montant (%1) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="68" />
+        <source>The count and the interval of installments do not change. The customer is e-mailed a link to confirm; the new amount applies from the next installment after the confirmation.</source>
+        <translation>Le nombre et l'intervalle des échéances ne changent pas. Le client reçoit un lien de confirmation par e-mail ; le nouveau montant s'applique à partir de l'échéance qui suit la confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="74" />
+        <source>Earlier requests:</source>
+        <translation>Demandes précédentes :</translation>
+    </message>
+</context>
+<context>
+    <name>ProForma</name>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="17" />
+        <source>Early renewal for one period. This is not an invoice and nothing has been charged.</source>
+        <translation>Renouvellement anticipé pour une période. Ceci n'est pas une facture et rien n'a été prélevé.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="23" />
+        <source>Pro-forma invoice</source>
+        <translation>Facture pro forma</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="24" />
+        <source>preview, not numbered yet</source>
+        <translation>aperçu, pas encore numérotée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="25" />
+        <source>Issued on</source>
+        <translation>Émise le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="26" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="27" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="28" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="29" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="30" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ProFormaDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="38" />
+        <source>Pro-forma invoices</source>
+        <translation>Factures pro forma</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="47" />
+        <source>&amp;Number and save PDF…</source>
+        <translation>&amp;Numéroter et enregistrer le PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="51" />
+        <source>%n pro-forma(s); numbers are given when saved. Nothing is charged.</source>
+        <translation><numerusform>%n pro forma ; le numéro est attribué à l'enregistrement. Rien n'est prélevé.</numerusform><numerusform>%n pro forma ; les numéros sont attribués à l'enregistrement. Rien n'est prélevé.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="58" />
+        <source>Save pro-formas</source>
+        <translation>Enregistrer les pro forma</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="263" />
+        <source>Search by renewal or customer</source>
+        <translation>Rechercher par renouvellement ou client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="264" />
+        <source>Cancel &amp;renewal…</source>
+        <translation>Annuler le &amp;renouvellement…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="282" />
+        <source>Renewal %1 cancelled</source>
+        <translation>Renouvellement %1 annulé</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgressDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="22" />
+        <source>Settling unfinished attempts</source>
+        <translation>Règlement des tentatives inachevées</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="23" />
+        <source>Expiring plan changes and links</source>
+        <translation>Expiration des changements d'échéancier et des liens</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="24" />
+        <source>Renewal notices</source>
+        <translation>Avis de renouvellement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="25" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="26" />
+        <source>Charges</source>
+        <translation>Prélèvements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="27" />
+        <source>Retries</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="28" />
+        <source>Suspensions</source>
+        <translation>Suspensions</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="29" />
+        <source>Usage invoices</source>
+        <translation>Factures de consommation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="30" />
+        <source>Sending e-mails</source>
+        <translation>Envoi des e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <source>Dry run</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <source>Run</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="43" />
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="61" />
+        <source>%n charge(s) done</source>
+        <translation><numerusform>%n prélèvement effectué</numerusform><numerusform>%n prélèvements effectués</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="65" />
+        <source>Stopping after the charges under way…</source>
+        <translation>Arrêt après les prélèvements en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="91" />
+        <source>Search by service, label or customer name</source>
+        <translation>Rechercher par service, libellé ou nom du client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="92" />
+        <source>&amp;Bulk recurrence…</source>
+        <translation>Récurrence &amp;groupée…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <source>Pro-forma (&amp;Renew)…</source>
+        <translation>Pro forma (&amp;Renouveler)…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <source>Pay &amp;now (manual renewal)</source>
+        <translation>Payer &amp;maintenant (renouvellement manuel)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/pages.py" line="122" />
+        <source>Auto-renew changed for %n service(s)</source>
+        <translation><numerusform>Renouvellement automatique modifié pour %n service</numerusform><numerusform>Renouvellement automatique modifié pour %n services</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="133" />
+        <source>Pro-formas saved to %1</source>
+        <translation>Pro forma enregistrées dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="138" />
+        <source>Pay now</source>
+        <translation>Payer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="139" />
+        <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
+        <translation>Prélever %1 maintenant pour une période (plus les frais de réactivation s'il est suspendu) ?</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="54" />
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="63" />
+        <source>Scheduler</source>
+        <translation>Planificateur</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="77" />
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="82" />
+        <source>Interface language:</source>
+        <translation>Langue de l'interface :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="83" />
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="91" />
+        <source>Save in the system &amp;keyring</source>
+        <translation>Enregistrer dans le &amp;trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="95" />
+        <source>Stripe secret key:</source>
+        <translation>Clé secrète Stripe :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="97" />
+        <source>Stored:</source>
+        <translation>Enregistrée :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="116" />
+        <source>Renewal notice, days before expiry (AR-3):</source>
+        <translation>Avis de renouvellement, jours avant l'échéance (AR-3) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="117" />
+        <source>Charge, days before expiry (AR-3):</source>
+        <translation>Prélèvement, jours avant l'échéance (AR-3) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="118" />
+        <source>Minimum days between notice and charge:</source>
+        <translation>Jours minimum entre l'avis et le prélèvement :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="119" />
+        <source>Renewal retries, days after the charge (AR-5):</source>
+        <translation>Relances des renouvellements, jours après le prélèvement (AR-5) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="120" />
+        <source>Reactivation fee (AR-6):</source>
+        <translation>Frais de réactivation (AR-6) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="121" />
+        <source>Installment retries, days after due (IN-4):</source>
+        <translation>Relances des échéances, jours après l'échéance (IN-4) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="122" />
+        <source>Minimum installment (IN-2):</source>
+        <translation>Échéance minimale (IN-2) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="123" />
+        <source>Days to confirm a plan change (IN-2):</source>
+        <translation>Jours pour confirmer un changement d'échéancier (IN-2) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="124" />
+        <source>Day of the month for expiring-card e-mails (PM-7):</source>
+        <translation>Jour du mois des e-mails de carte expirante (PM-7) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="125" />
+        <source>Removing a payment method (PM-5):</source>
+        <translation>Suppression d'un moyen de paiement (PM-5) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="126" />
+        <source>Try the customer's other methods (PM-4)</source>
+        <translation>Essayer les autres moyens du client (PM-4)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="127" />
+        <source>Customer links valid for, days:</source>
+        <translation>Validité des liens clients, en jours :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="128" />
+        <source>Your e-mail for alerts (IN-7):</source>
+        <translation>Votre e-mail pour les alertes (IN-7) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="129" />
+        <source>Language of your alerts:</source>
+        <translation>Langue de vos alertes :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <source>SMTP server:</source>
+        <translation>Serveur SMTP :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <source>SMTP port:</source>
+        <translation>Port SMTP :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <source>Sender address:</source>
+        <translation>Adresse d'expédition :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <source>SMTP user:</source>
+        <translation>Utilisateur SMTP :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="132" />
+        <source>Use STARTTLS</source>
+        <translation>Utiliser STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="133" />
+        <source>Webhook URL (EV-1):</source>
+        <translation>URL du webhook (EV-1) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="134" />
+        <source>Public address of customer links:</source>
+        <translation>Adresse publique des liens clients :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="135" />
+        <source>Daily run at:</source>
+        <translation>Traitement quotidien à :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="136" />
+        <source>Business time zone (MO-2):</source>
+        <translation>Fuseau horaire de l'entreprise (MO-2) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="137" />
+        <source>Parallel processor calls:</source>
+        <translation>Appels simultanés au prestataire :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="138" />
+        <source>Processor requests per second (0: no limit):</source>
+        <translation>Requêtes par seconde au prestataire (0 : sans limite) :</translation>
+    </message>
+</context>
+<context>
+    <name>SinceLastRunDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="28" />
+        <source>Since last run</source>
+        <translation>Depuis le dernier traitement</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="29" />
+        <source>The last run was as of %1: %n day(s) to catch up, in date order, up to %2.</source>
+        <translation><numerusform>Le dernier traitement date du %1 : %n jour à rattraper, dans l'ordre des dates, jusqu'au %2.</numerusform><numerusform>Le dernier traitement date du %1 : %n jours à rattraper, dans l'ordre des dates, jusqu'au %2.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <source>Expected</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <source>Renewal</source>
+        <translation>Renouvellement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="42" />
+        <source>Charge on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <source>To</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="48" />
+        <source>Suspensions: %1
+Usage invoices: %2
+Plan changes expiring: %3</source>
+        <translation>Suspensions : %1
+Factures de consommation : %2
+Changements d'échéancier expirant : %3</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="53" />
+        <source>Charges (%1)</source>
+        <translation>Prélèvements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="54" />
+        <source>Notices (%1)</source>
+        <translation>Avis (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="55" />
+        <source>E-mails (%1)</source>
+        <translation>E-mails (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="56" />
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="58" />
+        <source>&amp;Go ahead</source>
+        <translation>&amp;Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="59" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Pas maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <source>Overdue</source>
+        <translation>Impayé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <source>In collection</source>
+        <translation>En recouvrement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <source>Payment failed</source>
+        <translation>Paiement échoué</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <source>Blocked (hard decline)</source>
+        <translation>Bloqué (refus définitif)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <source>Queued</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <source>Suppressed</source>
+        <translation>Retenu</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <source>Not handed over</source>
+        <translation>Non transmis</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <source>Handed over</source>
+        <translation>Transmis</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <source>Delivered</source>
+        <translation>Livré</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <source>Replaced</source>
+        <translation>Remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="61" />
+        <source>pending (debit under way)</source>
+        <translation>en attente (prélèvement en cours)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="62" />
+        <source>unknown: the next run asks the processor</source>
+        <translation>inconnu : le prochain traitement interroge le prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <source>nothing was due</source>
+        <translation>rien n'était dû</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <source>Charge</source>
+        <translation>Prélèvement</translation>
+    </message>
+</context>
+<context>
+    <name>old</name>
+    <message>
+        <location filename="../../renewdesk/ui/launch.py" line="44" />
+        <source>The new language applies after the run</source>
+        <translation>La nouvelle langue s'appliquera après le traitement</translation>
+    </message>
+</context>
+</TS>

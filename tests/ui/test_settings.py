@@ -1,0 +1,61 @@
+"""Settings through the window: validated all together, nothing saved on a bad value; the
+interface language switches between French and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from renewdesk.domain.money import Money
+from renewdesk.ui import i18n
+from renewdesk.ui.dialogs.settings import SettingsDialog
+from renewdesk.ui.launch import Launcher
+from tests.conftest import World
+from tests.ui.conftest import desk_app, when_shown
+
+
+def save(qtbot: Any, dialog: SettingsDialog) -> None:
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def test_settings_bad_value_is_named_and_nothing_is_saved(world: World, qtbot: Any) -> None:
+    app = desk_app(world, "2026-11-01")
+    dialog = SettingsDialog(app.context, world.env)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
+    dialog.findChild(QLineEdit, "notice_days").setText("abc")
+    save(qtbot, dialog)
+    assert "notice_days" in dialog.problem.text()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert "seller_email=seller@renewdesk.invalid" in world.cli("settings")[1]  # none saved
+    dialog.findChild(QLineEdit, "notice_days").setText("20")
+    save(qtbot, dialog)
+    out = world.cli("settings")[1]
+    assert "notice_days=20" in out and "seller_email=alerts@example.fr" in out
+    app.close()
+
+
+def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None:
+    launcher = Launcher(desk_app(world, "2026-11-01"))
+    window = launcher.open()  # closed and deleted by the relaunch
+    assert window.tabs.tabText(0) == "&Customers"
+
+    def french(dialog: SettingsDialog) -> None:
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        save(qtbot, dialog)
+
+    shown = when_shown(SettingsDialog, french)
+    window.actions_.settings.trigger()
+    shown.check()
+    qtbot.waitUntil(lambda: launcher.window is not window)
+    french_window = launcher.window
+    assert french_window is not None
+    qtbot.addWidget(french_window)
+    assert i18n.LANGUAGE.code == "fr"
+    assert french_window.tabs.tabText(0) == "&Clients"
+    assert french_window.pages["orders"].renew_plan.text() == "Relancer l'&échéancier"
+    assert i18n.LANGUAGE.money(Money(123456, "EUR")) == "1\u202f234,56\xa0€"
+    launcher.app.close()
