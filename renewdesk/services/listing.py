@@ -43,7 +43,7 @@ Stmt = Any
 @dataclass(frozen=True)
 class Column:
     key: str
-    kind: str  # text | int | money | date | bool | status | flag (the date it concerns)
+    kind: str  # text | word | int | money | date | bool | status | flag (the date it concerns)
     sort: Expr | None  # None: not sortable
 
 
@@ -126,7 +126,7 @@ def _customers() -> Stmt:
 CUSTOMERS = Listing(
     "customers",
     (Column("ref", "text", Customer.ref), Column("name", "text", Customer.name),
-     Column("email", "text", Customer.email), Column("language", "text", Customer.language),
+     Column("email", "text", Customer.email), Column("language", "word", Customer.language),
      Column("methods", "int", None), Column("emails", "bool", Customer.emails_enabled)),
     _customers, Customer.ref, (Customer.ref, Customer.name, Customer.email),
     {"emails_off": Customer.emails_enabled.is_(False)},
@@ -169,7 +169,7 @@ def _finish_services(_session: Session, rows: list[Row], policy: Policy, today: 
 SERVICES = Listing(
     "services",
     (Column("ref", "text", Service.ref), Column("customer", "text", _SERVICE_CUSTOMER.name),
-     Column("label", "text", Service.label), Column("kind", "text", Service.kind),
+     Column("label", "text", Service.label), Column("kind", "word", Service.kind),
      Column("price", "money", Service.price_minor), Column("expires_on", "date", Service.expires_on),
      Column("auto_renew", "bool", Service.auto_renew), Column("card", "text", None),
      Column("status", "status", Service.status), Column("flag", "flag", None)),
@@ -223,7 +223,7 @@ def _finish_methods(session: Session, rows: list[Row], policy: Policy, today: da
 METHODS = Listing(
     "payment_methods",
     (Column("ref", "text", PaymentMethod.ref), Column("customer", "text", Customer.name),
-     Column("type", "text", PaymentMethod.type), Column("card", "text", PaymentMethod.last4),
+     Column("type", "word", PaymentMethod.type), Column("card", "text", PaymentMethod.last4),
      Column("expiry", "text", PaymentMethod.exp_year * 100 + PaymentMethod.exp_month),
      Column("holder", "text", PaymentMethod.holder),
      Column("default", "bool", PaymentMethod.position),
@@ -276,8 +276,8 @@ ORDERS = Listing(
      Column("product", "text", InstallmentOrder.product),
      Column("amount", "money", InstallmentOrder.installment_amount_minor),
      Column("count", "int", InstallmentOrder.installments_count),
-     Column("interval", "text", InstallmentOrder.interval),
-     Column("method", "text", InstallmentOrder.method), Column("paid", "text", None),
+     Column("interval", "word", InstallmentOrder.interval),
+     Column("method", "word", InstallmentOrder.method), Column("paid", "text", None),
      Column("status", "status", InstallmentOrder.status)),
     _orders, InstallmentOrder.ref,
     # IN-1: found by order reference, customer name or invoice number.

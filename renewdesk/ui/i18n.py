@@ -142,6 +142,19 @@ def filter_title(key: str) -> str:
     return titles.get(key, key)
 
 
+def word_text(word: str) -> str:
+    """Kinds, intervals and methods stored as codes."""
+    texts = {
+        "monthly": translate("Word", "monthly"), "weekly": translate("Word", "weekly"),
+        "card": translate("Word", "card"), "sepa": translate("Word", "SEPA debit"),
+        "sepa_debit": translate("Word", "SEPA debit"), "domain": translate("Word", "domain"),
+        "hosting": translate("Word", "hosting"), "email": translate("Word", "e-mail"),
+        "ssl": translate("Word", "SSL certificate"), "letters": translate("Word", "letters"),
+        "fr": translate("Word", "French"), "en": translate("Word", "English"),
+    }
+    return texts.get(word, word)
+
+
 def yes_no(value: bool) -> str:
     return translate("Column", "Yes") if value else translate("Column", "No")
 

@@ -187,12 +187,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CollectionsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="247" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="250" />
         <source>Search by order, customer or invoice number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="248" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="251" />
         <source>Hand to &amp;collection…</source>
         <translation type="unfinished" />
     </message>
@@ -200,243 +200,243 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
         <source>E-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
         <source>Methods</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
         <source>E-mails on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
         <source>Service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
         <source>Expires on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
         <source>Auto-renew</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
         <source>Card</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
         <source>Attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
         <source>Type</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <source>Expiry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <source>Holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
         <source>Default</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
         <source>Invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
         <source>Installments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
         <source>Interval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
         <source>Method</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
         <source>Order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <location filename="../../renewdesk/ui/i18n.py" line="120" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
         <source>Due on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
         <source>Services</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
         <source>Notice on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
         <source>Charge on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
         <source>Created on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
         <source>To</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
         <source>Subject</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118" />
         <source>Tries</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118" />
         <source>Error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119" />
         <source>Details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <location filename="../../renewdesk/ui/i18n.py" line="120" />
         <source>Webhook</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121" />
         <source>When</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121" />
         <source>Who</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122" />
         <source>Before</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <location filename="../../renewdesk/ui/i18n.py" line="123" />
         <source>After</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
@@ -663,12 +663,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="71" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="74" />
         <source>Search by reference, name or e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="73" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="76" />
         <source>&amp;Open customer</source>
         <translation type="unfinished" />
     </message>
@@ -684,97 +684,97 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Filter</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
         <source>All</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
         <source>E-mails off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
         <source>Auto-renew on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="126" />
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
         <source>Suspended or overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
         <source>Cancelled or transferred</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
         <source>In use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
         <source>Removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
         <source>Blocked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="129" />
+        <location filename="../../renewdesk/ui/i18n.py" line="135" />
         <source>With a failed installment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136" />
         <source>In collection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136" />
         <source>Not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137" />
         <source>Handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137" />
         <source>Scheduled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139" />
         <source>Sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
         <source>Suppressed</source>
         <translation type="unfinished" />
     </message>
@@ -782,12 +782,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="146" />
+        <location filename="../../renewdesk/ui/i18n.py" line="165" />
         <source>Card expires before the charge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="147" />
+        <location filename="../../renewdesk/ui/i18n.py" line="166" />
         <source>Expires before its next charge</source>
         <translation type="unfinished" />
     </message>
@@ -795,7 +795,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/list_page.py" line="125" />
+        <location filename="../../renewdesk/ui/views/list_page.py" line="126" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
@@ -995,22 +995,22 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>MethodsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="154" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="157" />
         <source>Search by reference, customer, holder or last 4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="155" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
         <source>&amp;Remove…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="165" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="168" />
         <source>Remove payment method</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="166" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="169" />
         <source>Remove %1?</source>
         <translation type="unfinished" />
     </message>
@@ -1018,57 +1018,57 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
         <source>Find an order by reference, customer name or invoice number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
         <source>&amp;Update plan…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="186" />
         <source>Renew &amp;payment plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="188" />
         <source>Hand to &amp;collection…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
         <source>Select one order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
         <source>Another operation is under way</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="203" />
         <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="211" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
         <source>Plan change sent to the customer, pending until %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="217" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="220" />
         <source>Renew payment plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="218" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="221" />
         <source>Start the final attempt for %1 now? It can be used once per installment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="238" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="241" />
         <source>Order %1 handed to collection (%2)</source>
         <translation type="unfinished" />
     </message>
@@ -1268,17 +1268,17 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="263" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="266" />
         <source>Search by renewal or customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="264" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="267" />
         <source>Cancel &amp;renewal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="282" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="285" />
         <source>Renewal %1 cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -1355,42 +1355,42 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="91" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
         <source>Search by service, label or customer name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="92" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
         <source>&amp;Bulk recurrence…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="97" />
         <source>Pro-forma (&amp;Renew)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
         <source>Pay &amp;now (manual renewal)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/pages.py" line="122" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="125" />
         <source>Auto-renew changed for %n service(s)</source>
         <translation><numerusform>Auto-renew changed for %n service</numerusform><numerusform>Auto-renew changed for %n services</numerusform></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="133" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="136" />
         <source>Pro-formas saved to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="138" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="141" />
         <source>Pay now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="139" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
         <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
         <translation type="unfinished" />
     </message>
@@ -1673,175 +1673,234 @@ Plan changes expiring: %3</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
         <source>Suspended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
         <source>Transferred</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
         <source>Scheduled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
         <source>Expired</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
         <source>Pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
         <source>In collection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
         <source>Payment failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
         <source>Valid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
         <source>Refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
         <source>Removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88" />
         <source>Blocked (hard decline)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89" />
         <source>Sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89" />
         <source>Suppressed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90" />
         <source>Not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90" />
         <source>Handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91" />
         <source>Not sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91" />
         <source>Delivered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92" />
         <source>Confirmed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92" />
         <source>Replaced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <location filename="../../renewdesk/ui/i18n.py" line="93" />
         <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Word</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <source>monthly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <source>weekly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="149" />
+        <source>card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="149" />
+        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <source>SEPA debit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <source>domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <source>hosting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <source>e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <source>SSL certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <source>letters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <source>French</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <source>English</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
         <source>paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
         <source>failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="61" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>pending (debit under way)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="62" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
         <source>unknown: the next run asks the processor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
         <source>nothing was due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="69" />
         <source>Charge</source>
         <translation type="unfinished" />
     </message>

@@ -189,12 +189,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CollectionsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="247" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="250" />
         <source>Search by order, customer or invoice number</source>
         <translation>Rechercher par commande, client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="248" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="251" />
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
@@ -202,243 +202,243 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="94" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="95" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
         <source>Methods</source>
         <translation>Moyens</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="96" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102" />
         <source>E-mails on</source>
         <translation>E-mails actifs</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="97" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="98" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
         <source>Expires on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="99" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105" />
         <source>Auto-renew</source>
         <translation>Renouv. auto</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <source>Expiry</source>
         <translation>Expiration</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <source>Holder</source>
         <translation>Titulaire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110" />
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111" />
         <source>Installments</source>
         <translation>Échéances</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
         <source>Interval</source>
         <translation>Intervalle</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112" />
         <source>Method</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113" />
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
         <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <location filename="../../renewdesk/ui/i18n.py" line="120" />
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114" />
         <source>Due on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115" />
         <source>Notice on</source>
         <translation>Avis le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
         <source>Charge on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116" />
         <source>Created on</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
         <source>To</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117" />
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118" />
         <source>Tries</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <location filename="../../renewdesk/ui/i18n.py" line="120" />
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122" />
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <location filename="../../renewdesk/ui/i18n.py" line="123" />
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159" />
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -665,12 +665,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="71" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="74" />
         <source>Search by reference, name or e-mail</source>
         <translation>Rechercher par référence, nom ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="73" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="76" />
         <source>&amp;Open customer</source>
         <translation>&amp;Ouvrir le client</translation>
     </message>
@@ -686,97 +686,97 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Filter</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="124" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130" />
         <source>E-mails off</source>
         <translation>E-mails coupés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="125" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131" />
         <source>Auto-renew on</source>
         <translation>Renouvellement auto actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="126" />
+        <location filename="../../renewdesk/ui/i18n.py" line="132" />
         <source>Suspended or overdue</source>
         <translation>Suspendus ou impayés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
         <source>Cancelled or transferred</source>
         <translation>Annulés ou transférés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="127" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133" />
         <source>In use</source>
         <translation>En service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
         <source>Removed</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="128" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134" />
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="129" />
+        <location filename="../../renewdesk/ui/i18n.py" line="135" />
         <source>With a failed installment</source>
         <translation>Avec une échéance impayée</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136" />
         <source>In collection</source>
         <translation>En recouvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136" />
         <source>Not handed over</source>
         <translation>Non transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137" />
         <source>Handed over</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137" />
         <source>Scheduled</source>
         <translation>Programmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138" />
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138" />
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139" />
         <source>Queued</source>
         <translation>En file</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139" />
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <location filename="../../renewdesk/ui/i18n.py" line="140" />
         <source>Suppressed</source>
         <translation>Retenu</translation>
     </message>
@@ -784,12 +784,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="146" />
+        <location filename="../../renewdesk/ui/i18n.py" line="165" />
         <source>Card expires before the charge</source>
         <translation>La carte expire avant le prélèvement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="147" />
+        <location filename="../../renewdesk/ui/i18n.py" line="166" />
         <source>Expires before its next charge</source>
         <translation>Expire avant son prochain prélèvement</translation>
     </message>
@@ -797,7 +797,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/list_page.py" line="125" />
+        <location filename="../../renewdesk/ui/views/list_page.py" line="126" />
         <source>%n row(s)</source>
         <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
     </message>
@@ -997,22 +997,22 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>MethodsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="154" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="157" />
         <source>Search by reference, customer, holder or last 4</source>
         <translation>Rechercher par référence, client, titulaire ou 4 derniers chiffres</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="155" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="165" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="168" />
         <source>Remove payment method</source>
         <translation>Supprimer le moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="166" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="169" />
         <source>Remove %1?</source>
         <translation>Supprimer %1 ?</translation>
     </message>
@@ -1020,57 +1020,57 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
         <source>Find an order by reference, customer name or invoice number</source>
         <translation>Trouver une commande par référence, nom du client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
         <source>&amp;Update plan…</source>
         <translation>&amp;Modifier l'échéancier…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="186" />
         <source>Renew &amp;payment plan</source>
         <translation>Relancer l'&amp;échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="188" />
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
         <source>Select one order</source>
         <translation>Sélectionnez une commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
         <source>Another operation is under way</source>
         <translation>Une autre opération est en cours</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="203" />
         <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
         <translation>Une quatrième et dernière tentative pour l'échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="211" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
         <source>Plan change sent to the customer, pending until %1</source>
         <translation>Changement d'échéancier envoyé au client, en attente jusqu'au %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="217" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="220" />
         <source>Renew payment plan</source>
         <translation>Relancer l'échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="218" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="221" />
         <source>Start the final attempt for %1 now? It can be used once per installment.</source>
         <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n'est possible qu'une fois par échéance.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="238" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="241" />
         <source>Order %1 handed to collection (%2)</source>
         <translation>Commande %1 transmise au recouvrement (%2)</translation>
     </message>
@@ -1270,17 +1270,17 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="263" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="266" />
         <source>Search by renewal or customer</source>
         <translation>Rechercher par renouvellement ou client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="264" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="267" />
         <source>Cancel &amp;renewal…</source>
         <translation>Annuler le &amp;renouvellement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="282" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="285" />
         <source>Renewal %1 cancelled</source>
         <translation>Renouvellement %1 annulé</translation>
     </message>
@@ -1357,42 +1357,42 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="91" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
         <source>Search by service, label or customer name</source>
         <translation>Rechercher par service, libellé ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="92" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
         <source>&amp;Bulk recurrence…</source>
         <translation>Récurrence &amp;groupée…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="97" />
         <source>Pro-forma (&amp;Renew)…</source>
         <translation>Pro forma (&amp;Renouveler)…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
         <source>Pay &amp;now (manual renewal)</source>
         <translation>Payer &amp;maintenant (renouvellement manuel)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/pages.py" line="122" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="125" />
         <source>Auto-renew changed for %n service(s)</source>
         <translation><numerusform>Renouvellement automatique modifié pour %n service</numerusform><numerusform>Renouvellement automatique modifié pour %n services</numerusform></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="133" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="136" />
         <source>Pro-formas saved to %1</source>
         <translation>Pro forma enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="138" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="141" />
         <source>Pay now</source>
         <translation>Payer maintenant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="139" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
         <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
         <translation>Prélever %1 maintenant pour une période (plus les frais de réactivation s'il est suspendu) ?</translation>
     </message>
@@ -1677,175 +1677,234 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="74" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80" />
         <source>Suspended</source>
         <translation>Suspendu</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
         <source>Overdue</source>
         <translation>Impayé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="75" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81" />
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
         <source>Transferred</source>
         <translation>Transféré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="76" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82" />
         <source>Scheduled</source>
         <translation>Programmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="77" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83" />
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="78" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84" />
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
         <source>Completed</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="79" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85" />
         <source>In collection</source>
         <translation>En recouvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
         <source>Payment failed</source>
         <translation>Paiement échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86" />
         <source>Valid</source>
         <translation>Valide</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87" />
         <source>Removed</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88" />
         <source>Blocked (hard decline)</source>
         <translation>Bloqué (refus définitif)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88" />
         <source>Queued</source>
         <translation>En file</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89" />
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89" />
         <source>Suppressed</source>
         <translation>Retenu</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90" />
         <source>Not handed over</source>
         <translation>Non transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90" />
         <source>Handed over</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91" />
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91" />
         <source>Delivered</source>
         <translation>Livré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92" />
         <source>Confirmed</source>
         <translation>Confirmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92" />
         <source>Replaced</source>
         <translation>Remplacé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <location filename="../../renewdesk/ui/i18n.py" line="93" />
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
 </context>
 <context>
+    <name>Word</name>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <source>monthly</source>
+        <translation>mensuel</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <source>weekly</source>
+        <translation>hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="149" />
+        <source>card</source>
+        <translation>carte</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="149" />
+        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <source>SEPA debit</source>
+        <translation>prélèvement SEPA</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <source>domain</source>
+        <translation>domaine</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <source>hosting</source>
+        <translation>hébergement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <source>SSL certificate</source>
+        <translation>certificat SSL</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <source>letters</source>
+        <translation>courriers</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+</context>
+<context>
     <name>_Page</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
         <source>paid</source>
         <translation>payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="60" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
         <source>failed</source>
         <translation>échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="61" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>pending (debit under way)</source>
         <translation>en attente (prélèvement en cours)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="62" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
         <source>unknown: the next run asks the processor</source>
         <translation>inconnu : le prochain traitement interroge le prestataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
         <source>nothing was due</source>
         <translation>rien n'était dû</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="69" />
         <source>Charge</source>
         <translation>Prélèvement</translation>
     </message>

@@ -149,6 +149,8 @@ class ListingModel(QAbstractTableModel):
             return i18n.yes_no(bool(value))
         if kind == "status":
             return i18n.status_text(str(value))
+        if kind == "word":
+            return i18n.word_text(str(value))
         if kind == "flag":
             return "⚠ " + i18n.flag_text(self.listing.name)
         return str(value)

@@ -117,7 +117,7 @@ class CustomerPage(QWidget):
         self.name.setText(f"{data.name}  ({data.ref})")
         self.email.setText(data.email)
         self.address.setText(data.address)
-        self.language.setText(data.language)
+        self.language.setText(i18n.word_text(data.language))
         self.emails_on.blockSignals(True)
         self.emails_on.setChecked(data.emails_enabled)
         self.emails_on.blockSignals(False)

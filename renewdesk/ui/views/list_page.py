@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,4 +122,5 @@ class ListPage(QWidget):
 
     @Slot(int)
     def _show_count(self, count: int) -> None:
-        self.count.setText(self.tr("%n row(s)", "", count))
+        # Explicit context: tr() would use the subclass's name, which lupdate cannot know.
+        self.count.setText(QCoreApplication.translate("ListPage", "%n row(s)", "", count))

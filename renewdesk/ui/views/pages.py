@@ -7,7 +7,7 @@ when they cannot be used).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -28,6 +28,9 @@ from renewdesk.ui.dialogs.proforma import ProFormaDialog
 from renewdesk.ui.models.table import ListingModel
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform, show_error
+
+# Methods that subclasses inherit name their context: tr() would use the subclass's name.
+translate = QCoreApplication.translate
 
 
 def _model(desk: Desk, which: listing.Listing) -> ListingModel:
@@ -57,13 +60,13 @@ class _Page(ListPage):
 
     def _round_done(self, result: RoundResult) -> None:
         self.desk.changed()
-        outcome = {"paid": self.tr("paid"), "failed": self.tr("failed"),
-                   "pending": self.tr("pending (debit under way)"),
-                   "unknown": self.tr("unknown: the next run asks the processor"),
-                   "skipped": self.tr("nothing was due")}.get(result.outcome, result.outcome)
-        text = self.tr("%1: %2").replace("%1", result.subject_ref).replace("%2", outcome)
+        outcome = {"paid": translate("_Page", "paid"), "failed": translate("_Page", "failed"),
+                   "pending": translate("_Page", "pending (debit under way)"),
+                   "unknown": translate("_Page", "unknown: the next run asks the processor"),
+                   "skipped": translate("_Page", "nothing was due")}.get(result.outcome, result.outcome)
+        text = translate("_Page", "%1: %2").replace("%1", result.subject_ref).replace("%2", outcome)
         self.desk.message(text)
-        inform(self, self.tr("Charge"), text)
+        inform(self, translate("_Page", "Charge"), text)
 
 
 class CustomersPage(_Page):
@@ -235,7 +238,7 @@ class OrdersPage(_Page):
         dialog = CollectionDialog(self.desk.context, ref, str(row[1]) if row else "", self)
         if dialog.exec() and dialog.handoff is not None:
             self.desk.changed()
-            self.desk.message(self.tr("Order %1 handed to collection (%2)")
+            self.desk.message(translate("OrdersPage", "Order %1 handed to collection (%2)")
                               .replace("%1", ref).replace("%2", dialog.handoff.total))
 
 

@@ -1,0 +1,134 @@
+"""Screenshots of every main view and dialog, on demo data, in French and English.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR] [--quick]
+
+Writes docs/screenshots/<language>-<name>.png. `--quick` takes one view in one language (the
+test suite runs it to prove the script still works).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from renewdesk.app import App, open_app
+from renewdesk.scheduler.worker import RunRequest
+from renewdesk.services import demo, listing, overview
+from renewdesk.services.run_due import run_due
+from renewdesk.store import settings
+from renewdesk.ui import i18n
+from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
+from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
+from renewdesk.ui.dialogs.collection import CollectionDialog
+from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
+from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
+from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.dialogs.run_progress import RunProgressDialog
+from renewdesk.ui.dialogs.settings import SettingsDialog
+from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
+from renewdesk.ui.launch import application
+from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.views.customer_page import CustomerPage
+
+TODAY = "2026-12-10"
+VIEWS = ("customers", "services", "payment_methods", "orders", "renewals", "collections",
+         "outbox", "activity")
+
+
+def demo_app(folder: Path) -> App:
+    env = {"RENEWDESK_LOG_DIR": str(folder)}
+    app = open_app(str(folder / "demo.db"), TODAY, env=env)
+    demo.fill(app.context("demo"), 60)
+    run_due(app.context("demo"))
+    return app
+
+
+def first(app: App, listing_name: str, status: str | None = None) -> str:
+    which = listing.ALL[listing_name]
+    with app.factory() as session:
+        policy = settings.load_policy(session)
+        rows = which.page(session, listing.Query(), 0, 500, policy, app.today())
+    return next(str(r[0]) for r in rows if status is None or status in r)
+
+
+def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> None:
+    if size:
+        widget.resize(*size)
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    ctx = app.context
+    with app.factory() as session:
+        customer = first(app, "customers")
+        view = overview.customer_overview(session, customer, settings.load_policy(session),
+                                          app.today())
+    services = tuple(s.ref for s in view.services[:2])
+    order = first(app, "orders", "active")
+    failing = first(app, "collections")
+    renewal = first(app, "renewals", "scheduled")
+    report = run_due(app.context(), dry_run=True)  # what "Since last run" shows
+    return {
+        "customer-page": lambda: CustomerPage(window.desk, customer),
+        "bulk-recurrence": lambda: BulkRecurrenceDialog(ctx, view, services, window),
+        "plan-update": lambda: PlanUpdateDialog(ctx, order, window),
+        "collection": lambda: CollectionDialog(ctx, failing, "", window),
+        "cancel-renewal": lambda: CancelRenewalDialog(ctx, renewal, renewal, window),
+        "pro-forma": lambda: ProFormaDialog(ctx, services, None, window),
+        "payment-method": lambda: PaymentMethodDialog(customer, view.name, None, window),
+        "settings": lambda: SettingsDialog(ctx, app.env, window),
+        "since-last-run": lambda: SinceLastRunDialog(report, i18n.LANGUAGE.day(app.today()),
+                                                     window),
+        "run-progress": lambda: _progress(RunProgressDialog(RunRequest(dry_run=False), window)),
+    }
+
+
+def _progress(dialog: RunProgressDialog) -> RunProgressDialog:
+    dialog.show_progress("charges", 42)
+    return dialog
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" /
+                                             "screenshots"))
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    qt = application()
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        app = demo_app(Path(folder))
+        for language in ("en",) if args.quick else ("en", "fr"):
+            i18n.LANGUAGE.install(language)
+            window = MainWindow(app)
+            for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
+                window.tabs.setCurrentIndex(index)
+                shoot(window, out / f"{language}-{name}.png", (1280, 720))
+            if not args.quick:
+                for name, make in dialogs(app, window).items():
+                    widget = make()
+                    shoot(widget, out / f"{language}-{name}.png")
+                    widget.close()
+            window.close()
+        app.close()
+    qt.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
