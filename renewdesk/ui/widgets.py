@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
+from renewdesk.domain.errors import InputError
 from renewdesk.ui.models.table import STATUS_COLOURS
 
 
@@ -16,6 +19,16 @@ def show_error(parent: QWidget | None, message: str) -> None:
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.open()
+
+
+def attempt(parent: QWidget | None, work: Callable[[], object]) -> bool:
+    """Run a use case; a refusal or bad input is shown (it names the problem). True if done."""
+    try:
+        work()
+    except InputError as error:
+        show_error(parent, str(error))
+        return False
+    return True
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

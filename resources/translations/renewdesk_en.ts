@@ -131,17 +131,17 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="42" />
+        <location filename="../../renewdesk/ui/widgets.py" line="55" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="43" />
+        <location filename="../../renewdesk/ui/widgets.py" line="56" />
         <source>Warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="44" />
+        <location filename="../../renewdesk/ui/widgets.py" line="57" />
         <source>Error</source>
         <translation type="unfinished" />
     </message>
@@ -187,12 +187,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CollectionsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="250" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="244" />
         <source>Search by order, customer or invoice number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="251" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="245" />
         <source>Hand to &amp;collection…</source>
         <translation type="unfinished" />
     </message>
@@ -444,218 +444,208 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="48" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="49" />
         <source>Send e-mails to this customer (NT-4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="50" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
         <source>E-mail:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
         <source>Address:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="53" />
         <source>Language:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="67" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="68" />
         <source>Make &amp;default</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="69" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
         <source>&amp;Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
         <source>Re&amp;place…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
         <source>&amp;Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="73" />
         <source>Send card &amp;page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="76" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
         <source>&amp;Bulk recurrence…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="78" />
         <source>Renew &amp;all (pro-forma)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="80" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="81" />
         <source>Payment methods (the first is the default)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="89" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
         <source>Services</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
         <source>Billing contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="93" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="124" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="125" />
         <source>Missing before a payment method can be added (PM-1): %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Default</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Method</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Expiry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>Holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>Attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="130" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="131" />
         <source>⚠ expires before the charge of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
         <source>Service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
         <source>Label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Expires on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Auto-renew</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
         <source>Installment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>E-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Event</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Subject</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="190" />
-        <source>Remove payment method</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="191" />
-        <source>Remove %1?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="234" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="224" />
         <source>%1 was sent a link to save a new card</source>
         <translation type="unfinished" />
     </message>
@@ -663,12 +653,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="74" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="75" />
         <source>Search by reference, name or e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="76" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="77" />
         <source>&amp;Open customer</source>
         <translation type="unfinished" />
     </message>
@@ -676,7 +666,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="15" />
+        <location filename="../../renewdesk/ui/widgets.py" line="18" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -995,80 +985,70 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>MethodsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="157" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
         <source>Search by reference, customer, holder or last 4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="159" />
         <source>&amp;Remove…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="168" />
-        <source>Remove payment method</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="169" />
-        <source>Remove %1?</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="177" />
         <source>Find an order by reference, customer name or invoice number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="179" />
         <source>&amp;Update plan…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="186" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
         <source>Renew &amp;payment plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="188" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
         <source>Hand to &amp;collection…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="191" />
         <source>Select one order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
         <source>Another operation is under way</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="203" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
         <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="208" />
         <source>Plan change sent to the customer, pending until %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="220" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
         <source>Renew payment plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="221" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="215" />
         <source>Start the final attempt for %1 now? It can be used once per installment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="241" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="235" />
         <source>Order %1 handed to collection (%2)</source>
         <translation type="unfinished" />
     </message>
@@ -1266,19 +1246,32 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
 </context>
 <context>
+    <name>RemoveMethod</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="19" />
+        <source>Remove payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="20" />
+        <source>Remove %1?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="266" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="260" />
         <source>Search by renewal or customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="267" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="261" />
         <source>Cancel &amp;renewal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="285" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="279" />
         <source>Renewal %1 cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -1355,42 +1348,42 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
         <source>Search by service, label or customer name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="96" />
         <source>&amp;Bulk recurrence…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="97" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
         <source>Pro-forma (&amp;Renew)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="99" />
         <source>Pay &amp;now (manual renewal)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/pages.py" line="125" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="126" />
         <source>Auto-renew changed for %n service(s)</source>
         <translation><numerusform>Auto-renew changed for %n service</numerusform><numerusform>Auto-renew changed for %n services</numerusform></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="136" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="137" />
         <source>Pro-formas saved to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="141" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
         <source>Pay now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="143" />
         <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
         <translation type="unfinished" />
     </message>
@@ -1870,37 +1863,37 @@ Plan changes expiring: %3</source>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
         <source>pending (debit under way)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
         <source>unknown: the next run asks the processor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
         <source>nothing was due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="68" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="69" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="70" />
         <source>Charge</source>
         <translation type="unfinished" />
     </message>

@@ -133,17 +133,17 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="42" />
+        <location filename="../../renewdesk/ui/widgets.py" line="55" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="43" />
+        <location filename="../../renewdesk/ui/widgets.py" line="56" />
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="44" />
+        <location filename="../../renewdesk/ui/widgets.py" line="57" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -189,12 +189,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CollectionsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="250" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="244" />
         <source>Search by order, customer or invoice number</source>
         <translation>Rechercher par commande, client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="251" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="245" />
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
@@ -446,218 +446,208 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="48" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="49" />
         <source>Send e-mails to this customer (NT-4)</source>
         <translation>Envoyer des e-mails à ce client (NT-4)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="50" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
         <source>E-mail:</source>
         <translation>E-mail :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="53" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="67" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="68" />
         <source>Make &amp;default</source>
         <translation>Mettre par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="69" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
         <source>Re&amp;place…</source>
         <translation>Rem&amp;placer…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="73" />
         <source>Send card &amp;page</source>
         <translation>Envoyer la &amp;page carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="76" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
         <source>&amp;Bulk recurrence…</source>
         <translation>Récurrence &amp;groupée…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="78" />
         <source>Renew &amp;all (pro-forma)…</source>
         <translation>Tout &amp;renouveler (pro forma)…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="80" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="81" />
         <source>Payment methods (the first is the default)</source>
         <translation>Moyens de paiement (le premier est celui par défaut)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="89" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
         <source>Billing contacts</source>
         <translation>Contacts de facturation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="93" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="124" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="125" />
         <source>Missing before a payment method can be added (PM-1): %1</source>
         <translation>Manquant avant de pouvoir ajouter un moyen de paiement (PM-1) : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Method</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
         <source>Expiry</source>
         <translation>Expiration</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>Holder</source>
         <translation>Titulaire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="130" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="131" />
         <source>⚠ expires before the charge of %1</source>
         <translation>⚠ expire avant le prélèvement du %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="133" />
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Expires on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Auto-renew</source>
         <translation>Renouv. auto</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="139" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
         <source>Installment</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="143" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="145" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="190" />
-        <source>Remove payment method</source>
-        <translation>Supprimer le moyen de paiement</translation>
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="191" />
-        <source>Remove %1?</source>
-        <translation>Supprimer %1 ?</translation>
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="234" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="224" />
         <source>%1 was sent a link to save a new card</source>
         <translation>Un lien pour enregistrer une nouvelle carte a été envoyé à %1</translation>
     </message>
@@ -665,12 +655,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="74" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="75" />
         <source>Search by reference, name or e-mail</source>
         <translation>Rechercher par référence, nom ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="76" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="77" />
         <source>&amp;Open customer</source>
         <translation>&amp;Ouvrir le client</translation>
     </message>
@@ -678,7 +668,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="15" />
+        <location filename="../../renewdesk/ui/widgets.py" line="18" />
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
@@ -997,80 +987,70 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>MethodsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="157" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
         <source>Search by reference, customer, holder or last 4</source>
         <translation>Rechercher par référence, client, titulaire ou 4 derniers chiffres</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="159" />
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="168" />
-        <source>Remove payment method</source>
-        <translation>Supprimer le moyen de paiement</translation>
-    </message>
-    <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="169" />
-        <source>Remove %1?</source>
-        <translation>Supprimer %1 ?</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="183" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="177" />
         <source>Find an order by reference, customer name or invoice number</source>
         <translation>Trouver une commande par référence, nom du client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="185" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="179" />
         <source>&amp;Update plan…</source>
         <translation>&amp;Modifier l'échéancier…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="186" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
         <source>Renew &amp;payment plan</source>
         <translation>Relancer l'&amp;échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="188" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="191" />
         <source>Select one order</source>
         <translation>Sélectionnez une commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="200" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
         <source>Another operation is under way</source>
         <translation>Une autre opération est en cours</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="203" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
         <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
         <translation>Une quatrième et dernière tentative pour l'échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="208" />
         <source>Plan change sent to the customer, pending until %1</source>
         <translation>Changement d'échéancier envoyé au client, en attente jusqu'au %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="220" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
         <source>Renew payment plan</source>
         <translation>Relancer l'échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="221" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="215" />
         <source>Start the final attempt for %1 now? It can be used once per installment.</source>
         <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n'est possible qu'une fois par échéance.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="241" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="235" />
         <source>Order %1 handed to collection (%2)</source>
         <translation>Commande %1 transmise au recouvrement (%2)</translation>
     </message>
@@ -1268,19 +1248,32 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
 </context>
 <context>
+    <name>RemoveMethod</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="19" />
+        <source>Remove payment method</source>
+        <translation>Supprimer le moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="20" />
+        <source>Remove %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+</context>
+<context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="266" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="260" />
         <source>Search by renewal or customer</source>
         <translation>Rechercher par renouvellement ou client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="267" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="261" />
         <source>Cancel &amp;renewal…</source>
         <translation>Annuler le &amp;renouvellement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="285" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="279" />
         <source>Renewal %1 cancelled</source>
         <translation>Renouvellement %1 annulé</translation>
     </message>
@@ -1357,42 +1350,42 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="94" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
         <source>Search by service, label or customer name</source>
         <translation>Rechercher par service, libellé ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="96" />
         <source>&amp;Bulk recurrence…</source>
         <translation>Récurrence &amp;groupée…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="97" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
         <source>Pro-forma (&amp;Renew)…</source>
         <translation>Pro forma (&amp;Renouveler)…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="99" />
         <source>Pay &amp;now (manual renewal)</source>
         <translation>Payer &amp;maintenant (renouvellement manuel)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/pages.py" line="125" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="126" />
         <source>Auto-renew changed for %n service(s)</source>
         <translation><numerusform>Renouvellement automatique modifié pour %n service</numerusform><numerusform>Renouvellement automatique modifié pour %n services</numerusform></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="136" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="137" />
         <source>Pro-formas saved to %1</source>
         <translation>Pro forma enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="141" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
         <source>Pay now</source>
         <translation>Payer maintenant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="143" />
         <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
         <translation>Prélever %1 maintenant pour une période (plus les frais de réactivation s'il est suspendu) ?</translation>
     </message>
@@ -1874,37 +1867,37 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>paid</source>
         <translation>payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="63" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
         <source>failed</source>
         <translation>échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
         <source>pending (debit under way)</source>
         <translation>en attente (prélèvement en cours)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
         <source>unknown: the next run asks the processor</source>
         <translation>inconnu : le prochain traitement interroge le prestataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
         <source>nothing was due</source>
         <translation>rien n'était dû</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="68" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="69" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="70" />
         <source>Charge</source>
         <translation>Prélèvement</translation>
     </message>

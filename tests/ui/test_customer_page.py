@@ -22,7 +22,7 @@ from tests.ui.conftest import desk_app, when_shown
 
 @pytest.fixture
 def page(world: World, open_window: Any, monkeypatch: pytest.MonkeyPatch) -> CustomerPage:
-    monkeypatch.setattr("renewdesk.ui.views.customer_page.confirm", lambda *_a: True)
+    monkeypatch.setattr("renewdesk.ui.dialogs.remove_method.confirm", lambda *_a: True)
     world.load(document([customer("C1", card("A"), card("B", last4="4444"))],
                         [service("S1", "C1", "2027-03-01", payment_method="A"),
                          service("S2", "C1", "2027-05-01", payment_method="A")]))

@@ -26,8 +26,9 @@ from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
-from renewdesk.ui.widgets import confirm, fill_table, show_error
+from renewdesk.ui.widgets import attempt, fill_table, show_error
 
 
 class CustomerPage(QWidget):
@@ -177,25 +178,14 @@ class CustomerPage(QWidget):
         chosen = self.selected_method()
         if chosen is None:
             return
-        try:
-            actions.make_default_method(self.desk.context(), chosen)
-        except InputError as error:
-            show_error(self, str(error))
-            return
-        self._done()
+        if attempt(self, lambda: actions.make_default_method(self.desk.context(), chosen)):
+            self._done()
 
     @Slot()
     def remove_method(self) -> None:
         chosen = self.selected_method()
-        if chosen is None or not confirm(self, self.tr("Remove payment method"),
-                                         self.tr("Remove %1?").replace("%1", chosen)):
-            return
-        try:
-            actions.remove_method(self.desk.context(), chosen)
-        except InputError as error:  # PM-5 says why
-            show_error(self, str(error))
-            return
-        self._done()
+        if chosen is not None and remove_payment_method(self, self.desk.context, chosen):
+            self._done()
 
     def _method_dialog(self, replacing: str | None) -> None:
         assert self.data is not None

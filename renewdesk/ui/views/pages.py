@@ -25,6 +25,7 @@ from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
 from renewdesk.ui.dialogs.collection import CollectionDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import ListingModel
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform, show_error
@@ -165,15 +166,8 @@ class MethodsPage(_Page):
     @Slot()
     def remove_method(self) -> None:
         ref = self.current_ref()
-        if ref is None or not confirm(self, self.tr("Remove payment method"),
-                                      self.tr("Remove %1?").replace("%1", ref)):
-            return
-        try:
-            actions.remove_method(self.desk.context(), ref)
-        except InputError as error:
-            show_error(self, str(error))
-            return
-        self.desk.changed()
+        if ref is not None and remove_payment_method(self, self.desk.context, ref):
+            self.desk.changed()
 
 
 class OrdersPage(_Page):
