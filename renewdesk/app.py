@@ -25,7 +25,7 @@ from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.payments.stripe_gateway import StripeProcessor
 from renewdesk.services.context import Clock, Context
-from renewdesk.store import db, settings
+from renewdesk.store import backup, db, settings
 
 log = logging.getLogger("renewdesk")
 
@@ -112,6 +112,21 @@ class App:
                         "events are kept and will be delivered once it is set")
             return None
         return WebhookTarget(url, key)
+
+    def backup_folder(self) -> Path:
+        if self.env.get("RENEWDESK_BACKUP_DIR"):
+            return Path(self.env["RENEWDESK_BACKUP_DIR"])
+        return backup.database_file(self.url).parent / "backups"
+
+    def backup_before_run(self) -> Path | None:
+        """The automatic backup before a run (SQLite only; a team's PostgreSQL has its own)."""
+        if db.sqlite_path(self.url) is None:
+            return None
+        with self.factory() as session:
+            keep = int(settings.get(session, "backup_keep") or settings.DEFAULTS["backup_keep"])
+        path = backup.automatic(self.url, self.backup_folder(), keep)
+        log.info("database backed up to %s before the run", path)
+        return path
 
     def close(self) -> None:
         self.engine.dispose()

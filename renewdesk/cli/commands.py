@@ -32,7 +32,7 @@ from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
 from renewdesk.services.run_due import run_due
-from renewdesk.store import settings
+from renewdesk.store import backup, settings
 from renewdesk.store.models import Customer, Notification
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
@@ -95,6 +95,8 @@ def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
     try:
         # A dry run takes the lock too: it would otherwise read a run's half-done work.
         with exclusive_run(app.url, args.wait):
+            if not args.dry_run:
+                app.backup_before_run()
             report = run_due(ctx, dry_run=args.dry_run)
     except RunInProgress as error:
         raise Failure(str(error)) from None
@@ -301,6 +303,36 @@ def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{args.customer} was sent a link to save a new card\n")
 
 
+def _cmd_backup(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    target = Path(args.file) if args.file else backup.stamped(app.backup_folder(), "manual-")
+    try:
+        backup.backup(app.url, target)
+    except OSError as error:
+        raise InputError(f"{target}: {error.strerror}") from None
+    out.write(f"database backed up to {target}\n")
+
+
+def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    source = Path(args.file)
+    info = backup.inspect(source, app.engine)
+    with app.factory() as session:
+        current = settings.get(session, "last_run_on")
+    out.write(f"{source}: {info.customers} customer(s), {info.services} service(s), last run "
+              f"as of {info.last_run_on or 'never'} (this database: {current or 'never'})\n")
+    if not args.yes:
+        raise InputError("restore replaces this database's whole content; add --yes to go ahead")
+    with exclusive_run(app.url, 30):
+        restored, saved = backup.restore(app.url, app.engine, source, app.backup_folder())
+    ctx = app.context()  # the engine reconnects to the restored file
+    with ctx.factory() as session:
+        audit(session, ctx.who, "restore", "database", ctx.clock.today, ctx.clock.now(),
+              {"replaced_saved_to": str(saved)}, {"restored_from": str(source)})
+        session.commit()
+    out.write(f"restored {restored.path}; the database as it was is saved in {saved}. "
+              "Charges the processor made after that backup are not in it: check before the "
+              "next run\n")
+
+
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due,
     "bulk-recurrence": _cmd_bulk, "plan-update": _cmd_plan_update,
@@ -309,5 +341,5 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "find-orders": _cmd_find, "remove-payment-method": _cmd_remove_method,
     "customer-emails": _cmd_emails, "link-customer": _cmd_link_customer,
     "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
-    "outbox": _cmd_outbox,
+    "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
 }

@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("name", nargs="?", choices=keystore.NAMES)
     c.add_argument("--allow-plaintext", action="store_true",
                    help="with no secure keyring, accept saving it in a plain-text file")
+    c = sub.add_parser("backup", help="copy the database (SQLite's online backup)")
+    c.add_argument("file", nargs="?", help="default: a dated file in the backups folder")
+    c = sub.add_parser("restore", help="replace the database with a backup (checked first)")
+    c.add_argument("file")
+    c.add_argument("--yes", action="store_true", help="confirm: the whole content is replaced")
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
     return p

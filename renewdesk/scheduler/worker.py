@@ -49,10 +49,12 @@ class RunWorker(QObject):
     progressed = Signal(str, int)
     finished = Signal(object)
 
-    def __init__(self, context: Callable[[], Context], lock_url: str) -> None:
+    def __init__(self, context: Callable[[], Context], lock_url: str,
+                 before_run: Callable[[], object] | None = None) -> None:
         super().__init__()
         self._context = context
         self._lock_url = lock_url
+        self._before_run = before_run
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -75,6 +77,8 @@ class RunWorker(QObject):
         try:
             ctx = self._context()
             with exclusive_run(self._lock_url, 0):
+                if not request.dry_run and self._before_run is not None:
+                    self._before_run()  # the automatic backup
                 report = run_due(ctx, dry_run=request.dry_run, progress=progress,
                                  cancel=self._cancel)
         except (InputError, RunInProgress, ProcessorUnavailable) as error:
@@ -100,11 +104,12 @@ class Scheduler(QObject):
     _queued = Signal(object)
 
     def __init__(self, context: Callable[[], Context], lock_url: str,
+                 before_run: Callable[[], object] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
         self._thread.setObjectName("renewdesk-scheduler")
-        self._worker = RunWorker(context, lock_url)
+        self._worker = RunWorker(context, lock_url, before_run)
         self._worker.moveToThread(self._thread)
         self._queued.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)

@@ -14,11 +14,11 @@ from renewdesk.store.models import Setting
 POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
-     "links_base_url", "nightly_time"}
+     "links_base_url", "nightly_time", "backup_keep"}
 )
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number"})
-DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25"}
+DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25", "backup_keep": "14"}
 
 
 def get(session: Session, name: str, default: str | None = None) -> str | None:
@@ -46,6 +46,8 @@ def validate_other(values: dict[str, str]) -> None:
             raise InputError(f"setting nightly_time: {value!r} is not a time like 02:00")
         if name == "smtp_port" and value and not (value.isdigit() and 0 < int(value) < 65536):
             raise InputError(f"setting smtp_port: {value!r} is not a port number")
+        if name == "backup_keep" and not (value.isdigit() and int(value) >= 1):
+            raise InputError(f"setting backup_keep: {value!r} is not a number of backups (1 or more)")
         if name == "smtp_starttls" and value not in ("true", "false"):
             raise InputError(f"setting smtp_starttls: {value!r} is not true or false")
 

@@ -100,7 +100,10 @@ def when_shown(kind: type[W], act: Callable[[W], None], timeout_ms: int = 5000) 
                     act(widget)
                 except BaseException as error:
                     seen.error = error
-                give_up()  # whatever `act` left open is closed, so exec() returns
+                    give_up()
+                    return
+                if visible(widget):  # `act` left it open: close it, so exec() returns
+                    widget.close()
                 return
         if clock.elapsed() > timeout_ms:
             give_up()

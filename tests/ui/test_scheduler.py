@@ -123,7 +123,21 @@ def test_sc3_catch_up_is_shown_before_it_is_done_and_not_now_changes_nothing(
     window.actions_.run_now.trigger()
     qtbot.waitUntil(lambda: len(outcomes) == 3, timeout=30_000)
     shown.check()
-    assert [o.request.dry_run for o in outcomes] == [True, True, False]
+    assert [(o.request.dry_run, o.error) for o in outcomes] == [(True, None), (True, None), (False, None)]
     assert attempts(world, "succeeded") == 1
     with world.session() as session:
         assert last_run_on(session) == d("2026-11-05")
+
+
+def test_a_window_run_backs_the_database_up_first_and_a_dry_run_does_not(
+        due: World, qtbot: Any, open_window: Any) -> None:
+    window = open_window(desk_app(due, "2026-11-05"))
+    folder = due.db.parent / "backups"
+    with qtbot.waitSignal(window.runFinished, timeout=30_000):
+        window.actions_.dry_run.trigger()
+    assert not list(folder.glob("auto-*.sqlite"))
+    for dialog in window.findChildren(SinceLastRunDialog):
+        dialog.reject()
+    with qtbot.waitSignal(window.runFinished, timeout=30_000):
+        window.actions_.run_now.trigger()
+    assert len(list(folder.glob("auto-*.sqlite"))) == 1
