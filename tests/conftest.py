@@ -110,5 +110,19 @@ def example() -> dict[str, Any]:
     return data
 
 
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PyInstaller bundle, built once per session from renewdesk.spec (issue 5)."""
+    import subprocess
+
+    dist = tmp_path_factory.mktemp("dist")
+    done = subprocess.run([str(REPO / "scripts" / "build-bundle"), str(dist)], cwd=REPO,
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    executable = dist / "renewdesk" / "renewdesk"
+    assert executable.is_file(), done.stdout
+    return executable
+
+
 from tests.keyrings import headless, system_keyring  # noqa: E402, F401 - shared fixtures
 from tests.peers import localstripe, receiver, smtp  # noqa: E402, F401 - shared fixtures

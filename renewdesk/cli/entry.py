@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from renewdesk import __version__, keystore
@@ -31,10 +33,19 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"{self.prog}: {message}")
 
 
+def version_text() -> str:
+    """The version, with the build's commit and date when running from the bundle."""
+    stamp = Path(getattr(sys, "_MEIPASS", "")) / "renewdesk-build.json"
+    if getattr(sys, "frozen", False) and stamp.is_file():
+        build = json.loads(stamp.read_text(encoding="utf-8"))
+        return f"renewdesk {__version__} (build {build['commit']}, {build['built']})"
+    return f"renewdesk {__version__}"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="renewdesk", description="Renewals, installment plans and "
                                 "saved cards for account managers.")
-    p.add_argument("--version", action="version", version=f"renewdesk {__version__}")
+    p.add_argument("--version", action="version", version=version_text())
     p.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: user data folder; "
                                 "RENEWDESK_DB)")
     p.add_argument("--today", help="business date YYYY-MM-DD (RENEWDESK_TODAY)")

@@ -52,15 +52,19 @@ def ledger_rows(path: Path) -> list[dict[str, object]]:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def test_sc2_killed_mid_run_then_settled_nothing_paid_twice(world: World, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runner", ["python", "bundle"])
+def test_sc2_killed_mid_run_then_settled_nothing_paid_twice(world: World, tmp_path: Path,
+                                                            runner: str,
+                                                            request: pytest.FixtureRequest) -> None:
     world.load(portfolio())
     world.run("2026-10-28")
     world.close()
     ledger = world.db.with_name(world.db.name + ".sandbox-ledger.sqlite")
     env = {**os.environ, "RENEWDESK_SANDBOX_LATENCY_MS": "400", "RENEWDESK_LOG_DIR":
            str(tmp_path / "logs"), "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "renewdesk", "--db", str(world.db), "--today", "2026-11-05",
-               "run-due"]
+    start = [sys.executable, "-m", "renewdesk"] if runner == "python" else \
+        [str(request.getfixturevalue("bundle"))]  # the shipped bundle (issue 5)
+    command = [*start, "--db", str(world.db), "--today", "2026-11-05", "run-due"]
     process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
