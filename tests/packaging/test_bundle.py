@@ -40,6 +40,9 @@ def test_bundle_runs_commands_and_the_window(bundle: Path, tmp_path: Path) -> No
     version = run(bundle, "--version", env=env)
     assert version.returncode == 0 and version.stdout.startswith("renewdesk ")
     assert "(build " in version.stdout  # stamped by the spec
+    secrets = run(bundle, "secret", "status", env=env)  # keyring and its backends load
+    assert secrets.returncode == 0 and "stripe:" in secrets.stdout
+    assert secrets.stderr == "", secrets.stderr
     done = run(bundle, "--db", db, "--today", "2026-11-01", "import", str(EXAMPLE), env=env)
     assert done.returncode == 0, done.stderr
     dry = run(bundle, "--db", db, "--today", "2026-12-13", "run-due", "--dry-run", env=env)
