@@ -333,6 +333,17 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
               "next run\n")
 
 
+def _cmd_serve_links(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    """Runs until stopped (Ctrl+C); the links in e-mails point at `links_base_url`."""
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port}: not a port number")
+    from renewdesk.web.server import serve
+
+    out.write(f"serving customer links on http://{args.host}:{args.port}/l/ (Ctrl+C stops)\n")
+    out.flush()
+    serve(app, args.host, args.port)
+
+
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due,
     "bulk-recurrence": _cmd_bulk, "plan-update": _cmd_plan_update,
@@ -342,4 +353,5 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "customer-emails": _cmd_emails, "link-customer": _cmd_link_customer,
     "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
     "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
+    "serve-links": _cmd_serve_links,
 }

@@ -125,6 +125,10 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("restore", help="replace the database with a backup (checked first)")
     c.add_argument("file")
     c.add_argument("--yes", action="store_true", help="confirm: the whole content is replaced")
+    c = sub.add_parser("serve-links", help="serve the pages behind the links in customer "
+                                           "e-mails (put it behind your website)")
+    c.add_argument("--host", default="127.0.0.1")
+    c.add_argument("--port", type=int, default=8765)
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
     return p

@@ -44,3 +44,6 @@ class DryRunProcessor:
 
     def setup_page(self, payer: Payer, return_url: str) -> str:
         raise ProcessorUnavailable("a dry run creates no page")
+
+    def setup_result(self, session_id: str) -> str | None:
+        return self.real.setup_result(session_id)

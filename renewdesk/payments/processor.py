@@ -94,3 +94,7 @@ class Processor(Protocol):
     def setup_page(self, payer: Payer, return_url: str) -> str:
         """A page, hosted by the processor, where the customer saves a new method; its URL."""
         ...
+
+    def setup_result(self, session_id: str) -> str | None:
+        """The method saved on that page (its token), once the customer is back; else None."""
+        ...

@@ -37,6 +37,18 @@ _DECLINES = {
     "pm_card_authenticationRequired": "authentication_required",
 }
 _SEPA = {"pm_sepa_debit": SUCCEEDS, "pm_sepa_debit_fail": "debit_failed"}
+# What the sandbox's own "hosted page" offers a customer: Stripe's test cards and debits, with
+# the details Stripe gives them (brand, last 4, expiry; never a number).
+TEST_METHODS = {
+    "pm_card_visa": MethodDetails("card", "visa", "4242", 12, 2034),
+    "pm_card_mastercard": MethodDetails("card", "mastercard", "4444", 12, 2034),
+    "pm_card_amex": MethodDetails("card", "amex", "8431", 12, 2034),
+    "pm_card_visa_chargeDeclined": MethodDetails("card", "visa", "0002", 12, 2034),
+    "pm_card_visa_chargeDeclinedInsufficientFunds": MethodDetails("card", "visa", "9995", 12,
+                                                                  2034),
+    "pm_sepa_debit": MethodDetails("sepa_debit", "sepa", "3000", None, None),
+    "pm_sepa_debit_fail": MethodDetails("sepa_debit", "sepa", "3002", None, None),
+}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS charge (
@@ -129,11 +141,15 @@ class SandboxProcessor:
         return []  # the sandbox keeps no customers: methods are its test tokens
 
     def describe(self, token: str) -> MethodDetails | None:
-        return None  # nothing changes at the sandbox after a method is saved
+        """The details of the sandbox's test methods (they never change afterwards)."""
+        return TEST_METHODS.get(token)
 
     def setup_page(self, payer: Payer, return_url: str) -> str:
         raise ProcessorUnavailable("the sandbox has no hosted page: a sandbox method is one of "
                                    "its test tokens, e.g. pm_card_visa")
+
+    def setup_result(self, session_id: str) -> str | None:
+        return None  # its stand-in page hands the chosen test token back itself
 
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""

@@ -168,6 +168,23 @@ class StripeProcessor:
             raise _unavailable(error) from None
         return str(session.url)
 
+    def setup_result(self, session_id: str) -> str | None:
+        """The card saved on a Checkout page in setup mode: its SetupIntent's payment method."""
+        if not session_id.startswith("cs_"):
+            return None
+        try:
+            session = self.client.v1.checkout.sessions.retrieve(
+                session_id, params={"expand": ["setup_intent"]})
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        intent = session.setup_intent
+        method = getattr(intent, "payment_method", None) if intent is not None else None
+        if method is None:
+            return None
+        return method if isinstance(method, str) else str(method.id)
+
     def _search(self, key: str) -> Any:
         try:
             found = self.client.v1.payment_intents.search(

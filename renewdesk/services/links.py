@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.errors import InputError
+from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.money import Money
+from renewdesk.domain.policy import Policy
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify import links as tokens
 from renewdesk.notify.outbox import signing_key
 from renewdesk.payments.processor import Processor
 from renewdesk.services import installments, payment_methods, renewals
 from renewdesk.services.journal import audit
-from renewdesk.store.models import Customer, CustomerLink, Renewal
+from renewdesk.store.models import Customer, CustomerLink, PaymentMethod, Renewal
 
 
 class LinkRefused(InputError):
@@ -70,6 +71,146 @@ def _describe(session: Session, link: CustomerLink, language: str) -> str:
                 f"installments due after confirmation ({change.status}, "
                 f"deadline {change.deadline_on.isoformat()})")
     return f"update the payment method of customer {link.subject_ref}"
+
+
+@dataclass(frozen=True)
+class SavedMethodLine:
+    ref: str
+    brand: str
+    last4: str
+    expiry: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class LinkPage:
+    """What a customer's page shows for a link (NT-3: showing it changes nothing)."""
+
+    action: str
+    state: str  # usable | used | expired
+    used_on: date | None
+    expires_on: date
+    language: str
+    customer_name: str
+    # cancel_renewal
+    renewal_status: str = ""
+    services: tuple[str, ...] = ()
+    amount: Money | None = None
+    charge_on: date | None = None
+    card: str = ""
+    # confirm_plan_change
+    change_status: str = ""
+    product: str = ""
+    old_amount: Money | None = None
+    new_amount: Money | None = None
+    applies_from: date | None = None
+    deadline_on: date | None = None
+    # update_payment_method
+    methods: tuple[SavedMethodLine, ...] = ()
+
+
+def link_state(link: CustomerLink, today: date) -> str:
+    if link.used_on is not None:
+        return "used"
+    return "expired" if today > link.expires_on else "usable"
+
+
+def page(session: Session, token: str, today: date) -> LinkPage:
+    """The page of a link; LinkRefused for a forged or unknown token."""
+    link = _find(session, token)
+    customer = session.get(Customer, link.customer_id)
+    assert customer is not None
+    base = LinkPage(link.action, link_state(link, today), link.used_on, link.expires_on,
+                    customer.language, customer.name)
+    if link.action == "cancel_renewal":
+        renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
+        if renewal is None or renewal.customer_id != customer.id:
+            raise LinkRefused(f"renewal {link.subject_ref} no longer exists")
+        return replace(base, renewal_status=renewal.status,
+                       services=tuple(i.service.label for i in renewals.active_items(renewal)),
+                       amount=renewal.amount, charge_on=renewal.charge_on,
+                       card=renewal.payment_method.label() if renewal.payment_method else "")
+    if link.action == "confirm_plan_change":
+        change = installments.plan_change_by_ref(session, link.subject_ref)
+        if change is None or change.order.customer_id != customer.id:
+            raise LinkRefused(f"plan change {link.subject_ref} no longer exists")
+        order = change.order
+        upcoming = [i.due_on for i in order.installments
+                    if i.status == "scheduled" and i.due_on > today]
+        return replace(base, change_status=change.status, product=order.product,
+                       old_amount=order.installment_amount,
+                       new_amount=Money(change.amount_minor, order.currency),
+                       applies_from=min(upcoming) if upcoming else None,
+                       deadline_on=change.deadline_on)
+    return replace(base, methods=tuple(
+        SavedMethodLine(m.ref, m.brand or m.type, m.last4,
+                        f"{m.exp_month:02d}/{m.exp_year}" if m.exp_month and m.exp_year else "",
+                        n == 0)
+        for n, m in enumerate(payment_methods.ordered(customer))))
+
+
+def _usable(session: Session, token: str, today: date, action: str) -> tuple[CustomerLink, Customer]:
+    link = _find(session, token)
+    if link.action != action:
+        raise LinkRefused("this link does not do that")
+    problem = _state(link, today)
+    if problem is not None:
+        raise LinkRefused(problem)
+    customer = session.get(Customer, link.customer_id)
+    assert customer is not None
+    return link, customer
+
+
+def _used(session: Session, link: CustomerLink, customer: Customer, today: date, now: datetime,
+          done: str) -> str:
+    link.used_on = today
+    audit(session, f"customer:{customer.ref}", f"link.{link.action}", link.subject_ref, today,
+          now, None, {"done": done})
+    return done
+
+
+def save_method(session: Session, processor: Processor, token: str, today: date, now: datetime,
+                method_token: str, replacing: str | None) -> str:
+    """The customer saved a method at the processor's page: add it, or let it replace one of
+    theirs (PM-5 always allows a replacement); PM-6's event is recorded by the use case."""
+    link, customer = _usable(session, token, today, "update_payment_method")
+    details = processor.describe(method_token)
+    if details is None:
+        raise RuleRefused("PM-3", "the processor does not know this payment method")
+    data = payment_methods.MethodInput(
+        ref=_free_method_ref(session, customer), type=details.type, token=method_token,
+        brand=details.brand, last4=details.last4, exp_month=details.exp_month,
+        exp_year=details.exp_year, holder=customer.name)
+    if replacing is not None:
+        old = next((m for m in customer.payment_methods if m.ref == replacing), None)
+        if old is None:
+            raise LinkRefused("unknown payment method")  # never says whose it is
+        saved = payment_methods.replace_method(session, processor, old, data, today, now)
+    else:
+        saved = payment_methods.add_method(session, processor, customer, data, today, now)
+        if not saved.accepted:
+            raise RuleRefused("PM-3", f"the processor refused this method: {saved.refusal}")
+    return _used(session, link, customer, today, now, f"payment method {saved.ref} saved")
+
+
+def remove_method(session: Session, token: str, method_ref: str, policy: Policy, today: date,
+                  now: datetime) -> str:
+    """PM-5 from the customer's page: only as the removal policy allows."""
+    link, customer = _usable(session, token, today, "update_payment_method")
+    method = next((m for m in customer.payment_methods if m.ref == method_ref), None)
+    if method is None:
+        raise LinkRefused("unknown payment method")
+    payment_methods.remove_method(session, method, policy, today, now)
+    return _used(session, link, customer, today, now, f"payment method {method_ref} removed")
+
+
+def _free_method_ref(session: Session, customer: Customer) -> str:
+    taken = set(session.scalars(select(PaymentMethod.ref).where(
+        PaymentMethod.customer_id == customer.id)))
+    number = len(taken) + 1
+    while f"{customer.ref}-PM{number}" in taken:
+        number += 1
+    return f"{customer.ref}-PM{number}"
 
 
 def show(session: Session, token: str, today: date) -> LinkView:

@@ -14,7 +14,8 @@ from renewdesk.store.models import Setting
 POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
-     "links_base_url", "nightly_time", "backup_keep"}
+     "links_base_url", "nightly_time", "backup_keep",
+     "payment_methods_url"}
 )
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number"})

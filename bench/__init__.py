@@ -1,0 +1,1 @@
+"""Benchmarks: python -m bench [night|engine|window|import|startup ...] [--quick]."""

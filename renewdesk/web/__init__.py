@@ -1,0 +1,1 @@
+"""The customer pages behind the links in e-mails (`renewdesk serve-links`)."""

@@ -1,0 +1,120 @@
+"""The words of the customer pages, in French and English (the customer's language)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Your account",
+        "invalid_title": "This link is not valid",
+        "invalid": "This link is not valid: it may be incomplete or altered. Nothing was changed. "
+                   "Copy the whole link from the e-mail, or ask us for a new one.",
+        "too_many": "Too many attempts from your connection. Please wait a few minutes and try "
+                    "again. Nothing was changed.",
+        "expired": "This link expired on {date}. Nothing was changed.",
+        "used": "This link was already used on {date}.",
+        "csrf": "This form expired or was sent from another page. Nothing was changed: reload "
+                "the page and try again.",
+        "cancel_title": "Cancel your renewal",
+        "cancel_intro": "Your next renewal is scheduled:",
+        "services": "Services", "amount": "Amount", "charge_on": "Charged on", "card": "Card",
+        "cancel_button": "Cancel this renewal",
+        "cancel_note": "Nothing will be charged for this period. Automatic renewal stays on for "
+                       "the next periods.",
+        "cancel_done": "Your renewal is cancelled. Nothing will be charged for this period.",
+        "cancel_already": "This renewal is already cancelled. Nothing will be charged.",
+        "cancel_late": "This renewal can no longer be cancelled (it is {status}).",
+        "confirm_title": "Confirm your new installment amount",
+        "product": "Order", "old_amount": "Current amount", "new_amount": "New amount",
+        "applies_from": "From the installment due on", "deadline": "Confirm before",
+        "confirm_button": "Confirm the new amount",
+        "confirm_done": "Thank you: the new amount applies from your next installment.",
+        "confirm_expired": "This change expired on {date} and was not applied. Nothing changed.",
+        "confirm_state": "This change is {status}. Nothing changed.",
+        "methods_title": "Your payment methods",
+        "methods_intro": "The first one is used first. Card numbers are entered only on the "
+                         "payment provider's page; we never see them.",
+        "expires": "expires", "default": "default",
+        "add_button": "Add a card", "replace_button": "Replace", "remove_button": "Remove",
+        "no_methods": "You have no saved payment method.",
+        "managed_elsewhere": "Your payment methods are managed on this page:",
+        "saved": "Your payment method is saved.",
+        "removed": "The payment method was removed.",
+        "refused": "This was not done: {reason}",
+        "remove_refused": "This payment method can be replaced by a new one, but not just "
+                          "removed, because your services or installments rely on it.",
+        "choose_title": "Choose a test payment method",
+        "choose_intro": "Test mode: this page stands in for the payment provider's page. "
+                        "Choose one of its test methods.",
+        "save_button": "Save this payment method",
+        "save_title": "Save your new payment method",
+        "close": "You can close this page.",
+    },
+    "fr": {
+        "title": "Votre compte",
+        "invalid_title": "Ce lien n'est pas valide",
+        "invalid": "Ce lien n'est pas valide : il est peut-être incomplet ou modifié. Rien n'a "
+                   "été changé. Copiez le lien entier depuis l'e-mail, ou demandez-nous-en un "
+                   "nouveau.",
+        "too_many": "Trop de tentatives depuis votre connexion. Patientez quelques minutes puis "
+                    "réessayez. Rien n'a été changé.",
+        "expired": "Ce lien a expiré le {date}. Rien n'a été changé.",
+        "used": "Ce lien a déjà été utilisé le {date}.",
+        "csrf": "Ce formulaire a expiré ou vient d'une autre page. Rien n'a été changé : "
+                "rechargez la page et réessayez.",
+        "cancel_title": "Annuler votre renouvellement",
+        "cancel_intro": "Votre prochain renouvellement est programmé :",
+        "services": "Services", "amount": "Montant", "charge_on": "Prélevé le", "card": "Carte",
+        "cancel_button": "Annuler ce renouvellement",
+        "cancel_note": "Rien ne sera prélevé pour cette période. Le renouvellement automatique "
+                       "reste actif pour les périodes suivantes.",
+        "cancel_done": "Votre renouvellement est annulé. Rien ne sera prélevé pour cette période.",
+        "cancel_already": "Ce renouvellement est déjà annulé. Rien ne sera prélevé.",
+        "cancel_late": "Ce renouvellement ne peut plus être annulé (il est {status}).",
+        "confirm_title": "Confirmer le nouveau montant de vos échéances",
+        "product": "Commande", "old_amount": "Montant actuel", "new_amount": "Nouveau montant",
+        "applies_from": "À partir de l'échéance du", "deadline": "À confirmer avant le",
+        "confirm_button": "Confirmer le nouveau montant",
+        "confirm_done": "Merci : le nouveau montant s'applique à partir de votre prochaine "
+                        "échéance.",
+        "confirm_expired": "Ce changement a expiré le {date} et n'a pas été appliqué. Rien n'a "
+                           "changé.",
+        "confirm_state": "Ce changement est {status}. Rien n'a changé.",
+        "methods_title": "Vos moyens de paiement",
+        "methods_intro": "Le premier est utilisé en premier. Les numéros de carte se saisissent "
+                         "uniquement sur la page du prestataire de paiement ; nous ne les voyons "
+                         "jamais.",
+        "expires": "expire", "default": "par défaut",
+        "add_button": "Ajouter une carte", "replace_button": "Remplacer",
+        "remove_button": "Supprimer",
+        "no_methods": "Vous n'avez aucun moyen de paiement enregistré.",
+        "managed_elsewhere": "Vos moyens de paiement se gèrent sur cette page :",
+        "saved": "Votre moyen de paiement est enregistré.",
+        "removed": "Le moyen de paiement a été supprimé.",
+        "refused": "Ce n'a pas été fait : {reason}",
+        "remove_refused": "Ce moyen de paiement peut être remplacé par un nouveau, mais pas "
+                          "simplement supprimé, car vos services ou échéances en dépendent.",
+        "choose_title": "Choisissez un moyen de paiement de test",
+        "choose_intro": "Mode test : cette page remplace celle du prestataire de paiement. "
+                        "Choisissez l'un de ses moyens de test.",
+        "save_button": "Enregistrer ce moyen de paiement",
+        "save_title": "Enregistrer votre nouveau moyen de paiement",
+        "close": "Vous pouvez fermer cette page.",
+    },
+}
+
+STATUSES = {
+    "en": {"scheduled": "scheduled", "paid": "paid", "failed": "failed", "expired": "expired",
+           "cancelled": "cancelled", "confirmed": "confirmed", "replaced": "replaced",
+           "pending": "pending"},
+    "fr": {"scheduled": "programmé", "paid": "payé", "failed": "en échec", "expired": "expiré",
+           "cancelled": "annulé", "confirmed": "confirmé", "replaced": "remplacé",
+           "pending": "en attente"},
+}
+
+
+def words(language: str) -> dict[str, str]:
+    return TEXTS["fr" if language == "fr" else "en"]
+
+
+def status(language: str, value: str) -> str:
+    return STATUSES["fr" if language == "fr" else "en"].get(value, value)
