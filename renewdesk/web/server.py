@@ -208,8 +208,8 @@ def create_app(app: App) -> Flask:
         if stopped is not None:
             return stopped
         method_token = app.processor.setup_result(request.args.get("session_id", ""))
-        if method_token is None:
-            return invalid()
+        if method_token is None:  # not back from the processor's page: nothing to save
+            return message(view.language, texts.words(view.language)["nothing_to_save"], 404)
         details = app.processor.describe(method_token)
         return page("save_card.html", view.language, view=view, csrf=csrf, token=token,
                     method_token=method_token, details=details,
@@ -246,7 +246,8 @@ def create_app(app: App) -> Flask:
 
     @web.errorhandler(405)
     def not_allowed(_error: Exception) -> Response:
-        return invalid()
+        language = language_of_request()
+        return message(language, texts.words(language)["nothing_to_save"], 405)
 
     return web
 

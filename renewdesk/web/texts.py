@@ -48,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "save_button": "Save this payment method",
         "save_title": "Save your new payment method",
         "close": "You can close this page.",
+        "nothing_to_save": "There is nothing to do here. Nothing was changed.",
     },
     "fr": {
         "title": "Votre compte",
@@ -99,6 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "save_button": "Enregistrer ce moyen de paiement",
         "save_title": "Enregistrer votre nouveau moyen de paiement",
         "close": "Vous pouvez fermer cette page.",
+        "nothing_to_save": "Il n'y a rien à faire ici. Rien n'a été changé.",
     },
 }
 
