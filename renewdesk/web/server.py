@@ -92,15 +92,23 @@ def create_app(app: App) -> Flask:
             return guard.form_ok(signing_key(session), request.cookies.get(guard.COOKIE), token,
                                  request.form.get("csrf"))
 
-    @web.get("/l/<token>")
-    def show(token: str) -> Response:
+    def usable(token: str) -> tuple[LinkPage, str] | Response:
+        """The link's page if it can act now; else the page that says why (nothing changed).
+        A POST must carry this page's CSRF token."""
         found = read(token)
         if isinstance(found, Response):
             return found
+        view, _csrf = found
+        if request.method == "POST" and not csrf_ok(token):
+            return message(view.language, texts.words(view.language)["csrf"], 400)
+        return unusable(view) or found
+
+    @web.get("/l/<token>")
+    def show(token: str) -> Response:
+        found = usable(token)
+        if isinstance(found, Response):
+            return found
         view, csrf = found
-        stopped = unusable(view)
-        if stopped is not None:
-            return stopped
         if view.action == "cancel_renewal":
             return page("cancel.html", view.language, view=view, csrf=csrf, token=token)
         if view.action == "confirm_plan_change":
@@ -112,16 +120,11 @@ def create_app(app: App) -> Flask:
 
     @web.post("/l/<token>")
     def act(token: str) -> Response:
-        found = read(token)
+        found = usable(token)
         if isinstance(found, Response):
             return found
         view, _csrf = found
         words = texts.words(view.language)
-        if not csrf_ok(token):
-            return message(view.language, words["csrf"], 400)
-        stopped = unusable(view)
-        if stopped is not None:
-            return stopped
         if view.action == "update_payment_method":
             return _remove(view, token, request.form.get("method", ""))
         if view.action == "cancel_renewal" and view.renewal_status != "scheduled":
@@ -160,15 +163,12 @@ def create_app(app: App) -> Flask:
     def start_card(token: str) -> Response:
         """Add or replace: off to the processor's own page (a POST: it creates a session
         there). The sandbox's stand-in page is served here and offers its test methods."""
-        found = read(token)
+        found = usable(token)
         if isinstance(found, Response):
             return found
         view, _csrf = found
-        if not csrf_ok(token):
-            return message(view.language, texts.words(view.language)["csrf"], 400)
-        stopped = unusable(view)
-        if stopped is not None or view.action != "update_payment_method":
-            return stopped or invalid()
+        if view.action != "update_payment_method":
+            return invalid()
         replacing = request.form.get("replace") or ""
         if isinstance(app.processor, SandboxProcessor):
             return redirect(f"/l/{token}/sandbox-card?replace={replacing}", 303)  # type: ignore[return-value]
@@ -187,26 +187,22 @@ def create_app(app: App) -> Flask:
 
     @web.get("/l/<token>/sandbox-card")
     def sandbox_card(token: str) -> Response:
-        found = read(token)
+        found = usable(token)
         if isinstance(found, Response):
             return found
         view, csrf = found
-        stopped = unusable(view)
-        if stopped is not None or not isinstance(app.processor, SandboxProcessor):
-            return stopped or invalid()
+        if not isinstance(app.processor, SandboxProcessor):
+            return invalid()
         return page("sandbox_card.html", view.language, view=view, csrf=csrf, token=token,
                     methods=TEST_METHODS, replace=request.args.get("replace", ""))
 
     @web.get("/l/<token>/card-saved")
     def card_saved(token: str) -> Response:
         """Back from the processor's page (a GET): show what will be saved, ask to confirm."""
-        found = read(token)
+        found = usable(token)
         if isinstance(found, Response):
             return found
         view, csrf = found
-        stopped = unusable(view)
-        if stopped is not None:
-            return stopped
         method_token = app.processor.setup_result(request.args.get("session_id", ""))
         if method_token is None:  # not back from the processor's page: nothing to save
             return message(view.language, texts.words(view.language)["nothing_to_save"], 404)
@@ -217,16 +213,11 @@ def create_app(app: App) -> Flask:
 
     @web.post("/l/<token>/card-saved")
     def save_card(token: str) -> Response:
-        found = read(token)
+        found = usable(token)
         if isinstance(found, Response):
             return found
         view, _csrf = found
         words = texts.words(view.language)
-        if not csrf_ok(token):
-            return message(view.language, words["csrf"], 400)
-        stopped = unusable(view)
-        if stopped is not None:
-            return stopped
         ctx = app.context()
         try:
             with ctx.factory() as session:
