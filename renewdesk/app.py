@@ -82,11 +82,14 @@ class App:
             zone = settings.load_policy(session).business_time_zone
         return business_date(utc_now(), zone)
 
-    def context(self, who: str | None = None) -> Context:
+    def context(self, who: str | None = None, *, delivery: bool = True) -> Context:
+        """`delivery=False` for work that only queues e-mails and events (the window's reads
+        and actions): no SMTP settings or webhook secret read from the keyring each time."""
         return Context(factory=self.factory, processor=self.processor,
                        clock=Clock(self.today(), utc_now),
                        who=who or self.env.get("RENEWDESK_USER") or _user(),
-                       mailer=self.mailer(), webhook=self.webhook())
+                       mailer=self.mailer() if delivery else None,
+                       webhook=self.webhook() if delivery else None)
 
     def mailer(self) -> Sender | None:
         with self.factory() as session:

@@ -20,7 +20,8 @@ class Desk:
     message: Callable[[str], None]  # a line in the status bar
 
     def context(self) -> Context:
-        return self.app.context()
+        """For the window's reads and actions, which queue e-mails but never send them."""
+        return self.app.context(delivery=False)
 
     def today(self) -> date:
         return self.app.today()

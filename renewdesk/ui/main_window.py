@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         for page in self.pages.values():
             page.model.refresh()
-            page.update_buttons() if hasattr(page, "update_buttons") else None
+            page.update_buttons()
         for customer in self.customer_pages.values():
             customer.reload()
         self._show_last_run()
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.app.context, self.app.env, self)
+        dialog = SettingsDialog(self.desk.context, self.app.env, self)
         dialog.languageChanged.connect(self.languageChanged)
         if dialog.exec():
             self._arm_daily()

@@ -103,12 +103,9 @@ class ListPage(QWidget):
         refs = self.selected_refs()
         return refs[0] if len(refs) == 1 else None
 
-    def select_ref(self, ref: str) -> bool:
-        row = self.model.row_of(ref)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        return True
+    @Slot()
+    def update_buttons(self) -> None:
+        """Enable the buttons that fit the selection; pages with buttons override it."""
 
     @Slot()
     def _selection_changed(self) -> None:

@@ -55,10 +55,6 @@ class _Page(ListPage):
             button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
         return button
 
-    @Slot()
-    def update_buttons(self) -> None:
-        """Enable the buttons that fit the selection; pages override."""
-
     def _round_done(self, result: RoundResult) -> None:
         self.desk.changed()
         outcome = {"paid": translate("_Page", "paid"), "failed": translate("_Page", "failed"),
