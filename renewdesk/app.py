@@ -25,17 +25,13 @@ from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.payments.stripe_gateway import StripeProcessor
 from renewdesk.services.context import Clock, Context
-from renewdesk.store import backup, db, settings
+from renewdesk.store import backup, db, location, settings
 
 log = logging.getLogger("renewdesk")
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def default_db_path() -> Path:
-    return user_data_path("renewdesk", appauthor=False) / "renewdesk.db"
 
 
 def ledger_path(url: str, env: Mapping[str, str]) -> Path:
@@ -145,11 +141,11 @@ def _user() -> str:
 def open_app(db_arg: str | None = None, today: str | None = None,
              env: Mapping[str, str] | None = None) -> App:
     env = os.environ if env is None else env
-    target = db_arg or env.get("RENEWDESK_DB") or str(default_db_path())
+    target = location.target(db_arg, env)
     today_text = today or env.get("RENEWDESK_TODAY")
     today_override = parse_date(today_text, field="--today") if today_text else None
-    url = db.database_url(target)
-    engine = db.make_engine(url)
+    url = db.database_url(location.check_url(target))
+    engine = db.make_engine(location.with_password(url, env))
     db.migrate(engine)
     factory = db.session_factory(engine)
     processor = make_processor(url, env)

@@ -1,4 +1,5 @@
-"""Secrets (the Stripe secret key, the webhook signing secret, an SMTP password) live in the
+"""Secrets (the Stripe secret key, the webhook signing secret, an SMTP password, a team's
+PostgreSQL password) live in the
 system keyring, never in the database, settings, exported files or logs.
 
 On a machine with no secure keyring (a headless server), storing a secret in plain text needs
@@ -23,7 +24,7 @@ from renewdesk.domain.errors import InputError
 SERVICE = "renewdesk"
 # Each secret, and the environment variable that supplies it for unattended runs.
 ENVIRONMENT = {"stripe": "RENEWDESK_STRIPE_SECRET_KEY", "webhook": "RENEWDESK_WEBHOOK_SECRET",
-               "smtp": "RENEWDESK_SMTP_SECRET"}
+               "smtp": "RENEWDESK_SMTP_SECRET", "database": "RENEWDESK_DATABASE_PASSWORD"}
 NAMES = tuple(ENVIRONMENT)
 # Backends never used without consent: plain text on disk (readable by anyone who can read the
 # user's files), one that asks for a password at every use, and the "no keyring" stand-ins.

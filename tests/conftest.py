@@ -19,7 +19,9 @@ from renewdesk.services.context import Clock, Context
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.run_due import RunReport, run_due
-from renewdesk.store.models import Notification
+from renewdesk.store.models import Base, Notification
+from tests import pg_server
+from tests.pg_server import PgServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -31,11 +33,16 @@ def d(text: str) -> date:
 
 
 class World:
-    def __init__(self, folder: Path, env: dict[str, str]) -> None:
+    """`url`: a PostgreSQL database (team mode); by default a SQLite file in `folder`."""
+
+    def __init__(self, folder: Path, env: dict[str, str], url: str | None = None) -> None:
         self.folder = folder
         self.db = folder / "renewdesk.db"
-        self.env = env
-        self.app: App = open_app(str(self.db), env=env)
+        self.target = url or str(self.db)
+        self.env = dict(env)
+        if url:  # the sandbox's ledger sits beside a SQLite file; for PostgreSQL, here
+            self.env.setdefault("RENEWDESK_SANDBOX_LEDGER", str(folder / "sandbox-ledger.sqlite"))
+        self.app: App = open_app(self.target, env=self.env)
 
     def ctx(self, today: str | date, who: str = "tester", **extra: Any) -> Context:
         day = d(today) if isinstance(today, str) else today
@@ -61,6 +68,18 @@ class World:
 
         return [self.run(day) for day in days_between(d(first), d(last))]
 
+    def fingerprint(self) -> bytes:
+        """What "changes nothing" is checked against: the SQLite file's bytes, or on PostgreSQL
+        every row of every table in primary-key order."""
+        if self.target == str(self.db):
+            return self.db.read_bytes()
+        rows: list[str] = []
+        with self.app.engine.connect() as connection:
+            for table in Base.metadata.sorted_tables:
+                query = select(table).order_by(*table.primary_key.columns)
+                rows.extend(f"{table.name}:{tuple(row)!r}" for row in connection.execute(query))
+        return "\n".join(rows).encode()
+
     def export(self) -> dict[str, Any]:
         with self.session() as session:
             return export_state(session)
@@ -75,7 +94,7 @@ class World:
 
     def cli(self, *args: str, today: str | None = None) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
-        argv = ["--db", str(self.db)] + (["--today", today] if today else []) + list(args)
+        argv = ["--db", self.target] + (["--today", today] if today else []) + list(args)
         code = cli_main(argv, out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
@@ -97,9 +116,40 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester"}
 
 
+# The core's scenario suite runs on SQLite and on PostgreSQL (issue 7, "Done when" 1).
+BOTH_BACKENDS = ("tests/services/", "tests/notify/", "tests/cli/test_story.py",
+                 "tests/cli/test_exchange.py", "tests/stripe/")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        where = Path(str(metafunc.definition.path)).relative_to(REPO).as_posix()
+        both = where.startswith(BOTH_BACKENDS)
+        metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PgServer]:
+    """One PostgreSQL server on 127.0.0.1 for the whole session."""
+    server = pg_server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def world(tmp_path: Path, env: dict[str, str]) -> Iterator[World]:
-    w = World(tmp_path, env)
+def database(request: pytest.FixtureRequest, backend: str) -> Iterator[str | None]:
+    """None for a SQLite file in the test's folder, else a fresh PostgreSQL database's URL."""
+    if backend == "sqlite":
+        yield None
+        return
+    server: PgServer = request.getfixturevalue("postgres")
+    with server.database() as url:
+        yield url
+
+
+@pytest.fixture
+def world(tmp_path: Path, env: dict[str, str], database: str | None) -> Iterator[World]:
+    w = World(tmp_path, env, database)
     yield w
     w.close()
 

@@ -6,11 +6,13 @@ import argparse
 import getpass
 import json
 import logging
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from renewdesk import keystore
@@ -32,7 +34,7 @@ from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
 from renewdesk.services.run_due import run_due
-from renewdesk.store import backup, settings
+from renewdesk.store import backup, db, location, settings, transfer
 from renewdesk.store.models import Customer, Notification
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
@@ -94,7 +96,7 @@ def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
     try:
         # A dry run takes the lock too: it would otherwise read a run's half-done work.
-        with exclusive_run(app.url, args.wait):
+        with exclusive_run(app.engine.url, args.wait):
             if not args.dry_run:
                 app.backup_before_run()
             report = run_due(ctx, dry_run=args.dry_run)
@@ -125,7 +127,7 @@ def _cmd_plan_update(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_renew_plan(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
-    with exclusive_run(app.url, 30):
+    with exclusive_run(app.engine.url, 30):
         result = final_attempt(ctx, args.order)
     out.write(f"final attempt for {result.subject_ref}: {result.outcome}\n")
 
@@ -186,7 +188,7 @@ def _cmd_cancel(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_renew(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
-    with exclusive_run(app.url, 30):
+    with exclusive_run(app.engine.url, 30):
         result = manual_renewal(ctx, args.service)
     out.write(f"manual renewal {result.subject_ref}: {result.outcome}\n")
 
@@ -321,7 +323,7 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
               f"as of {info.last_run_on or 'never'} (this database: {current or 'never'})\n")
     if not args.yes:
         raise InputError("restore replaces this database's whole content; add --yes to go ahead")
-    with exclusive_run(app.url, 30):
+    with exclusive_run(app.engine.url, 30):
         restored, saved = backup.restore(app.url, app.engine, source, app.backup_folder())
     ctx = app.context()  # the engine reconnects to the restored file
     with ctx.factory() as session:
@@ -344,6 +346,46 @@ def _cmd_serve_links(app: App, args: argparse.Namespace, out: TextIO) -> None:
     serve(app, args.host, args.port)
 
 
+def _cmd_migrate_db(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    """Team mode: the whole portfolio copied into an empty database, verified (issue 7)."""
+    target_url = db.database_url(location.check_url(args.to))
+    if target_url == app.url:
+        raise InputError("--to names the database already in use")
+    target = db.make_engine(location.with_password(target_url, os.environ))
+    try:
+        with exclusive_run(app.engine.url, 30):  # no run changes the portfolio while it moves
+            report = transfer.copy_database(
+                app.engine, target, lambda table, rows: log.info("copied %s: %d", table, rows))
+    except OperationalError as error:
+        raise Failure(f"cannot reach {location.shown(target_url)}: "
+                      f"{str(error.orig).strip().splitlines()[0]}") from None
+    finally:
+        target.dispose()
+    money = sum(total for table in report.source for _name, total in table.totals)
+    out.write(f"copied {report.rows} rows in {len(report.source)} tables to "
+              f"{location.shown(target_url)}; verified: every table's row count and money "
+              f"totals (all together {money} minor units) are equal on both sides\n")
+    if args.use:
+        location.save(os.environ, location.without_password(target_url))
+        out.write("this machine now works on it (`renewdesk database` shows the choice)\n")
+    else:
+        out.write(f"to work on it: renewdesk database {location.shown(target_url)}\n")
+    log.info("portfolio copied to %s (%d rows)", location.shown(target_url), report.rows)
+
+
+def database_command(args: argparse.Namespace, out: TextIO, env: Mapping[str, str]) -> None:
+    """Show or choose this machine's database (its choice, kept in the user's config folder)."""
+    if args.default:
+        location.save(env, None)
+    elif args.url:
+        location.save(env, args.url)
+    chosen = location.configured(env)
+    current = location.target(None, env)
+    source = ("RENEWDESK_DB" if env.get("RENEWDESK_DB") else "chosen" if chosen
+              else "the default")
+    out.write(f"database: {location.shown(db.database_url(current))} ({source})\n")
+
+
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due,
     "bulk-recurrence": _cmd_bulk, "plan-update": _cmd_plan_update,
@@ -353,5 +395,5 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "customer-emails": _cmd_emails, "link-customer": _cmd_link_customer,
     "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
     "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
-    "serve-links": _cmd_serve_links,
+    "serve-links": _cmd_serve_links, "migrate-db": _cmd_migrate_db,
 }

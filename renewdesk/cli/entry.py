@@ -18,9 +18,10 @@ from typing import NoReturn, TextIO
 
 from renewdesk import __version__, keystore
 from renewdesk.app import App, open_app, setup_logging
-from renewdesk.cli.commands import COMMANDS, Failure, secret_command
+from renewdesk.cli.commands import COMMANDS, Failure, database_command, secret_command
 from renewdesk.domain.cards import contains_card_number
 from renewdesk.domain.errors import InputError
+from renewdesk.store.db import DatabaseUnavailable
 from renewdesk.store.runlock import RunInProgress
 
 log = logging.getLogger("renewdesk.cli")
@@ -129,6 +130,15 @@ def _parser() -> argparse.ArgumentParser:
                                            "e-mails (put it behind your website)")
     c.add_argument("--host", default="127.0.0.1")
     c.add_argument("--port", type=int, default=8765)
+    c = sub.add_parser("migrate-db", help="copy the whole portfolio into an empty database "
+                                          "(team mode: PostgreSQL), verified")
+    c.add_argument("--to", required=True, metavar="URL",
+                   help="e.g. postgresql+psycopg://user@host:5432/renewdesk")
+    c.add_argument("--use", action="store_true", help="then work on it on this machine")
+    c = sub.add_parser("database", help="show or choose this machine's database")
+    c.add_argument("url", nargs="?", metavar="URL_OR_FILE")
+    c.add_argument("--default", action="store_true",
+                   help="back to the SQLite file in the user's data folder")
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
     return p
@@ -142,6 +152,9 @@ def _window(args: argparse.Namespace, err: TextIO) -> int:
     except InputError as error:
         err.write(f"renewdesk: {error}\n")
         return 2
+    except DatabaseUnavailable as error:
+        err.write(f"renewdesk: {error}\n")
+        return 1
     try:
         from renewdesk.ui.launch import run_window
 
@@ -178,6 +191,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         if args.command == "secret":  # the machine's keyring, not the database
             secret_command(args, out, inp, os.environ)
             return 0
+        if args.command == "database":  # the machine's choice, before any database is opened
+            database_command(args, out, os.environ)
+            return 0
         app = open_app(args.db, args.today)
         COMMANDS[args.command](app, args, out)
         return 0
@@ -185,7 +201,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         err.write(f"renewdesk: {error}\n")
         log.info("%s refused: %s", args.command, error)
         return 2
-    except (Failure, RunInProgress) as error:
+    except (Failure, RunInProgress, DatabaseUnavailable) as error:
         err.write(f"renewdesk: {error}\n")
         return 1
     except BrokenPipeError:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from sqlalchemy.engine import URL
 
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
@@ -49,7 +50,7 @@ class RunWorker(QObject):
     progressed = Signal(str, int)
     finished = Signal(object)
 
-    def __init__(self, context: Callable[[], Context], lock_url: str,
+    def __init__(self, context: Callable[[], Context], lock_url: str | URL,
                  before_run: Callable[[], object] | None = None) -> None:
         super().__init__()
         self._context = context
@@ -103,7 +104,7 @@ class Scheduler(QObject):
     finished = Signal(object)
     _queued = Signal(object)
 
-    def __init__(self, context: Callable[[], Context], lock_url: str,
+    def __init__(self, context: Callable[[], Context], lock_url: str | URL,
                  before_run: Callable[[], object] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -96,10 +96,10 @@ def test_pm2_card_number_as_a_command_argument_is_refused_unechoed(world: World)
     assert CARD.replace(" ", "-").encode() not in everything
 
 
-def _base(world: World, tmp_path: Path) -> Path:
+def _base(world: World, tmp_path: Path) -> bytes:
     assert world.cli("import", str(EXAMPLE), today="2026-11-01")[0] == 0
     assert world.cli("run-due", today="2026-11-01")[0] == 0
-    return world.db
+    return world.fingerprint()
 
 
 def _file(tmp_path: Path, change: Any) -> str:
@@ -130,13 +130,12 @@ BAD_IMPORTS = {
 @pytest.mark.parametrize("case", sorted(BAD_IMPORTS))
 def test_bad_import_exits_2_with_one_line_and_database_byte_identical(
         world: World, tmp_path: Path, case: str) -> None:
-    db = _base(world, tmp_path)
-    before = db.read_bytes()
+    before = _base(world, tmp_path)
     change, expected = BAD_IMPORTS[case]
     code, _out, err = world.cli("import", _file(tmp_path, change), today="2026-11-02")
     assert code == 2
     assert err.count("\n") == 1 and expected in err
-    assert db.read_bytes() == before
+    assert world.fingerprint() == before
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -155,12 +154,11 @@ def test_bad_import_exits_2_with_one_line_and_database_byte_identical(
 ])
 def test_bad_command_input_exits_2_and_changes_nothing(world: World, tmp_path: Path,
                                                       args: list[str], expected: str) -> None:
-    db = _base(world, tmp_path)
-    before = db.read_bytes()
+    before = _base(world, tmp_path)
     code, _out, err = world.cli(*args)
     assert code == 2
     assert err.count("\n") == 1 and expected in err
-    assert db.read_bytes() == before
+    assert world.fingerprint() == before
 
 
 def test_run_due_as_of_a_date_before_the_last_run_is_refused(world: World) -> None:

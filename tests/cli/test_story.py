@@ -31,7 +31,7 @@ def _for_stripe(localstripe: LocalStripe, folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", params=["sandbox", "stripe"])
+@pytest.fixture(scope="module", params=["sandbox", "stripe", "sandbox-postgresql"])
 def story(request: pytest.FixtureRequest,
           tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """Runs the walk once per gateway; returns each day's report and the final export."""
@@ -48,7 +48,10 @@ def story(request: pytest.FixtureRequest,
                                 "RENEWDESK_STRIPE_API_BASE": server.url}.items():
                 mp.setenv(name, value)
             portfolio = _for_stripe(server, folder)
-        world = World(folder, dict(os.environ))
+        url = None
+        if request.param == "sandbox-postgresql":  # team mode (issue 7)
+            url = request.getfixturevalue("postgres").create_database()
+        world = World(folder, dict(os.environ), url)
         code, _out, err = world.cli("import", str(portfolio), today="2026-11-01")
         assert code == 0, err
         reports: dict[str, str] = {}

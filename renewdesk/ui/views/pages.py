@@ -142,7 +142,7 @@ class ServicesPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
-            with exclusive_run(app.url, 30):
+            with exclusive_run(app.engine.url, 30):
                 return manual_renewal(app.context(), ref)
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
@@ -214,7 +214,7 @@ class OrdersPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
-            with exclusive_run(app.url, 30):
+            with exclusive_run(app.engine.url, 30):
                 return final_attempt(app.context(), ref)
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))

@@ -1,0 +1,102 @@
+"""Which database this machine works on: `--db`, else `RENEWDESK_DB`, else the one chosen in
+Settings (or `renewdesk database URL`), else the SQLite file in the user's data folder.
+
+The choice is a machine's, so it lives in the user's config folder, not in the database. A
+PostgreSQL URL is kept without its password: the password is a secret, kept in the keyring
+(`renewdesk secret set database`) or given by RENEWDESK_DATABASE_PASSWORD, and added when the
+database is opened. URLs are shown and logged with the password hidden.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from renewdesk import keystore
+from renewdesk.domain.errors import InputError
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def config_file(env: Mapping[str, str]) -> Path:
+    folder = Path(env.get("RENEWDESK_CONFIG_DIR") or user_config_path("renewdesk",
+                                                                       appauthor=False))
+    return folder / "database.json"
+
+
+def default_db_path() -> Path:
+    return user_data_path("renewdesk", appauthor=False) / "renewdesk.db"
+
+
+def configured(env: Mapping[str, str]) -> str | None:
+    try:
+        data = json.loads(config_file(env).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("database") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def check_url(url: str) -> str:
+    """A database URL a user typed: clear refusals for what cannot work."""
+    url = url.strip()
+    if "://" not in url:
+        return url  # a SQLite file
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(f"not a database URL: {shown(url)!r} (e.g. "
+                         "postgresql+psycopg://user@host:5432/renewdesk)") from None
+    if parsed.get_backend_name() not in BACKENDS:
+        raise InputError(f"{parsed.get_backend_name()}: renewdesk works on SQLite or PostgreSQL")
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        raise InputError("use the psycopg driver: postgresql+psycopg://user@host:5432/name")
+    if parsed.get_backend_name() == "postgresql" and not parsed.database:
+        raise InputError("the URL names no database (…/name at its end)")
+    return url
+
+
+def save(env: Mapping[str, str], url: str | None) -> None:
+    """Remember this machine's database (None: back to the default SQLite file)."""
+    path = config_file(env)
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    url = check_url(url)
+    if "://" in url and make_url(url).password is not None:
+        raise InputError("the URL holds a password: it is not saved in plain text; save the "
+                         "password with `renewdesk secret set database` and the URL without it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"database": url}), encoding="utf-8")
+
+
+def target(db_arg: str | None, env: Mapping[str, str]) -> str:
+    return db_arg or env.get("RENEWDESK_DB") or configured(env) or str(default_db_path())
+
+
+def with_password(url: str, env: Mapping[str, str]) -> str:
+    """A PostgreSQL URL without a password gets the one from the keyring, if any."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or parsed.password is not None:
+        return url
+    password = keystore.read("database", env)
+    if not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
+def without_password(url: str) -> str:
+    return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def shown(url: str) -> str:
+    """The URL to show or log: never its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a URL)"

@@ -1,0 +1,120 @@
+"""A throwaway PostgreSQL server for the tests, on 127.0.0.1 (issue 7: team mode).
+
+Started once per test session from Debian's `postgresql` binaries (`scripts/postgres-deps`
+installs them; `.ci/run` calls it), in a temporary folder, trust authentication, durability off
+(fsync, synchronous_commit) because nothing here outlives the session. Root may not run a
+PostgreSQL server, so as root the server runs as Debian's `postgres` user.
+
+Each test gets its own database, copied from a template that is migrated once: `CREATE DATABASE
+... TEMPLATE` takes a few tens of milliseconds where migrating takes a second.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from renewdesk.store import db
+
+TEMPLATE = "renewdesk_template"
+_names = itertools.count(1)
+
+
+def binaries() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    if not found:
+        raise RuntimeError("PostgreSQL is not installed: run scripts/postgres-deps "
+                           "(Debian's postgresql package), as scripts/test does")
+    return found[-1].parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class PgServer:
+    folder: Path
+    port: int
+    bindir: Path
+    prefix: list[str]
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://renewdesk@127.0.0.1:{self.port}/{database}"
+
+    def admin(self, statement: str) -> None:
+        engine = create_engine(self.url(), isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as connection:
+                connection.execute(text(statement))
+        finally:
+            engine.dispose()
+
+    def create_database(self, template: str | None = TEMPLATE) -> str:
+        """A new empty (template=None) or migrated database; returns its URL."""
+        name = f"t{os.getpid()}_{next(_names)}"
+        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        name = url.rsplit("/", 1)[1]
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    @contextmanager
+    def database(self, template: str | None = TEMPLATE) -> Iterator[str]:
+        url = self.create_database(template)
+        try:
+            yield url
+        finally:
+            self.drop_database(url)
+
+    def stop(self) -> None:
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
+                        "-m", "immediate", "stop"], capture_output=True, check=False, timeout=60)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start() -> PgServer:
+    bindir = binaries()
+    folder = Path(tempfile.mkdtemp(prefix="renewdesk-pg-"))
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    run = {"capture_output": True, "text": True, "timeout": 120, "check": False}
+    done = subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(folder / "data"), "-A",
+                           "trust", "-U", "renewdesk", "-E", "UTF8", "--locale", "C",
+                           "--no-sync"], **run)  # type: ignore[call-overload]
+    if done.returncode != 0:
+        raise RuntimeError(f"initdb failed: {done.stderr}")
+    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+    done = subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-o",
+                           options, "-l", str(folder / "server.log"), "-w", "start"],
+                          **run)  # type: ignore[call-overload]
+    if done.returncode != 0:
+        log = (folder / "server.log").read_text() if (folder / "server.log").exists() else ""
+        raise RuntimeError(f"PostgreSQL did not start: {done.stderr}{log[-2000:]}")
+    server = PgServer(folder, port, bindir, prefix)
+    server.admin(f'CREATE DATABASE "{TEMPLATE}"')
+    engine = db.make_engine(server.url(TEMPLATE))
+    db.migrate(engine)
+    engine.dispose()
+    return server
