@@ -113,12 +113,13 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("RENEWDESK_LOG_DIR", str(logs))
     monkeypatch.setenv("RENEWDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RENEWDESK_USER", "tester")
-    return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester"}
+    return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester",
+            "RENEWDESK_CONFIG_DIR": str(tmp_path / "config")}
 
 
 # The core's scenario suite runs on SQLite and on PostgreSQL (issue 7, "Done when" 1).
 BOTH_BACKENDS = ("tests/services/", "tests/notify/", "tests/cli/test_story.py",
-                 "tests/cli/test_exchange.py", "tests/stripe/")
+                 "tests/cli/test_exchange.py", "tests/stripe/", "tests/ui/test_team.py")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -20,3 +20,7 @@ class RuleRefused(InputError):
     def __init__(self, rule: str, message: str) -> None:
         super().__init__(f"{message} ({rule})")
         self.rule = rule
+
+
+class EditConflict(InputError):
+    """Someone else changed the thing being edited since it was read: nothing was saved."""

@@ -10,16 +10,23 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.services import installments, payment_methods, processor_sync, recurrence, renewals
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, InstallmentOrder, PaymentMethod, Renewal, Service
+from renewdesk.store.models import (
+    AuditEntry,
+    Customer,
+    InstallmentOrder,
+    PaymentMethod,
+    Renewal,
+    Service,
+)
 
 
 def _one(session: Session, model: type, ref: str, what: str) -> object:
@@ -81,6 +88,7 @@ class PlanState:
     minimum: str
     pending: tuple[str, str] | None  # (amount, deadline) of the pending change
     history: tuple[tuple[str, str, str], ...]  # (amount, status, date) of earlier changes
+    version: int  # handed back by the edit: a change made meanwhile by someone else is refused
 
 
 def plan_state(ctx: Context, order_ref: str) -> PlanState:
@@ -97,7 +105,7 @@ def plan_state(ctx: Context, order_ref: str) -> PlanState:
             when = change.confirmed_on or change.deadline_on
             history.append((amount, change.status, when.isoformat()))
         return PlanState(order.ref, order.currency, order.installment_amount.text(),
-                         minimum.text(), pending, tuple(history))
+                         minimum.text(), pending, tuple(history), order.version)
 
 
 def plan_amount_problem(ctx: Context, order_ref: str, text: str) -> str | None:
@@ -113,10 +121,34 @@ def plan_amount_problem(ctx: Context, order_ref: str, text: str) -> str | None:
     return None
 
 
-def update_plan(ctx: Context, order_ref: str, amount_text: str) -> installments.PlanChangeResult:
+def claim_order(session: Session, order: InstallmentOrder, seen_version: int | None) -> None:
+    """Optimistic concurrency for a manual change of a plan: the order's version moves on only
+    if it is still the one the editor saw (`seen_version`; None: the one just read). The UPDATE
+    holds the row until commit, so of two people saving at once the second finds the version
+    moved and is refused with who changed it and when, instead of overwriting it."""
+    expected = order.version if seen_version is None else seen_version
+    moved = session.execute(update(InstallmentOrder).where(
+        InstallmentOrder.id == order.id, InstallmentOrder.version == expected).values(
+        version=InstallmentOrder.version + 1).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
+        last = session.scalars(select(AuditEntry).where(AuditEntry.subject == order.ref)
+                               .order_by(AuditEntry.id.desc()).limit(1)).first()
+        by = (f" by {last.who} at {last.at.strftime('%H:%M')} UTC ({last.action})"
+              if last else "")
+        raise EditConflict(f"{order.ref} was changed{by} since you opened it; nothing was "
+                           "saved: look at it again, then make your change")
+    session.refresh(order)
+
+
+def update_plan(ctx: Context, order_ref: str, amount_text: str,
+                seen_version: int | None = None) -> installments.PlanChangeResult:
     with ctx.factory() as session:
         order = _order(session, order_ref)
         amount = Money.parse(amount_text, order.currency, field="amount")
+        installments.check_plan_amount(order, amount, settings.load_policy(session),
+                                       ctx.clock.today)
+        claim_order(session, order, seen_version)
         before = {"installment_amount": order.installment_amount.text()}
         result = installments.request_plan_change(session, order, amount,
                                                   settings.load_policy(session),

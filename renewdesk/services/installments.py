@@ -215,6 +215,7 @@ def confirm_plan_change(session: Session, change: PlanChange, today: date,
     change.status = "confirmed"
     change.confirmed_on = today
     order.installment_amount_minor = change.amount_minor
+    order.version += 1  # an edit from before the confirmation is refused (actions.claim_order)
     changed = []
     for installment in order.installments:
         if installment.status == "scheduled" and installment.due_on > today:

@@ -61,16 +61,22 @@ def check_url(url: str) -> str:
     return url
 
 
+def check_choice(url: str) -> str:
+    """A database to remember: as `check_url`, and never with a password in it."""
+    url = check_url(url)
+    if "://" in url and make_url(url).password is not None:
+        raise InputError("the URL holds a password: it is not saved in plain text; save the "
+                         "password with `renewdesk secret set database` and the URL without it")
+    return url
+
+
 def save(env: Mapping[str, str], url: str | None) -> None:
     """Remember this machine's database (None: back to the default SQLite file)."""
     path = config_file(env)
     if url is None:
         path.unlink(missing_ok=True)
         return
-    url = check_url(url)
-    if "://" in url and make_url(url).password is not None:
-        raise InputError("the URL holds a password: it is not saved in plain text; save the "
-                         "password with `renewdesk secret set database` and the URL without it")
+    url = check_choice(url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"database": url}), encoding="utf-8")
 

@@ -32,6 +32,7 @@ from renewdesk.ui.views.pages import (
     ServicesPage,
     SimplePage,
 )
+from renewdesk.ui.watcher import ChangeWatcher
 from renewdesk.ui.widgets import show_error
 
 
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.scheduler.finished.connect(self._run_finished)
         self.progress: RunProgressDialog | None = None
         self._preview_then_run = False
+        self.watcher = ChangeWatcher(app.factory, parent=self)
+        self.watcher.changed.connect(self.changed_elsewhere)
         self.daily = DailyTimer(self)
         self.daily.due.connect(self.daily_run)
         self._arm_daily()
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()
+        self.watcher.shutdown()
         self.scheduler.shutdown()
         self.operations.wait()
         for page in list(self.customer_pages.values()):
@@ -156,6 +160,13 @@ class MainWindow(QMainWindow):
         for customer in self.customer_pages.values():
             customer.reload()
         self._show_last_run()
+
+    @Slot()
+    def changed_elsewhere(self) -> None:
+        """The portfolio changed (another account manager, a command-line run): show it.
+        Not while one of our own operations is under way: its end refreshes anyway."""
+        if not self.operations.busy:
+            self.refresh_all()
 
     def open_customer(self, ref: str) -> None:
         page = self.customer_pages.get(ref)
@@ -187,7 +198,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self._arm_daily()
             self.refresh_all()
-            self.show_message(self.tr("Settings saved"))
+            self.show_message(self.tr("Settings saved; the new database is used from the next "
+                                      "start") if dialog.database_changed
+                              else self.tr("Settings saved"))
 
     # Runs ------------------------------------------------------------------------------------
 

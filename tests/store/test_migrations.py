@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -41,3 +42,38 @@ def test_migrate_is_a_no_op_at_head(tmp_path: Path) -> None:
     db.migrate(engine)
     engine.dispose()
     assert path.read_bytes() == before
+
+
+def test_upgrade_from_0001_the_first_release_keeps_orders_and_versions_them(
+        tmp_path: Path) -> None:
+    """0.2.0's schema (0001) with an order in it: 0002 adds the plan's version, 1 for all."""
+    engine = db.make_engine(db.database_url(str(tmp_path / "old.db")))
+    db.migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled) "
+            "VALUES (1, 'C1', 'Ana', 'ana@example.test', '', 'fr', 1)"))
+        connection.execute(text(
+            "INSERT INTO installment_order (id, ref, customer_id, product, invoice_number, "
+            "installment_amount_minor, currency, installments_count, interval, first_due_on, "
+            "method, status, in_collection) VALUES (1, 'O1', 1, 'Course', 'INV-1', 3000, 'EUR', "
+            "3, 'monthly', '2026-12-01', 'card', 'active', 0)"))
+    db.migrate(engine)
+    assert db.current_revision(engine) == db.head_revision(engine) == "0002"
+    with engine.connect() as connection:
+        row = connection.execute(text(
+            "SELECT ref, installment_amount_minor, version FROM installment_order")).one()
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert tuple(row) == ("O1", 3000, 1)
+    assert diff == []
+    engine.dispose()
+
+
+def test_migrations_on_postgresql_from_empty_match_the_models(postgres: Any) -> None:
+    with postgres.database(template=None) as url:
+        engine = db.make_engine(url)
+        db.migrate(engine)
+        with engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        engine.dispose()
+    assert diff == []

@@ -39,7 +39,7 @@ def qt_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
 
 def desk_app(world: World, today: str, **env: str) -> App:
     """A second App on the world's database, as of `today`, as the window would open it."""
-    return open_app(str(world.db), today, env={**world.env, **env})
+    return open_app(world.target, today, env={**world.env, **env})
 
 
 @pytest.fixture

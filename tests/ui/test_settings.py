@@ -59,3 +59,25 @@ def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None
     assert french_window.pages["orders"].renew_plan.text() == "Relancer l'&échéancier"
     assert i18n.LANGUAGE.money(Money(123456, "EUR")) == "1\u202f234,56\xa0€"
     launcher.app.close()
+
+
+def test_team_database_chosen_in_settings_never_with_its_password(
+        world: World, qtbot: Any) -> None:
+    """Issue 7: the database is chosen in Settings; a URL with a password is refused (the
+    password has its own field, for the keyring) and nothing else is saved with it."""
+    app = desk_app(world, "2026-11-01")
+    dialog = SettingsDialog(app.context, world.env)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
+    url = dialog.findChild(QLineEdit, "database_url")
+    url.setText("postgresql+psycopg://alice:hunter2@db.example.test/renewdesk")
+    save(qtbot, dialog)
+    assert "password" in dialog.problem.text() and "hunter2" not in dialog.problem.text()
+    assert "seller_email=seller@renewdesk.invalid" in world.cli("settings")[1]  # none saved
+    assert "(the default)" in world.cli("database")[1]
+    url.setText("postgresql+psycopg://alice@db.example.test/renewdesk")
+    save(qtbot, dialog)
+    assert dialog.database_changed
+    assert "postgresql+psycopg://alice@db.example.test/renewdesk (chosen)" in \
+        world.cli("database")[1]
+    app.close()

@@ -114,6 +114,9 @@ class InstallmentOrder(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     in_collection: Mapped[bool] = mapped_column(Boolean, default=False)  # IN-6
     collection_on: Mapped[date | None] = mapped_column(Date)
+    # Raised by every manual change of the plan: an edit made from what someone saw before
+    # another person's change is refused, not applied over it (team mode).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     customer: Mapped[Customer] = relationship()
     payment_method: Mapped[PaymentMethod | None] = relationship()

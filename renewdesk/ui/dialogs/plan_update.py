@@ -2,6 +2,8 @@
 
 Shows the order's current amount, the minimum and the state of earlier requests (pending with
 its deadline, confirmed, expired, replaced). OK sends the request; the customer confirms it.
+If someone else changed the plan since the dialog opened (team mode), the request is refused,
+the dialog shows the plan as it is now, and what was typed stays for a second look.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
+from renewdesk.domain.errors import EditConflict, InputError
 from renewdesk.services import actions
 from renewdesk.services.context import Context
 from renewdesk.services.installments import PlanChangeResult
@@ -47,20 +49,17 @@ class PlanUpdateDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e")
-        pending = (self.tr("%1, to be confirmed by %2").replace("%1", state.pending[0])
-                   .replace("%2", state.pending[1]) if state.pending else self.tr("none"))
-        self.state_label = QLabel(pending)
+        self.state_label = QLabel()
         self.state_label.setObjectName("pendingState")
-        history = QTableWidget()
-        fill_table(history, [self.tr("Amount"), self.tr("State"), self.tr("Date")],
-                   [(amount, i18n.status_text(status), day) for amount, status, day in state.history],
-                   1, dict(STATUS_COLOURS), [status for _a, status, _d in state.history])
+        self.current = QLabel(f"{state.current} {state.currency}")
+        self.history = QTableWidget()
+        self.show_state(state)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send request"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Current amount:"), QLabel(f"{state.current} {state.currency}"))
+        form.addRow(self.tr("Current amount:"), self.current)
         form.addRow(self.tr("Minimum:"), QLabel(f"{state.minimum} {state.currency}"))
         form.addRow(self.tr("Pending change:"), self.state_label)
         form.addRow(self.tr("New amount (%1):").replace("%1", state.currency), self.amount)
@@ -72,7 +71,7 @@ class PlanUpdateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(QLabel(self.tr("Earlier requests:")))
-        layout.addWidget(history, 1)
+        layout.addWidget(self.history, 1)
         layout.addWidget(self.buttons)
         self.resize(520, 420)
 
@@ -80,6 +79,16 @@ class PlanUpdateDialog(QDialog):
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         self.validate()
+
+    def show_state(self, state: actions.PlanState) -> None:
+        self.version = state.version
+        self.current.setText(f"{state.current} {state.currency}")
+        self.state_label.setText(
+            self.tr("%1, to be confirmed by %2").replace("%1", state.pending[0])
+            .replace("%2", state.pending[1]) if state.pending else self.tr("none"))
+        fill_table(self.history, [self.tr("Amount"), self.tr("State"), self.tr("Date")],
+                   [(amount, i18n.status_text(status), day) for amount, status, day in state.history],
+                   1, dict(STATUS_COLOURS), [status for _a, status, _d in state.history])
 
     @Slot()
     def validate(self) -> bool:
@@ -97,7 +106,11 @@ class PlanUpdateDialog(QDialog):
             return
         try:
             self.result_ = actions.update_plan(self._context(), self.order_ref,
-                                               self.amount.text().strip())
+                                               self.amount.text().strip(), self.version)
+        except EditConflict as error:
+            self.show_state(actions.plan_state(self._context(), self.order_ref))
+            show_error(self, str(error))
+            return
         except InputError as error:
             show_error(self, str(error))
             return

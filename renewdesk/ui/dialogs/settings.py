@@ -1,5 +1,5 @@
-"""Settings: the policy numbers of RULES.md, e-mail, the nightly run, the interface language
-and the Stripe key.
+"""Settings: the policy numbers of RULES.md, e-mail, the nightly run, the interface language,
+the Stripe key and this machine's database (team mode: a shared PostgreSQL).
 
 All values are checked together and saved at once, or none is (the message names the one that
 is wrong). The Stripe key goes to the system keyring, never into the settings table; with no
@@ -31,7 +31,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
 from renewdesk.services import actions
 from renewdesk.services.context import Context
-from renewdesk.store import settings
+from renewdesk.store import location, settings
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
@@ -54,6 +54,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._context = context
         self._env = env
+        self.database_changed = False
         with context().factory() as session:
             self.current = settings.all_user_settings(session)
         self.fields: dict[str, QWidget] = {}
@@ -97,6 +98,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Stored:"), self.key_state)
         tabs.addTab(stripe, "Stripe")
 
+        tabs.addTab(self._database_tab(), self.tr("Database"))
+
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color: #b3261e")
@@ -110,6 +113,34 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(560, 520)
+
+    def _database_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.database_url = QLineEdit(location.configured(self._env) or "")
+        self.database_url.setObjectName("database_url")
+        self.database_url.setPlaceholderText(str(location.default_db_path()))
+        self.database_password = QLineEdit()
+        self.database_password.setObjectName("database_password")
+        self.database_password.setEchoMode(QLineEdit.EchoMode.Password)
+        note = QLabel(self.tr(
+            "Empty: the SQLite file on this computer. For a team, the shared PostgreSQL "
+            "database, e.g. postgresql+psycopg://alice@server:5432/renewdesk (its password "
+            "goes to the system keyring). Takes effect when renewdesk next starts. To copy "
+            "this portfolio into a new team database: renewdesk migrate-db --to URL."))
+        note.setWordWrap(True)
+        form.addRow(self.tr("Database:"), self.database_url)
+        form.addRow(self.tr("Password:"), self.database_password)
+        form.addRow("", note)
+        return page
+
+    def _save_database_choice(self) -> bool:
+        """After the checks and the password: True if the choice changed."""
+        url = self.database_url.text().strip()
+        if url == (location.configured(self._env) or ""):
+            return False
+        location.save(self._env, url or None)
+        return True
 
     def _labels(self) -> dict[str, str]:
         return {
@@ -193,7 +224,14 @@ class SettingsDialog(QDialog):
     @Slot()
     def apply(self) -> None:
         try:
+            if self.database_url.text().strip():
+                location.check_choice(self.database_url.text())
+            if self.database_password.text():  # refused with no secure keyring: nothing saved
+                keystore.store("database", self.database_password.text(), self._env,
+                               allow_plaintext=False)
+                self.database_password.clear()
             actions.save_settings(self._context(), self.values())
+            self.database_changed = self._save_database_choice()
         except InputError as error:
             self.problem.setText(str(error))
             return

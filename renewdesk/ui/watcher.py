@@ -1,0 +1,94 @@
+"""Team mode: the window sees the changes others make, without a restart.
+
+A ChangeWatcher lives on a thread of its own (a team's database is across the network, and the
+GUI thread never waits on the network for this): every few seconds it reads the portfolio's
+change mark (services/changes.py) and, when the mark moved, emits `changed`, which the window
+receives on the GUI thread and answers by refreshing its lists in place. Only a tuple of ints
+crosses threads. On a single machine the same watcher shows what a command-line run did.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from renewdesk.services import changes
+
+log = logging.getLogger("renewdesk.ui")
+INTERVAL_MS = 3000
+
+
+class _Poller(QObject):
+    moved = Signal(object)  # the new mark
+
+    def __init__(self, factory: Callable[[], Session], interval_ms: int) -> None:
+        super().__init__()
+        self._factory = factory
+        self._interval = interval_ms
+        self._timer: QTimer | None = None
+        self._last: tuple[int, ...] | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start(self._interval)
+        self.poll()
+
+    @Slot(int)
+    def set_interval(self, interval_ms: int) -> None:
+        self._interval = interval_ms
+        if self._timer is not None:
+            self._timer.start(interval_ms)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+
+    @Slot()
+    def poll(self) -> None:
+        try:
+            with self._factory() as session:
+                now = changes.mark(session)
+        except SQLAlchemyError as error:  # a server briefly away: try again next time
+            log.warning("could not read the change mark: %s", error.__class__.__name__)
+            return
+        if self._last is not None and now != self._last:
+            self.moved.emit(now)
+        self._last = now
+
+
+class ChangeWatcher(QObject):
+    changed = Signal()
+    _interval = Signal(int)
+    _stop = Signal()
+
+    def __init__(self, factory: Callable[[], Session], interval_ms: int = INTERVAL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("changeWatcher")
+        self._poller = _Poller(factory, interval_ms)
+        self._poller.moveToThread(self._thread)
+        self._thread.started.connect(self._poller.start)
+        self._poller.moved.connect(self._moved)
+        self._interval.connect(self._poller.set_interval)
+        self._stop.connect(self._poller.stop)
+        self._thread.start()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self._interval.emit(interval_ms)
+
+    @Slot(object)
+    def _moved(self, _mark: object) -> None:
+        self.changed.emit()
+
+    def shutdown(self) -> None:
+        self._stop.emit()
+        self._thread.quit()
+        self._thread.wait(5000)

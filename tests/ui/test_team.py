@@ -1,0 +1,77 @@
+"""Team mode through the window (issue 7), on SQLite and on PostgreSQL: a window sees another
+account manager's changes without a restart, and a plan edited meanwhile by someone else is
+refused with who changed it, the dialog then showing the plan as it is now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from renewdesk.domain.errors import EditConflict
+from renewdesk.services import actions
+from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
+from tests.builders import card, customer, document, order
+from tests.conftest import World
+from tests.ui.conftest import desk_app
+
+
+def portfolio() -> dict[str, Any]:
+    return document([customer("C1", card("K1")), customer("C2", card("K2"), name="Ana Lima")],
+                    orders=[order("O1", "C1", "K1", "2026-12-01"),
+                            order("O2", "C2", "K2", "2026-12-01")])
+
+
+def test_in2_a_plan_changed_meanwhile_by_someone_else_is_refused_not_overwritten(
+        world: World) -> None:
+    world.load(portfolio())
+    alice, bob = world.ctx("2026-11-20", who="alice"), world.ctx("2026-11-20", who="bob")
+    seen_by_alice = actions.plan_state(alice, "O1").version
+    seen_by_bob = actions.plan_state(bob, "O1").version
+    actions.update_plan(bob, "O1", "25.00", seen_by_bob)
+    with pytest.raises(EditConflict, match=r"O1 was changed by bob .* nothing was saved"):
+        actions.update_plan(alice, "O1", "35.00", seen_by_alice)
+    state = actions.plan_state(alice, "O1")
+    assert state.pending is not None and state.pending[0] == "25.00"  # bob's, untouched
+    assert [m.kind for m in world.mails("plan_change_requested")] == ["plan_change_requested"]
+    actions.update_plan(alice, "O1", "35.00", state.version)  # from what she now sees: fine
+    assert actions.plan_state(alice, "O1").pending[0] == "35.00"  # type: ignore[index]
+
+
+def test_in2_the_plan_dialog_refuses_a_stale_edit_and_keeps_what_was_typed(
+        world: World, qtbot: Any) -> None:
+    world.load(portfolio())
+    app = desk_app(world, "2026-11-20", RENEWDESK_USER="alice")
+    dialog = PlanUpdateDialog(lambda: app.context(delivery=False), "O1")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.amount, "35.00")
+    actions.update_plan(world.ctx("2026-11-20", who="bob"), "O1", "25.00")  # bob, elsewhere
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    box = dialog.findChild(QMessageBox, "errorBox")
+    assert box is not None and "changed by bob" in box.text()
+    assert dialog.result_ is None and dialog.amount.text() == "35.00"
+    assert "25.00" in dialog.state_label.text()  # the plan as it is now
+    app.close()
+
+
+def test_a_window_shows_another_managers_changes_without_a_restart(
+        world: World, qtbot: Any, open_window: Any) -> None:
+    world.load(portfolio())
+    window = open_window(desk_app(world, "2026-11-20"))
+    window.watcher.set_interval(50)
+    page = window.pages["customers"]
+    assert page.model.rowCount() == 2
+    other = desk_app(world, "2026-11-20")  # another machine on the same database
+    extra = document([customer("C3", card("K3"), name="Zoé Martin")])
+    world.load(extra)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    actions.update_plan(other.context(delivery=False), "O2", "25.00")
+    audit = window.pages["audit"]
+    qtbot.waitUntil(lambda: any(
+        "plan_update" in str(audit.model.index(r, c).data())
+        for r in range(audit.model.rowCount()) for c in range(audit.model.columnCount())),
+        timeout=5000)
+    other.close()
