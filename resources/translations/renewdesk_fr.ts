@@ -1,104 +1,114 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>BulkRecurrenceDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="40" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="40"/>
         <source>Bulk recurrence — %1</source>
         <translation>Récurrence groupée — %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="47" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="47"/>
         <source>Switch auto-renew &amp;on</source>
         <translation>&amp;Activer le renouvellement automatique</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="48" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="48"/>
         <source>Switch auto-renew o&amp;ff</source>
         <translation>&amp;Désactiver le renouvellement automatique</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="54" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="54"/>
         <source>The %n selected service(s)</source>
-        <translation><numerusform>Le service sélectionné (%n)</numerusform><numerusform>Les %n services sélectionnés</numerusform></translation>
+        <translation>
+            <numerusform>Le service sélectionné (%n)</numerusform>
+            <numerusform>Les %n services sélectionnés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="55" />
-        <source>All of this customer's services</source>
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="55"/>
+        <source>All of this customer&apos;s services</source>
         <translation>Tous les services de ce client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="63" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="63"/>
         <source>Default method</source>
         <translation>Moyen par défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="68" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="68"/>
         <source>No billing contact</source>
         <translation>Aucun contact de facturation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="76" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="76"/>
         <source>I have read the warnings and want to go ahead</source>
-        <translation>J'ai lu les avertissements et je veux continuer</translation>
+        <translation>J&apos;ai lu les avertissements et je veux continuer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="79" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="79"/>
         <source>&amp;Apply</source>
         <translation>&amp;Appliquer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="85" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="85"/>
         <source>Change:</source>
         <translation>Changement :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="89" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="89"/>
         <source>Services:</source>
         <translation>Services :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="90" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="90"/>
         <source>Payment method:</source>
         <translation>Moyen de paiement :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="91" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="91"/>
         <source>Billing contact:</source>
         <translation>Contact de facturation :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="94" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="94"/>
         <source>Check, per service:</source>
         <translation>Vérification, service par service :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="122"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="130" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="130"/>
         <source>%n error(s): fix them or leave those services out; nothing will change until then.</source>
-        <translation><numerusform>%n erreur : corrigez-la ou retirez ce service ; rien ne change d'ici là.</numerusform><numerusform>%n erreurs : corrigez-les ou retirez ces services ; rien ne change d'ici là.</numerusform></translation>
+        <translation>
+            <numerusform>%n erreur : corrigez-la ou retirez ce service ; rien ne change d&apos;ici là.</numerusform>
+            <numerusform>%n erreurs : corrigez-les ou retirez ces services ; rien ne change d&apos;ici là.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="133" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="133"/>
         <source>%n warning(s): confirm below to go ahead.</source>
-        <translation><numerusform>%n avertissement : confirmez ci-dessous pour continuer.</numerusform><numerusform>%n avertissements : confirmez ci-dessous pour continuer.</numerusform></translation>
+        <translation>
+            <numerusform>%n avertissement : confirmez ci-dessous pour continuer.</numerusform>
+            <numerusform>%n avertissements : confirmez ci-dessous pour continuer.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="136" />
+        <location filename="../../renewdesk/ui/dialogs/bulk_recurrence.py" line="136"/>
         <source>Everything checks out.</source>
         <translation>Tout est en ordre.</translation>
     </message>
@@ -106,12 +116,12 @@
 <context>
     <name>CancelRenewalDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="23" />
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="23"/>
         <source>Cancel renewal — %1</source>
         <translation>Annuler le renouvellement — %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="24" />
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="24"/>
         <source>Cancel renewal %1 (%2)?
 
 Nothing will be charged for this period and the customer is told by e-mail. Auto-renew stays on for the next periods.</source>
@@ -120,12 +130,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 Rien ne sera prélevé pour cette période et le client est prévenu par e-mail. Le renouvellement automatique reste actif pour les périodes suivantes.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="31" />
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="31"/>
         <source>Cancel the &amp;renewal</source>
         <translation>Annuler le &amp;renouvellement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="32" />
+        <location filename="../../renewdesk/ui/dialogs/cancel_renewal.py" line="32"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Le garder</translation>
     </message>
@@ -133,17 +143,17 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="55" />
+        <location filename="../../renewdesk/ui/widgets.py" line="55"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="56" />
+        <location filename="../../renewdesk/ui/widgets.py" line="56"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="57" />
+        <location filename="../../renewdesk/ui/widgets.py" line="57"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -151,37 +161,37 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="39" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="39"/>
         <source>Hand to collection — %1</source>
         <translation>Transmettre au recouvrement — %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="43" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="43"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="47" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="47"/>
         <source>&amp;Hand over</source>
         <translation>&amp;Transmettre</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="54" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="54"/>
         <source>Order %1 of %2 goes to the collection partner with its failed installments. This ends every attempt for the order, including the final one (Renew payment plan). It cannot be undone.</source>
-        <translation>La commande %1 de %2 est transmise au partenaire de recouvrement avec ses échéances impayées. Toutes les tentatives pour cette commande s'arrêtent, y compris la dernière (Relancer l'échéancier). C'est définitif.</translation>
+        <translation>La commande %1 de %2 est transmise au partenaire de recouvrement avec ses échéances impayées. Toutes les tentatives pour cette commande s&apos;arrêtent, y compris la dernière (Relancer l&apos;échéancier). C&apos;est définitif.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="60" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="60"/>
         <source>File for the collection partner:</source>
         <translation>Fichier pour le partenaire de recouvrement :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="67" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="67"/>
         <source>Collection file</source>
         <translation>Fichier de recouvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/collection.py" line="76" />
+        <location filename="../../renewdesk/ui/dialogs/collection.py" line="76"/>
         <source>Choose where to write the collection file.</source>
         <translation>Choisissez où écrire le fichier de recouvrement.</translation>
     </message>
@@ -189,12 +199,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CollectionsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="244" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="240"/>
         <source>Search by order, customer or invoice number</source>
         <translation>Rechercher par commande, client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="245" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="241"/>
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
@@ -202,243 +212,243 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="100" />
+        <location filename="../../renewdesk/ui/i18n.py" line="100"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="101" />
+        <location filename="../../renewdesk/ui/i18n.py" line="101"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102"/>
         <source>Methods</source>
         <translation>Moyens</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="102" />
+        <location filename="../../renewdesk/ui/i18n.py" line="102"/>
         <source>E-mails on</source>
         <translation>E-mails actifs</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="103" />
+        <location filename="../../renewdesk/ui/i18n.py" line="103"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="104" />
+        <location filename="../../renewdesk/ui/i18n.py" line="104"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105"/>
         <source>Expires on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="105" />
+        <location filename="../../renewdesk/ui/i18n.py" line="105"/>
         <source>Auto-renew</source>
         <translation>Renouv. auto</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="106" />
+        <location filename="../../renewdesk/ui/i18n.py" line="106"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="107" />
+        <location filename="../../renewdesk/ui/i18n.py" line="107"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108"/>
         <source>Expiry</source>
         <translation>Expiration</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="108" />
+        <location filename="../../renewdesk/ui/i18n.py" line="108"/>
         <source>Holder</source>
         <translation>Titulaire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="109" />
+        <location filename="../../renewdesk/ui/i18n.py" line="109"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="110" />
+        <location filename="../../renewdesk/ui/i18n.py" line="110"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="111" />
+        <location filename="../../renewdesk/ui/i18n.py" line="111"/>
         <source>Installments</source>
         <translation>Échéances</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112"/>
         <source>Interval</source>
         <translation>Intervalle</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="112" />
+        <location filename="../../renewdesk/ui/i18n.py" line="112"/>
         <source>Method</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="113" />
+        <location filename="../../renewdesk/ui/i18n.py" line="113"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="114" />
-        <location filename="../../renewdesk/ui/i18n.py" line="120" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114"/>
+        <location filename="../../renewdesk/ui/i18n.py" line="120"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="114" />
+        <location filename="../../renewdesk/ui/i18n.py" line="114"/>
         <source>Due on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="115" />
+        <location filename="../../renewdesk/ui/i18n.py" line="115"/>
         <source>Notice on</source>
         <translation>Avis le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116"/>
         <source>Charge on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="116" />
+        <location filename="../../renewdesk/ui/i18n.py" line="116"/>
         <source>Created on</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117"/>
         <source>To</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="117" />
+        <location filename="../../renewdesk/ui/i18n.py" line="117"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="118" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118"/>
         <source>Tries</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="118" />
+        <location filename="../../renewdesk/ui/i18n.py" line="118"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="119" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="119" />
+        <location filename="../../renewdesk/ui/i18n.py" line="119"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="120" />
+        <location filename="../../renewdesk/ui/i18n.py" line="120"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="121" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="121" />
+        <location filename="../../renewdesk/ui/i18n.py" line="121"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="122" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="122" />
+        <location filename="../../renewdesk/ui/i18n.py" line="122"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="123" />
+        <location filename="../../renewdesk/ui/i18n.py" line="123"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="159" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="159" />
+        <location filename="../../renewdesk/ui/i18n.py" line="159"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -446,208 +456,208 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="49" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="49"/>
         <source>Send e-mails to this customer (NT-4)</source>
         <translation>Envoyer des e-mails à ce client (NT-4)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="51" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="51"/>
         <source>E-mail:</source>
         <translation>E-mail :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="52" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="52"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="53" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="53"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="68" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="68"/>
         <source>Make &amp;default</source>
         <translation>Mettre par &amp;défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="70" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="70"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="71" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="71"/>
         <source>Re&amp;place…</source>
         <translation>Rem&amp;placer…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="72" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="72"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="73" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="73"/>
         <source>Send card &amp;page</source>
         <translation>Envoyer la &amp;page carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="77" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="77"/>
         <source>&amp;Bulk recurrence…</source>
         <translation>Récurrence &amp;groupée…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="78" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="78"/>
         <source>Renew &amp;all (pro-forma)…</source>
         <translation>Tout &amp;renouveler (pro forma)…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="81" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="81"/>
         <source>Payment methods (the first is the default)</source>
         <translation>Moyens de paiement (le premier est celui par défaut)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="90" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="90"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="91" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="91"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="92" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="92"/>
         <source>Billing contacts</source>
         <translation>Contacts de facturation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="93" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="93"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="125" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="125"/>
         <source>Missing before a payment method can be added (PM-1): %1</source>
         <translation>Manquant avant de pouvoir ajouter un moyen de paiement (PM-1) : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127"/>
         <source>Method</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="127" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="127"/>
         <source>Expiry</source>
         <translation>Expiration</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128"/>
         <source>Holder</source>
         <translation>Titulaire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="128" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="128"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="131" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="131"/>
         <source>⚠ expires before the charge of %1</source>
         <translation>⚠ expire avant le prélèvement du %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="134" />
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="134"/>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135"/>
         <source>Expires on</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135"/>
         <source>Auto-renew</source>
         <translation>Renouv. auto</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="135" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="135"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="140" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="140"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="141" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="141"/>
         <source>Installment</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="144" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="144"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="146" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="146"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/customer_page.py" line="224" />
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="224"/>
         <source>%1 was sent a link to save a new card</source>
         <translation>Un lien pour enregistrer une nouvelle carte a été envoyé à %1</translation>
     </message>
@@ -655,12 +665,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="75" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="71"/>
         <source>Search by reference, name or e-mail</source>
         <translation>Rechercher par référence, nom ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="77" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="73"/>
         <source>&amp;Open customer</source>
         <translation>&amp;Ouvrir le client</translation>
     </message>
@@ -668,7 +678,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../renewdesk/ui/widgets.py" line="18" />
+        <location filename="../../renewdesk/ui/widgets.py" line="18"/>
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
@@ -676,97 +686,97 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Filter</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="130" />
+        <location filename="../../renewdesk/ui/i18n.py" line="130"/>
         <source>E-mails off</source>
         <translation>E-mails coupés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="131" />
+        <location filename="../../renewdesk/ui/i18n.py" line="131"/>
         <source>Auto-renew on</source>
         <translation>Renouvellement auto actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="132" />
+        <location filename="../../renewdesk/ui/i18n.py" line="132"/>
         <source>Suspended or overdue</source>
         <translation>Suspendus ou impayés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133"/>
         <source>Cancelled or transferred</source>
         <translation>Annulés ou transférés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="133" />
+        <location filename="../../renewdesk/ui/i18n.py" line="133"/>
         <source>In use</source>
         <translation>En service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134"/>
         <source>Removed</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="134" />
+        <location filename="../../renewdesk/ui/i18n.py" line="134"/>
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="135" />
+        <location filename="../../renewdesk/ui/i18n.py" line="135"/>
         <source>With a failed installment</source>
         <translation>Avec une échéance impayée</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="136" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136"/>
         <source>In collection</source>
         <translation>En recouvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="136" />
+        <location filename="../../renewdesk/ui/i18n.py" line="136"/>
         <source>Not handed over</source>
         <translation>Non transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="137" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137"/>
         <source>Handed over</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="137" />
+        <location filename="../../renewdesk/ui/i18n.py" line="137"/>
         <source>Scheduled</source>
         <translation>Programmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="138" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="138" />
+        <location filename="../../renewdesk/ui/i18n.py" line="138"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="139" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139"/>
         <source>Queued</source>
         <translation>En file</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="139" />
+        <location filename="../../renewdesk/ui/i18n.py" line="139"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="140" />
+        <location filename="../../renewdesk/ui/i18n.py" line="140"/>
         <source>Suppressed</source>
         <translation>Retenu</translation>
     </message>
@@ -774,12 +784,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="165" />
+        <location filename="../../renewdesk/ui/i18n.py" line="165"/>
         <source>Card expires before the charge</source>
         <translation>La carte expire avant le prélèvement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="166" />
+        <location filename="../../renewdesk/ui/i18n.py" line="166"/>
         <source>Expires before its next charge</source>
         <translation>Expire avant son prochain prélèvement</translation>
     </message>
@@ -787,15 +797,18 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/list_page.py" line="126" />
+        <location filename="../../renewdesk/ui/views/list_page.py" line="123"/>
         <source>%n row(s)</source>
-        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../renewdesk/ui/models/table.py" line="136" />
+        <location filename="../../renewdesk/ui/models/table.py" line="136"/>
         <source>Next charge on %1</source>
         <translation>Prochain prélèvement le %1</translation>
     </message>
@@ -803,183 +816,191 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="40" />
+        <location filename="../../renewdesk/ui/actions.py" line="40"/>
         <source>&amp;Run now</source>
         <translation>&amp;Lancer maintenant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="41" />
+        <location filename="../../renewdesk/ui/actions.py" line="41"/>
         <source>Do everything due as of today: notices, charges, retries, e-mails</source>
         <translation>Faire tout ce qui est dû à ce jour : avis, prélèvements, relances, e-mails</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="43" />
+        <location filename="../../renewdesk/ui/actions.py" line="43"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Simulation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="44" />
+        <location filename="../../renewdesk/ui/actions.py" line="44"/>
         <source>Show what a run would do, changing nothing</source>
         <translation>Montrer ce que ferait un traitement, sans rien changer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="45" />
+        <location filename="../../renewdesk/ui/actions.py" line="45"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="46" />
+        <location filename="../../renewdesk/ui/actions.py" line="46"/>
         <source>Rules, e-mail, daily run, language</source>
         <translation>Règles, e-mail, traitement quotidien, langue</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="47" />
+        <location filename="../../renewdesk/ui/actions.py" line="47"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="48" />
+        <location filename="../../renewdesk/ui/actions.py" line="48"/>
         <source>Search the current list</source>
         <translation>Rechercher dans la liste affichée</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="49" />
+        <location filename="../../renewdesk/ui/actions.py" line="49"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="50" />
+        <location filename="../../renewdesk/ui/actions.py" line="50"/>
         <source>Read the lists again</source>
         <translation>Relire les listes</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="51" />
+        <location filename="../../renewdesk/ui/actions.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/actions.py" line="52" />
+        <location filename="../../renewdesk/ui/actions.py" line="52"/>
         <source>Close renewdesk</source>
         <translation>Fermer renewdesk</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="46" />
+        <location filename="../../renewdesk/ui/main_window.py" line="47"/>
         <source>renewdesk — %1</source>
         <translation>renewdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="55" />
+        <location filename="../../renewdesk/ui/main_window.py" line="56"/>
         <source>&amp;Customers</source>
         <translation>&amp;Clients</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="56" />
+        <location filename="../../renewdesk/ui/main_window.py" line="57"/>
         <source>&amp;Services</source>
         <translation>&amp;Services</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="57" />
+        <location filename="../../renewdesk/ui/main_window.py" line="58"/>
         <source>Payment &amp;methods</source>
         <translation>&amp;Moyens de paiement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="58" />
+        <location filename="../../renewdesk/ui/main_window.py" line="59"/>
         <source>Installment &amp;orders</source>
         <translation>Paiements &amp;échelonnés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="59" />
+        <location filename="../../renewdesk/ui/main_window.py" line="60"/>
         <source>Re&amp;newals</source>
         <translation>Re&amp;nouvellements</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="60" />
+        <location filename="../../renewdesk/ui/main_window.py" line="61"/>
         <source>Co&amp;llections</source>
         <translation>Re&amp;couvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="61" />
+        <location filename="../../renewdesk/ui/main_window.py" line="62"/>
         <source>O&amp;utbox</source>
-        <translation>&amp;Boîte d'envoi</translation>
+        <translation>&amp;Boîte d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="62" />
+        <location filename="../../renewdesk/ui/main_window.py" line="63"/>
         <source>Search by recipient, subject or kind</source>
         <translation>Rechercher par destinataire, objet ou type</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <location filename="../../renewdesk/ui/main_window.py" line="67"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="66" />
+        <location filename="../../renewdesk/ui/main_window.py" line="67"/>
         <source>Search by type or subject</source>
         <translation>Rechercher par type ou sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="67" />
+        <location filename="../../renewdesk/ui/main_window.py" line="68"/>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="68" />
+        <location filename="../../renewdesk/ui/main_window.py" line="69"/>
         <source>Search by who, action or subject</source>
         <translation>Rechercher par auteur, action ou sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="72" />
+        <location filename="../../renewdesk/ui/main_window.py" line="73"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activité</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="76" />
+        <location filename="../../renewdesk/ui/main_window.py" line="77"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="190" />
+        <location filename="../../renewdesk/ui/main_window.py" line="201"/>
+        <source>Settings saved; the new database is used from the next start</source>
+        <translation>Réglages enregistrés ; la nouvelle base de données servira au prochain démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="203"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="199" />
+        <location filename="../../renewdesk/ui/main_window.py" line="212"/>
         <source>Next run: %1</source>
         <translation>Prochain traitement : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="205" />
+        <location filename="../../renewdesk/ui/main_window.py" line="218"/>
         <source>Last run: %1</source>
         <translation>Dernier traitement : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="206" />
-        <location filename="../../renewdesk/ui/main_window.py" line="280" />
+        <location filename="../../renewdesk/ui/main_window.py" line="219"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="293"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/main_window.py" line="232" />
+        <location filename="../../renewdesk/ui/main_window.py" line="245"/>
         <source>The daily run needs your go-ahead: %n day(s) to catch up</source>
-        <translation><numerusform>Le traitement quotidien attend votre accord : %n jour à rattraper</numerusform><numerusform>Le traitement quotidien attend votre accord : %n jours à rattraper</numerusform></translation>
+        <translation>
+            <numerusform>Le traitement quotidien attend votre accord : %n jour à rattraper</numerusform>
+            <numerusform>Le traitement quotidien attend votre accord : %n jours à rattraper</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="258" />
+        <location filename="../../renewdesk/ui/main_window.py" line="271"/>
         <source>Problem: %1</source>
         <translation>Problème : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="267" />
+        <location filename="../../renewdesk/ui/main_window.py" line="280"/>
         <source>Run as of %1 cancelled; the rest is done by the next run</source>
         <translation>Traitement du %1 interrompu ; le reste sera fait au prochain traitement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="269" />
+        <location filename="../../renewdesk/ui/main_window.py" line="282"/>
         <source>Run as of %1: %2 charge(s), %3 e-mail(s)</source>
         <translation>Traitement du %1 : %2 prélèvement(s), %3 e-mail(s)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="282" />
+        <location filename="../../renewdesk/ui/main_window.py" line="295"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
     </message>
@@ -987,12 +1008,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>MethodsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="158" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="154"/>
         <source>Search by reference, customer, holder or last 4</source>
         <translation>Rechercher par référence, client, titulaire ou 4 derniers chiffres</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="159" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="155"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
@@ -1000,57 +1021,57 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="177" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="173"/>
         <source>Find an order by reference, customer name or invoice number</source>
         <translation>Trouver une commande par référence, nom du client ou numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="179" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="175"/>
         <source>&amp;Update plan…</source>
-        <translation>&amp;Modifier l'échéancier…</translation>
+        <translation>&amp;Modifier l&apos;échéancier…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="180" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="176"/>
         <source>Renew &amp;payment plan</source>
-        <translation>Relancer l'&amp;échéancier</translation>
+        <translation>Relancer l&apos;&amp;échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="182" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="178"/>
         <source>Hand to &amp;collection…</source>
         <translation>Transmettre au &amp;recouvrement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="191" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="187"/>
         <source>Select one order</source>
         <translation>Sélectionnez une commande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="194" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="190"/>
         <source>Another operation is under way</source>
         <translation>Une autre opération est en cours</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="197" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="193"/>
         <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
-        <translation>Une quatrième et dernière tentative pour l'échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
+        <translation>Une quatrième et dernière tentative pour l&apos;échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="208" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="204"/>
         <source>Plan change sent to the customer, pending until %1</source>
-        <translation>Changement d'échéancier envoyé au client, en attente jusqu'au %1</translation>
+        <translation>Changement d&apos;échéancier envoyé au client, en attente jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="214" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="210"/>
         <source>Renew payment plan</source>
-        <translation>Relancer l'échéancier</translation>
+        <translation>Relancer l&apos;échéancier</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="215" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="211"/>
         <source>Start the final attempt for %1 now? It can be used once per installment.</source>
-        <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n'est possible qu'une fois par échéance.</translation>
+        <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n&apos;est possible qu&apos;une fois par échéance.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="235" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="231"/>
         <source>Order %1 handed to collection (%2)</source>
         <translation>Commande %1 transmise au recouvrement (%2)</translation>
     </message>
@@ -1058,120 +1079,120 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>PaymentMethodDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="39" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="39"/>
         <source>Replace %1</source>
         <translation>Remplacer %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="40" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="40"/>
         <source>Add a payment method</source>
         <translation>Ajouter un moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="61" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="61"/>
         <source>Reference:</source>
         <translation>Référence :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="62" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="62"/>
         <source>Processor token:</source>
         <translation>Jeton du prestataire :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="63" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="63"/>
         <source>Brand:</source>
         <translation>Réseau :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="64" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="64"/>
         <source>Last 4 digits:</source>
         <translation>4 derniers chiffres :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="65" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="65"/>
         <source>Expiry:</source>
         <translation>Expiration :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="66" />
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="66"/>
         <source>Holder:</source>
         <translation>Titulaire :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="68" />
-        <source>Never type a card number here: renewdesk keeps only the processor's token and the last 4 digits.</source>
+        <location filename="../../renewdesk/ui/dialogs/payment_method.py" line="68"/>
+        <source>Never type a card number here: renewdesk keeps only the processor&apos;s token and the last 4 digits.</source>
         <translation>Ne saisissez jamais de numéro de carte ici : renewdesk ne conserve que le jeton du prestataire et les 4 derniers chiffres.</translation>
     </message>
 </context>
 <context>
     <name>PlanUpdateDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="43"/>
         <source>Update plan — %1</source>
-        <translation>Modifier l'échéancier — %1</translation>
+        <translation>Modifier l&apos;échéancier — %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="45" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="47"/>
         <source>e.g. %1</source>
         <translation>par ex. %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="50" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="87"/>
         <source>%1, to be confirmed by %2</source>
         <translation>%1, à confirmer avant le %2</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="51" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="88"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="89"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="89"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="55" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="89"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="60" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="59"/>
         <source>&amp;Send request</source>
         <translation>&amp;Envoyer la demande</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="63" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="62"/>
         <source>Current amount:</source>
         <translation>Montant actuel :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="64" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="63"/>
         <source>Minimum:</source>
         <translation>Minimum :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="65" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="64"/>
         <source>Pending change:</source>
         <translation>Changement en attente :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="66" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="65"/>
         <source>New amount (%1):</source>
         <translation>Nouveau montant (%1) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="68" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="67"/>
         <source>The count and the interval of installments do not change. The customer is e-mailed a link to confirm; the new amount applies from the next installment after the confirmation.</source>
-        <translation>Le nombre et l'intervalle des échéances ne changent pas. Le client reçoit un lien de confirmation par e-mail ; le nouveau montant s'applique à partir de l'échéance qui suit la confirmation.</translation>
+        <translation>Le nombre et l&apos;intervalle des échéances ne changent pas. Le client reçoit un lien de confirmation par e-mail ; le nouveau montant s&apos;applique à partir de l&apos;échéance qui suit la confirmation.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="74" />
+        <location filename="../../renewdesk/ui/dialogs/plan_update.py" line="73"/>
         <source>Earlier requests:</source>
         <translation>Demandes précédentes :</translation>
     </message>
@@ -1179,47 +1200,47 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ProForma</name>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="17" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="17"/>
         <source>Early renewal for one period. This is not an invoice and nothing has been charged.</source>
-        <translation>Renouvellement anticipé pour une période. Ceci n'est pas une facture et rien n'a été prélevé.</translation>
+        <translation>Renouvellement anticipé pour une période. Ceci n&apos;est pas une facture et rien n&apos;a été prélevé.</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="23" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="23"/>
         <source>Pro-forma invoice</source>
         <translation>Facture pro forma</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="24" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="24"/>
         <source>preview, not numbered yet</source>
         <translation>aperçu, pas encore numérotée</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="25" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="25"/>
         <source>Issued on</source>
         <translation>Émise le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="26" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="26"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="27" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="27"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="28" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="28"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="29" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="29"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/proforma_pdf.py" line="30" />
+        <location filename="../../renewdesk/ui/proforma_pdf.py" line="30"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1227,22 +1248,25 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ProFormaDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="38" />
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="38"/>
         <source>Pro-forma invoices</source>
         <translation>Factures pro forma</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="47" />
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="47"/>
         <source>&amp;Number and save PDF…</source>
         <translation>&amp;Numéroter et enregistrer le PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="51" />
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="51"/>
         <source>%n pro-forma(s); numbers are given when saved. Nothing is charged.</source>
-        <translation><numerusform>%n pro forma ; le numéro est attribué à l'enregistrement. Rien n'est prélevé.</numerusform><numerusform>%n pro forma ; les numéros sont attribués à l'enregistrement. Rien n'est prélevé.</numerusform></translation>
+        <translation>
+            <numerusform>%n pro forma ; le numéro est attribué à l&apos;enregistrement. Rien n&apos;est prélevé.</numerusform>
+            <numerusform>%n pro forma ; les numéros sont attribués à l&apos;enregistrement. Rien n&apos;est prélevé.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="58" />
+        <location filename="../../renewdesk/ui/dialogs/proforma.py" line="58"/>
         <source>Save pro-formas</source>
         <translation>Enregistrer les pro forma</translation>
     </message>
@@ -1250,12 +1274,12 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>RemoveMethod</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="19" />
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="19"/>
         <source>Remove payment method</source>
         <translation>Supprimer le moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="20" />
+        <location filename="../../renewdesk/ui/dialogs/remove_method.py" line="20"/>
         <source>Remove %1?</source>
         <translation>Supprimer %1 ?</translation>
     </message>
@@ -1263,17 +1287,17 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="260" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="256"/>
         <source>Search by renewal or customer</source>
         <translation>Rechercher par renouvellement ou client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="261" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="257"/>
         <source>Cancel &amp;renewal…</source>
         <translation>Annuler le &amp;renouvellement…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="279" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="275"/>
         <source>Renewal %1 cancelled</source>
         <translation>Renouvellement %1 annulé</translation>
     </message>
@@ -1281,68 +1305,71 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>RunProgressDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="22" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="22"/>
         <source>Settling unfinished attempts</source>
         <translation>Règlement des tentatives inachevées</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="23" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="23"/>
         <source>Expiring plan changes and links</source>
-        <translation>Expiration des changements d'échéancier et des liens</translation>
+        <translation>Expiration des changements d&apos;échéancier et des liens</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="24" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="24"/>
         <source>Renewal notices</source>
         <translation>Avis de renouvellement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="25" />
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="26" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="25"/>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="26"/>
         <source>Charges</source>
         <translation>Prélèvements</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="27" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="27"/>
         <source>Retries</source>
         <translation>Relances</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="28" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="28"/>
         <source>Suspensions</source>
         <translation>Suspensions</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="29" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="29"/>
         <source>Usage invoices</source>
         <translation>Factures de consommation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="30" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="30"/>
         <source>Sending e-mails</source>
         <translation>Envoi des e-mails</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="41"/>
         <source>Run</source>
         <translation>Traitement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="43" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="43"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="61" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="61"/>
         <source>%n charge(s) done</source>
-        <translation><numerusform>%n prélèvement effectué</numerusform><numerusform>%n prélèvements effectués</numerusform></translation>
+        <translation>
+            <numerusform>%n prélèvement effectué</numerusform>
+            <numerusform>%n prélèvements effectués</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="65" />
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="65"/>
         <source>Stopping after the charges under way…</source>
         <translation>Arrêt après les prélèvements en cours…</translation>
     </message>
@@ -1350,220 +1377,243 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="95" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="91"/>
         <source>Search by service, label or customer name</source>
         <translation>Rechercher par service, libellé ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="96" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="92"/>
         <source>&amp;Bulk recurrence…</source>
         <translation>Récurrence &amp;groupée…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="98" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="94"/>
         <source>Pro-forma (&amp;Renew)…</source>
         <translation>Pro forma (&amp;Renouveler)…</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="99" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="95"/>
         <source>Pay &amp;now (manual renewal)</source>
         <translation>Payer &amp;maintenant (renouvellement manuel)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/pages.py" line="126" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="122"/>
         <source>Auto-renew changed for %n service(s)</source>
-        <translation><numerusform>Renouvellement automatique modifié pour %n service</numerusform><numerusform>Renouvellement automatique modifié pour %n services</numerusform></translation>
+        <translation>
+            <numerusform>Renouvellement automatique modifié pour %n service</numerusform>
+            <numerusform>Renouvellement automatique modifié pour %n services</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="137" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="133"/>
         <source>Pro-formas saved to %1</source>
         <translation>Pro forma enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="142" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="138"/>
         <source>Pay now</source>
         <translation>Payer maintenant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="143" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="139"/>
         <source>Charge %1 now for one period (plus the reactivation fee if it is suspended)?</source>
-        <translation>Prélever %1 maintenant pour une période (plus les frais de réactivation s'il est suspendu) ?</translation>
+        <translation>Prélever %1 maintenant pour une période (plus les frais de réactivation s&apos;il est suspendu) ?</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="54" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="54"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="63"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="62" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="63"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="63" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="64"/>
         <source>Scheduler</source>
         <translation>Planificateur</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="77" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="78"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="82" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="83"/>
         <source>Interface language:</source>
-        <translation>Langue de l'interface :</translation>
+        <translation>Langue de l&apos;interface :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="83" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="84"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="91" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="92"/>
         <source>Save in the system &amp;keyring</source>
         <translation>Enregistrer dans le &amp;trousseau du système</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="95" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="96"/>
         <source>Stripe secret key:</source>
         <translation>Clé secrète Stripe :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="97" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="98"/>
         <source>Stored:</source>
         <translation>Enregistrée :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="116" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="101"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="127"/>
+        <source>Empty: the SQLite file on this computer. For a team, the shared PostgreSQL database, e.g. postgresql+psycopg://alice@server:5432/renewdesk (its password goes to the system keyring). Takes effect when renewdesk next starts. To copy this portfolio into a new team database: renewdesk migrate-db --to URL.</source>
+        <translation>Vide : le fichier SQLite de cet ordinateur. Pour une équipe, la base PostgreSQL partagée, par ex. postgresql+psycopg://alice@serveur:5432/renewdesk (son mot de passe va dans le trousseau du système). Prend effet au prochain démarrage de renewdesk. Pour copier ce portefeuille dans une nouvelle base d'équipe : renewdesk migrate-db --to URL.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="132"/>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="133"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="147"/>
         <source>Renewal notice, days before expiry (AR-3):</source>
-        <translation>Avis de renouvellement, jours avant l'échéance (AR-3) :</translation>
+        <translation>Avis de renouvellement, jours avant l&apos;échéance (AR-3) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="117" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="148"/>
         <source>Charge, days before expiry (AR-3):</source>
-        <translation>Prélèvement, jours avant l'échéance (AR-3) :</translation>
+        <translation>Prélèvement, jours avant l&apos;échéance (AR-3) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="118" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="149"/>
         <source>Minimum days between notice and charge:</source>
-        <translation>Jours minimum entre l'avis et le prélèvement :</translation>
+        <translation>Jours minimum entre l&apos;avis et le prélèvement :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="119" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="150"/>
         <source>Renewal retries, days after the charge (AR-5):</source>
         <translation>Relances des renouvellements, jours après le prélèvement (AR-5) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="120" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="151"/>
         <source>Reactivation fee (AR-6):</source>
         <translation>Frais de réactivation (AR-6) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="121" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="152"/>
         <source>Installment retries, days after due (IN-4):</source>
-        <translation>Relances des échéances, jours après l'échéance (IN-4) :</translation>
+        <translation>Relances des échéances, jours après l&apos;échéance (IN-4) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="122" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="153"/>
         <source>Minimum installment (IN-2):</source>
         <translation>Échéance minimale (IN-2) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="123" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="154"/>
         <source>Days to confirm a plan change (IN-2):</source>
-        <translation>Jours pour confirmer un changement d'échéancier (IN-2) :</translation>
+        <translation>Jours pour confirmer un changement d&apos;échéancier (IN-2) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="124" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="155"/>
         <source>Day of the month for expiring-card e-mails (PM-7):</source>
         <translation>Jour du mois des e-mails de carte expirante (PM-7) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="125" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="156"/>
         <source>Removing a payment method (PM-5):</source>
-        <translation>Suppression d'un moyen de paiement (PM-5) :</translation>
+        <translation>Suppression d&apos;un moyen de paiement (PM-5) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="126" />
-        <source>Try the customer's other methods (PM-4)</source>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="157"/>
+        <source>Try the customer&apos;s other methods (PM-4)</source>
         <translation>Essayer les autres moyens du client (PM-4)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="127" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="158"/>
         <source>Customer links valid for, days:</source>
         <translation>Validité des liens clients, en jours :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="128" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="159"/>
         <source>Your e-mail for alerts (IN-7):</source>
         <translation>Votre e-mail pour les alertes (IN-7) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="129" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="160"/>
         <source>Language of your alerts:</source>
         <translation>Langue de vos alertes :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="161"/>
         <source>SMTP server:</source>
         <translation>Serveur SMTP :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="130" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="161"/>
         <source>SMTP port:</source>
         <translation>Port SMTP :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="162"/>
         <source>Sender address:</source>
-        <translation>Adresse d'expédition :</translation>
+        <translation>Adresse d&apos;expédition :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="131" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="162"/>
         <source>SMTP user:</source>
         <translation>Utilisateur SMTP :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="132" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="163"/>
         <source>Use STARTTLS</source>
         <translation>Utiliser STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="133" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="164"/>
         <source>Webhook URL (EV-1):</source>
         <translation>URL du webhook (EV-1) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="134" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="165"/>
         <source>Public address of customer links:</source>
         <translation>Adresse publique des liens clients :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="135" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="166"/>
         <source>Daily run at:</source>
         <translation>Traitement quotidien à :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="136" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="167"/>
         <source>Business time zone (MO-2):</source>
-        <translation>Fuseau horaire de l'entreprise (MO-2) :</translation>
+        <translation>Fuseau horaire de l&apos;entreprise (MO-2) :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="137" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="168"/>
         <source>Parallel processor calls:</source>
         <translation>Appels simultanés au prestataire :</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/settings.py" line="138" />
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="169"/>
         <source>Processor requests per second (0: no limit):</source>
         <translation>Requêtes par seconde au prestataire (0 : sans limite) :</translation>
     </message>
@@ -1571,98 +1621,101 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>SinceLastRunDialog</name>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="28" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="28"/>
         <source>Since last run</source>
         <translation>Depuis le dernier traitement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="29" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="29"/>
         <source>The last run was as of %1: %n day(s) to catch up, in date order, up to %2.</source>
-        <translation><numerusform>Le dernier traitement date du %1 : %n jour à rattraper, dans l'ordre des dates, jusqu'au %2.</numerusform><numerusform>Le dernier traitement date du %1 : %n jours à rattraper, dans l'ordre des dates, jusqu'au %2.</numerusform></translation>
+        <translation>
+            <numerusform>Le dernier traitement date du %1 : %n jour à rattraper, dans l&apos;ordre des dates, jusqu&apos;au %2.</numerusform>
+            <numerusform>Le dernier traitement date du %1 : %n jours à rattraper, dans l&apos;ordre des dates, jusqu&apos;au %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36"/>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36" />
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="36"/>
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="37"/>
         <source>Expected</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="41"/>
         <source>Renewal</source>
         <translation>Renouvellement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="42" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="42"/>
         <source>Charge on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="46"/>
         <source>To</source>
         <translation>Destinataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="48" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="48"/>
         <source>Suspensions: %1
 Usage invoices: %2
 Plan changes expiring: %3</source>
         <translation>Suspensions : %1
 Factures de consommation : %2
-Changements d'échéancier expirant : %3</translation>
+Changements d&apos;échéancier expirant : %3</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="53" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="53"/>
         <source>Charges (%1)</source>
         <translation>Prélèvements (%1)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="54" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="54"/>
         <source>Notices (%1)</source>
         <translation>Avis (%1)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="55" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="55"/>
         <source>E-mails (%1)</source>
         <translation>E-mails (%1)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="56" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="56"/>
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="58" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="58"/>
         <source>&amp;Go ahead</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="59" />
+        <location filename="../../renewdesk/ui/dialogs/since_last_run.py" line="59"/>
         <source>&amp;Not now</source>
         <translation>&amp;Pas maintenant</translation>
     </message>
@@ -1670,137 +1723,137 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="80" />
+        <location filename="../../renewdesk/ui/i18n.py" line="80"/>
         <source>Suspended</source>
         <translation>Suspendu</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81"/>
         <source>Overdue</source>
         <translation>Impayé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="81" />
+        <location filename="../../renewdesk/ui/i18n.py" line="81"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82"/>
         <source>Transferred</source>
         <translation>Transféré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="82" />
+        <location filename="../../renewdesk/ui/i18n.py" line="82"/>
         <source>Scheduled</source>
         <translation>Programmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="83" />
+        <location filename="../../renewdesk/ui/i18n.py" line="83"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="84" />
+        <location filename="../../renewdesk/ui/i18n.py" line="84"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85"/>
         <source>Completed</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="85" />
+        <location filename="../../renewdesk/ui/i18n.py" line="85"/>
         <source>In collection</source>
         <translation>En recouvrement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86"/>
         <source>Payment failed</source>
         <translation>Paiement échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="86" />
+        <location filename="../../renewdesk/ui/i18n.py" line="86"/>
         <source>Valid</source>
         <translation>Valide</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="87" />
+        <location filename="../../renewdesk/ui/i18n.py" line="87"/>
         <source>Removed</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="88" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88"/>
         <source>Blocked (hard decline)</source>
         <translation>Bloqué (refus définitif)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="88" />
+        <location filename="../../renewdesk/ui/i18n.py" line="88"/>
         <source>Queued</source>
         <translation>En file</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="89" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="89" />
+        <location filename="../../renewdesk/ui/i18n.py" line="89"/>
         <source>Suppressed</source>
         <translation>Retenu</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="90" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90"/>
         <source>Not handed over</source>
         <translation>Non transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="90" />
+        <location filename="../../renewdesk/ui/i18n.py" line="90"/>
         <source>Handed over</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="91" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="91" />
+        <location filename="../../renewdesk/ui/i18n.py" line="91"/>
         <source>Delivered</source>
         <translation>Livré</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="92" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92"/>
         <source>Confirmed</source>
         <translation>Confirmé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="92" />
+        <location filename="../../renewdesk/ui/i18n.py" line="92"/>
         <source>Replaced</source>
         <translation>Remplacé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="93" />
+        <location filename="../../renewdesk/ui/i18n.py" line="93"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1808,58 +1861,58 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>Word</name>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <location filename="../../renewdesk/ui/i18n.py" line="148"/>
         <source>monthly</source>
         <translation>mensuel</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="148" />
+        <location filename="../../renewdesk/ui/i18n.py" line="148"/>
         <source>weekly</source>
         <translation>hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="149" />
+        <location filename="../../renewdesk/ui/i18n.py" line="149"/>
         <source>card</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="149" />
-        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <location filename="../../renewdesk/ui/i18n.py" line="149"/>
+        <location filename="../../renewdesk/ui/i18n.py" line="150"/>
         <source>SEPA debit</source>
         <translation>prélèvement SEPA</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="150" />
+        <location filename="../../renewdesk/ui/i18n.py" line="150"/>
         <source>domain</source>
         <translation>domaine</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <location filename="../../renewdesk/ui/i18n.py" line="151"/>
         <source>hosting</source>
         <translation>hébergement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="151" />
+        <location filename="../../renewdesk/ui/i18n.py" line="151"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <location filename="../../renewdesk/ui/i18n.py" line="152"/>
         <source>SSL certificate</source>
         <translation>certificat SSL</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="152" />
+        <location filename="../../renewdesk/ui/i18n.py" line="152"/>
         <source>letters</source>
         <translation>courriers</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <location filename="../../renewdesk/ui/i18n.py" line="153"/>
         <source>French</source>
         <translation>français</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/i18n.py" line="153" />
+        <location filename="../../renewdesk/ui/i18n.py" line="153"/>
         <source>English</source>
         <translation>anglais</translation>
     </message>
@@ -1867,37 +1920,37 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="60"/>
         <source>paid</source>
         <translation>payé</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="64" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="60"/>
         <source>failed</source>
         <translation>échoué</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="65" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="61"/>
         <source>pending (debit under way)</source>
         <translation>en attente (prélèvement en cours)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="66" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="62"/>
         <source>unknown: the next run asks the processor</source>
         <translation>inconnu : le prochain traitement interroge le prestataire</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="67" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="63"/>
         <source>nothing was due</source>
-        <translation>rien n'était dû</translation>
+        <translation>rien n&apos;était dû</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="68" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="64"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/views/pages.py" line="70" />
+        <location filename="../../renewdesk/ui/views/pages.py" line="66"/>
         <source>Charge</source>
         <translation>Prélèvement</translation>
     </message>
@@ -1905,9 +1958,9 @@ Changements d'échéancier expirant : %3</translation>
 <context>
     <name>old</name>
     <message>
-        <location filename="../../renewdesk/ui/launch.py" line="44" />
+        <location filename="../../renewdesk/ui/launch.py" line="44"/>
         <source>The new language applies after the run</source>
-        <translation>La nouvelle langue s'appliquera après le traitement</translation>
+        <translation>La nouvelle langue s&apos;appliquera après le traitement</translation>
     </message>
 </context>
 </TS>
