@@ -95,7 +95,14 @@ def test_migrate_db_copies_the_demo_portfolio_into_postgresql_exports_equal(
         code, out, err = team.cli("run-due", today="2026-12-15")
         assert code == 0, err
         after = team.export()
+        # And back: leaving team mode copies the database into a SQLite file, equal again.
+        code, out, err = team.cli("migrate-db", "--to", str(tmp_path / "back.db"))
+        assert code == 0 and "verified" in out, err
         team.close()
+    back = World(tmp_path / "back", {**env, "RENEWDESK_SANDBOX_LEDGER": str(ledger)},
+                 str(tmp_path / "back.db"))
+    assert back.export() == after
+    back.close()
     assert len(after["events"]) > len(before["events"])
     assert {c["ref"] for c in after["customers"]} == {c["ref"] for c in before["customers"]}
 

@@ -54,3 +54,23 @@ def test_bundle_runs_commands_and_the_window(bundle: Path, tmp_path: Path) -> No
     assert window.returncode == 0, window.stderr  # shown, closed on its own
     assert (tmp_path / "logs" / "renewdesk.log").is_file()
     assert folder_size_mb(bundle.parent) <= 250
+
+
+def test_bundle_works_in_team_mode_on_postgresql(bundle: Path, tmp_path: Path,
+                                                 postgres: object) -> None:
+    """Issue 7 in the shipped bundle: psycopg (binary, with its libpq) is in it; the migrations,
+    an import and a run go to PostgreSQL, and migrate-db copies a SQLite portfolio there."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
+           "RENEWDESK_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_DATA_HOME": str(tmp_path / "data"),
+           "RENEWDESK_SANDBOX_LEDGER": str(tmp_path / "ledger.sqlite")}
+    with postgres.database() as url, postgres.database(template=None) as empty:  # type: ignore[attr-defined]
+        done = run(bundle, "--db", url, "--today", "2026-11-01", "import", str(EXAMPLE), env=env)
+        assert done.returncode == 0, done.stderr
+        real = run(bundle, "--db", url, "--today", "2026-12-13", "run-due", env=env)
+        assert real.returncode == 0 and "charge attempt(s)" in real.stdout, real.stderr
+        db = str(tmp_path / "local.db")
+        assert run(bundle, "--db", db, "--today", "2026-11-01", "import", str(EXAMPLE),
+                   env=env).returncode == 0
+        moved = run(bundle, "--db", db, "migrate-db", "--to", empty, env=env)
+        assert moved.returncode == 0 and "verified" in moved.stdout, moved.stderr
