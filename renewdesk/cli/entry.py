@@ -154,6 +154,9 @@ def _window(args: argparse.Namespace, err: TextIO) -> int:
         return 2
     except DatabaseUnavailable as error:
         err.write(f"renewdesk: {error}\n")
+        from renewdesk.ui.launch import tell_startup_failure
+
+        tell_startup_failure(str(error), args.quit_after)
         return 1
     try:
         from renewdesk.ui.launch import run_window

@@ -57,3 +57,19 @@ def run_window(app: App, quit_after: float | None = None) -> int:
     if quit_after is not None:  # the bundle check: shown, then closed on its own
         QTimer.singleShot(int(quit_after * 1000), qt.closeAllWindows)
     return qt.exec()
+
+
+def tell_startup_failure(message: str, quit_after: float | None = None) -> None:
+    """The database could not be opened (a team's server away, a wrong URL): someone who
+    started the window from an icon sees no terminal, so the message is shown in a box too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    application()
+    i18n.LANGUAGE.install(i18n.chosen_language())
+    box = QMessageBox(QMessageBox.Icon.Critical, "renewdesk", message)
+    box.setInformativeText(i18n.translate(
+        "Launch", "Check this computer's database (Settings > Database, or "
+        "`renewdesk database`), or start with --db FILE_OR_URL."))
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), box.accept)
+    box.exec()

@@ -793,6 +793,14 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../renewdesk/ui/launch.py" line="70"/>
+        <source>Check this computer&apos;s database (Settings &gt; Database, or `renewdesk database`), or start with --db FILE_OR_URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
         <location filename="../../renewdesk/ui/views/list_page.py" line="123"/>

@@ -795,6 +795,14 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../renewdesk/ui/launch.py" line="70"/>
+        <source>Check this computer&apos;s database (Settings &gt; Database, or `renewdesk database`), or start with --db FILE_OR_URL.</source>
+        <translation>Vérifiez la base de données de cet ordinateur (Réglages &gt; Base de données, ou `renewdesk database`), ou démarrez avec --db FICHIER_OU_URL.</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
         <location filename="../../renewdesk/ui/views/list_page.py" line="123"/>
@@ -1480,7 +1488,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="127"/>
         <source>Empty: the SQLite file on this computer. For a team, the shared PostgreSQL database, e.g. postgresql+psycopg://alice@server:5432/renewdesk (its password goes to the system keyring). Takes effect when renewdesk next starts. To copy this portfolio into a new team database: renewdesk migrate-db --to URL.</source>
-        <translation>Vide : le fichier SQLite de cet ordinateur. Pour une équipe, la base PostgreSQL partagée, par ex. postgresql+psycopg://alice@serveur:5432/renewdesk (son mot de passe va dans le trousseau du système). Prend effet au prochain démarrage de renewdesk. Pour copier ce portefeuille dans une nouvelle base d'équipe : renewdesk migrate-db --to URL.</translation>
+        <translation>Vide : le fichier SQLite de cet ordinateur. Pour une équipe, la base PostgreSQL partagée, par ex. postgresql+psycopg://alice@serveur:5432/renewdesk (son mot de passe va dans le trousseau du système). Prend effet au prochain démarrage de renewdesk. Pour copier ce portefeuille dans une nouvelle base d&apos;équipe : renewdesk migrate-db --to URL.</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="132"/>

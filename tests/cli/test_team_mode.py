@@ -137,3 +137,18 @@ def test_database_choice_is_kept_without_a_password(world: World, tmp_path: Path
     assert "hunter2" not in config.read_text()
     code, out, _err = world.cli("database", "--default")
     assert code == 0 and "(the default)" in out and not config.exists()
+
+
+def test_the_window_on_an_unreachable_team_database_says_so_without_the_password(
+        tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
+           "RENEWDESK_LOG_DIR": str(tmp_path / "logs"),
+           "RENEWDESK_CONFIG_DIR": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "renewdesk", "--db",
+                           "postgresql+psycopg://u:hunter2@127.0.0.1:1/team", "--quit-after",
+                           "0.2"], env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 1
+    assert "cannot open the database postgresql+psycopg://u:***@127.0.0.1:1/team" in done.stderr
+    assert "hunter2" not in done.stderr + done.stdout
+    assert "hunter2" not in (tmp_path / "logs" / "renewdesk.log").read_text()
