@@ -21,7 +21,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 LAST_RUN = date(2027, 1, 8)
 IDLE = date(2027, 1, 9)
 BUSY = date(2027, 1, 10)
-VERSION = "3"
+VERSION = "4"
 
 
 def _months(start: date, n: int) -> date:
@@ -35,8 +35,11 @@ def build(path: Path, customers: int, services_each: int, due: int) -> None:
     for old in path.parent.glob(path.name + "*"):
         old.unlink()
     open_app(str(path), env={"RENEWDESK_LOG_DIR": str(path.parent)}).close()
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA synchronous=OFF")
+    db = sqlite3.connect(path)
+    # One file, no write-ahead log left beside it: the cache is renamed into place afterwards.
+    db.execute("PRAGMA journal_mode=DELETE")
+    db.execute("PRAGMA synchronous=OFF")
+    with db:
         db.executemany(
             "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled) "
             "VALUES (?, ?, ?, ?, ?, ?, 1)",
@@ -81,6 +84,7 @@ def build(path: Path, customers: int, services_each: int, due: int) -> None:
                    (LAST_RUN.isoformat(),))
         db.execute("INSERT INTO setting (name, value) VALUES ('seller_email', 'me@example.fr')")
         db.execute("ANALYZE")
+    db.close()
 
 
 def portfolio(folder: Path, customers: int = 100_000, services_each: int = 10,

@@ -1,0 +1,134 @@
+"""Run in a fresh process by the window and start-up benchmarks: shows a window, prints JSON.
+
+    python -m bench.probe bare                 a bare PySide6 window (the reference)
+    python -m bench.probe window DB [--lists]  renewdesk's window on DB, on its Services view
+
+The parent passes its clock (time.time() just before starting this process) in BENCH_T0; the
+time to "painted" is from then to the first paint of the view's table. With --lists, a search,
+a filter and a sort are timed in the model (the rows on screen read), each beside the bare SQL
+query for the same rows, and the peak memory of the process is reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from typing import Any
+
+T0 = float(os.environ.get("BENCH_T0") or time.time())
+
+
+def _painted_on(widget: Any, then: Any) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        done = False
+
+        def eventFilter(self, _obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, then)
+            return False
+
+    watch = Watch(widget)
+    widget.installEventFilter(watch)
+    widget._bench_watch = watch  # kept alive with the widget
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    qt = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    table = QTableView()
+    window.setCentralWidget(table)
+    window.resize(1200, 760)
+
+    def shown() -> None:
+        print(json.dumps({"painted": time.time() - T0}))
+        qt.quit()
+
+    _painted_on(table.viewport(), shown)
+    window.show()
+    qt.exec()
+
+
+def _timed_read(model: Any, work: Any) -> float:
+    """A query change and the rows on screen (the first 40) read, as the view would."""
+    start = time.perf_counter()
+    work()
+    for row in range(min(40, model.rowCount())):
+        for column in range(model.columnCount()):
+            model.index(row, column).data()
+    return time.perf_counter() - start
+
+
+def _bare_sql(path: str, where: str, order: str) -> float:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    start = time.perf_counter()
+    db.execute(f"SELECT count(*) FROM service JOIN customer ON customer.id = service.customer_id "
+               f"WHERE {where}").fetchone()
+    db.execute(f"SELECT service.ref, customer.name, service.label FROM service JOIN customer ON "
+               f"customer.id = service.customer_id WHERE {where} ORDER BY {order} LIMIT 200"
+               ).fetchall()
+    took = time.perf_counter() - start
+    db.close()
+    return took
+
+
+def window(path: str, lists: bool) -> None:
+    from renewdesk.app import open_app
+    from renewdesk.ui.launch import Launcher, application
+
+    qt = application()
+    app = open_app(path, env={**os.environ, "RENEWDESK_LOG_DIR": os.environ.get(
+        "RENEWDESK_LOG_DIR", "/tmp")})
+    launcher = Launcher(app)
+    out: dict[str, float] = {}
+
+    def shown() -> None:
+        out["painted"] = time.time() - T0
+        if lists:
+            measure(launcher.window)
+        print(json.dumps(out))
+        qt.quit()
+
+    def measure(win: Any) -> None:
+        from renewdesk.services.listing import Query
+
+        page = win.pages["services"]
+        model = page.model
+        out["rows"] = model.rowCount()
+        out["search"] = _timed_read(model, lambda: model.set_query(Query(text="site77777")))
+        out["search_rows"] = model.rowCount()
+        out["search_sql"] = _bare_sql(path, "service.ref LIKE '%site77777%' OR service.label "
+                                      "LIKE '%site77777%' OR customer.name LIKE '%site77777%'",
+                                      "service.ref")
+        out["filter"] = _timed_read(model, lambda: model.set_query(Query(filter="suspended")))
+        out["filter_sql"] = _bare_sql(path, "service.status IN ('suspended', 'overdue')",
+                                      "service.ref")
+        out["sort"] = _timed_read(model, lambda: model.set_query(Query(sort="label",
+                                                                       descending=True)))
+        out["sort_sql"] = _bare_sql(path, "1", "service.label DESC, service.ref DESC")
+        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    # The window opens on its remembered tab; the benchmark asks for the Services view.
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("window/tab", 1)
+    win = launcher.open()
+    _painted_on(win.pages["services"].table.viewport(), shown)
+    qt.exec()
+    app.close()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        window(sys.argv[2], "--lists" in sys.argv)

@@ -1,0 +1,42 @@
+"""Target 5: renewdesk's window shown takes at most 2.5x a bare PySide6 window shown, both
+measured from process start to first paint, in fresh processes, in the same run (best of 5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.report import Figure
+from renewdesk.app import open_app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def probe(folder: Path, *args: str) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "RENEWDESK_LOG_DIR": str(folder), "XDG_CONFIG_HOME": str(folder / "config"),
+           "PYTHONPATH": str(ROOT), "BENCH_T0": repr(time.time())}
+    done = subprocess.run([sys.executable, "-m", "bench.probe", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"probe {args[0]} failed: {done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(folder: Path, quick: bool) -> list[Figure]:
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "empty.db"
+    open_app(str(db), env={"RENEWDESK_LOG_DIR": str(folder)}).close()
+    runs = 1 if quick else 5
+    bare = min(probe(folder, "bare")["painted"] for _ in range(runs))
+    ours = min(probe(folder, "window", str(db))["painted"] for _ in range(runs))
+    return [Figure("startup", "bare PySide6 window painted", bare, "s"),
+            Figure("startup", "renewdesk window painted", ours, "s"),
+            Figure("startup", "renewdesk / bare", ours / bare, "ratio", 2.5,
+                   higher_is_better=False, reference=f"best of {runs} each")]
