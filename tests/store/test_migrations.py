@@ -82,5 +82,5 @@ def test_migrations_on_postgresql_from_empty_match_the_models(postgres: Any) -> 
 def test_the_head_known_without_alembic_is_alembics_head(tmp_path: Path) -> None:
     """db.HEAD (from the files' names, so start-up needs no Alembic) is Alembic's own head."""
     engine = db.make_engine(db.database_url(str(tmp_path / "h.db")))
-    assert db.HEAD == db.head_revision(engine)
+    assert db.head_revision(engine) == db.HEAD
     engine.dispose()
