@@ -10,6 +10,7 @@ from renewdesk.ui.views.list_page import ListPage
 def select_rows(page: ListPage, *refs: str) -> None:
     page.table.clearSelection()
     model = page.model
+    model.activate()  # as if shown
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for ref in refs:
         row = next((r for r in range(model.rowCount()) if model.ref(r) == ref), None)

@@ -88,6 +88,7 @@ def test_in6_collection_hand_off_writes_the_file_and_ends_the_order(
         failing: World, qtbot: Any, open_window: Any, tmp_path: Path) -> None:
     window = open_window(desk_app(failing, "2026-11-06"))
     page = window.pages["collections"]
+    window.tabs.setCurrentWidget(page)  # a list is read when it is on screen
     column = [c.key for c in page.model.listing.columns].index("state")
     assert page.model.index(0, column).data() == "Not handed over"
     target = tmp_path / "collection.json"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget
 
 from renewdesk.domain.errors import EditConflict
 from renewdesk.services import actions
@@ -68,8 +68,11 @@ def test_a_window_shows_another_managers_changes_without_a_restart(
     extra = document([customer("C3", card("K3"), name="Zoé Martin")])
     world.load(extra)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
-    actions.update_plan(other.context(delivery=False), "O2", "25.00")
     audit = window.pages["audit"]
+    activity = window.findChild(QTabWidget, "activity")
+    window.tabs.setCurrentWidget(activity)
+    activity.setCurrentWidget(audit)  # the audit log on screen, before bob's change
+    actions.update_plan(other.context(delivery=False), "O2", "25.00")
     qtbot.waitUntil(lambda: any(
         "plan_update" in str(audit.model.index(r, c).data())
         for r in range(audit.model.rowCount()) for c in range(audit.model.columnCount())),

@@ -50,15 +50,28 @@ class ListingModel(QAbstractTableModel):
     countChanged = Signal(int)
 
     def __init__(self, listing: Listing, factory: sessionmaker[Session],
-                 today: Callable[[], date], parent: Any = None) -> None:
+                 today: Callable[[], date], parent: Any = None, *, lazy: bool = False) -> None:
+        """`lazy`: nothing is read until `activate()` (the window's lists not yet on screen:
+        on a million rows, counting every list at start-up took most of 18 s)."""
         super().__init__(parent)
         self.listing = listing
         self._factory = factory
         self._today = today
         self.query = Query()
-        self._count = self._read_count()
+        self.active = not lazy
+        self._count = self._read_count() if self.active else 0
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._policy: Policy | None = None
+
+    def activate(self) -> None:
+        """First shown: read the count (and, as the view asks, the rows)."""
+        if self.active:
+            return
+        self.beginResetModel()
+        self.active = True
+        self._count = self._read_count()
+        self.endResetModel()
+        self.countChanged.emit(self._count)
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -170,6 +183,9 @@ class ListingModel(QAbstractTableModel):
         """A new search, filter or sort: the rows are other rows, so the model is reset."""
         if query == self.query:
             return
+        if not self.active:
+            self.query = query  # read when first shown
+            return
         self.beginResetModel()
         self.query = query
         self._blocks.clear()
@@ -179,6 +195,8 @@ class ListingModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Data changed underneath (a run, an action): same query, rows re-read in place."""
+        if not self.active:
+            return
         self._blocks.clear()
         self._policy = None
         count = self._read_count()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,6 +79,10 @@ class ListPage(QWidget):
         model.countChanged.connect(self._show_count)
         model.modelReset.connect(self._selection_changed)
         self._show_count(model.rowCount())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.activate()  # a list is read when it is first on screen
+        super().showEvent(event)
 
     def add_button(self, button: QPushButton) -> QPushButton:
         self.buttons.insertWidget(self.buttons.count() - 1, button)

@@ -35,7 +35,7 @@ translate = QCoreApplication.translate
 
 
 def _model(desk: Desk, which: listing.Listing) -> ListingModel:
-    return ListingModel(which, desk.app.factory, desk.today)
+    return ListingModel(which, desk.app.factory, desk.today, lazy=True)
 
 
 class _Page(ListPage):
