@@ -186,10 +186,12 @@ class ListingModel(QAbstractTableModel):
         if not self.active:
             self.query = query  # read when first shown
             return
+        same_rows = (query.text, query.filter) == (self.query.text, self.query.filter)
         self.beginResetModel()
         self.query = query
         self._blocks.clear()
-        self._count = self._read_count()
+        if not same_rows:  # a new sort orders the same rows: no need to count them again
+            self._count = self._read_count()
         self.endResetModel()
         self.countChanged.emit(self._count)
 
