@@ -57,7 +57,10 @@ def backup(url: str, target: Path) -> Path:
 
 
 def stamped(folder: Path, prefix: str, now: datetime | None = None) -> Path:
-    return folder / f"{prefix}{(now or datetime.now(UTC)).strftime('%Y%m%d-%H%M%S-%f')}.sqlite"
+    """A dated name, in time order. No dash or space between its digit groups: a name like
+    20261122-043012-123456 can read as a 14-digit card number, and PM-2 then refuses it as an
+    argument (`restore FILE`)."""
+    return folder / f"{prefix}{(now or datetime.now(UTC)).strftime('%Y%m%dT%H%M%S.%f')}.sqlite"
 
 
 def automatic(url: str, folder: Path, keep: int, now: datetime | None = None) -> Path:

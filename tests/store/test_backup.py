@@ -87,3 +87,18 @@ def test_automatic_backups_keep_the_last_n(world: World, example: dict[str, Any]
     with sqlite3.connect(kept[-1]) as db:  # the newest: taken before the 11-06 run
         assert db.execute("SELECT value FROM setting WHERE name='last_run_on'").fetchone() == (
             "2026-11-05",)
+
+
+def test_pm2_backup_names_never_read_as_a_card_number() -> None:
+    """A backup's name is typed back as `restore FILE`; PM-2 refuses arguments that hold a card
+    number, so no stamp may look like one (a dash-grouped stamp did, one time in ten)."""
+    from datetime import UTC, datetime, timedelta
+
+    from renewdesk.domain.cards import contains_card_number
+    from renewdesk.store.backup import stamped
+
+    start = datetime(2026, 11, 22, 4, 30, tzinfo=UTC)
+    names = [stamped(Path("/b"), "auto-", start + timedelta(microseconds=7919 * n)).name
+             for n in range(5000)]
+    assert not [n for n in names if contains_card_number(n)]
+    assert names == sorted(names)
