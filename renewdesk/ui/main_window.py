@@ -164,8 +164,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def changed_elsewhere(self) -> None:
         """The portfolio changed (another account manager, a command-line run): show it.
-        Not while one of our own operations is under way: its end refreshes anyway."""
-        if not self.operations.busy:
+        Not while our own run or operation is under way: its end refreshes anyway, and the
+        GUI thread stays free for the progress (SC-1's responsiveness)."""
+        if not self.operations.busy and self.scheduler.running is None:
             self.refresh_all()
 
     def open_customer(self, ref: str) -> None:

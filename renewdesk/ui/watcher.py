@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -47,8 +48,17 @@ class _Poller(QObject):
 
     @Slot()
     def stop(self) -> None:
+        """Run on the watcher's own thread (blocking call from `shutdown`): its timer is
+        stopped and deleted there, and the poller handed back to the GUI thread, so nothing
+        of it is later destroyed from a thread it does not live on."""
         if self._timer is not None:
             self._timer.stop()
+            timer, self._timer = self._timer, None
+            timer.setParent(None)
+            shiboken6.delete(timer)
+        application = QCoreApplication.instance()
+        if application is not None:
+            self.moveToThread(application.thread())
 
     @Slot()
     def poll(self) -> None:
@@ -66,7 +76,6 @@ class _Poller(QObject):
 class ChangeWatcher(QObject):
     changed = Signal()
     _interval = Signal(int)
-    _stop = Signal()
 
     def __init__(self, factory: Callable[[], Session], interval_ms: int = INTERVAL_MS,
                  parent: QObject | None = None) -> None:
@@ -78,7 +87,9 @@ class ChangeWatcher(QObject):
         self._thread.started.connect(self._poller.start)
         self._poller.moved.connect(self._moved)
         self._interval.connect(self._poller.set_interval)
-        self._stop.connect(self._poller.stop)
+        application = QCoreApplication.instance()
+        if application is not None:  # however the window goes, the thread ends first
+            application.aboutToQuit.connect(self.shutdown)
         self._thread.start()
 
     def set_interval(self, interval_ms: int) -> None:
@@ -89,6 +100,8 @@ class ChangeWatcher(QObject):
         self.changed.emit()
 
     def shutdown(self) -> None:
-        self._stop.emit()
+        if not self._thread.isRunning():
+            return
+        QMetaObject.invokeMethod(self._poller, "stop", Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.quit()
         self._thread.wait(5000)
