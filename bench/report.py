@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,15 +50,3 @@ def stopwatch() -> Iterator[list[float]]:
         yield out
     finally:
         out.append(time.perf_counter() - start)
-
-
-def best_of(times: int, work: Callable[[], T]) -> tuple[float, T]:
-    """The fastest of `times` runs (the least disturbed by the rest of the machine)."""
-    best = float("inf")
-    result: T | None = None
-    for _ in range(times):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None or times > 0
-    return best, result  # type: ignore[return-value]

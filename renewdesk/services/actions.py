@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.money import Money
@@ -138,7 +139,7 @@ def claim_order(session: Session, order: InstallmentOrder, seen_version: int | N
               if last else "")
         raise EditConflict(f"{order.ref} was changed{by} since you opened it; nothing was "
                            "saved: look at it again, then make your change")
-    session.refresh(order)
+    set_committed_value(order, "version", expected + 1)  # what the UPDATE wrote
 
 
 def update_plan(ctx: Context, order_ref: str, amount_text: str,
@@ -146,9 +147,7 @@ def update_plan(ctx: Context, order_ref: str, amount_text: str,
     with ctx.factory() as session:
         order = _order(session, order_ref)
         amount = Money.parse(amount_text, order.currency, field="amount")
-        installments.check_plan_amount(order, amount, settings.load_policy(session),
-                                       ctx.clock.today)
-        claim_order(session, order, seen_version)
+        claim_order(session, order, seen_version)  # refused amounts roll the claim back too
         before = {"installment_amount": order.installment_amount.text()}
         result = installments.request_plan_change(session, order, amount,
                                                   settings.load_policy(session),

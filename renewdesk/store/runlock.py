@@ -20,7 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from platformdirs import user_runtime_path
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
@@ -57,8 +57,8 @@ def _who() -> str:
     return f"pid {os.getpid()} on {socket.gethostname()} since {since}"[:63]
 
 
-def pg_holder(connection: object) -> str:
-    row = connection.execute(text(  # type: ignore[attr-defined]
+def pg_holder(connection: Connection) -> str:
+    row = connection.execute(text(
         "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = :key AND l.database = "
         "(SELECT oid FROM pg_database WHERE datname = current_database())"),

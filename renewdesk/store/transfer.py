@@ -86,7 +86,7 @@ def _reset_sequences(connection: Connection) -> None:
 def copy_database(source: Engine, target: Engine,
                   progress: Callable[[str, int], None] | None = None) -> TransferReport:
     """Copy everything from `source` into the empty `target`; verify; return both sides' figures."""
-    if db.current_revision(source) != db.head_revision(source):
+    if db.current_revision(source) != db.HEAD:
         raise InputError("the source database is not at this version's schema; open it once "
                          "with this version first")
     db.migrate(target)
@@ -95,7 +95,8 @@ def copy_database(source: Engine, target: Engine,
         if busy:
             raise InputError(f"the target database already holds data ({', '.join(busy[:4])}); "
                              "migrate-db copies into an empty database only")
-        writing.execute(Base.metadata.tables["setting"].delete())  # defaults made by migrating
+        # Settings saved on the empty target (by opening it) give way to the portfolio's.
+        writing.execute(Base.metadata.tables["setting"].delete())
         for table in Base.metadata.sorted_tables:
             copied = 0
             result = reading.execution_options(yield_per=BATCH).execute(

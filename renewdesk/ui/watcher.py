@@ -87,9 +87,6 @@ class ChangeWatcher(QObject):
         self._thread.started.connect(self._poller.start)
         self._poller.moved.connect(self._moved)
         self._interval.connect(self._poller.set_interval)
-        application = QCoreApplication.instance()
-        if application is not None:  # however the window goes, the thread ends first
-            application.aboutToQuit.connect(self.shutdown)
         self._thread.start()
 
     def set_interval(self, interval_ms: int) -> None:
