@@ -16,12 +16,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from renewdesk.app import open_app
+from renewdesk.store import search_index
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 LAST_RUN = date(2027, 1, 8)
 IDLE = date(2027, 1, 9)
 BUSY = date(2027, 1, 10)
-VERSION = "4"
+VERSION = "5"
 
 
 def _months(start: date, n: int) -> date:
@@ -84,6 +85,13 @@ def build(path: Path, customers: int, services_each: int, due: int) -> None:
                    (LAST_RUN.isoformat(),))
         db.execute("INSERT INTO setting (name, value) VALUES ('seller_email', 'me@example.fr')")
         db.execute("ANALYZE")
+    db.close()
+    app = open_app(str(path), env={"RENEWDESK_LOG_DIR": str(path.parent)})
+    with app.engine.begin() as connection:  # as the importer does after writing services
+        search_index.catch_up(connection)
+    app.close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=DELETE")
     db.close()
 
 

@@ -21,6 +21,7 @@ from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import notice_due_on, renewal_charge_on
 from renewdesk.services import payment_methods
+from renewdesk.store import search_index
 from renewdesk.store.models import (
     AuditEntry,
     Customer,
@@ -57,6 +58,11 @@ class Query:
     descending: bool = False
 
 
+# A filter or search matching this many rows or fewer is read from the rows it matches, then
+# sorted; more, and the database walks the sort order's index until a page is full.
+FEW = 5_000
+
+
 @dataclass(frozen=True)
 class Listing:
     name: str
@@ -67,38 +73,68 @@ class Listing:
     filters: dict[str, Expr] = field(default_factory=dict)
     # Works out the cells of a block that need a rule; gets (session, rows, policy, today).
     finish: Callable[[Session, list[Row], Policy, date], list[Row]] | None = None
+    # The services' full-text index (store/search_index.py) gives ids of this column.
+    indexed: Expr | None = None
+    # The rows counted without the joins that only add cells (filters here name the base table).
+    counted: Callable[[], Stmt] | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
-    def _where(self, stmt: Stmt, query: Query) -> Stmt:
+    def _conditions(self, session: Session, query: Query) -> tuple[list[Expr], bool]:
+        """The WHERE terms, and whether one needs the joined tables (a search without index)."""
+        terms: list[Expr] = []
+        joined = False
         if query.filter:
             if query.filter not in self.filters:
                 raise KeyError(f"{self.name} has no filter {query.filter!r}")
-            stmt = stmt.where(self.filters[query.filter])
+            terms.append(self.filters[query.filter])
         words = query.text.split()
+        if self.indexed is not None and search_index.usable_for(words) \
+                and search_index.present(session):
+            terms.append(self.indexed.in_(search_index.service_ids(words)))
+            words = []
         for word in words:
             pattern = f"%{_escape(word)}%"
-            stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))
-        return stmt
+            terms.append(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))
+            joined = True
+        return terms, joined
 
     def count(self, session: Session, query: Query) -> int:
-        stmt = self._where(self.select(), query)
-        return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+        terms, joined = self._conditions(session, query)
+        if self.counted is not None and not joined:
+            stmt = self.counted().where(*terms)
+        else:
+            stmt = self.select().where(*terms).order_by(None)
+        return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
     def page(self, session: Session, query: Query, offset: int, limit: int, policy: Policy,
-             today: date) -> list[Row]:
-        stmt = self._where(self.select(), query)
+             today: date, matching: int | None = None) -> list[Row]:
+        """One block of rows. `matching` (the count, when known): a few matching rows are
+        sorted after they are found, rather than found by walking the sort order's index."""
+        terms, _joined = self._conditions(session, query)
+        if matching == 0:
+            return []
+        stmt = self.select().where(*terms)
+        few = matching is not None and matching <= FEW and bool(terms)
         order: list[Expr] = []
         if query.sort:
             sort = self.column(query.sort).sort
             if sort is not None:
+                sort = _unindexed(sort) if few else sort
                 order.append(sort.desc() if query.descending else sort.asc())
-        order.append(self.key.desc() if query.descending and query.sort else self.key.asc())
+        key = _unindexed(self.key) if few else self.key
+        order.append(key.desc() if query.descending and query.sort else key.asc())
         rows = [tuple(r) for r in session.execute(stmt.order_by(*order).offset(offset).limit(limit))]
         if self.finish is not None:
             rows = self.finish(session, rows, policy, today)
         return rows
+
+
+def _unindexed(expr: Expr) -> Expr:
+    """The same values in the same order, but no index can give that order (coalesce(x, x)):
+    the database then starts from the filter's own index instead of walking the sort's."""
+    return func.coalesce(expr, expr)
 
 
 def _escape(word: str) -> str:
@@ -177,7 +213,7 @@ SERVICES = Listing(
     {"active": Service.status == "active", "auto_renew": Service.auto_renew.is_(True),
      "suspended": Service.status.in_(("suspended", "overdue")),
      "ended": Service.status.in_(("cancelled", "transferred"))},
-    _finish_services,
+    _finish_services, indexed=Service.id, counted=lambda: select(Service.id),
 )
 
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 
 from renewdesk.app import open_app
 from renewdesk.services import listing
+from renewdesk.store import db as store_db
+from renewdesk.store import search_index
 from renewdesk.ui.models.table import BLOCK, REF_ROLE, ListingModel
 from tests.conftest import World
 from tests.ui.conftest import desk_app
@@ -76,6 +78,10 @@ def million(tmp_path_factory: pytest.TempPathFactory) -> Path:
                        "(?, ?, ?, 'domain', ?, 'period', 'EUR', 1200, 12, ?, 0, 'active')",
                        ((n, f"S{n:07d}", n % 10_000 + 1, f"site{n}.fr",
                          f"2027-{n % 12 + 1:02d}-{n % 28 + 1:02d}") for n in range(1, MILLION + 1)))
+    engine = store_db.make_engine(store_db.database_url(str(path)))
+    with engine.begin() as connection:  # as the importer does after writing services
+        assert search_index.catch_up(connection) == MILLION
+    engine.dispose()
     return path
 
 

@@ -26,6 +26,7 @@ from renewdesk.services.exchange.scope import ImportResult
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
+from renewdesk.store import search_index
 from renewdesk.store.models import (
     BillingContact,
     Customer,
@@ -321,6 +322,8 @@ class Importer(HistoryImporter):
 
 def import_document(session: Session, processor: Processor, document: object, today: date,
                     now: datetime, who: str) -> ImportResult:
-    return Importer(session, processor, today, now, who).run(document)
+    result = Importer(session, processor, today, now, who).run(document)
+    search_index.catch_up(session.connection())  # in the import's own transaction
+    return result
 
 

@@ -18,6 +18,9 @@ from renewdesk.store.models.parties import BillingContact, Customer, PaymentMeth
 
 class Service(Base):
     __tablename__ = "service"
+    # The Services list sorted by label reads the index, not a million rows (issue 6); on
+    # SQLite a trigram index (migration 0003, not mapped) serves its search.
+    __table_args__ = (Index("ix_service_label", "label", "ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -51,6 +54,7 @@ class Renewal(Base):
     """A renewal cart: one charge covering one or more services' next period (AR-3)."""
 
     __tablename__ = "renewal"
+    __table_args__ = (Index("ix_renewal_due", "status", "next_attempt_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -134,7 +138,8 @@ class InstallmentOrder(Base):
 
 class Installment(Base):
     __tablename__ = "installment"
-    __table_args__ = (UniqueConstraint("order_id", "number"),)
+    __table_args__ = (UniqueConstraint("order_id", "number"),
+                      Index("ix_installment_due", "status", "next_attempt_on"))
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("installment_order.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
@@ -185,7 +190,8 @@ class UsageInvoice(Base):
     """US-1: a month's usage, invoiced in arrears and charged on the first run of the next."""
 
     __tablename__ = "usage_invoice"
-    __table_args__ = (UniqueConstraint("service_id", "period"),)
+    __table_args__ = (UniqueConstraint("service_id", "period"),
+                      Index("ix_usage_invoice_due", "status", "next_attempt_on"))
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from renewdesk.domain.cards import CardExpiry, method_valid_on
@@ -13,6 +13,7 @@ from renewdesk.store.models.base import Base
 
 class Customer(Base):
     __tablename__ = "customer"
+    __table_args__ = (Index("ix_customer_name", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))

@@ -88,7 +88,7 @@ class ListingModel(QAbstractTableModel):
             if self._policy is None:
                 self._policy = settings.load_policy(session)
             block = self.listing.page(session, self.query, number * BLOCK, BLOCK, self._policy,
-                                      self._today())
+                                      self._today(), matching=self._count)
         self._blocks[number] = block
         while len(self._blocks) > KEPT_BLOCKS:
             self._blocks.popitem(last=False)
