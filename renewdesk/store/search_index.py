@@ -20,7 +20,6 @@ from sqlalchemy import Connection, Engine, column, text
 from sqlalchemy.orm import Session
 
 TABLE = "service_search"
-STALE = "service_search_stale"
 _present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 # A service's words, from the service and customer tables (the index's rows hold the same).
@@ -59,14 +58,15 @@ def service_ids(words: list[str]) -> Any:
     did not change since it caught up, and the changed ones read directly (CROSS JOIN keeps
     SQLite starting from the few changed ones)."""
     params = {f"w{n}": f"%{w}%" for n, w in enumerate(words)}
+    # Only placeholders are composed here; the words themselves are bound parameters.
     indexed = " AND ".join(f"words LIKE :w{n}" for n in range(len(words)))
     changed = " AND ".join(f"({_WORDS}) LIKE :w{n}" for n in range(len(words)))
     return text(
-        f"SELECT rowid AS id FROM {TABLE} WHERE {indexed} "
-        f"AND +rowid NOT IN (SELECT service_id FROM {STALE}) "
-        f"UNION ALL SELECT service.id FROM {STALE} "
-        f"CROSS JOIN service ON service.id = {STALE}.service_id "
-        f"CROSS JOIN customer ON customer.id = service.customer_id WHERE {changed}"
+        "SELECT rowid AS id FROM service_search WHERE " + indexed  # noqa: S608
+        + " AND +rowid NOT IN (SELECT service_id FROM service_search_stale) "
+        "UNION ALL SELECT service.id FROM service_search_stale "
+        "CROSS JOIN service ON service.id = service_search_stale.service_id "
+        "CROSS JOIN customer ON customer.id = service.customer_id WHERE " + changed
     ).bindparams(**params).columns(column("id"))
 
 
@@ -74,13 +74,14 @@ def catch_up(connection: Connection) -> int:
     """Re-index the services noted since the last catch-up; how many. A no-op elsewhere."""
     if not present(connection):
         return 0
-    noted = connection.scalar(text(f"SELECT count(*) FROM {STALE}")) or 0
+    noted = connection.scalar(text("SELECT count(*) FROM service_search_stale")) or 0
     if noted:
-        connection.execute(text(f"DELETE FROM {TABLE} WHERE rowid IN "
-                                f"(SELECT service_id FROM {STALE})"))
+        connection.execute(text("DELETE FROM service_search WHERE rowid IN "
+                                "(SELECT service_id FROM service_search_stale)"))
         connection.execute(text(
-            f"INSERT INTO {TABLE} (rowid, words) SELECT service.id, {_WORDS} FROM {STALE} "
-            f"JOIN service ON service.id = {STALE}.service_id "
+            "INSERT INTO service_search (rowid, words) SELECT service.id, service.ref || "
+            "char(31) || service.label || char(31) || customer.name FROM service_search_stale "
+            "JOIN service ON service.id = service_search_stale.service_id "
             "JOIN customer ON customer.id = service.customer_id"))
-        connection.execute(text(f"DELETE FROM {STALE}"))
+        connection.execute(text("DELETE FROM service_search_stale"))
     return noted
