@@ -3,8 +3,9 @@
     python -m bench.probe bare                 a bare PySide6 window (the reference)
     python -m bench.probe window DB [--lists]  renewdesk's window on DB, on its Services view
 
-The parent passes its clock (time.time() just before starting this process) in BENCH_T0; the
-time to "painted" is from then to the first paint of the view's table. With --lists, a search,
+The parent passes its clock (time.time() just before starting this process) in BENCH_T0;
+"shown" is from then to the first paint of a window, "painted" to the first paint of the
+Services table. With --lists, a search,
 a filter and a sort are timed in the model (the rows on screen read), each beside the bare SQL
 query for the same rows, and the peak memory of the process is reported.
 """
@@ -82,27 +83,40 @@ def _bare_sql(path: str, where: str, order: str) -> float:
 
 
 def window(path: str, lists: bool) -> None:
-    from renewdesk.app import open_app
-    from renewdesk.ui.launch import Launcher, application
+    """renewdesk as a person starts it (`renewdesk --db PATH`, through its own entry point),
+    watched from outside: the first paint of any window ("shown"), then the first paint of the
+    main window's Services table ("painted")."""
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from renewdesk.ui.startup import application
 
     qt = application()
-    app = open_app(path, env={**os.environ, "RENEWDESK_LOG_DIR": os.environ.get(
-        "RENEWDESK_LOG_DIR", "/tmp")})
-    launcher = Launcher(app)
     out: dict[str, float] = {}
 
-    def shown() -> None:
-        out["painted"] = time.time() - T0
+    def finish(win: Any) -> None:
         if lists:
-            measure(launcher.window)
+            measure(win)
         print(json.dumps(out))
+        qt.closeAllWindows()
         qt.quit()
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                now = time.time() - T0
+                out.setdefault("shown", now)
+                win = obj.window()
+                pages = getattr(win, "pages", None)
+                if pages and "painted" not in out and obj is pages["services"].table.viewport():
+                    out["painted"] = now
+                    QTimer.singleShot(0, lambda: finish(win))
+            return False
 
     def measure(win: Any) -> None:
         from renewdesk.services.listing import Query
 
-        page = win.pages["services"]
-        model = page.model
+        model = win.pages["services"].model
         out["rows"] = model.rowCount()
         out["search"] = _timed_read(model, lambda: model.set_query(Query(text="site77777")))
         out["search_rows"] = model.rowCount()
@@ -117,14 +131,15 @@ def window(path: str, lists: bool) -> None:
         out["sort_sql"] = _bare_sql(path, "1", "service.label DESC, service.ref DESC")
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    watch = Watch()
+    qt.installEventFilter(watch)
     # The window opens on its remembered tab; the benchmark asks for the Services view.
-    from PySide6.QtCore import QSettings
-
     QSettings().setValue("window/tab", 1)
-    win = launcher.open()
-    _painted_on(win.pages["services"].table.viewport(), shown)
-    qt.exec()
-    app.close()
+    from renewdesk.cli import main as cli_main
+
+    status = cli_main(["--db", path])
+    if status != 0 or "painted" not in out:
+        raise SystemExit(f"the window did not open (exit {status})")
 
 
 if __name__ == "__main__":

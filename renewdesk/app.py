@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import getpass
 import logging
-import logging.handlers
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_data_path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,24 +39,6 @@ def ledger_path(url: str, env: Mapping[str, str]) -> Path:
     if path is not None:
         return path.with_name(path.name + ".sandbox-ledger.sqlite")
     return user_data_path("renewdesk", appauthor=False) / "sandbox-ledger.sqlite"
-
-
-def setup_logging(env: Mapping[str, str]) -> Path:
-    folder = Path(env.get("RENEWDESK_LOG_DIR") or user_log_path("renewdesk", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "renewdesk.log"
-    root = logging.getLogger("renewdesk")
-    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
-        if Path(old.baseFilename) == path.resolve():
-            return path
-        root.removeHandler(old)  # the log folder changed: follow it
-        old.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
 
 
 @dataclass

@@ -13,13 +13,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyrings.alt.file import PlaintextKeyring
 from platformdirs import user_config_path
 
 from renewdesk.domain.errors import InputError
+
+if TYPE_CHECKING:  # keyring is imported when a secret is first needed (the window starts first)
+    from keyring.backend import KeyringBackend
+    from keyrings.alt.file import PlaintextKeyring
 
 SERVICE = "renewdesk"
 # Each secret, and the environment variable that supplies it for unattended runs.
@@ -57,6 +59,8 @@ def secure_backend() -> KeyringBackend | None:
     keyring's default may be a chainer over every installed backend, which would fall through
     to the plain-text file silently; only its secure members are considered.
     """
+    import keyring
+
     backend = keyring.get_keyring()
     members: list[KeyringBackend] = list(getattr(backend, "backends", [backend]))
     usable = [b for b in members if _qualified(b) not in _NOT_SECURE and b.priority > 0]
@@ -70,6 +74,8 @@ def plaintext_file(env: Mapping[str, str]) -> Path:
 
 
 def _plaintext(env: Mapping[str, str]) -> PlaintextKeyring:
+    from keyrings.alt.file import PlaintextKeyring
+
     store = PlaintextKeyring()
     store.file_path = str(plaintext_file(env))
     return store

@@ -14,15 +14,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
-from renewdesk.app import App, open_app, setup_logging
-from renewdesk.cli.commands import COMMANDS, Failure, database_command, secret_command
 from renewdesk.domain.cards import contains_card_number
 from renewdesk.domain.errors import InputError
-from renewdesk.store.db import DatabaseUnavailable
-from renewdesk.store.runlock import RunInProgress
+from renewdesk.logs import setup_logging
+
+# The database, the models and the commands (SQLAlchemy, the processors, the mailer) are
+# imported when a command runs, or once the window is on screen: the window shows first.
+
+if TYPE_CHECKING:
+    from renewdesk.app import App
 
 log = logging.getLogger("renewdesk.cli")
 
@@ -145,25 +148,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _window(args: argparse.Namespace, err: TextIO) -> int:
-    """No command: the desktop window (Qt is imported only here, so commands start fast)."""
+    """No command: the desktop window, on screen before the database is opened."""
+    from renewdesk.ui.startup import start
+
     log.info("renewdesk %s: window", __version__)
-    try:
-        app = open_app(args.db, args.today)
-    except InputError as error:
-        err.write(f"renewdesk: {error}\n")
-        return 2
-    except DatabaseUnavailable as error:
-        err.write(f"renewdesk: {error}\n")
-        from renewdesk.ui.launch import tell_startup_failure
 
-        tell_startup_failure(str(error), args.quit_after)
-        return 1
-    try:
-        from renewdesk.ui.launch import run_window
+    def opening() -> App:
+        from renewdesk.app import open_app
 
-        return run_window(app, args.quit_after)
-    finally:
-        app.close()
+        return open_app(args.db, args.today)
+
+    return start(opening, args.quit_after, err)
 
 
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
@@ -189,6 +184,11 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     if args.command is None:
         return _window(args, err)
     log.info("renewdesk %s: %s", __version__, args.command)  # the command, never its arguments
+    from renewdesk.app import open_app
+    from renewdesk.cli.commands import COMMANDS, Failure, database_command, secret_command
+    from renewdesk.store.db import DatabaseUnavailable
+    from renewdesk.store.runlock import RunInProgress
+
     app: App | None = None
     try:
         if args.command == "secret":  # the machine's keyring, not the database

@@ -1,27 +1,16 @@
-"""Starting the window: the Qt application, its language, the main window; nothing else."""
+"""The main window's life: opened in the chosen language, built again when the language changes;
+and the message when the database cannot be opened. What shows first is in startup.py."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
-
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from renewdesk import __version__
 from renewdesk.app import App
 from renewdesk.ui import i18n
 from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.startup import application
 
-
-def application(argv: Sequence[str] = ()) -> QApplication:
-    qt = QApplication.instance()
-    if not isinstance(qt, QApplication):
-        qt = QApplication([sys.argv[0] if sys.argv else "renewdesk", *argv])
-    qt.setOrganizationName("renewdesk")
-    qt.setApplicationName("renewdesk")
-    qt.setApplicationVersion(__version__)
-    return qt
+__all__ = ["Launcher", "application", "tell_startup_failure"]
 
 
 class Launcher:
@@ -48,15 +37,6 @@ class Launcher:
             new.tabs.setCurrentIndex(old.tabs.currentIndex())
             old.close()
             old.deleteLater()
-
-
-def run_window(app: App, quit_after: float | None = None) -> int:
-    qt = application()
-    launcher = Launcher(app)
-    launcher.open()
-    if quit_after is not None:  # the bundle check: shown, then closed on its own
-        QTimer.singleShot(int(quit_after * 1000), qt.closeAllWindows)
-    return qt.exec()
 
 
 def tell_startup_failure(message: str, quit_after: float | None = None) -> None:

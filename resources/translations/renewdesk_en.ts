@@ -795,7 +795,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../renewdesk/ui/launch.py" line="70"/>
+        <location filename="../../renewdesk/ui/launch.py" line="50"/>
         <source>Check this computer&apos;s database (Settings &gt; Database, or `renewdesk database`), or start with --db FILE_OR_URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,7 +803,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/list_page.py" line="123"/>
+        <location filename="../../renewdesk/ui/views/list_page.py" line="128"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -814,7 +814,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../renewdesk/ui/models/table.py" line="136"/>
+        <location filename="../../renewdesk/ui/models/table.py" line="149"/>
         <source>Next charge on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,33 +957,33 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="201"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="202"/>
         <source>Settings saved; the new database is used from the next start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="203"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="204"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="212"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="213"/>
         <source>Next run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="218"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="219"/>
         <source>Last run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="219"/>
-        <location filename="../../renewdesk/ui/main_window.py" line="293"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="220"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="294"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/main_window.py" line="245"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="246"/>
         <source>The daily run needs your go-ahead: %n day(s) to catch up</source>
         <translation>
             <numerusform>The daily run needs your go-ahead: %n day to catch up</numerusform>
@@ -991,22 +991,22 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
         </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="271"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="272"/>
         <source>Problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="280"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="281"/>
         <source>Run as of %1 cancelled; the rest is done by the next run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="282"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="283"/>
         <source>Run as of %1: %2 charge(s), %3 e-mail(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="295"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="296"/>
         <source>Dry run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1725,6 +1725,14 @@ Plan changes expiring: %3</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../renewdesk/ui/startup.py" line="47"/>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../renewdesk/ui/i18n.py" line="80"/>
@@ -1962,7 +1970,7 @@ Plan changes expiring: %3</source>
 <context>
     <name>old</name>
     <message>
-        <location filename="../../renewdesk/ui/launch.py" line="44"/>
+        <location filename="../../renewdesk/ui/launch.py" line="33"/>
         <source>The new language applies after the run</source>
         <translation type="unfinished"></translation>
     </message>

@@ -797,7 +797,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../renewdesk/ui/launch.py" line="70"/>
+        <location filename="../../renewdesk/ui/launch.py" line="50"/>
         <source>Check this computer&apos;s database (Settings &gt; Database, or `renewdesk database`), or start with --db FILE_OR_URL.</source>
         <translation>Vérifiez la base de données de cet ordinateur (Réglages &gt; Base de données, ou `renewdesk database`), ou démarrez avec --db FICHIER_OU_URL.</translation>
     </message>
@@ -805,7 +805,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/views/list_page.py" line="123"/>
+        <location filename="../../renewdesk/ui/views/list_page.py" line="128"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -816,7 +816,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../renewdesk/ui/models/table.py" line="136"/>
+        <location filename="../../renewdesk/ui/models/table.py" line="149"/>
         <source>Next charge on %1</source>
         <translation>Prochain prélèvement le %1</translation>
     </message>
@@ -959,33 +959,33 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="201"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="202"/>
         <source>Settings saved; the new database is used from the next start</source>
         <translation>Réglages enregistrés ; la nouvelle base de données servira au prochain démarrage</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="203"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="204"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="212"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="213"/>
         <source>Next run: %1</source>
         <translation>Prochain traitement : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="218"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="219"/>
         <source>Last run: %1</source>
         <translation>Dernier traitement : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="219"/>
-        <location filename="../../renewdesk/ui/main_window.py" line="293"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="220"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="294"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../renewdesk/ui/main_window.py" line="245"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="246"/>
         <source>The daily run needs your go-ahead: %n day(s) to catch up</source>
         <translation>
             <numerusform>Le traitement quotidien attend votre accord : %n jour à rattraper</numerusform>
@@ -993,22 +993,22 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         </translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="271"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="272"/>
         <source>Problem: %1</source>
         <translation>Problème : %1</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="280"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="281"/>
         <source>Run as of %1 cancelled; the rest is done by the next run</source>
         <translation>Traitement du %1 interrompu ; le reste sera fait au prochain traitement</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="282"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="283"/>
         <source>Run as of %1: %2 charge(s), %3 e-mail(s)</source>
         <translation>Traitement du %1 : %2 prélèvement(s), %3 e-mail(s)</translation>
     </message>
     <message>
-        <location filename="../../renewdesk/ui/main_window.py" line="295"/>
+        <location filename="../../renewdesk/ui/main_window.py" line="296"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
     </message>
@@ -1729,6 +1729,14 @@ Changements d&apos;échéancier expirant : %3</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../renewdesk/ui/startup.py" line="47"/>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../renewdesk/ui/i18n.py" line="80"/>
@@ -1966,7 +1974,7 @@ Changements d&apos;échéancier expirant : %3</translation>
 <context>
     <name>old</name>
     <message>
-        <location filename="../../renewdesk/ui/launch.py" line="44"/>
+        <location filename="../../renewdesk/ui/launch.py" line="33"/>
         <source>The new language applies after the run</source>
         <translation>La nouvelle langue s&apos;appliquera après le traitement</translation>
     </message>
