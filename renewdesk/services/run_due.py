@@ -35,10 +35,12 @@ from renewdesk.services.context import Context
 from renewdesk.store import search_index, settings
 from renewdesk.store.models import (
     Attempt,
+    Customer,
     Event,
     Installment,
     InstallmentOrder,
     Notification,
+    PaymentMethod,
     Renewal,
     Service,
     UsageInvoice,
@@ -131,15 +133,6 @@ def _unfinished_rounds(session: Session) -> list[DueItem]:
     return items
 
 
-def _subject_of(attempt: Attempt) -> tuple[str, int]:
-    if attempt.renewal_id is not None:
-        return "renewal", attempt.renewal_id
-    if attempt.installment_id is not None:
-        return "installment", attempt.installment_id
-    assert attempt.usage_invoice_id is not None
-    return "usage_invoice", attempt.usage_invoice_id
-
-
 def _due_items(session: Session, today: date, retries: bool) -> list[DueItem]:
     """Subjects whose next attempt is due; first attempts or retries (SC-1 keeps them apart)."""
     def rounds(column: InstrumentedAttribute[int]) -> ColumnElement[bool]:
@@ -169,25 +162,25 @@ def _high_water(session: Session) -> tuple[int, int, int]:
             session.scalar(select(func.max(Event.id))) or 0)
 
 
-def _subject_name(session: Session, attempt: Attempt) -> str:
-    kind, subject_id = _subject_of(attempt)
-    if kind == "installment":
-        installment = session.get(Installment, subject_id)
-        return f"{installment.order.ref}#{installment.number}" if installment else "?"
-    subject = session.get(Renewal if kind == "renewal" else UsageInvoice, subject_id)
-    return str(getattr(subject, "ref", "?"))
-
-
 def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
+    """The run's attempts, read in one query (one per attempt was a fifth of a busy night)."""
     lines = []
-    for attempt in session.scalars(select(Attempt).where(Attempt.id > after_id)
-                                   .order_by(Attempt.id)):
-        name = _subject_name(session, attempt)
-        method = attempt.payment_method
-        lines.append(ChargeLine(name, method.customer.ref,
-                                str(Money(attempt.amount_minor, attempt.currency)),
-                                f"{method.ref} ({method.label()})", attempt.result,
-                                attempt.decline_code))
+    query = (select(Attempt.amount_minor, Attempt.currency, Attempt.result, Attempt.decline_code,
+                    PaymentMethod.ref, PaymentMethod.brand, PaymentMethod.last4, Customer.ref,
+                    Renewal.ref, InstallmentOrder.ref, Installment.number, UsageInvoice.ref)
+             .join(PaymentMethod, PaymentMethod.id == Attempt.payment_method_id)
+             .join(Customer, Customer.id == PaymentMethod.customer_id)
+             .outerjoin(Renewal, Renewal.id == Attempt.renewal_id)
+             .outerjoin(Installment, Installment.id == Attempt.installment_id)
+             .outerjoin(InstallmentOrder, InstallmentOrder.id == Installment.order_id)
+             .outerjoin(UsageInvoice, UsageInvoice.id == Attempt.usage_invoice_id)
+             .where(Attempt.id > after_id).order_by(Attempt.id))
+    for (amount, currency, result, decline, method_ref, brand, last4, customer, renewal, order,
+         number, invoice) in session.execute(query):
+        name = f"{order}#{number}" if order is not None else renewal or invoice or "?"
+        lines.append(ChargeLine(name, customer, str(Money(amount, currency)),
+                                f"{method_ref} ({f'{brand} •••• {last4}'.strip()})", result,
+                                decline))
     # Customers are charged in parallel: show each customer's attempts together, in order.
     return tuple(sorted(lines, key=lambda line: line.customer))
 
