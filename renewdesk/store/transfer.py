@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, Integer, Table, func, insert, select, text
 
 from renewdesk.domain.errors import InputError
-from renewdesk.store import db
+from renewdesk.store import db, search_index
 from renewdesk.store.models import Base
 
 BATCH = 5_000
@@ -108,6 +108,7 @@ def copy_database(source: Engine, target: Engine,
                 progress(table.name, copied)
         if target.dialect.name == "postgresql":
             _reset_sequences(writing)
+        search_index.catch_up(writing)  # an SQLite target: its services' search index
         before = figures(reading)
         after = figures(writing)
         report = TransferReport(before, after)

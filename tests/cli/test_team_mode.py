@@ -102,6 +102,10 @@ def test_migrate_db_copies_the_demo_portfolio_into_postgresql_exports_equal(
     back = World(tmp_path / "back", {**env, "RENEWDESK_SANDBOX_LEDGER": str(ledger)},
                  str(tmp_path / "back.db"))
     assert back.export() == after
+    with back.app.engine.connect() as connection:  # the copy's search index is caught up
+        assert connection.exec_driver_sql("SELECT count(*) FROM service_search_stale").scalar() == 0
+        assert connection.exec_driver_sql("SELECT count(*) FROM service_search").scalar() == \
+            len(after["services"])
     back.close()
     assert len(after["events"]) > len(before["events"])
     assert {c["ref"] for c in after["customers"]} == {c["ref"] for c in before["customers"]}
