@@ -142,12 +142,16 @@ def _due_items(session: Session, today: date, retries: bool) -> list[DueItem]:
         select(Renewal.id, Renewal.customer_id, Renewal.next_attempt_on).where(
             Renewal.status.in_(renewals.OPEN), Renewal.next_attempt_on <= today,
             rounds(Renewal.rounds_done)))]
+    # The due installments are found by their own (status, next attempt) index first; joined
+    # straight away, SQLite's statistics would rather walk every order (100,000: 0.15 s).
+    due_installments = select(Installment.id).where(
+        Installment.status.in_(installments.OPEN), Installment.next_attempt_on <= today,
+        rounds(Installment.rounds_done))
     items += [DueItem("installment", iid, cid, (due or today, iid)) for iid, cid, due in session.execute(
         select(Installment.id, InstallmentOrder.customer_id, Installment.next_attempt_on)
         .join(InstallmentOrder).where(
-            Installment.status.in_(installments.OPEN), Installment.next_attempt_on <= today,
-            InstallmentOrder.status == "active", InstallmentOrder.in_collection.is_(False),
-            rounds(Installment.rounds_done)))]
+            Installment.id.in_(due_installments),
+            InstallmentOrder.status == "active", InstallmentOrder.in_collection.is_(False)))]
     items += [DueItem("usage_invoice", uid, cid, (due or today, uid)) for uid, cid, due in session.execute(
         select(UsageInvoice.id, Service.customer_id, UsageInvoice.next_attempt_on)
         .join(Service).where(
