@@ -13,6 +13,8 @@ import hmac
 import secrets
 from datetime import date
 
+from renewdesk.domain.cards import never_a_card_number
+
 ACTIONS = ("cancel_renewal", "confirm_plan_change", "update_payment_method")
 
 
@@ -26,8 +28,11 @@ def new_signing_key() -> str:
 
 def sign(key: str, action: str, expires_on: date) -> str:
     # Hex, so a token never begins with "-" (a command line would read it as an option).
-    link_id = secrets.token_hex(16)
-    return f"{link_id}.{_signature(key, link_id, action, expires_on)}"
+    def token() -> str:
+        link_id = secrets.token_hex(16)
+        return f"{link_id}.{_signature(key, link_id, action, expires_on)}"
+
+    return never_a_card_number(token)
 
 
 def signature_ok(key: str, token: str, action: str, expires_on: date) -> bool:

@@ -16,6 +16,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from renewdesk.domain.cards import never_a_card_number
 from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
@@ -108,7 +109,8 @@ class SandboxProcessor:
             ).fetchone()
             if row is None:
                 status, code = _outcome(request.token)
-                charge_id = f"ch_sandbox_{uuid.uuid4().hex[:20]}"
+                charge_id = never_a_card_number(
+                    lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
                 conn.execute(
                     "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (request.idempotency_key, charge_id, request.token, request.amount_minor,

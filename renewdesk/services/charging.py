@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.cards import never_a_card_number
 from renewdesk.domain.declines import DeclineKind, classify
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
 from renewdesk.payments.ratelimit import RateLimiter
@@ -281,7 +282,7 @@ class RoundRunner:
             return RoundResult(item.kind, reference, "failed")
         method = remaining[0]
         amount = rules.amount(subject)
-        key = f"rd_{uuid.uuid4().hex}"
+        key = never_a_card_number(lambda: f"rd_{uuid.uuid4().hex}")
         attempt = Attempt(
             idempotency_key=key, number=len(attempts) + 1, round=round_no, manual=manual,
             on=self.today, payment_method=method, amount_minor=amount[0], currency=amount[1],

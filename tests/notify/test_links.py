@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.builders import card, customer, document, service
 from tests.conftest import World
 
@@ -74,3 +76,21 @@ def test_nt3_tokens_can_always_be_given_on_the_command_line() -> None:
     key = new_signing_key()
     assert not any(sign(key, "cancel_renewal", date(2027, 1, 1)).startswith("-")
                    for _ in range(500))
+
+
+def test_pm2_the_apps_own_random_values_never_read_as_card_numbers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export holds link tokens, idempotency keys and charge ids; one that read as a card
+    number made PM-2 refuse the app's own file on import (seen in CI). Drawn again instead."""
+    import secrets
+    from datetime import date
+
+    from renewdesk.domain.cards import contains_card_number
+    from renewdesk.notify import links
+
+    card_like = "4242424242424242" + "ab" * 8  # 32 hex digits, a Luhn-valid run of 16 digits
+    assert contains_card_number(card_like)
+    draws = iter([card_like, "ab" * 16])
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: next(draws))
+    token = links.sign("00" * 32, "cancel_renewal", date(2027, 1, 1))
+    assert token.startswith("ab" * 16 + ".") and not contains_card_number(token)

@@ -4,57 +4,56 @@ end the start with their message and exit status, as commands do."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-
-from renewdesk.cli import main as cli_main
-from tests.conftest import World
-
 REPO = Path(__file__).resolve().parents[2]
 
 
-class Shown(QObject):
-    """The object names of windows as they are first shown, in order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
-                and obj.objectName() not in self.names:
-            self.names.append(obj.objectName())
-        return False
+def renewdesk(tmp_path: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """Python `code` in a fresh process, as a person's start is: Qt's application runs its
+    event loop once per process, so the real start is never run inside the test process."""
+    env: dict[str, Any] = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
+                           "RENEWDESK_LOG_DIR": str(tmp_path), "HOME": str(tmp_path),
+                           "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                           "RENEWDESK_CONFIG_DIR": str(tmp_path / "config")}
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=False)
 
 
-def test_the_frame_shows_first_then_the_main_window_takes_its_place(
-        world: World, qapp: QApplication) -> None:
-    shown = Shown()
-    qapp.installEventFilter(shown)
-    try:
-        code = cli_main(["--db", world.target, "--quit-after", "0.1"], err=io.StringIO())
-    finally:
-        qapp.removeEventFilter(shown)
-    assert code == 0
-    assert shown.names[:2] == ["startupFrame", "mainWindow"]
-    assert not any(w.isVisible() for w in qapp.topLevelWidgets()
-                   if w.objectName() == "startupFrame")
+def test_the_frame_shows_first_then_the_main_window_takes_its_place(tmp_path: Path) -> None:
+    done = renewdesk(tmp_path, (
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "from renewdesk.ui.startup import application\n"
+        "names = []\n"
+        "class Shown(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \\\n"
+        "                and obj.isWindow() and obj.objectName() not in names:\n"
+        "            names.append(obj.objectName())\n"
+        "        return False\n"
+        "qt = application()\n"
+        "shown = Shown()\n"
+        "qt.installEventFilter(shown)\n"
+        "from renewdesk.cli import main\n"
+        f"code = main(['--db', {str(tmp_path / 'd.db')!r}, '--quit-after', '0.1'])\n"
+        "frames = [w for w in qt.topLevelWidgets() if w.objectName() == 'startupFrame']\n"
+        "print(code, names[:2], any(w.isVisible() for w in frames))\n"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "0 ['startupFrame', 'mainWindow'] False"
 
 
-def test_a_bad_date_ends_the_start_with_status_2_and_its_message(
-        world: World, qapp: QApplication) -> None:
-    err = io.StringIO()
-    code = cli_main(["--db", world.target, "--today", "2026-13-01", "--quit-after", "0.1"],
-                    err=err)
-    assert code == 2
-    assert "2026-13-01" in err.getvalue()
-    assert not any(w.isVisible() for w in qapp.topLevelWidgets())
+def test_a_bad_date_ends_the_start_with_status_2_and_its_message(tmp_path: Path) -> None:
+    done = renewdesk(tmp_path, (
+        "import sys\n"
+        "from renewdesk.cli import main\n"
+        f"sys.exit(main(['--db', {str(tmp_path / 'd.db')!r}, '--today', '2026-13-01', "
+        "'--quit-after', '0.1']))\n"))
+    assert done.returncode == 2
+    assert "2026-13-01" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_the_window_path_loads_no_database_code_before_the_frame_is_painted(
@@ -74,11 +73,6 @@ def test_the_window_path_loads_no_database_code_before_the_frame_is_painted(
         "from renewdesk.cli import main\n"
         f"code = main(['--db', {str(tmp_path / 'd.db')!r}, '--quit-after', '0.1'])\n"
         "print(code, seen['modules'])\n")
-    env: dict[str, Any] = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
-                           "RENEWDESK_LOG_DIR": str(tmp_path), "HOME": str(tmp_path),
-                           "XDG_CONFIG_HOME": str(tmp_path / "config"),
-                           "RENEWDESK_CONFIG_DIR": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = renewdesk(tmp_path, probe)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "0 []"
