@@ -184,6 +184,27 @@ def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: Worl
             assert all(a <= b for a, b in pairwise(subjects))
 
 
+def test_sc2_a_first_round_whose_only_attempt_succeeded_unapplied_is_concluded_early(
+        world: World) -> None:
+    """The same crash on a subject never tried before and not yet due: its round is still
+    found and concluded by the settling step, though nothing else about it is due."""
+    world.load(document([customer("C1", card("A"))],
+                        orders=[order("O1", "C1", "A", "2026-12-01", count=1)]))
+    from renewdesk.store.models import Installment, PaymentMethod
+
+    with world.session() as s:
+        item = s.scalars(select(Installment)).one()
+        method = s.scalars(select(PaymentMethod)).one()
+        s.add(Attempt(idempotency_key="rd_only_success", installment_id=item.id, number=1,
+                      round=1, manual=True, on=date(2026, 11, 20), payment_method_id=method.id,
+                      amount_minor=3000, currency="EUR", result="succeeded",
+                      created_at=datetime.now(UTC)))
+        s.commit()
+    report = world.run("2026-11-21")
+    assert [(r.subject_ref, r.outcome) for r in report.settled] == [("O1#1", "paid")]
+    assert report.charges == ()
+
+
 def test_sc2_round_cut_short_after_its_outcome_was_recorded_is_concluded(world: World) -> None:
     """A crash between recording a success and applying it (here, IN-5's manual attempt, which
     has no next date) leaves no open attempt; the next run still concludes the round."""
