@@ -179,7 +179,7 @@ def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
          number, invoice) in session.execute(query):
         name = f"{order}#{number}" if order is not None else renewal or invoice or "?"
         lines.append(ChargeLine(name, customer, str(Money(amount, currency)),
-                                f"{method_ref} ({f'{brand} •••• {last4}'.strip()})", result,
+                                f"{method_ref} ({PaymentMethod.label_of(brand, last4)})", result,
                                 decline))
     # Customers are charged in parallel: show each customer's attempts together, in order.
     return tuple(sorted(lines, key=lambda line: line.customer))
@@ -251,7 +251,6 @@ class _Pipeline:
             expiring = self._unit(
                 lambda s: payment_methods.send_card_expiring(s, self.policy, today, now()))
             self._unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
-            self._unit(lambda s: search_index.catch_up(s.connection()))
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
@@ -316,7 +315,8 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
     report = engine.run(report)
     sent = waiting = 0
     problems: list[str] = []
-    if deliver:
+    if deliver:  # a real run (a dry one is rolled back whole)
+        engine._unit(lambda s: search_index.catch_up(s.connection()))
         engine._say("emails")
         flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
         sent, waiting = flushed.sent, flushed.waiting + flushed.failed

@@ -79,8 +79,8 @@ def catch_up(connection: Connection) -> int:
         connection.execute(text("DELETE FROM service_search WHERE rowid IN "
                                 "(SELECT service_id FROM service_search_stale)"))
         connection.execute(text(
-            "INSERT INTO service_search (rowid, words) SELECT service.id, service.ref || "
-            "char(31) || service.label || char(31) || customer.name FROM service_search_stale "
+            "INSERT INTO service_search (rowid, words) SELECT service.id, " + _WORDS  # noqa: S608
+            + " FROM service_search_stale "
             "JOIN service ON service.id = service_search_stale.service_id "
             "JOIN customer ON customer.id = service.customer_id"))
         connection.execute(text("DELETE FROM service_search_stale"))

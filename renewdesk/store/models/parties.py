@@ -93,4 +93,9 @@ class PaymentMethod(Base):
         return self.is_valid(today) and self.blocked_code is None
 
     def label(self) -> str:
-        return f"{self.brand} •••• {self.last4}".strip()
+        return self.label_of(self.brand, self.last4)
+
+    @staticmethod
+    def label_of(brand: str | None, last4: str | None) -> str:
+        """`label()` from the columns alone, for reports that read rows, not objects."""
+        return f"{brand} •••• {last4}".strip()

@@ -5,7 +5,8 @@ label and customer name (substring search without reading a million rows)
 The full-text index (`service_search`, FTS5 with the trigram tokenizer, SQLite 3.34+) is kept up
 to date through `service_search_stale`, filled by triggers on `service` and `customer`. SQLite's
 batch mode rebuilds a table it alters, dropping its triggers: a later migration that
-batch-alters `service` or `customer` must create them again (SERVICE_SEARCH_TRIGGERS below). PostgreSQL searches with ILIKE, no index.
+batch-alters `service` or `customer` must create them again (SERVICE_SEARCH_TRIGGERS below).
+PostgreSQL searches with ILIKE, no index.
 
 Revision ID: 0003
 Revises: 0002
