@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision, list_currencies
 
@@ -16,6 +17,7 @@ from renewdesk.domain.errors import InputError
 _KNOWN_CURRENCIES = frozenset(list_currencies())  # ISO 4217, from CLDR via Babel
 
 
+@cache
 def currency_exponent(currency: str) -> int:
     """ISO 4217 minor-unit exponent: EUR 2, JPY 0."""
     return int(get_currency_precision(currency))

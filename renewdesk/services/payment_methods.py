@@ -69,14 +69,22 @@ def describe(method: PaymentMethod) -> dict[str, Any]:
     return {name: getattr(method, name) for name in _FIELDS if name != "token"}
 
 
-def _changed(session: Session, customer: Customer, change: str, today: date, now: datetime,
-             before: dict[str, Any] | None, after: dict[str, Any] | None, ref: str) -> None:
-    """PM-6: `customer.payment_method.changed` with what changed."""
+CHANGED = "customer.payment_method.changed"
+
+
+def change_data(change: str, ref: str, before: dict[str, Any] | None,
+                after: dict[str, Any] | None) -> dict[str, Any]:
+    """PM-6: the data of a `customer.payment_method.changed` event: what changed."""
     fields = sorted({*(before or {}), *(after or {})})
     diff = {k: [None if before is None else before.get(k), None if after is None else after.get(k)]
             for k in fields if (before or {}).get(k) != (after or {}).get(k)}
-    record_event(session, "customer.payment_method.changed", customer.ref, today, now,
-                 {"change": change, "payment_method": ref, "fields": diff})
+    return {"change": change, "payment_method": ref, "fields": diff}
+
+
+def _changed(session: Session, customer: Customer, change: str, today: date, now: datetime,
+             before: dict[str, Any] | None, after: dict[str, Any] | None, ref: str) -> None:
+    record_event(session, CHANGED, customer.ref, today, now,
+                 change_data(change, ref, before, after))
 
 
 def _resume_stopped_renewals(session: Session, customer: Customer, today: date) -> None:
@@ -106,6 +114,11 @@ def _as_attached(customer: Customer, data: MethodInput, attach: AttachResult) ->
     """What the processor said wins: its id for the method, and the card's details."""
     if attach.processor_customer_id:
         customer.processor_customer_id = attach.processor_customer_id
+    return attached_input(data, attach)
+
+
+def attached_input(data: MethodInput, attach: AttachResult) -> MethodInput:
+    """The method as saved: the processor's token and card details over the ones given."""
     if not attach.accepted:
         return data
     changes: dict[str, Any] = {}

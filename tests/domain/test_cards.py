@@ -11,6 +11,7 @@ from renewdesk.domain.cards import (
     contains_card_number,
     expires_before,
     find_card_numbers,
+    may_hold_card_numbers,
     method_valid_on,
 )
 
@@ -31,6 +32,27 @@ def test_pm2_other_numbers_are_not_card_numbers(text: str) -> None:
 def test_pm2_paths_of_card_numbers_in_a_document() -> None:
     document = {"customers": [{"ref": "C1", "address": "4242 4242 4242 4242"}], "n": 1}
     assert list(find_card_numbers(document)) == ["customers[0].address"]
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize("value", [
+    {"a": [{"address": "Réf. 4000 0566 5566 5556, Lyon"}]},  # non-ASCII text around it
+    {"a": {"note": "4242424242424242".translate(ARABIC_INDIC)}},  # digits of another script
+    [1, 2, 4242424242424242],  # a JSON number
+    {"b": "x\t4000-0566-5566-5556\n"},  # between characters JSON escapes
+])
+def test_pm2_the_quick_sieve_never_misses_what_the_walk_finds(value: object) -> None:
+    assert list(find_card_numbers(value))
+    assert may_hold_card_numbers(value)
+
+
+def test_pm2_the_quick_sieve_passes_a_document_without_card_numbers() -> None:
+    value = {"customers": [{"ref": "C000001", "phone": "+33 4 78 00 00 00", "on": "2027-01-01",
+                            "amount": "12.00", "n": 1234567890}] * 50}
+    assert not list(find_card_numbers(value))
+    assert not may_hold_card_numbers(value)
 
 
 def test_pm3_valid_until_the_last_day_of_the_expiry_month() -> None:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.cards import find_card_numbers
+from renewdesk.domain.cards import find_card_numbers, may_hold_card_numbers
 from renewdesk.domain.dates import month_key
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.payments.processor import Processor
@@ -20,9 +20,10 @@ from renewdesk.services import installments as inst
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange import reader as r
+from renewdesk.services.exchange.bulk import SERVICE_STATUSES, NewObjects
 from renewdesk.services.exchange.history import HistoryImporter
 from renewdesk.services.exchange.reader import Obj
-from renewdesk.services.exchange.scope import ImportResult
+from renewdesk.services.exchange.scope import ImportResult, method_input
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
@@ -39,18 +40,23 @@ from renewdesk.store.models import (
     UsageRecord,
 )
 
-SERVICE_STATUSES = ("active", "suspended", "overdue", "cancelled")
-
 
 def refuse_card_numbers(document: object) -> None:
     """PM-2: any value that looks like a card number refuses the whole file, unechoed."""
+    if not may_hold_card_numbers(document):
+        return
     for path in find_card_numbers(document):
         raise RuleRefused("PM-2", f"{path} looks like a card number; card numbers are never "
                                   "stored: use the processor's token and the last 4 digits")
 
 
 class Importer(HistoryImporter):
-    """Current state: customers, contacts, methods, services, orders, usage."""
+    """Current state: customers, contacts, methods, services, orders, usage.
+
+    New customers and services go the bulk way (`bulk.NewObjects`); `bulk=False` takes every
+    object one at a time, the reference the bulk way is tested against."""
+
+    bulk = True
 
     def run(self, document: object) -> ImportResult:
         refuse_card_numbers(document)
@@ -62,10 +68,21 @@ class Importer(HistoryImporter):
         mark = self.s.scalar(select(func.max(Event.id))) or 0
         if top.data.get("format") != FORMAT:
             raise InputError(f"format: expected {FORMAT!r}, got {top.data.get('format')!r}")
+        new = NewObjects(self, top.data) if self.bulk else None
         for obj in top.objects("customers", r.CUSTOMER):
-            self.customer(obj)
+            if new is None or not new.customer(obj):
+                if new is not None:
+                    new.write()  # what waits comes first: the file is read in order
+                self.customer(obj)
+        if new is not None:
+            new.write()
         for obj in top.objects("services", r.SERVICE):
-            self.service(obj)
+            if new is None or not new.service(obj):
+                if new is not None:
+                    new.write()
+                self.service(obj)
+        if new is not None:
+            new.write()
         for obj in top.objects("installment_orders", r.ORDER):
             self.order(obj)
         seen: Counter[tuple[str, str]] = Counter()
@@ -116,11 +133,7 @@ class Importer(HistoryImporter):
             self.method(customer, m, position)
 
     def method(self, customer: Customer, m: Obj, position: int) -> None:
-        data = pms.MethodInput(
-            ref=m.ref() or "", type=m.choice("type", pms.TYPES), token=m.text("token"),
-            brand=m.text("brand", required=False), last4=m.text("last4", required=False),
-            exp_month=m.integer("exp_month", required=False),
-            exp_year=m.integer("exp_year", required=False), holder=m.text("holder", required=False))
+        data = method_input(m)
         removed_on = m.day("removed_on", required=False)
         method = self._by_ref(PaymentMethod, data.ref)
         try:

@@ -11,15 +11,13 @@ from renewdesk.domain.dates import parse_date
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money, check_currency
 
-_MISSING = object()
-
 
 class Obj:
     def __init__(self, data: object, path: str, allowed: frozenset[str]) -> None:
         if not isinstance(data, dict):
             raise InputError(f"{path}: expected an object, got {type(data).__name__}")
-        unknown = sorted(set(data) - allowed)
-        if unknown:
+        if not allowed.issuperset(data):
+            unknown = sorted(set(data) - allowed, key=str)
             raise InputError(f"{path}: unknown key {unknown[0]!r}")
         self.data: dict[str, Any] = data
         self.path = path
@@ -28,18 +26,18 @@ class Obj:
         return key in self.data and self.data[key] is not None
 
     def _get(self, key: str, required: bool) -> Any:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            if required:
-                raise InputError(f"{self.path}: missing {key!r}")
-            return None
+        value = self.data.get(key)  # absent and null are the same
+        if value is None and required:
+            raise InputError(f"{self.path}: missing {key!r}")
         return value
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
-        value = self._get(key, required)
+        value = self.data.get(key)
         if value is None:
+            if required:
+                raise InputError(f"{self.path}: missing {key!r}")
             return default
-        if not isinstance(value, str):
+        if value.__class__ is not str and not isinstance(value, str):
             raise InputError(f"{self.path}.{key}: expected text, got {value!r}")
         return value
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import Processor
+from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange.reader import Obj
 from renewdesk.store.models import Customer
 
@@ -25,6 +26,15 @@ class ImportResult:
         kinds = sorted(set(self.created) | set(self.updated))
         return ", ".join(f"{k}: {self.created[k]} created, {self.updated[k]} updated"
                          for k in kinds) or "nothing to import"
+
+
+def method_input(m: Obj) -> pms.MethodInput:
+    """A payment method as the file gives it."""
+    return pms.MethodInput(
+        ref=m.ref() or "", type=m.choice("type", pms.TYPES), token=m.text("token"),
+        brand=m.text("brand", required=False), last4=m.text("last4", required=False),
+        exp_month=m.integer("exp_month", required=False),
+        exp_year=m.integer("exp_year", required=False), holder=m.text("holder", required=False))
 
 
 class ImportScope:

@@ -35,7 +35,13 @@ class Customer(Base):
 
     def missing_profile_fields(self) -> list[str]:
         """PM-1: name, e-mail and postal address are needed before a method can be added."""
-        return [f for f in ("name", "email", "address") if not (getattr(self, f) or "").strip()]
+        return self.profile_gaps(self.name, self.email, self.address)
+
+    @staticmethod
+    def profile_gaps(name: str | None, email: str | None, address: str | None) -> list[str]:
+        """`missing_profile_fields()` from the values alone, for rows not yet written."""
+        given = {"name": name, "email": email, "address": address}
+        return [f for f, value in given.items() if not (value or "").strip()]
 
     def valid_methods(self, today: date) -> list[PaymentMethod]:
         """PM-3/PM-4: the customer's valid methods, default first."""

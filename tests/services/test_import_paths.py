@@ -1,0 +1,154 @@
+"""The import's bulk way for new customers and services (issue 6) against the one-object-at-a-time
+way it stands in for: the same state, events, counts and refusals (PM-1, PM-2, PM-3, PM-6, AR-1),
+on both databases."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from renewdesk.domain.errors import InputError
+from renewdesk.services.exchange.importer import Importer
+from renewdesk.services.exchange.scope import ImportResult
+from renewdesk.store.models import (
+    AuditEntry,
+    BillingContact,
+    Customer,
+    Event,
+    PaymentMethod,
+    Service,
+)
+from tests.builders import card, contact, customer, document, order, sepa, service, usage_service
+from tests.conftest import World
+
+Fresh = Callable[[str], World]
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, env: dict[str, str], backend: str,
+          request: pytest.FixtureRequest) -> Iterator[Fresh]:
+    """Empty worlds on the test's database kind."""
+    with ExitStack() as stack:
+        def make(name: str) -> World:
+            url = None
+            if backend == "postgresql":
+                url = stack.enter_context(request.getfixturevalue("postgres").database())
+            folder = tmp_path / name
+            folder.mkdir()
+            world = World(folder, env, url)
+            stack.callback(world.close)
+            return world
+        yield make
+
+
+def _import(world: World, doc: dict[str, Any], bulk: bool,
+            monkeypatch: pytest.MonkeyPatch) -> ImportResult:
+    monkeypatch.setattr(Importer, "bulk", bulk)
+    ctx = world.ctx("2026-11-01")
+    with world.session() as session:
+        result = Importer(session, ctx.processor, ctx.clock.today, ctx.clock.now(),
+                          "tester").run(copy.deepcopy(doc))
+        session.commit()
+    return result
+
+
+def _state(world: World) -> tuple[dict[str, Any], list[tuple[Any, ...]], list[Any]]:
+    """The export, every row (all columns) of the tables the bulk way writes, the events."""
+    with world.session() as session:
+        rows = [tuple(row) for model in (Customer, BillingContact, PaymentMethod, Service)
+                for row in session.execute(select(model.__table__).order_by(model.id))]
+        events = [(e.ref, e.type, e.subject, e.on, e.data, e.delivery)
+                  for e in session.scalars(select(Event).order_by(Event.id))]
+        audits = [a.after for a in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+    return world.export(), rows + events, audits
+
+
+FIRST = document(
+    [customer("C1", card("C1-PM1"), {**card("C1-OLD", last4="1111"), "removed_on": "2026-01-05",
+                                     "accepted": True}, card("C1-PM2", last4="5556"),
+              contacts=(contact("C1-K1"),)),
+     customer("C2", sepa("C2-SEPA"), language="en"),
+     customer("C3", card("C3-PM1", token="tok_refused")),  # the processor refuses it (PM-3)
+     customer("C4", address=""),  # no methods: PM-1 does not apply
+     {**customer("C1", card("C1-PM1"), card("C1-PM2", last4="5556"), name="Jean Dupont SARL",
+                 contacts=(contact("C1-K1"),))}],  # the same customer again: an update
+    [service("S1", "C1", "2027-03-01", payment_method="C1-PM2", contact_ref="C1-K1"),
+     usage_service("S2", "C2", payment_method="C2-SEPA"),
+     {**service("S3", "C1", "2027-05-01", auto_renew=False), "status": "cancelled"},
+     service("S4", "C3", "2027-06-01", auto_renew=False),
+     {**service("S5", "C2", "2027-02-01", auto_renew=False), "status": "suspended"},
+     {**service("S1", "C1", "2027-03-01", payment_method="C1-PM2"), "label": "renamed.fr"}],
+    [order("O1", "C1", "C1-PM1", "2026-12-01")],
+)
+
+SECOND = document(
+    [customer("C5", card("C5-PM1"), contacts=(contact("C5-K1"),)),
+     customer("C2", sepa("C2-SEPA"), sepa("C2-SEPA2"), language="en")],  # existing: updated
+    [service("S6", "C5", "2027-04-01", payment_method="C5-PM1", contact_ref="C5-K1"),
+     service("S7", "C1", "2027-04-02", payment_method="C1-PM1"),  # a new service, old customer
+     {**service("S4", "C3", "2027-06-01", auto_renew=False), "price": "15.00"}],
+)
+
+
+def test_new_objects_written_in_bulk_leave_what_one_at_a_time_leaves(
+        fresh: Fresh, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PM-3 (refused card kept unaccepted), PM-4 positions, PM-6 events, AR-1, AR-8, EV-2."""
+    one, many = fresh("one"), fresh("many")
+    results = []
+    for doc in (FIRST, SECOND):
+        results.append((_import(one, doc, False, monkeypatch),
+                        _import(many, doc, True, monkeypatch)))
+    for by_one, by_many in results:
+        assert by_many == by_one
+    assert results[0][1].created["services"] == 5 and results[0][1].updated["services"] == 1
+    state_one, state_many = _state(one), _state(many)
+    assert state_many == state_one
+    exported, rows, _audits = state_many
+    methods = {m["ref"]: m for c in exported["customers"] for m in c["payment_methods"]}
+    assert methods["C3-PM1"]["accepted"] is False
+    assert [row[1] for row in rows].count("customer.payment_method.changed") >= 5
+
+
+BAD_NEW = {
+    "e-mail": (lambda d: d["customers"][0].update(email="nobody"), "is not an e-mail address"),
+    "PM-1": (lambda d: d["customers"][0].update(address=" "), "(PM-1)"),
+    "token": (lambda d: d["customers"][0]["payment_methods"][0].update(token="pm bad"),
+              "is not a processor token"),
+    "expiry": (lambda d: d["customers"][0]["payment_methods"][0].update(exp_month=13),
+               "exp_month must be 1 to 12"),
+    "customer": (lambda d: d["services"][0].update(customer="C9"), "unknown customer 'C9'"),
+    "other's method": (lambda d: d["services"][0].update(payment_method="C2-SEPA"),
+                       "belongs to another customer"),
+    "contact": (lambda d: d["services"][0].update(billing_contact="K9"),
+                "unknown billing contact 'K9'"),
+    "AR-1": (lambda d: d["services"][0].update(customer="C4", payment_method=None,
+                                                billing_contact=None), "(AR-1)"),
+    "usage renews": (lambda d: d["services"][1].update(auto_renew=True), "does not renew"),
+    "price": (lambda d: d["services"][0].update(price="0.00"), "must be more than zero"),
+    "status": (lambda d: d["services"][0].update(status="frozen"), "'frozen' is not one of"),
+    "missing": (lambda d: d["services"][0].pop("label"), "missing 'label'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_NEW))
+def test_a_bad_new_object_is_refused_with_the_same_message_either_way(
+        fresh: Fresh, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    change, expected = BAD_NEW[case]
+    doc = copy.deepcopy(FIRST)
+    change(doc)
+    messages = []
+    for name, bulk in (("one", False), ("many", True)):
+        world = fresh(name)
+        before = world.fingerprint()
+        with pytest.raises(InputError) as refused:
+            _import(world, doc, bulk, monkeypatch)
+        assert world.fingerprint() == before  # nothing written: the caller rolls back
+        messages.append(str(refused.value))
+    assert messages[0] == messages[1]
+    assert expected in messages[1]
