@@ -19,7 +19,7 @@ from renewdesk.notify import links as link_tokens
 from renewdesk.notify.templates import language_for, render
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, CustomerLink, Notification
-from renewdesk.store.refs import assign_ref, temporary_ref
+from renewdesk.store.refs import refs_at_flush, temporary_ref
 
 DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
@@ -43,8 +43,11 @@ class FlushResult:
     waiting: int
 
 
+refs_at_flush(Notification, "MSG")
+
+
 def signing_key(session: Session) -> str:
-    key = settings.get(session, "link_signing_key")
+    key = settings.cached(session, "link_signing_key")
     if key is None:
         key = link_tokens.new_signing_key()
         settings.put(session, "link_signing_key", key)
@@ -55,7 +58,7 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
             language: str, context: dict[str, Any], today: date,
             links: tuple[LinkSpec, ...] = ()) -> Notification:
     """Queue one e-mail (suppressed if the customer's e-mails are off, NT-4)."""
-    base = settings.get(session, "links_base_url", DEFAULT_LINKS_BASE) or DEFAULT_LINKS_BASE
+    base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
     key = signing_key(session) if links else ""
     made: list[CustomerLink] = []
     urls: dict[str, str] = {}
@@ -72,9 +75,7 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
         language=language_for(language), subject=mail.subject, body=mail.body, created_on=today,
         status="suppressed" if suppressed else "queued", links=made,
     )
-    session.add(note)
-    session.flush()
-    assign_ref(session, note, "MSG")
+    session.add(note)  # its ref (`MSG-0000042`) is given when the unit of work is flushed
     return note
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.store import settings
 from renewdesk.store.models import AuditEntry, Event
-from renewdesk.store.refs import assign_ref, assign_refs, temporary_ref
+from renewdesk.store.refs import assign_refs, refs_at_flush, temporary_ref
 
 # An event to record with `record_events`: its type, subject, date and data.
 NewEvent = tuple[str, str, date, dict[str, Any]]
@@ -19,18 +19,18 @@ NewEvent = tuple[str, str, date, dict[str, Any]]
 
 def _delivery(session: Session) -> str:
     """EV-1: an event waits for delivery only when a webhook is set."""
-    if "webhook_set" not in session.info:  # one read per unit of work, not per event
-        session.info["webhook_set"] = bool(settings.get(session, "webhook_url"))
-    return "pending" if session.info["webhook_set"] else "none"
+    return "pending" if settings.cached(session, "webhook_url") else "none"
+
+
+refs_at_flush(Event, "EV")
 
 
 def record_event(session: Session, type_: str, subject: str, on: date, now: datetime,
                  data: dict[str, Any] | None = None) -> Event:
+    """Added to the unit of work; its ref (`EV-0000042`) is given when it is flushed."""
     event = Event(ref=temporary_ref(), type=type_, subject=subject, on=on, data=data or {},
                   created_at=now, delivery=_delivery(session))
     session.add(event)
-    session.flush()
-    assign_ref(session, event, "EV")
     return event
 
 
@@ -47,7 +47,7 @@ def record_events(session: Session, events: Sequence[NewEvent], now: datetime) -
              "data": data, "created_at": now, "delivery": delivery, "delivery_tries": 0}
             for type_, subject, on, data in events]
     ids = session.connection().execute(table.insert().returning(table.c.id), rows).scalars().all()
-    assign_refs(session, Event, list(ids), "EV")
+    assign_refs(session.connection(), table, list(ids), "EV")
 
 
 def audit(session: Session, who: str, action: str, subject: str, on: date, now: datetime,

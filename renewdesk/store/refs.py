@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, event, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 IN_CHUNK = 1000  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
 
@@ -27,24 +28,49 @@ def assign_ref(session: Session, obj: Any, prefix: str) -> str:
     return ref
 
 
-def assign_refs(session: Session, model: Any, ids: list[int], prefix: str) -> None:
+def assign_refs(connection: Connection, table: Any, ids: list[int], prefix: str) -> dict[int, str]:
     """`assign_ref` for rows written together, by id: one look for refs already taken (an
-    import's), one UPDATE of many rows."""
+    import's), one UPDATE of many rows. Core statements only: it also runs inside a flush."""
     wanted = {row_id: f"{prefix}-{row_id:07d}" for row_id in ids}
     values = list(wanted.values())
     taken: set[str] = set()
     for start in range(0, len(values), IN_CHUNK):
-        taken.update(session.scalars(select(model.ref).where(
-            model.ref.in_(values[start:start + IN_CHUNK]))))
+        taken.update(connection.execute(select(table.c.ref).where(
+            table.c.ref.in_(values[start:start + IN_CHUNK]))).scalars())
     for row_id in [i for i, ref in wanted.items() if ref in taken]:
         suffix = 1
         while True:
             suffix += 1
             ref = f"{prefix}-{row_id:07d}-{suffix}"
-            if session.scalar(select(model.id).where(model.ref == ref)) is None:
+            if connection.execute(select(table.c.id).where(table.c.ref == ref)).first() is None:
                 wanted[row_id] = ref
                 break
-    table = model.__table__
-    session.connection().execute(
-        update(table).where(table.c.id == bindparam("row_id")).values(ref=bindparam("new_ref")),
-        [{"row_id": row_id, "new_ref": ref} for row_id, ref in wanted.items()])
+    if wanted:
+        connection.execute(
+            update(table).where(table.c.id == bindparam("row_id")).values(
+                ref=bindparam("new_ref")),
+            [{"row_id": row_id, "new_ref": ref} for row_id, ref in wanted.items()])
+    return wanted
+
+
+_AT_FLUSH: dict[type, str] = {}
+
+
+def refs_at_flush(model: type, prefix: str) -> None:
+    """New `model` objects added with a `temporary_ref()` get their `PREFIX-0000042` when the
+    unit of work is flushed, all of that flush's together (issue 6: a flush and a query for
+    each event or message was a large part of a busy night)."""
+    _AT_FLUSH[model] = prefix
+
+
+@event.listens_for(Session, "after_flush")
+def _give_refs(session: Session, _context: object) -> None:
+    waiting: dict[type, list[Any]] = {}
+    for obj in session.new:
+        if type(obj) in _AT_FLUSH and obj.ref.startswith("tmp-"):
+            waiting.setdefault(type(obj), []).append(obj)
+    for model, objects in waiting.items():
+        refs = assign_refs(session.connection(), model.__table__,  # type: ignore[attr-defined]
+                           [obj.id for obj in objects], _AT_FLUSH[model])
+        for obj in objects:
+            set_committed_value(obj, "ref", refs[obj.id])

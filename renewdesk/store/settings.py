@@ -27,7 +27,18 @@ def get(session: Session, name: str, default: str | None = None) -> str | None:
     return row.value if row is not None else default
 
 
+def cached(session: Session, name: str, default: str | None = None) -> str | None:
+    """`get`, read once per unit of work (a busy night asks for the same few settings for each
+    of thousands of messages and events; a missing one costs a query each time)."""
+    memo: dict[str, str | None] = session.info.setdefault("settings", {})
+    if name not in memo:
+        memo[name] = get(session, name)
+    value = memo[name]
+    return default if value is None else value
+
+
 def put(session: Session, name: str, value: str) -> None:
+    session.info.get("settings", {}).pop(name, None)
     row = session.get(Setting, name)
     if row is None:
         session.add(Setting(name=name, value=value))
