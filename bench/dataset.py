@@ -105,5 +105,7 @@ def portfolio(folder: Path, customers: int = 100_000, services_each: int = 10,
         cached.with_suffix(".tmp").replace(cached)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "bench.db"
+    for stale in folder.glob(target.name + "*"):  # a left write-ahead log would apply to the copy
+        stale.unlink()
     shutil.copyfile(cached, target)
     return target

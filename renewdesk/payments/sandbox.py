@@ -74,6 +74,9 @@ class SandboxProcessor:
         self.ledger_path = ledger_path
         self.latency = latency_ms / 1000
         self._local = threading.local()
+        # This process's threads take turns at the ledger: SQLite's busy handler would have a
+        # waiting writer sleep for milliseconds (other processes still wait on it).
+        self._writing = threading.Lock()
         ledger_path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.execute(_SCHEMA)
@@ -83,7 +86,7 @@ class SandboxProcessor:
         if conn is None:
             conn = sqlite3.connect(self.ledger_path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
 
@@ -100,6 +103,13 @@ class SandboxProcessor:
 
     def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
         self._wait()
+        with self._writing:
+            row = self._record(request, today)
+        self._wait()
+        return _as_outcome(row, today, None)
+
+    def _record(self, request: ChargeRequest, today: date) -> tuple[str, str, str | None]:
+        """The ledger's answer to a charge: the first one recorded with its key."""
         conn = self._connect()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -123,8 +133,7 @@ class SandboxProcessor:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        self._wait()
-        return _as_outcome(row, today, None)
+        return (row[0], row[1], row[2])
 
     def lookup(self, idempotency_key: str, metadata: dict[str, str],
                today: date) -> ChargeOutcome | None:

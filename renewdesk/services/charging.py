@@ -6,33 +6,40 @@ committed with its own idempotency key before the processor is called; an attemp
 is unknown is settled by asking the processor (`lookup`) and, only if the processor never got it,
 sent again with the same key. Nothing is ever charged twice.
 
-Concurrency: processor calls for different customers run on a bounded pool of workers, paced by a
-shared rate limiter; one customer's subjects run in order on one worker. Database writes happen in
-short units of work, each with its own session, serialised by `WRITE_LOCK` (SQLite has one
+Concurrency: due items go in waves of at most one item per customer (`RoundRunner`), so each
+customer's subjects are charged in order; a wave's processor calls run on a bounded pool of
+workers, paced by a shared rate limiter. Database writes happen in units of work, one to plan a
+wave and one to record it, each with its own session, serialised by `WRITE_LOCK` (SQLite has one
 writer); processor calls happen outside it. Only ids and frozen dataclasses cross threads.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from renewdesk.domain.cards import never_a_card_number
 from renewdesk.domain.declines import DeclineKind, classify
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services.context import Context
+from renewdesk.services.journal import holding_events
 from renewdesk.store.models import Attempt, Customer, PaymentMethod
 
 WRITE_LOCK = threading.RLock()
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 class SubjectRules(Protocol):
@@ -40,7 +47,7 @@ class SubjectRules(Protocol):
 
     kind: str  # the Attempt column prefix: renewal | installment | usage_invoice
 
-    def load(self, session: Session, subject_id: int) -> Any: ...
+    def load_many(self, session: Session, ids: Sequence[int]) -> dict[int, Any]: ...
     def reference(self, subject: Any) -> str: ...
     def customer(self, subject: Any) -> Customer: ...
     def amount(self, subject: Any) -> tuple[int, str]: ...
@@ -74,12 +81,7 @@ class RoundResult:
 class _Planned:
     attempt_id: int
     request: ChargeRequest
-
-
-def attempts_of(session: Session, rules: SubjectRules, subject_id: int) -> list[Attempt]:
-    column = getattr(Attempt, f"{rules.kind}_id")
-    return list(session.scalars(select(Attempt).where(column == subject_id)
-                                .order_by(Attempt.number)))
+    fresh: bool = False  # added in this wave (not an unsent one sent again)
 
 
 def methods_for_round(rules: SubjectRules, subject: Any, today: date,
@@ -147,8 +149,42 @@ def _request(rules: SubjectRules, subject: Any, method: PaymentMethod, key: str,
     )
 
 
+WAVE = 500  # items per wave when nothing limits the processor's rate
+WAVE_SECONDS = 8  # with a rate limit: a wave holds about this many seconds of calls
+SLOW_CALL = 0.005  # seconds: a call this long waited on something; calls then go in parallel
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    """A call not made: the run was cancelled before its turn."""
+
+
+_SKIPPED = _Skipped()
+Call = ChargeOutcome | None | _Skipped  # None: the outcome is unknown (timeout, no network)
+
+
+@dataclass(frozen=True)
+class _New:
+    """An attempt added in a wave's unit of work; its id is known once that is flushed."""
+
+    attempt: Attempt
+    request: ChargeRequest
+
+
+Step = _Planned | RoundResult | list[_OpenAttempt] | _New
+
+
 class RoundRunner:
-    """Runs rounds for due subjects; one instance per run, shared by its workers."""
+    """Runs rounds for due subjects; one instance per run.
+
+    Due items go in *waves*: the current item of up to `WAVE` customers (one item per customer,
+    so each customer's subjects keep their order). A wave takes one step of each of its items:
+    one unit of work plans them all and commits every new attempt with its key (SC-2: before
+    any call); the calls go out on a bounded pool, paced by the rate limiter; one unit of work
+    records what came back and concludes the rounds that ended, with their events and e-mails.
+    A round that goes on (a decline, another method to try) takes its next step in the next
+    wave. Issue 6: one unit of work per item and step was 17 statements and 3 commits a charge.
+    """
 
     def __init__(self, ctx: Context, rules: dict[str, SubjectRules], today: date,
                  fallback: bool, limiter: RateLimiter) -> None:
@@ -158,45 +194,89 @@ class RoundRunner:
         self.fallback = fallback
         self.limiter = limiter
         self.cancelled = threading.Event()
+        self._answers: dict[tuple[str, int], dict[int, _Answer]] = {}
+        self._processor_waits = False  # has a call taken longer than SLOW_CALL?
+
+    def wave_size(self, concurrency: int) -> int:
+        if self.limiter.per_second > 0:
+            return max(concurrency, self.limiter.per_second * WAVE_SECONDS)
+        return WAVE
 
     def run(self, items: Sequence[DueItem], concurrency: int,
             progress: Callable[[RoundResult], None] | None = None) -> list[RoundResult]:
-        by_customer: dict[int, list[DueItem]] = {}
+        by_customer: dict[int, deque[DueItem]] = {}
         for item in sorted(items, key=lambda i: (i.customer_id, i.sort_key)):
-            by_customer.setdefault(item.customer_id, []).append(item)
-        groups = list(by_customer.values())
-
-        def work(group: list[DueItem]) -> list[RoundResult]:
-            done: list[RoundResult] = []
-            for item in group:
-                if self.cancelled.is_set():
-                    break
-                result = self.run_round(item)
-                done.append(result)
-                if progress is not None:
-                    progress(result)
-            return done
-
-        if concurrency <= 1 or len(groups) <= 1:
-            return [r for group in groups for r in work(group)]
-        with ThreadPoolExecutor(max_workers=min(concurrency, len(groups)),
-                                thread_name_prefix="charge") as pool:
-            return [r for results in pool.map(work, groups) for r in results]
+            by_customer.setdefault(item.customer_id, deque()).append(item)
+        waiting = deque(by_customer.values())
+        size = self.wave_size(concurrency)
+        results: list[RoundResult] = []
+        with ExitStack() as stack:
+            pool = None
+            if concurrency > 1 and len(waiting) > 1:
+                pool = stack.enter_context(ThreadPoolExecutor(
+                    max_workers=concurrency, thread_name_prefix="charge"))
+            while waiting and not self.cancelled.is_set():
+                wave = [waiting.popleft() for _ in range(min(size, len(waiting)))]
+                done = self._wave([queue[0] for queue in wave], pool)
+                for index, queue in enumerate(wave):
+                    result = done.get(index)
+                    if result is not None:
+                        queue.popleft()
+                        results.append(result)
+                        if progress is not None:
+                            progress(result)
+                    if queue:
+                        waiting.append(queue)
+        return results
 
     def run_round(self, item: DueItem) -> RoundResult:
-        rules = self.rules[item.kind]
+        """One subject's round, to its end (a manual charge)."""
         while True:
-            step = self._next_step(rules, item)
-            if isinstance(step, RoundResult):
-                return step
-            self.limiter.acquire()
-            try:
-                outcome: ChargeOutcome | None = self.ctx.processor.charge(step.request, self.today)
-            except ProcessorUnavailable:
-                outcome = None
-            result = self._after_call(rules, item, step, outcome)
+            result = self._wave([item], None).get(0)
             if result is not None:
                 return result
+
+    @staticmethod
+    def _map(pool: ThreadPoolExecutor | None, work: Callable[[T], U], values: list[T]) -> list[U]:
+        return list(pool.map(work, values)) if pool is not None else [work(v) for v in values]
+
+    def _wave(self, wave: list[DueItem], pool: ThreadPoolExecutor | None) -> dict[int, RoundResult]:
+        """One step of each item's round; the results of the rounds that ended, by position."""
+        steps = self._plan(wave)
+        results = {i: step for i, step in steps.items() if isinstance(step, RoundResult)}
+        asked = {i: step for i, step in steps.items() if isinstance(step, list)}
+        for i, answers in zip(asked, self._map(pool, self._ask, list(asked.values())),
+                              strict=True):
+            self._answers.setdefault((wave[i].kind, wave[i].subject_id), {}).update(answers)
+        planned = {i: step for i, step in steps.items() if isinstance(step, _Planned)}
+        if planned:
+            calls = self._calls(pool, list(planned.values()))
+            results.update(self._record(wave, planned, dict(zip(planned, calls, strict=True))))
+        for i in results:
+            self._answers.pop((wave[i].kind, wave[i].subject_id), None)
+        return results
+
+    def _calls(self, pool: ThreadPoolExecutor | None, steps: list[_Planned]) -> list[Call]:
+        """The wave's calls, in order of steps. Made one after the other while the processor
+        answers at once (threads would only cost: a zero-latency sandbox), on the pool from
+        the first call that makes it wait (a network)."""
+        calls: list[Call] = []
+        while pool is None or not self._processor_waits:
+            if len(calls) == len(steps):
+                return calls
+            started = time.monotonic()
+            calls.append(self._call(steps[len(calls)]))
+            self._processor_waits = time.monotonic() - started > SLOW_CALL
+        return calls + self._map(pool, self._call, steps[len(calls):])
+
+    def _call(self, step: _Planned) -> Call:
+        if self.cancelled.is_set():
+            return _SKIPPED
+        self.limiter.acquire()
+        try:
+            return self.ctx.processor.charge(step.request, self.today)
+        except ProcessorUnavailable:
+            return None
 
     def _ask(self, open_attempts: list[_OpenAttempt]) -> dict[int, _Answer]:
         """Ask the processor about open attempts, outside the write lock."""
@@ -212,41 +292,89 @@ class RoundRunner:
                 answers[open_attempt.attempt_id] = _Answer(True, outcome)
         return answers
 
-    def _next_step(self, rules: SubjectRules, item: DueItem) -> _Planned | RoundResult:
-        """One unit of work: settle what is open, then commit the next attempt or end the round.
+    # -- the units of work ---------------------------------------------------------------
+    def _subjects(self, session: Session, items: Sequence[DueItem]) -> dict[tuple[str, int], Any]:
+        ids: dict[str, list[int]] = {}
+        for item in items:
+            ids.setdefault(item.kind, []).append(item.subject_id)
+        return {(kind, sid): subject for kind, wanted in ids.items()
+                for sid, subject in self.rules[kind].load_many(session, wanted).items()}
 
-        Open attempts of the current round are settled first, whatever else holds (SC-2); a
-        round already under way is finished; a new round starts only if the subject is due.
-        The processor is asked about open attempts outside the write lock, so the lock is left
-        (and the unit of work taken again) only when there is something to ask.
+    def _attempts(self, session: Session, items: Sequence[DueItem]) -> dict[tuple[str, int],
+                                                                            list[Attempt]]:
+        found: dict[tuple[str, int], list[Attempt]] = {(i.kind, i.subject_id): [] for i in items}
+        for kind in {item.kind for item in items}:
+            column = getattr(Attempt, f"{kind}_id")
+            wanted = [item.subject_id for item in items if item.kind == kind]
+            for attempt in session.scalars(select(Attempt).where(column.in_(wanted))
+                                           .order_by(Attempt.number)):
+                found[(kind, getattr(attempt, f"{kind}_id"))].append(attempt)
+        return found
+
+    def _plan(self, wave: list[DueItem]) -> dict[int, Step]:
+        """One unit of work: settle what is open, then add each item's next attempt or end its
+        round. Every new attempt is committed with its key before any call (SC-2).
+
+        Open attempts of the current round are settled first, whatever else holds (SC-2): an
+        item with an open attempt the processor was not yet asked about returns its questions
+        (asked outside the write lock; the item is planned again in the next wave). A round
+        already under way is finished; a new round starts only if the subject is due.
         """
-        answers: dict[int, _Answer] = {}
-        while True:
-            with WRITE_LOCK, self.ctx.factory() as session:
-                subject = rules.load(session, item.subject_id)
-                attempts = attempts_of(session, rules, subject.id)
-                round_no = subject.rounds_done + 1
-                this_round = [a for a in attempts if a.round == round_no]
-                questions = [
-                    _OpenAttempt(a.id, a.idempotency_key, (("subject", rules.reference(subject)),
-                                                           ("attempt", a.idempotency_key)))
-                    for a in this_round
-                    if a.result in ("unknown", "pending") and a.id not in answers]
-                if not questions:
-                    return self._conclude(session, rules, subject, item, attempts, this_round,
-                                          round_no, answers)
-            answers.update(self._ask(questions))
+        steps: dict[int, Step] = {}
+        with WRITE_LOCK, self.ctx.factory() as session:
+            subjects = self._subjects(session, wave)
+            attempts = self._attempts(session, wave)
+            self._other_methods(session, wave, subjects, attempts)
+            with holding_events(session, self.ctx.clock.now()):
+                for i, item in enumerate(wave):
+                    key = (item.kind, item.subject_id)
+                    steps[i] = self._step(session, self.rules[item.kind], subjects[key], item,
+                                          attempts[key], self._answers.get(key, {}))
+            session.flush()
+            for i, step in steps.items():
+                if isinstance(step, _New):
+                    steps[i] = _Planned(step.attempt.id, step.request, fresh=True)
+            session.commit()
+        return steps
+
+    def _other_methods(self, session: Session, wave: list[DueItem],
+                       subjects: dict[tuple[str, int], Any],
+                       attempts: dict[tuple[str, int], list[Attempt]]) -> None:
+        """The customers' methods for the rounds that may need more than the chosen one (PM-4):
+        read together, not one lazy load each (each of which would flush the wave's attempts)."""
+        customers: set[int] = set()
+        for item in wave:
+            key = (item.kind, item.subject_id)
+            rules, subject = self.rules[item.kind], subjects[key]
+            preferred = rules.preferred_method(subject)
+            if attempts[key] or preferred is None or not preferred.chargeable(self.today):
+                customers.add(rules.customer(subject).id)
+        if customers:
+            session.scalars(select(Customer).where(Customer.id.in_(customers)).options(
+                selectinload(Customer.payment_methods))).all()
+
+    def _step(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
+              attempts: list[Attempt], answers: dict[int, _Answer]) -> Step:
+        round_no = subject.rounds_done + 1
+        this_round = [a for a in attempts if a.round == round_no]
+        questions = [
+            _OpenAttempt(a.id, a.idempotency_key, (("subject", rules.reference(subject)),
+                                                   ("attempt", a.idempotency_key)))
+            for a in this_round if a.result in ("unknown", "pending") and a.id not in answers]
+        if questions:
+            return questions
+        return self._conclude(session, rules, subject, item, attempts, this_round, round_no,
+                              answers)
 
     def _conclude(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
                   attempts: list[Attempt], this_round: list[Attempt], round_no: int,
-                  answers: dict[int, _Answer]) -> _Planned | RoundResult:
+                  answers: dict[int, _Answer]) -> Step:
         for attempt in this_round:
             if attempt.id not in answers:
                 continue
             state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
             if state == "unsent":
                 # The processor never got it: send it again with the same key.
-                session.commit()
                 return _Planned(attempt.id, _request(
                     rules, subject, attempt.payment_method, attempt.idempotency_key,
                     (attempt.amount_minor, attempt.currency)))
@@ -258,29 +386,22 @@ class RoundRunner:
 
     def _decide(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
                 attempts: list[Attempt], this_round: list[Attempt], round_no: int,
-                manual: bool) -> _Planned | RoundResult:
+                manual: bool) -> Step:
         reference = rules.reference(subject)
         now = self.ctx.clock.now()
         if any(a.result == "succeeded" for a in this_round):
             paid = next(a for a in this_round if a.result == "succeeded")
             rules.on_paid(session, subject, paid, self.today, now)
-            session.commit()
             return RoundResult(item.kind, reference, "paid")
         if any(a.result == "unknown" for a in this_round):
-            session.commit()
             return RoundResult(item.kind, reference, "unknown")
         if any(a.result == "pending" for a in this_round):
             rules.on_pending(session, subject)
-            session.commit()
             return RoundResult(item.kind, reference, "pending")
-        tried = {a.payment_method_id for a in this_round}
-        remaining = [m for m in methods_for_round(rules, subject, self.today, self.fallback)
-                     if m.id not in tried]
-        if not remaining:
+        method = self._next_method(rules, subject, {a.payment_method_id for a in this_round})
+        if method is None:
             rules.on_round_failed(session, subject, this_round, self.today, now, manual)
-            session.commit()
             return RoundResult(item.kind, reference, "failed")
-        method = remaining[0]
         amount = rules.amount(subject)
         key = never_a_card_number(lambda: f"rd_{uuid.uuid4().hex}")
         attempt = Attempt(
@@ -289,30 +410,60 @@ class RoundRunner:
             result="unknown", created_at=now,
         )
         setattr(attempt, f"{rules.kind}_id", subject.id)
-        session.add(attempt)
-        session.commit()  # SC-2: committed with its key before the processor is called
-        return _Planned(attempt.id, _request(rules, subject, method, key, amount))
+        session.add(attempt)  # committed with the wave's plan, before any call (SC-2)
+        return _New(attempt, _request(rules, subject, method, key, amount))
 
-    def _after_call(self, rules: SubjectRules, item: DueItem, step: _Planned,
-                    outcome: ChargeOutcome | None) -> RoundResult | None:
+    def _next_method(self, rules: SubjectRules, subject: Any,
+                     tried: set[int]) -> PaymentMethod | None:
+        """PM-4's next method of the round: the chosen one first, as `methods_for_round`
+        orders them; the customer's other methods are read only when the chosen one is out."""
+        preferred = rules.preferred_method(subject)
+        if preferred is not None and preferred.id not in tried and preferred.chargeable(self.today):
+            return preferred
+        remaining = [m for m in methods_for_round(rules, subject, self.today, self.fallback)
+                     if m.id not in tried]
+        return remaining[0] if remaining else None
+
+    def _record(self, wave: list[DueItem], planned: dict[int, _Planned],
+                calls: dict[int, Call]) -> dict[int, RoundResult]:
+        """One unit of work: what the processor said of each call; the rounds it ended are
+        concluded in it (paid or processing), a declined one goes on in the next wave."""
+        results: dict[int, RoundResult] = {}
         with WRITE_LOCK, self.ctx.factory() as session:
-            attempt = session.get(Attempt, step.attempt_id)
-            assert attempt is not None
-            if outcome is None:
-                # Timeout or connection error: the outcome is unknown; the next run asks.
-                session.commit()
-                subject = rules.load(session, item.subject_id)
-                return RoundResult(item.kind, rules.reference(subject), "unknown")
-            _record(attempt, outcome, self.ctx.clock.now())
-            if outcome.status == "declined":
-                session.commit()
-                return None  # the round goes on with the next method, if any
-            # Paid or processing: concluded in the same unit of work that records it.
-            subject = rules.load(session, item.subject_id)
-            if outcome.status == "succeeded":
-                rules.on_paid(session, subject, attempt, self.today, self.ctx.clock.now())
-            else:
-                rules.on_pending(session, subject)
+            subjects = self._subjects(session, [wave[i] for i in planned])
+            ids = [step.attempt_id for step in planned.values()]
+            attempts = {a.id: a for a in session.scalars(select(Attempt).where(
+                Attempt.id.in_(ids)).options(joinedload(Attempt.payment_method)))}
+            now = self.ctx.clock.now()
+            with holding_events(session, now):
+                self._outcomes(session, wave, planned, calls, subjects, attempts, results, now)
             session.commit()
-            return RoundResult(item.kind, rules.reference(subject),
-                               "paid" if outcome.status == "succeeded" else "pending")
+        return results
+
+    def _outcomes(self, session: Session, wave: list[DueItem], planned: dict[int, _Planned],
+                  calls: dict[int, Call], subjects: dict[tuple[str, int], Any],
+                  attempts: dict[int, Attempt], results: dict[int, RoundResult],
+                  now: datetime) -> None:
+        if True:
+            for i, step in planned.items():
+                item, outcome = wave[i], calls[i]
+                rules = self.rules[item.kind]
+                subject = subjects[(item.kind, item.subject_id)]
+                attempt = attempts[step.attempt_id]
+                if isinstance(outcome, _Skipped):
+                    if step.fresh:
+                        session.delete(attempt)  # never sent: as if never planned
+                    continue
+                if outcome is None:
+                    # Timeout or connection error: the outcome is unknown; the next run asks.
+                    results[i] = RoundResult(item.kind, rules.reference(subject), "unknown")
+                    continue
+                _record(attempt, outcome, now)
+                if outcome.status == "declined":
+                    continue  # the round goes on with the next method, if any
+                if outcome.status == "succeeded":
+                    rules.on_paid(session, subject, attempt, self.today, now)
+                else:
+                    rules.on_pending(session, subject)
+                results[i] = RoundResult(item.kind, rules.reference(subject),
+                                         "paid" if outcome.status == "succeeded" else "pending")

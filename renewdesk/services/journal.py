@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -25,13 +26,31 @@ def _delivery(session: Session) -> str:
 refs_at_flush(Event, "EV")
 
 
+_HELD = "events held for record_events"  # session.info: see `holding_events`
+
+
 def record_event(session: Session, type_: str, subject: str, on: date, now: datetime,
-                 data: dict[str, Any] | None = None) -> Event:
-    """Added to the unit of work; its ref (`EV-0000042`) is given when it is flushed."""
-    event = Event(ref=temporary_ref(), type=type_, subject=subject, on=on, data=data or {},
-                  created_at=now, delivery=_delivery(session))
-    session.add(event)
-    return event
+                 data: dict[str, Any] | None = None) -> None:
+    """Added to the unit of work; its ref (`EV-0000042`) is given when it is flushed. In a unit
+    of work that holds its events (`holding_events`), written with the others at its end."""
+    held: list[NewEvent] | None = session.info.get(_HELD)
+    if held is not None:
+        held.append((type_, subject, on, data or {}))
+        return
+    session.add(Event(ref=temporary_ref(), type=type_, subject=subject, on=on, data=data or {},
+                      created_at=now, delivery=_delivery(session)))
+
+
+@contextmanager
+def holding_events(session: Session, now: datetime) -> Iterator[None]:
+    """Events recorded inside are written together when it ends, in one multi-row INSERT (a
+    wave of charges records thousands). Nothing inside may read them back before."""
+    session.info[_HELD] = []
+    try:
+        yield
+        record_events(session, session.info[_HELD], now)
+    finally:
+        del session.info[_HELD]
 
 
 def record_events(session: Session, events: Sequence[NewEvent], now: datetime) -> None:

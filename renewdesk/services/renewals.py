@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.dates import add_months
 from renewdesk.domain.declines import retry_allowed
@@ -160,10 +160,10 @@ class RenewalRules:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
-    def load(self, session: Session, subject_id: int) -> Renewal:
-        renewal = session.get(Renewal, subject_id)
-        assert renewal is not None
-        return renewal
+    def load_many(self, session: Session, ids: Sequence[int]) -> dict[int, Renewal]:
+        return {r.id: r for r in session.scalars(select(Renewal).where(Renewal.id.in_(ids)).options(
+            selectinload(Renewal.customer).selectinload(Customer.payment_methods),
+            selectinload(Renewal.items).selectinload(RenewalItem.service)))}
 
     def reference(self, subject: Renewal) -> str:
         return subject.ref

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.dates import month_key
 from renewdesk.domain.declines import retry_allowed
@@ -67,10 +67,10 @@ class UsageRules:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
-    def load(self, session: Session, subject_id: int) -> UsageInvoice:
-        invoice = session.get(UsageInvoice, subject_id)
-        assert invoice is not None
-        return invoice
+    def load_many(self, session: Session, ids: Sequence[int]) -> dict[int, UsageInvoice]:
+        return {u.id: u for u in session.scalars(select(UsageInvoice).where(
+            UsageInvoice.id.in_(ids)).options(selectinload(UsageInvoice.service).selectinload(
+                Service.customer).selectinload(Customer.payment_methods)))}
 
     def reference(self, subject: UsageInvoice) -> str:
         return subject.ref

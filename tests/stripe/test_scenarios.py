@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from renewdesk.domain.dates import days_between
+from renewdesk.payments.processor import ChargeOutcome, ChargeRequest
 from renewdesk.payments.stripe_gateway import StripeProcessor
-from renewdesk.services.charging import RoundResult
 from renewdesk.store.models import PaymentMethod
 from tests.builders import card, customer, document, order, sepa, service
 from tests.conftest import World
@@ -93,18 +93,22 @@ def test_sc2_outage_mid_run_leaves_unknown_attempts_settled_next_run_never_paid_
     customers = [customer(f"C{n}", card(f"A{n}")) for n in range(10)]
     orders = [order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1) for n in range(10)]
     stripe_world.load(document(customers, orders=orders))
-    answered: list[RoundResult] = []
+    processor = stripe_world.app.processor
+    charge = processor.charge
+    sent: list[ChargeRequest] = []
 
-    def progress(step: str, result: RoundResult | None) -> None:
-        if result is not None:
-            answered.append(result)
-            if len(answered) == 3:
-                localstripe.pause()  # the network goes away in the middle of charging
+    def charge_then_lose_the_network(request: ChargeRequest, today: date) -> ChargeOutcome:
+        sent.append(request)
+        if len(sent) == 4:
+            localstripe.pause()  # the network goes away in the middle of charging
+        return charge(request, today)
 
+    processor.charge = charge_then_lose_the_network  # type: ignore[method-assign]
     try:
-        report = stripe_world.run("2026-11-05", progress=progress)
+        report = stripe_world.run("2026-11-05")
     finally:
         localstripe.resume()
+        processor.charge = charge  # type: ignore[method-assign]
     unknown = [c for c in report.charges if c.result == "unknown"]
     assert unknown, "the outage left no attempt with an unknown outcome"
     stripe_world.run("2026-11-06")
