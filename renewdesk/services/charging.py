@@ -151,7 +151,8 @@ def _request(rules: SubjectRules, subject: Any, method: PaymentMethod, key: str,
 
 WAVE = 500  # items per wave when nothing limits the processor's rate
 WAVE_SECONDS = 8  # with a rate limit: a wave holds about this many seconds of calls
-SLOW_CALL = 0.005  # seconds: a call this long waited on something; calls then go in parallel
+SLOW_CALL = 0.005  # seconds: calls this long wait on something; they then go in parallel
+PROBE_CALLS = 3  # the processor waits when each of the last this many calls was slow
 
 
 @dataclass(frozen=True)
@@ -177,13 +178,16 @@ Step = _Planned | RoundResult | list[_OpenAttempt] | _New
 class RoundRunner:
     """Runs rounds for due subjects; one instance per run.
 
-    Due items go in *waves*: the current item of up to `WAVE` customers (one item per customer,
-    so each customer's subjects keep their order). A wave takes one step of each of its items:
-    one unit of work plans them all and commits every new attempt with its key (SC-2: before
-    any call); the calls go out on a bounded pool, paced by the rate limiter; one unit of work
-    records what came back and concludes the rounds that ended, with their events and e-mails.
-    A round that goes on (a decline, another method to try) takes its next step in the next
-    wave. Issue 6: one unit of work per item and step was 17 statements and 3 commits a charge.
+    While the processor answers at once, due items go in *waves*: the current item of up to
+    `WAVE` customers (one item per customer, so each customer's subjects keep their order). A
+    wave takes one step of each of its items: one unit of work plans them all and commits
+    every new attempt with its key (SC-2: before any call); the calls are made; one unit of
+    work records what came back and concludes the rounds that ended, with their events and
+    e-mails. A round that goes on (a decline, another method to try) takes its next step in the
+    next wave. Issue 6: one unit of work per item and step was 17 statements and 3 commits a
+    charge. Once calls make it wait (a network), the rest goes round by round on the bounded
+    pool of workers (`_stream`), paced by the rate limiter, as busy as the limit allows, with
+    progress and cancel at each round.
     """
 
     def __init__(self, ctx: Context, rules: dict[str, SubjectRules], today: date,
@@ -195,6 +199,7 @@ class RoundRunner:
         self.limiter = limiter
         self.cancelled = threading.Event()
         self._answers: dict[tuple[str, int], dict[int, _Answer]] = {}
+        self._timed: deque[float] = deque(maxlen=PROBE_CALLS)  # the last calls' durations
         self._processor_waits = False  # has a call taken longer than SLOW_CALL?
 
     def wave_size(self, concurrency: int) -> int:
@@ -208,7 +213,6 @@ class RoundRunner:
         for item in sorted(items, key=lambda i: (i.customer_id, i.sort_key)):
             by_customer.setdefault(item.customer_id, deque()).append(item)
         waiting = deque(by_customer.values())
-        size = self.wave_size(concurrency)
         results: list[RoundResult] = []
         with ExitStack() as stack:
             pool = None
@@ -216,6 +220,11 @@ class RoundRunner:
                 pool = stack.enter_context(ThreadPoolExecutor(
                     max_workers=concurrency, thread_name_prefix="charge"))
             while waiting and not self.cancelled.is_set():
+                if self._processor_waits:
+                    results += self._stream(list(waiting), pool, progress)
+                    break
+                # One item at a time until a few calls tell whether the processor waits.
+                size = self.wave_size(concurrency) if len(self._timed) == PROBE_CALLS else 1
                 wave = [waiting.popleft() for _ in range(min(size, len(waiting)))]
                 done = self._wave([queue[0] for queue in wave], pool)
                 for index, queue in enumerate(wave):
@@ -228,6 +237,24 @@ class RoundRunner:
                     if queue:
                         waiting.append(queue)
         return results
+
+    def _stream(self, groups: list[deque[DueItem]], pool: ThreadPoolExecutor | None,
+                progress: Callable[[RoundResult], None] | None) -> list[RoundResult]:
+        """A processor that makes calls wait (a network): each worker takes a customer's
+        subjects one round at a time, in order; progress comes with each round, a cancel stops
+        between rounds. The database's work is then too small to be worth batching."""
+        def work(group: deque[DueItem]) -> list[RoundResult]:
+            done: list[RoundResult] = []
+            for item in group:
+                if self.cancelled.is_set():
+                    break
+                result = self.run_round(item)
+                done.append(result)
+                if progress is not None:
+                    progress(result)
+            return done
+
+        return [result for done in self._map(pool, work, groups) for result in done]
 
     def run_round(self, item: DueItem) -> RoundResult:
         """One subject's round, to its end (a manual charge)."""
@@ -266,7 +293,10 @@ class RoundRunner:
                 return calls
             started = time.monotonic()
             calls.append(self._call(steps[len(calls)]))
-            self._processor_waits = time.monotonic() - started > SLOW_CALL
+            self._timed.append(time.monotonic() - started)
+            # A network makes every call wait; a pause of this process, only some.
+            self._processor_waits = (len(self._timed) == PROBE_CALLS
+                                     and min(self._timed) > SLOW_CALL)
         return calls + self._map(pool, self._call, steps[len(calls):])
 
     def _call(self, step: _Planned) -> Call:
