@@ -166,9 +166,9 @@ Call = ChargeOutcome | None | _Skipped  # None: the outcome is unknown (timeout,
 
 @dataclass(frozen=True)
 class _New:
-    """An attempt added in a wave's unit of work; its id is known once that is flushed."""
+    """An attempt to add in a wave's unit of work (its row); its id is known once written."""
 
-    attempt: Attempt
+    row: dict[str, Any]
     request: ChargeRequest
 
 
@@ -360,10 +360,16 @@ class RoundRunner:
                     key = (item.kind, item.subject_id)
                     steps[i] = self._step(session, self.rules[item.kind], subjects[key], item,
                                           attempts[key], self._answers.get(key, {}))
-            session.flush()
-            for i, step in steps.items():
-                if isinstance(step, _New):
-                    steps[i] = _Planned(step.attempt.id, step.request, fresh=True)
+            new = {i: step for i, step in steps.items() if isinstance(step, _New)}
+            if new:
+                session.flush()
+                table = Attempt.__table__
+                written = session.connection().execute(
+                    table.insert().returning(table.c.idempotency_key, table.c.id),  # type: ignore[attr-defined]
+                    [step.row for step in new.values()])
+                ids: dict[str, int] = {key: row_id for key, row_id in written}
+                for i, step in new.items():
+                    steps[i] = _Planned(ids[step.request.idempotency_key], step.request, fresh=True)
             session.commit()
         return steps
 
@@ -434,14 +440,14 @@ class RoundRunner:
             return RoundResult(item.kind, reference, "failed")
         amount = rules.amount(subject)
         key = never_a_card_number(lambda: f"rd_{uuid.uuid4().hex}")
-        attempt = Attempt(
-            idempotency_key=key, number=len(attempts) + 1, round=round_no, manual=manual,
-            on=self.today, payment_method=method, amount_minor=amount[0], currency=amount[1],
-            result="unknown", created_at=now,
-        )
-        setattr(attempt, f"{rules.kind}_id", subject.id)
-        session.add(attempt)  # committed with the wave's plan, before any call (SC-2)
-        return _New(attempt, _request(rules, subject, method, key, amount))
+        row = {"idempotency_key": key, "renewal_id": None, "installment_id": None,
+               "usage_invoice_id": None, "number": len(attempts) + 1, "round": round_no,
+               "manual": manual, "on": self.today, "payment_method_id": method.id,
+               "amount_minor": amount[0], "currency": amount[1], "result": "unknown",
+               "decline_code": None, "hard_decline": False, "processor_ref": None,
+               "created_at": now, "settled_at": None, f"{rules.kind}_id": subject.id}
+        # Written with the wave's others, committed before any call (SC-2).
+        return _New(row, _request(rules, subject, method, key, amount))
 
     def _next_method(self, rules: SubjectRules, subject: Any,
                      tried: set[int]) -> PaymentMethod | None:
