@@ -162,14 +162,18 @@ def test_sc5_a_second_run_can_wait_for_the_first(world: World) -> None:
     assert code == 0, err
 
 
-def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: World) -> None:
+@pytest.mark.parametrize("latency", [0.0, 0.01], ids=["waves", "round-by-round"])
+def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: World,
+                                                                     latency: float) -> None:
+    """A processor that answers at once gets waves of one item per customer; one that makes
+    calls wait (10 ms) gets rounds on the workers: each customer's charges in order either way."""
     customers = [customer(f"C{n}", card(f"A{n}", token="pm_card_chargeCustomerFail"),
                           card(f"B{n}")) for n in range(12)]
     orders = [order(f"O{n}-{k}", f"C{n}", f"A{n}", f"2026-11-0{k}", count=1)
               for n in range(12) for k in (1, 2, 3)]
     world.load(document(customers, orders=orders))
     world.cli("settings", "processor_concurrency=6")
-    world.app.processor.latency = 0.01  # type: ignore[attr-defined]
+    world.app.processor.latency = latency  # type: ignore[attr-defined]
     world.run("2026-10-31")
     report = world.run("2026-11-05")
     assert len(report.charges) == 12 * 3 * 2
@@ -227,3 +231,38 @@ def test_sc2_round_cut_short_after_its_outcome_was_recorded_is_concluded(world: 
     assert [(r.subject_ref, r.outcome) for r in report.settled] == [("O1#1", "paid")]
     assert report.charges == ()
     assert world.export()["installment_orders"][0]["installments"][0]["status"] == "paid"
+
+
+def test_sc2_a_cancel_during_a_wave_leaves_no_unsent_attempt_and_the_next_run_charges_the_rest(
+        world: World) -> None:
+    """SC-2 and SC-1's cancel in a wave: the calls not yet made when the run is cancelled are
+    not made, their attempts go (the processor never saw their keys); nothing is unknown, and
+    the next run charges the rest, each once."""
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(20)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(20)]))
+    cancel = threading.Event()
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+
+    class CancelledAfterEight(LosesAnswers):
+        calls = 0
+
+        def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+            self.calls += 1
+            if self.calls == 8:
+                cancel.set()  # the user clicks Cancel while the wave's calls are going out
+            return self.real.charge(request, today)
+
+    report = run_due(replace(world.ctx("2026-11-05"),
+                             processor=CancelledAfterEight(sandbox, after_charge=False)),
+                     cancel=cancel)
+    assert report.cancelled
+    with world.session() as s:
+        results = list(s.scalars(select(Attempt.result)))
+    assert results == ["succeeded"] * 8  # the 9th to 20th were never sent, so never kept
+    assert len(sandbox.ledger()) == 8
+    world.run("2026-11-05")
+    with world.session() as s:
+        assert list(s.scalars(select(Attempt.result))) == ["succeeded"] * 20
+    assert len(sandbox.ledger()) == 20
