@@ -6,11 +6,12 @@ committed with its own idempotency key before the processor is called; an attemp
 is unknown is settled by asking the processor (`lookup`) and, only if the processor never got it,
 sent again with the same key. Nothing is ever charged twice.
 
-Concurrency: due items go in waves of at most one item per customer (`RoundRunner`), so each
-customer's subjects are charged in order; a wave's processor calls run on a bounded pool of
-workers, paced by a shared rate limiter. Database writes happen in units of work, one to plan a
-wave and one to record it, each with its own session, serialised by `WRITE_LOCK` (SQLite has one
-writer); processor calls happen outside it. Only ids and frozen dataclasses cross threads.
+Concurrency: while the processor answers at once, due items go in waves of at most one item per
+customer (`RoundRunner`), so each customer's subjects are charged in order; once calls wait on a
+network, rounds run on a bounded pool of workers, one customer's subjects in order on one worker.
+Calls are paced by a shared rate limiter. Database writes happen in units of work, each with its
+own session, serialised by `WRITE_LOCK` (SQLite has one writer); processor calls happen outside
+it. Only ids and frozen dataclasses cross threads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -85,19 +86,15 @@ class _Planned:
 
 
 def methods_for_round(rules: SubjectRules, subject: Any, today: date,
-                      fallback: bool) -> list[PaymentMethod]:
-    """PM-4: the chosen method first, then the customer's other valid methods in order."""
+                      fallback: bool) -> Iterator[PaymentMethod]:
+    """PM-4: the chosen method first, then the customer's other valid methods in order. Lazily:
+    the customer's other methods are read only when the chosen one will not do."""
     preferred = rules.preferred_method(subject)
-    ordered: list[PaymentMethod] = []
     if preferred is not None and preferred.chargeable(today):
-        ordered.append(preferred)
-    if fallback and not rules.single_method(subject):
-        ordered += [m for m in rules.customer(subject).payment_methods
-                    if m.chargeable(today) and m not in ordered]
-    if rules.single_method(subject):
-        # SEPA orders debit their own mandate only.
-        ordered = [m for m in ordered if m is preferred]
-    return ordered
+        yield preferred
+    if fallback and not rules.single_method(subject):  # SEPA orders debit their own mandate only
+        yield from (m for m in rules.customer(subject).payment_methods
+                    if m.chargeable(today) and m is not preferred)
 
 
 @dataclass(frozen=True)
@@ -434,7 +431,9 @@ class RoundRunner:
         if any(a.result == "pending" for a in this_round):
             rules.on_pending(session, subject)
             return RoundResult(item.kind, reference, "pending")
-        method = self._next_method(rules, subject, {a.payment_method_id for a in this_round})
+        tried = {a.payment_method_id for a in this_round}
+        method = next((m for m in methods_for_round(rules, subject, self.today, self.fallback)
+                       if m.id not in tried), None)
         if method is None:
             rules.on_round_failed(session, subject, this_round, self.today, now, manual)
             return RoundResult(item.kind, reference, "failed")
@@ -449,17 +448,6 @@ class RoundRunner:
         # Written with the wave's others, committed before any call (SC-2).
         return _New(row, _request(rules, subject, method, key, amount))
 
-    def _next_method(self, rules: SubjectRules, subject: Any,
-                     tried: set[int]) -> PaymentMethod | None:
-        """PM-4's next method of the round: the chosen one first, as `methods_for_round`
-        orders them; the customer's other methods are read only when the chosen one is out."""
-        preferred = rules.preferred_method(subject)
-        if preferred is not None and preferred.id not in tried and preferred.chargeable(self.today):
-            return preferred
-        remaining = [m for m in methods_for_round(rules, subject, self.today, self.fallback)
-                     if m.id not in tried]
-        return remaining[0] if remaining else None
-
     def _record(self, wave: list[DueItem], planned: dict[int, _Planned],
                 calls: dict[int, Call]) -> dict[int, RoundResult]:
         """One unit of work: what the processor said of each call; the rounds it ended are
@@ -472,34 +460,33 @@ class RoundRunner:
                 Attempt.id.in_(ids)).options(joinedload(Attempt.payment_method)))}
             now = self.ctx.clock.now()
             with holding_events(session, now):
-                self._outcomes(session, wave, planned, calls, subjects, attempts, results, now)
+                for i, step in planned.items():
+                    result = self._outcome(session, wave[i], step, calls[i], subjects,
+                                           attempts[step.attempt_id], now)
+                    if result is not None:
+                        results[i] = result
             session.commit()
         return results
 
-    def _outcomes(self, session: Session, wave: list[DueItem], planned: dict[int, _Planned],
-                  calls: dict[int, Call], subjects: dict[tuple[str, int], Any],
-                  attempts: dict[int, Attempt], results: dict[int, RoundResult],
-                  now: datetime) -> None:
-        if True:
-            for i, step in planned.items():
-                item, outcome = wave[i], calls[i]
-                rules = self.rules[item.kind]
-                subject = subjects[(item.kind, item.subject_id)]
-                attempt = attempts[step.attempt_id]
-                if isinstance(outcome, _Skipped):
-                    if step.fresh:
-                        session.delete(attempt)  # never sent: as if never planned
-                    continue
-                if outcome is None:
-                    # Timeout or connection error: the outcome is unknown; the next run asks.
-                    results[i] = RoundResult(item.kind, rules.reference(subject), "unknown")
-                    continue
-                _record(attempt, outcome, now)
-                if outcome.status == "declined":
-                    continue  # the round goes on with the next method, if any
-                if outcome.status == "succeeded":
-                    rules.on_paid(session, subject, attempt, self.today, now)
-                else:
-                    rules.on_pending(session, subject)
-                results[i] = RoundResult(item.kind, rules.reference(subject),
-                                         "paid" if outcome.status == "succeeded" else "pending")
+    def _outcome(self, session: Session, item: DueItem, step: _Planned, outcome: Call,
+                 subjects: dict[tuple[str, int], Any], attempt: Attempt,
+                 now: datetime) -> RoundResult | None:
+        """One call's outcome recorded; the round's result if it ended."""
+        rules = self.rules[item.kind]
+        subject = subjects[(item.kind, item.subject_id)]
+        if isinstance(outcome, _Skipped):
+            if step.fresh:
+                session.delete(attempt)  # never sent: as if never planned
+            return None
+        if outcome is None:
+            # Timeout or connection error: the outcome is unknown; the next run asks.
+            return RoundResult(item.kind, rules.reference(subject), "unknown")
+        _record(attempt, outcome, now)
+        if outcome.status == "declined":
+            return None  # the round goes on with the next method, if any
+        if outcome.status == "succeeded":
+            rules.on_paid(session, subject, attempt, self.today, now)
+        else:
+            rules.on_pending(session, subject)
+        return RoundResult(item.kind, rules.reference(subject),
+                           "paid" if outcome.status == "succeeded" else "pending")

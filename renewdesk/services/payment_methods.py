@@ -131,12 +131,16 @@ def attached_input(data: MethodInput, attach: AttachResult) -> MethodInput:
     return replace(data, **changes)
 
 
+def require_profile(customer_ref: str, missing: list[str]) -> None:
+    """PM-1: refused while the customer's name, e-mail or postal address is missing."""
+    if missing:
+        raise RuleRefused("PM-1", f"customer {customer_ref} needs {', '.join(missing)} before a "
+                                  "payment method can be added")
+
+
 def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
     """PM-1 and PM-2 for a method about to be saved; refs are unique."""
-    missing = customer.missing_profile_fields()
-    if missing:
-        raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
-                                  "payment method can be added")
+    require_profile(customer.ref, customer.missing_profile_fields())
     data.validate()
     if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
         raise InputError(f"payment method {data.ref} already exists")

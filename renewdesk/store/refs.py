@@ -18,13 +18,8 @@ def temporary_ref() -> str:
 
 def assign_ref(session: Session, obj: Any, prefix: str) -> str:
     """After a flush gave `obj` its id: `PREFIX-0000042`, or with a suffix if an import took it."""
-    model = type(obj)
-    ref = f"{prefix}-{obj.id:07d}"
-    suffix = 1
-    while session.scalar(select(model.id).where(model.ref == ref, model.id != obj.id)) is not None:
-        suffix += 1
-        ref = f"{prefix}-{obj.id:07d}-{suffix}"
-    obj.ref = ref
+    ref = assign_refs(session.connection(), type(obj).__table__, [obj.id], prefix)[obj.id]
+    set_committed_value(obj, "ref", ref)
     return ref
 
 

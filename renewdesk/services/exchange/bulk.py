@@ -24,7 +24,12 @@ from renewdesk.payments.processor import Payer
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.reader import Obj
-from renewdesk.services.exchange.scope import ImportScope, method_input
+from renewdesk.services.exchange.scope import (
+    ImportScope,
+    customer_values,
+    method_input,
+    service_values,
+)
 from renewdesk.services.journal import NewEvent, record_events
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.store.models import BillingContact, Customer, PaymentMethod, Service
@@ -54,7 +59,9 @@ def _raw_refs(items: object, key: str = "ref") -> list[str]:
 class NewObjects:
     """New customers (with their contacts and methods) and new services waiting to be written."""
 
-    def __init__(self, scope: ImportScope, document: dict[str, Any]) -> None:
+    def __init__(self, scope: ImportScope, document: dict[str, Any], enabled: bool = True) -> None:
+        """`enabled=False`: takes nothing (every object goes the per-object way)."""
+        self.enabled = enabled
         self.scope = scope
         self.s = scope.s
         self.customers: list[_NewCustomer] = []
@@ -63,6 +70,8 @@ class NewObjects:
                                              PaymentMethod: set(), Service: set()}
         self.known: dict[Any, Known] = {model: {} for model in self.waiting}
         self.loaded_customers = False
+        if not enabled:
+            return
         customers = document.get("customers")
         services = document.get("services")
         nested = [c for c in customers if isinstance(c, dict)] if isinstance(customers, list) else []
@@ -107,6 +116,8 @@ class NewObjects:
     # -- customers -----------------------------------------------------------------------
     def customer(self, o: Obj) -> bool:
         """Take a new customer (checked, waiting); False if it must go the per-object way."""
+        if not self.enabled:
+            return False
         ref = o.ref()
         contacts = _raw_refs(o.data.get("contacts"))
         methods = _raw_refs(o.data.get("payment_methods"))
@@ -115,15 +126,7 @@ class NewObjects:
                 or any(self._taken(BillingContact, c) for c in contacts)
                 or any(self._taken(PaymentMethod, m) for m in methods)):
             return False  # an update, or a reference given twice: the per-object path
-        row: dict[str, Any] = {"ref": ref, "name": o.text("name")}
-        email = row["email"] = o.text("email")
-        if "@" not in email:
-            raise InputError(f"{o.path}.email: {email!r} is not an e-mail address")
-        row["address"] = o.text("address", required=False)
-        row["language"] = o.choice("language", ("fr", "en"), required=False, default="en")
-        row["emails_enabled"] = o.flag("emails_enabled", default=True)
-        row["processor_customer_id"] = (o.text("processor_customer")
-                                        if o.has("processor_customer") else None)
+        row: dict[str, Any] = {"ref": ref, "processor_customer_id": None, **customer_values(o)}
         self.scope._count("customers", True)
         new = _NewCustomer(row)
         for c in o.objects("contacts", r.CONTACT):
@@ -152,12 +155,8 @@ class NewObjects:
                    "refusal": None}
         else:
             customer = new.row
-            missing = Customer.profile_gaps(customer["name"], customer["email"],
-                                            customer["address"])
-            if missing:
-                raise RuleRefused("PM-1", f"customer {customer['ref']} needs "
-                                          f"{', '.join(missing)} before a payment method can be "
-                                          "added")
+            pms.require_profile(customer["ref"], Customer.profile_gaps(
+                customer["name"], customer["email"], customer["address"]))
             data.validate()
             attach = self.scope.processor.attach(data.token, Payer(
                 customer["ref"], customer["name"], customer["email"],
@@ -180,6 +179,8 @@ class NewObjects:
     # -- services ------------------------------------------------------------------------
     def service(self, o: Obj) -> bool:
         """Take a new service (checked, waiting); False if it must go the per-object way."""
+        if not self.enabled:
+            return False
         ref = o.ref()
         if self._taken(Service, ref) or o.data.get("status") == "cancelled":
             return False
@@ -188,26 +189,9 @@ class NewObjects:
         if owner is None:
             raise InputError(f"{o.path}.customer: unknown customer {customer_ref!r}")
         customer_id = owner[0]
-        row: dict[str, Any] = {"ref": ref, "customer_id": customer_id, "kind": o.text("kind"),
-                               "label": o.text("label"),
-                               "billing": o.choice("billing", ("period", "usage")),
-                               "currency": o.currency(), "price_minor": None,
-                               "unit_price_minor": None, "period_months": None}
-        if row["billing"] == "period":
-            price = o.money("price", row["currency"])
-            assert price is not None
-            if price.minor <= 0:
-                raise InputError(f"{o.path}.price: must be more than zero")
-            row["price_minor"] = price.minor
-            row["period_months"] = o.integer("period_months", low=1, high=120)
-            row["expires_on"] = o.day("expires_on")
-        else:
-            unit = o.money("unit_price", row["currency"])
-            assert unit is not None
-            if unit.minor < 0:
-                raise InputError(f"{o.path}.unit_price: must not be negative")
-            row["unit_price_minor"] = unit.minor
-            row["expires_on"] = o.day("expires_on", required=False)
+        row: dict[str, Any] = {"ref": ref, "customer_id": customer_id, "price_minor": None,
+                               "unit_price_minor": None, "period_months": None,
+                               **service_values(o)}
         row["payment_method_id"] = self._owned(PaymentMethod, o, "payment_method", customer_id,
                                                "payment method")
         row["billing_contact_id"] = self._owned(BillingContact, o, "billing_contact",

@@ -23,7 +23,12 @@ from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.bulk import SERVICE_STATUSES, NewObjects
 from renewdesk.services.exchange.history import HistoryImporter
 from renewdesk.services.exchange.reader import Obj
-from renewdesk.services.exchange.scope import ImportResult, method_input
+from renewdesk.services.exchange.scope import (
+    ImportResult,
+    customer_values,
+    method_input,
+    service_values,
+)
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
@@ -68,21 +73,17 @@ class Importer(HistoryImporter):
         mark = self.s.scalar(select(func.max(Event.id))) or 0
         if top.data.get("format") != FORMAT:
             raise InputError(f"format: expected {FORMAT!r}, got {top.data.get('format')!r}")
-        new = NewObjects(self, top.data) if self.bulk else None
+        new = NewObjects(self, top.data, enabled=self.bulk)
         for obj in top.objects("customers", r.CUSTOMER):
-            if new is None or not new.customer(obj):
-                if new is not None:
-                    new.write()  # what waits comes first: the file is read in order
+            if not new.customer(obj):
+                new.write()  # what waits comes first: the file is read in order
                 self.customer(obj)
-        if new is not None:
-            new.write()
+        new.write()
         for obj in top.objects("services", r.SERVICE):
-            if new is None or not new.service(obj):
-                if new is not None:
-                    new.write()
+            if not new.service(obj):
+                new.write()
                 self.service(obj)
-        if new is not None:
-            new.write()
+        new.write()
         for obj in top.objects("installment_orders", r.ORDER):
             self.order(obj)
         seen: Counter[tuple[str, str]] = Counter()
@@ -107,15 +108,8 @@ class Importer(HistoryImporter):
     def customer(self, o: Obj) -> None:
         ref = o.ref()
         customer, created = self._upsert(Customer, ref)
-        customer.name = o.text("name")
-        customer.email = o.text("email")
-        if "@" not in customer.email:
-            raise InputError(f"{o.path}.email: {customer.email!r} is not an e-mail address")
-        customer.address = o.text("address", required=False)
-        customer.language = o.choice("language", ("fr", "en"), required=False, default="en")
-        customer.emails_enabled = o.flag("emails_enabled", default=True)
-        if o.has("processor_customer"):  # linked to an existing customer at the processor
-            customer.processor_customer_id = o.text("processor_customer")
+        for name, value in customer_values(o).items():
+            setattr(customer, name, value)
         self.s.flush()
         self._count("customers", created)
         for c in o.objects("contacts", r.CONTACT):
@@ -181,25 +175,8 @@ class Importer(HistoryImporter):
         if not created and service.customer_id != customer.id:
             raise InputError(f"{o.path}.customer: service {ref} belongs to "
                              f"{service.customer.ref}; it cannot move customer")
-        service.kind = o.text("kind")
-        service.label = o.text("label")
-        service.billing = o.choice("billing", ("period", "usage"))
-        service.currency = o.currency()
-        if service.billing == "period":
-            price = o.money("price", service.currency)
-            assert price is not None
-            if price.minor <= 0:
-                raise InputError(f"{o.path}.price: must be more than zero")
-            service.price_minor = price.minor
-            service.period_months = o.integer("period_months", low=1, high=120)
-            service.expires_on = o.day("expires_on")
-        else:
-            unit = o.money("unit_price", service.currency)
-            assert unit is not None
-            if unit.minor < 0:
-                raise InputError(f"{o.path}.unit_price: must not be negative")
-            service.unit_price_minor = unit.minor
-            service.expires_on = o.day("expires_on", required=False)
+        for name, value in service_values(o).items():
+            setattr(service, name, value)
         method_ref = o.ref("payment_method", required=False)
         service.payment_method = self._owned(PaymentMethod, method_ref, customer,
                                              o.path + ".payment_method", "payment method")

@@ -37,6 +37,42 @@ def method_input(m: Obj) -> pms.MethodInput:
         exp_year=m.integer("exp_year", required=False), holder=m.text("holder", required=False))
 
 
+def customer_values(o: Obj) -> dict[str, Any]:
+    """A customer's own fields as the file gives them, checked in the file's order."""
+    values: dict[str, Any] = {"name": o.text("name"), "email": o.text("email")}
+    if "@" not in values["email"]:
+        raise InputError(f"{o.path}.email: {values['email']!r} is not an e-mail address")
+    values["address"] = o.text("address", required=False)
+    values["language"] = o.choice("language", ("fr", "en"), required=False, default="en")
+    values["emails_enabled"] = o.flag("emails_enabled", default=True)
+    if o.has("processor_customer"):  # linked to an existing customer at the processor
+        values["processor_customer_id"] = o.text("processor_customer")
+    return values
+
+
+def service_values(o: Obj) -> dict[str, Any]:
+    """A service's own fields as the file gives them (what its billing uses), checked."""
+    values: dict[str, Any] = {"kind": o.text("kind"), "label": o.text("label"),
+                              "billing": o.choice("billing", ("period", "usage")),
+                              "currency": o.currency()}
+    if values["billing"] == "period":
+        price = o.money("price", values["currency"])
+        assert price is not None
+        if price.minor <= 0:
+            raise InputError(f"{o.path}.price: must be more than zero")
+        values["price_minor"] = price.minor
+        values["period_months"] = o.integer("period_months", low=1, high=120)
+        values["expires_on"] = o.day("expires_on")
+    else:
+        unit = o.money("unit_price", values["currency"])
+        assert unit is not None
+        if unit.minor < 0:
+            raise InputError(f"{o.path}.unit_price: must not be negative")
+        values["unit_price_minor"] = unit.minor
+        values["expires_on"] = o.day("expires_on", required=False)
+    return values
+
+
 class ImportScope:
     def __init__(self, session: Session, processor: Processor, today: date, now: datetime,
                  who: str) -> None:
