@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.cards import never_a_card_number
 from renewdesk.domain.declines import DeclineKind, classify
@@ -55,7 +55,7 @@ class SubjectRules(Protocol):
     def preferred_method(self, subject: Any) -> PaymentMethod | None: ...
     def single_method(self, subject: Any) -> bool: ...
     def chargeable(self, session: Session, subject: Any, today: date, manual: bool) -> bool: ...
-    def on_paid(self, session: Session, subject: Any, attempt: Attempt, today: date,
+    def on_paid(self, session: Session, subject: Any, method: PaymentMethod, today: date,
                 now: datetime) -> None: ...
     def on_pending(self, session: Session, subject: Any) -> None: ...
     def on_round_failed(self, session: Session, subject: Any, attempts: Sequence[Attempt],
@@ -81,6 +81,7 @@ class RoundResult:
 @dataclass(frozen=True)
 class _Planned:
     attempt_id: int
+    method_id: int
     request: ChargeRequest
     fresh: bool = False  # added in this wave (not an unsent one sent again)
 
@@ -117,20 +118,24 @@ def _apply_answer(attempt: Attempt, answer: _Answer, now: datetime) -> str:
         return attempt.result
     if answer.outcome is None:
         return "unsent" if attempt.result == "unknown" else attempt.result
-    _record(attempt, answer.outcome, now)
+    for column, value in _settled(answer.outcome, now).items():
+        setattr(attempt, column, value)
+    _block_if_hard(attempt.payment_method, answer.outcome)
     return attempt.result
 
 
-def _record(attempt: Attempt, outcome: ChargeOutcome, now: datetime) -> None:
-    attempt.result = outcome.status
-    attempt.processor_ref = outcome.processor_ref
-    attempt.decline_code = outcome.decline_code
-    attempt.hard_decline = classify(outcome.decline_code) is DeclineKind.HARD
-    if outcome.status != "pending":
-        attempt.settled_at = now
+def _settled(outcome: ChargeOutcome, now: datetime) -> dict[str, Any]:
+    """An attempt's columns once the processor said what became of it."""
+    return {"result": outcome.status, "processor_ref": outcome.processor_ref,
+            "decline_code": outcome.decline_code,
+            "hard_decline": classify(outcome.decline_code) is DeclineKind.HARD,
+            "settled_at": None if outcome.status == "pending" else now}
+
+
+def _block_if_hard(method: PaymentMethod, outcome: ChargeOutcome) -> None:
     if outcome.status == "declined" and classify(outcome.decline_code) is DeclineKind.HARD:
         # AR-5: a hard decline is not retried until the payment method changes.
-        attempt.payment_method.blocked_code = outcome.decline_code
+        method.blocked_code = outcome.decline_code
 
 
 def _request(rules: SubjectRules, subject: Any, method: PaymentMethod, key: str,
@@ -170,6 +175,7 @@ class _New:
 
 
 Step = _Planned | RoundResult | list[_OpenAttempt] | _New
+Subjects = dict[tuple[str, int], Any]  # a wave's subjects by (kind, id)
 
 
 class RoundRunner:
@@ -265,17 +271,25 @@ class RoundRunner:
         return list(pool.map(work, values)) if pool is not None else [work(v) for v in values]
 
     def _wave(self, wave: list[DueItem], pool: ThreadPoolExecutor | None) -> dict[int, RoundResult]:
-        """One step of each item's round; the results of the rounds that ended, by position."""
-        steps = self._plan(wave)
-        results = {i: step for i, step in steps.items() if isinstance(step, RoundResult)}
-        asked = {i: step for i, step in steps.items() if isinstance(step, list)}
-        for i, answers in zip(asked, self._map(pool, self._ask, list(asked.values())),
-                              strict=True):
-            self._answers.setdefault((wave[i].kind, wave[i].subject_id), {}).update(answers)
-        planned = {i: step for i, step in steps.items() if isinstance(step, _Planned)}
-        if planned:
-            calls = self._calls(pool, list(planned.values()))
-            results.update(self._record(wave, planned, dict(zip(planned, calls, strict=True))))
+        """One step of each item's round; the results of the rounds that ended, by position.
+
+        The wave's subjects are read once, by the plan, and kept (not expired at its commit) for
+        the record: between the two there are only the wave's calls, and what the record writes
+        is set from what the processor said (paid, processing, the cart's new expiry), not
+        computed from columns that may have changed meanwhile."""
+        with self.ctx.factory() as session:
+            session.expire_on_commit = False
+            subjects, steps = self._plan(session, wave)
+            results = {i: step for i, step in steps.items() if isinstance(step, RoundResult)}
+            asked = {i: step for i, step in steps.items() if isinstance(step, list)}
+            for i, answers in zip(asked, self._map(pool, self._ask, list(asked.values())),
+                                  strict=True):
+                self._answers.setdefault((wave[i].kind, wave[i].subject_id), {}).update(answers)
+            planned = {i: step for i, step in steps.items() if isinstance(step, _Planned)}
+            if planned:
+                calls = self._calls(pool, list(planned.values()))
+                results.update(self._record(session, wave, subjects, planned,
+                                            dict(zip(planned, calls, strict=True))))
         for i in results:
             self._answers.pop((wave[i].kind, wave[i].subject_id), None)
         return results
@@ -320,7 +334,7 @@ class RoundRunner:
         return answers
 
     # -- the units of work ---------------------------------------------------------------
-    def _subjects(self, session: Session, items: Sequence[DueItem]) -> dict[tuple[str, int], Any]:
+    def _subjects(self, session: Session, items: Sequence[DueItem]) -> Subjects:
         ids: dict[str, list[int]] = {}
         for item in items:
             ids.setdefault(item.kind, []).append(item.subject_id)
@@ -338,7 +352,7 @@ class RoundRunner:
                 found[(kind, getattr(attempt, f"{kind}_id"))].append(attempt)
         return found
 
-    def _plan(self, wave: list[DueItem]) -> dict[int, Step]:
+    def _plan(self, session: Session, wave: list[DueItem]) -> tuple[Subjects, dict[int, Step]]:
         """One unit of work: settle what is open, then add each item's next attempt or end its
         round. Every new attempt is committed with its key before any call (SC-2).
 
@@ -348,7 +362,7 @@ class RoundRunner:
         already under way is finished; a new round starts only if the subject is due.
         """
         steps: dict[int, Step] = {}
-        with WRITE_LOCK, self.ctx.factory() as session:
+        with WRITE_LOCK:
             subjects = self._subjects(session, wave)
             attempts = self._attempts(session, wave)
             self._other_methods(session, wave, subjects, attempts)
@@ -366,9 +380,10 @@ class RoundRunner:
                     [step.row for step in new.values()])
                 ids: dict[str, int] = {key: row_id for key, row_id in written}
                 for i, step in new.items():
-                    steps[i] = _Planned(ids[step.request.idempotency_key], step.request, fresh=True)
+                    steps[i] = _Planned(ids[step.request.idempotency_key],
+                                        step.row["payment_method_id"], step.request, fresh=True)
             session.commit()
-        return steps
+        return subjects, steps
 
     def _other_methods(self, session: Session, wave: list[DueItem],
                        subjects: dict[tuple[str, int], Any],
@@ -408,7 +423,7 @@ class RoundRunner:
             state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
             if state == "unsent":
                 # The processor never got it: send it again with the same key.
-                return _Planned(attempt.id, _request(
+                return _Planned(attempt.id, attempt.payment_method_id, _request(
                     rules, subject, attempt.payment_method, attempt.idempotency_key,
                     (attempt.amount_minor, attempt.currency)))
         if not this_round and not rules.chargeable(session, subject, self.today, item.manual):
@@ -424,7 +439,7 @@ class RoundRunner:
         now = self.ctx.clock.now()
         if any(a.result == "succeeded" for a in this_round):
             paid = next(a for a in this_round if a.result == "succeeded")
-            rules.on_paid(session, subject, paid, self.today, now)
+            rules.on_paid(session, subject, paid.payment_method, self.today, now)
             return RoundResult(item.kind, reference, "paid")
         if any(a.result == "unknown" for a in this_round):
             return RoundResult(item.kind, reference, "unknown")
@@ -448,44 +463,51 @@ class RoundRunner:
         # Written with the wave's others, committed before any call (SC-2).
         return _New(row, _request(rules, subject, method, key, amount))
 
-    def _record(self, wave: list[DueItem], planned: dict[int, _Planned],
-                calls: dict[int, Call]) -> dict[int, RoundResult]:
+    def _record(self, session: Session, wave: list[DueItem], subjects: Subjects,
+                planned: dict[int, _Planned], calls: dict[int, Call]) -> dict[int, RoundResult]:
         """One unit of work: what the processor said of each call; the rounds it ended are
-        concluded in it (paid or processing), a declined one goes on in the next wave."""
+        concluded in it (paid or processing), a declined one goes on in the next wave. The
+        attempts' columns are written together (one executemany), not loaded and flushed."""
         results: dict[int, RoundResult] = {}
-        with WRITE_LOCK, self.ctx.factory() as session:
-            subjects = self._subjects(session, [wave[i] for i in planned])
-            ids = [step.attempt_id for step in planned.values()]
-            attempts = {a.id: a for a in session.scalars(select(Attempt).where(
-                Attempt.id.in_(ids)).options(joinedload(Attempt.payment_method)))}
+        settled: list[dict[str, Any]] = []
+        unsent: list[int] = []
+        with WRITE_LOCK:
             now = self.ctx.clock.now()
             with holding_events(session, now):
                 for i, step in planned.items():
-                    result = self._outcome(session, wave[i], step, calls[i], subjects,
-                                           attempts[step.attempt_id], now)
+                    outcome = calls[i]
+                    if isinstance(outcome, _Skipped):
+                        if step.fresh:
+                            unsent.append(step.attempt_id)  # never sent: as if never planned
+                        continue
+                    if outcome is not None:
+                        settled.append({"id": step.attempt_id, **_settled(outcome, now)})
+                    result = self._outcome(session, wave[i], step, outcome,
+                                           subjects[(wave[i].kind, wave[i].subject_id)], now)
                     if result is not None:
                         results[i] = result
+            if settled:
+                session.execute(update(Attempt), settled)
+            if unsent:
+                session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))
             session.commit()
         return results
 
-    def _outcome(self, session: Session, item: DueItem, step: _Planned, outcome: Call,
-                 subjects: dict[tuple[str, int], Any], attempt: Attempt,
+    def _outcome(self, session: Session, item: DueItem, step: _Planned,
+                 outcome: ChargeOutcome | None, subject: Any,
                  now: datetime) -> RoundResult | None:
-        """One call's outcome recorded; the round's result if it ended."""
+        """What follows a call's outcome; the round's result if it ended."""
         rules = self.rules[item.kind]
-        subject = subjects[(item.kind, item.subject_id)]
-        if isinstance(outcome, _Skipped):
-            if step.fresh:
-                session.delete(attempt)  # never sent: as if never planned
-            return None
         if outcome is None:
             # Timeout or connection error: the outcome is unknown; the next run asks.
             return RoundResult(item.kind, rules.reference(subject), "unknown")
-        _record(attempt, outcome, now)
+        method = session.get(PaymentMethod, step.method_id)  # read with the subject (the plan)
+        assert method is not None
+        _block_if_hard(method, outcome)
         if outcome.status == "declined":
             return None  # the round goes on with the next method, if any
         if outcome.status == "succeeded":
-            rules.on_paid(session, subject, attempt, self.today, now)
+            rules.on_paid(session, subject, method, self.today, now)
         else:
             rules.on_pending(session, subject)
         return RoundResult(item.kind, rules.reference(subject),

@@ -109,14 +109,14 @@ class InstallmentRules:
             return subject.status == "failed" and subject.next_attempt_on is None
         return subject.next_attempt_on is not None and subject.next_attempt_on <= today
 
-    def on_paid(self, session: Session, subject: Installment, attempt: Attempt, today: date,
+    def on_paid(self, session: Session, subject: Installment, method: PaymentMethod, today: date,
                 now: datetime) -> None:
         subject.status = "paid"
         subject.next_attempt_on = None
         subject.in_collections_list = False
         order = subject.order
         record_event(session, "installment.paid", self.reference(subject), today, now,
-                     {"amount": subject.amount.text(), "payment_method": attempt.payment_method.ref})
+                     {"amount": subject.amount.text(), "payment_method": method.ref})
         if self._all_paid(session, order):
             order.status = "completed"
             record_event(session, "order.completed", order.ref, today, now, {})

@@ -193,11 +193,11 @@ class RenewalRules:
         items = active_items(subject)
         return bool(items) and all(item.service.status == "active" for item in items)
 
-    def on_paid(self, session: Session, subject: Renewal, attempt: Attempt, today: date,
+    def on_paid(self, session: Session, subject: Renewal, method: PaymentMethod, today: date,
                 now: datetime) -> None:
         subject.status = "paid"
         subject.next_attempt_on = None
-        subject.payment_method = attempt.payment_method
+        subject.payment_method = method
         for item in active_items(subject):
             service = item.service
             months = service.period_months or 12
@@ -210,7 +210,7 @@ class RenewalRules:
         _mail(session, "renewal_paid", subject, today)
         record_event(session, "renewal.paid", subject.ref, today, now,
                      {"amount": subject.amount.text(), "currency": subject.currency,
-                      "payment_method": attempt.payment_method.ref})
+                      "payment_method": method.ref})
 
     def on_pending(self, session: Session, subject: Renewal) -> None:
         subject.next_attempt_on = None

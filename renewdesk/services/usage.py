@@ -96,12 +96,12 @@ class UsageRules:
             return True
         return subject.next_attempt_on is not None and subject.next_attempt_on <= today
 
-    def on_paid(self, session: Session, subject: UsageInvoice, attempt: Attempt, today: date,
+    def on_paid(self, session: Session, subject: UsageInvoice, method: PaymentMethod, today: date,
                 now: datetime) -> None:
         subject.status = "paid"
         subject.next_attempt_on = None
         record_event(session, "usage.paid", subject.ref, today, now,
-                     {"amount": subject.amount.text(), "payment_method": attempt.payment_method.ref})
+                     {"amount": subject.amount.text(), "payment_method": method.ref})
         service = subject.service
         unpaid = session.scalar(select(func.count()).select_from(UsageInvoice).where(
             UsageInvoice.service_id == service.id, UsageInvoice.status.in_(OPEN),
