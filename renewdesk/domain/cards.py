@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -59,12 +58,26 @@ def find_card_numbers(value: object, path: str = "") -> Iterator[str]:
 
 def may_hold_card_numbers(value: object) -> bool:
     """A quick sieve before `find_card_numbers` on a large JSON tree (issue 6: walking every
-    value of 100,000 services took longer than importing them). The tree written as JSON holds
-    every text and number of it, between quotes, colons or commas that no candidate can cross;
+    value of 100,000 services took longer than importing them). The tree's `repr` holds every
+    text and number of it, with each run of digits, spaces and dashes whole (repr escapes none
+    of them; what it adds, quotes, commas, escapes, either breaks a run or only adds digits);
     so when that text holds no card number, no value does. A True may be wrong (an escape's
     digits, a float): the walk then says where, or that nothing is there."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    runs = (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).findall(text)
+    text = repr(value)
+    if not text.isascii():
+        return _any_card_number(_DIGIT_RUN.findall(text))
+    # Digits, spaces and dashes as `d`, all else as `.`: is there any run long enough? A plain
+    # substring search over bytes, many times faster than the pattern over the whole text.
+    if _RUN_LONG_ENOUGH not in text.encode("ascii").translate(_RUN_BYTES):
+        return False
+    return _any_card_number(_ASCII_DIGIT_RUN.findall(text))
+
+
+_RUN_BYTES = bytes(ord("d") if chr(b) in "0123456789 -" else ord(".") for b in range(256))
+_RUN_LONG_ENOUGH = b"d" * 13  # the shortest run `_ASCII_DIGIT_RUN` matches
+
+
+def _any_card_number(runs: list[str]) -> bool:
     return any(contains_card_number(run) for run in runs)
 
 

@@ -42,6 +42,9 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
     {"a": {"note": "4242424242424242".translate(ARABIC_INDIC)}},  # digits of another script
     [1, 2, 4242424242424242],  # a JSON number
     {"b": "x\t4000-0566-5566-5556\n"},  # between characters JSON escapes
+    {"4111 1111 1111 1111": "a key"},  # in a key
+    {"c": "it's \"4111111111111111\""},  # quotes that repr escapes
+    {"d": "\x00\x7f4111111111111111\u200b"},  # non-printable characters around it
 ])
 def test_pm2_the_quick_sieve_never_misses_what_the_walk_finds(value: object) -> None:
     assert list(find_card_numbers(value))
@@ -51,6 +54,12 @@ def test_pm2_the_quick_sieve_never_misses_what_the_walk_finds(value: object) -> 
 def test_pm2_the_quick_sieve_passes_a_document_without_card_numbers() -> None:
     value = {"customers": [{"ref": "C000001", "phone": "+33 4 78 00 00 00", "on": "2027-01-01",
                             "amount": "12.00", "n": 1234567890}] * 50}
+    assert not list(find_card_numbers(value))
+    assert not may_hold_card_numbers(value)
+
+
+def test_pm2_a_long_run_without_a_card_number_passes_the_sieve() -> None:
+    value = {"rule": "- - - - - - - - - - - -", "phone": "0478 000 000 00 00 0"}
     assert not list(find_card_numbers(value))
     assert not may_hold_card_numbers(value)
 
