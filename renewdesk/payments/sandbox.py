@@ -109,31 +109,24 @@ class SandboxProcessor:
         return _as_outcome(row, today, None)
 
     def _record(self, request: ChargeRequest, today: date) -> tuple[str, str, str | None]:
-        """The ledger's answer to a charge: the first one recorded with its key."""
+        """The ledger's answer to a charge: the first one recorded with its key. One statement,
+        atomic by itself: a key already recorded is left as it is, and its charge answers."""
         conn = self._connect()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            row = conn.execute(
+        status, code = _outcome(request.token)
+        charge_id = never_a_card_number(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
+        rows = conn.execute(
+            "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (idempotency_key) "
+            "DO NOTHING RETURNING id, status, decline_code",
+            (request.idempotency_key, charge_id, request.token, request.amount_minor,
+             request.currency, request.customer_ref, json.dumps(request.metadata, sort_keys=True),
+             status, code, today.isoformat()),
+        ).fetchall()  # to its end: the statement, and so its transaction, is then over
+        if not rows:
+            rows = conn.execute(
                 "SELECT id, status, decline_code FROM charge WHERE idempotency_key = ?",
-                (request.idempotency_key,),
-            ).fetchone()
-            if row is None:
-                status, code = _outcome(request.token)
-                charge_id = never_a_card_number(
-                    lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
-                conn.execute(
-                    "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (request.idempotency_key, charge_id, request.token, request.amount_minor,
-                     request.currency, request.customer_ref,
-                     json.dumps(request.metadata, sort_keys=True), status, code,
-                     today.isoformat()),
-                )
-                row = (charge_id, status, code)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return (row[0], row[1], row[2])
+                (request.idempotency_key,)).fetchall()
+        charge_id, status, code = rows[0]
+        return (charge_id, status, code)
 
     def lookup(self, idempotency_key: str, metadata: dict[str, str],
                today: date) -> ChargeOutcome | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.cards import never_a_card_number
@@ -483,13 +483,17 @@ class RoundRunner:
                             unsent.append(step.attempt_id)  # never sent: as if never planned
                         continue
                     if outcome is not None:
-                        settled.append({"id": step.attempt_id, **_settled(outcome, now)})
+                        settled.append({"attempt_id": step.attempt_id, **_settled(outcome, now)})
                     result = self._outcome(session, wave[i], step, outcome,
                                            subjects[(wave[i].kind, wave[i].subject_id)], now)
                     if result is not None:
                         results[i] = result
             if settled:
-                session.execute(update(Attempt), settled)
+                table: Any = Attempt.__table__
+                session.connection().execute(
+                    table.update().where(table.c.id == bindparam("attempt_id")).values(
+                        {column: bindparam(column) for column in settled[0] if column != "attempt_id"}),
+                    settled)
             if unsent:
                 session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))
             session.commit()

@@ -50,6 +50,19 @@ def test_sc2_same_idempotency_key_returns_the_first_result(sandbox: SandboxProce
     assert len(sandbox.ledger()) == 1
 
 
+def test_sc2_a_charge_is_written_at_once_for_other_processes(tmp_path: Path,
+                                                            sandbox: SandboxProcessor) -> None:
+    """Another process (a crashed run's successor, `renewdesk`'s CLI) sees the charge as soon
+    as it is answered, and may write the ledger: nothing is left open."""
+    sandbox.charge(request("pm_card_visa", key="k1"), DAY)
+    sandbox.charge(request("pm_card_visa", key="k1"), DAY)  # the second answer, too
+    other = sqlite3.connect(tmp_path / "ledger.sqlite", timeout=0)
+    assert other.execute("SELECT count(*) FROM charge").fetchone() == (1,)
+    other.execute("BEGIN IMMEDIATE")  # fails at once if a write transaction were still open
+    other.execute("ROLLBACK")
+    other.close()
+
+
 def test_sc2_lookup_tells_what_became_of_a_key(sandbox: SandboxProcessor) -> None:
     assert sandbox.lookup("never-sent", {}, DAY) is None
     sent = sandbox.charge(request("pm_card_visa", key="k9"), DAY)
