@@ -216,11 +216,10 @@ class NewObjects:
         if ref is None:
             return None
         found = self._lookup(model, ref)
-        where = f"{o.path}.{key}"
         if found is None:
-            raise InputError(f"{where}: unknown {what} {ref!r}")
+            raise InputError(f"{o.path}.{key}: unknown {what} {ref!r}")
         if found[1] != customer_id:
-            raise InputError(f"{where}: {what} {ref} belongs to another customer")
+            raise InputError(f"{o.path}.{key}: {what} {ref} belongs to another customer")
         return found[0]
 
     def _customer(self, customer_id: int) -> Customer:
