@@ -133,6 +133,12 @@ def _settled(outcome: ChargeOutcome, now: datetime) -> dict[str, Any]:
             "settled_at": None if outcome.status == "pending" else now}
 
 
+_ATTEMPT: Any = Attempt.__table__
+# Many attempts' outcomes in one executemany, by id (`attempt_id`); SQLAlchemy sets the columns
+# the rows name, `_settled`'s.
+_SETTLE = _ATTEMPT.update().where(_ATTEMPT.c.id == bindparam("attempt_id"))
+
+
 def _block_if_hard(method: PaymentMethod, outcome: ChargeOutcome) -> None:
     if outcome.status == "declined" and classify(outcome.decline_code) is DeclineKind.HARD:
         # AR-5: a hard decline is not retried until the payment method changes.
@@ -489,11 +495,7 @@ class RoundRunner:
                     if result is not None:
                         results[i] = result
             if settled:
-                table: Any = Attempt.__table__
-                session.connection().execute(
-                    table.update().where(table.c.id == bindparam("attempt_id")).values(
-                        {column: bindparam(column) for column in settled[0] if column != "attempt_id"}),
-                    settled)
+                session.connection().execute(_SETTLE, settled)
             if unsent:
                 session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))
             session.commit()

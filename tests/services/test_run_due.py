@@ -92,6 +92,24 @@ def test_sc2_every_attempt_is_committed_before_the_processor_is_called(world: Wo
     assert len(keys) == 1 and keys[0].startswith("rd_")
 
 
+def test_sc2_each_attempt_keeps_what_the_processor_said_and_when(world: World) -> None:
+    """The decline and the success of one round (PM-4: the other card), each with its charge's
+    ref, its code, whether it was hard, and the instant it was settled."""
+    world.load(document([customer("C1", card("A", token="pm_card_visa_chargeDeclined"),
+                                   card("B", last4="1881"))],
+                        orders=[order("O1", "C1", "A", "2026-11-05", count=1)]))
+    started = datetime.now(UTC)
+    world.run("2026-11-05")
+    with world.session() as s:
+        attempts = list(s.scalars(select(Attempt).order_by(Attempt.number)))
+        rows = [(a.result, a.decline_code, a.hard_decline, a.processor_ref[:11])
+                for a in attempts if a.processor_ref]
+        settled = [a.settled_at for a in attempts]
+    assert rows == [("declined", "generic_decline", False, "ch_sandbox_"),
+                    ("succeeded", None, False, "ch_sandbox_")]
+    assert all(at is not None and started <= at <= datetime.now(UTC) for at in settled)
+
+
 def test_sc3_missed_days_caught_up_late_notice_pushes_the_charge_date(world: World) -> None:
     world.load(document([customer("C1", card("A"))],
                         [service("S1", "C1", "2026-12-20", payment_method="A")]))
