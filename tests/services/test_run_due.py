@@ -9,11 +9,12 @@ from itertools import pairwise
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services.run_due import missed_days, run_due
-from renewdesk.store.models import Attempt
+from renewdesk.store.models import Attempt, Installment, PaymentMethod
 from renewdesk.store.runlock import exclusive_run
 from tests.builders import card, customer, document, order, service
 from tests.conftest import World
@@ -206,21 +207,24 @@ def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: Worl
             assert all(a <= b for a, b in pairwise(subjects))
 
 
+def recorded_success(s: Session, item: Installment, key: str, number: int, on: date) -> Attempt:
+    """A manual attempt (round `number`) whose success was recorded and the run then crashed,
+    before the installment was marked paid."""
+    method = s.scalars(select(PaymentMethod)).one()
+    return Attempt(idempotency_key=key, installment_id=item.id, number=number, round=number,
+                   manual=True, on=on, payment_method_id=method.id, amount_minor=3000,
+                   currency="EUR", result="succeeded", created_at=datetime.now(UTC))
+
+
 def test_sc2_a_first_round_whose_only_attempt_succeeded_unapplied_is_concluded_early(
         world: World) -> None:
     """The same crash on a subject never tried before and not yet due: its round is still
     found and concluded by the settling step, though nothing else about it is due."""
     world.load(document([customer("C1", card("A"))],
                         orders=[order("O1", "C1", "A", "2026-12-01", count=1)]))
-    from renewdesk.store.models import Installment, PaymentMethod
-
     with world.session() as s:
         item = s.scalars(select(Installment)).one()
-        method = s.scalars(select(PaymentMethod)).one()
-        s.add(Attempt(idempotency_key="rd_only_success", installment_id=item.id, number=1,
-                      round=1, manual=True, on=date(2026, 11, 20), payment_method_id=method.id,
-                      amount_minor=3000, currency="EUR", result="succeeded",
-                      created_at=datetime.now(UTC)))
+        s.add(recorded_success(s, item, "rd_only_success", 1, date(2026, 11, 20)))
         s.commit()
     report = world.run("2026-11-21")
     assert [(r.subject_ref, r.outcome) for r in report.settled] == [("O1#1", "paid")]
@@ -233,17 +237,11 @@ def test_sc2_round_cut_short_after_its_outcome_was_recorded_is_concluded(world: 
     world.load(document([customer("C1", card("A", token="pm_card_visa_chargeDeclined"))],
                         orders=[order("O1", "C1", "A", "2026-11-01", count=1)]))
     world.walk("2026-11-01", "2026-11-16")
-    from renewdesk.store.models import Installment, PaymentMethod
-
     with world.session() as s:
         item = s.scalars(select(Installment)).one()
-        method = s.scalars(select(PaymentMethod)).one()
         assert (item.status, item.rounds_done, item.next_attempt_on) == ("failed", 3, None)
         item.final_attempt_used = True
-        s.add(Attempt(idempotency_key="rd_cut_short", installment_id=item.id, number=4, round=4,
-                      manual=True, on=date(2026, 11, 17), payment_method_id=method.id,
-                      amount_minor=3000, currency="EUR", result="succeeded",
-                      created_at=datetime.now(UTC)))
+        s.add(recorded_success(s, item, "rd_cut_short", 4, date(2026, 11, 17)))
         s.commit()
     report = world.run("2026-11-18")
     assert [(r.subject_ref, r.outcome) for r in report.settled] == [("O1#1", "paid")]

@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from renewdesk.store import db
 from renewdesk.store.models import Base
@@ -48,15 +48,20 @@ def test_migrate_is_a_no_op_at_head(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def old_customer(connection: Connection, name: str) -> None:
+    """Customer 1 (C1) as every release's schema holds it, written with plain SQL."""
+    connection.execute(text(
+        "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled) "
+        "VALUES (1, 'C1', :name, 'ana@example.test', '', 'fr', 1)"), {"name": name})
+
+
 def test_upgrade_from_0001_the_first_release_keeps_orders_and_versions_them(
         tmp_path: Path) -> None:
     """0.2.0's schema (0001) with an order in it: 0002 adds the plan's version, 1 for all."""
     engine = db.make_engine(db.database_url(str(tmp_path / "old.db")))
     db.migrate(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled) "
-            "VALUES (1, 'C1', 'Ana', 'ana@example.test', '', 'fr', 1)"))
+        old_customer(connection, "Ana")
         connection.execute(text(
             "INSERT INTO installment_order (id, ref, customer_id, product, invoice_number, "
             "installment_amount_minor, currency, installments_count, interval, first_due_on, "
@@ -86,9 +91,7 @@ def test_upgrade_from_0002_indexes_the_services_for_search(tmp_path: Path) -> No
     engine = db.make_engine(db.database_url(str(tmp_path / "old.db")))
     db.migrate(engine, "0002")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled) "
-            "VALUES (1, 'C1', 'Ana Lopez', 'ana@example.test', '', 'fr', 1)"))
+        old_customer(connection, "Ana Lopez")
         for n in (1, 2):
             connection.execute(text(
                 "INSERT INTO service (id, ref, customer_id, kind, label, billing, currency, "
