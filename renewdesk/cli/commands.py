@@ -141,8 +141,11 @@ def _cmd_collection(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _method_input(args: argparse.Namespace) -> payment_methods.MethodInput | None:
-    if not args.new_token:
+    """The new method the options describe; any of them, even without --new-token, is one, so
+    that the link's use case refuses it when it cannot use it."""
+    if not any((args.new_token, args.new_ref, args.brand, args.last4, args.exp, args.holder)):
         return None
+    token = args.new_token or ""
     month = year = None
     if args.exp:
         try:
@@ -151,8 +154,8 @@ def _method_input(args: argparse.Namespace) -> payment_methods.MethodInput | Non
         except ValueError:
             raise InputError(f"--exp: {args.exp!r} is not MM/YYYY") from None
     return payment_methods.MethodInput(
-        ref=args.new_ref or f"PM-{args.new_token[-12:]}", type="sepa_debit"
-        if args.new_token.startswith("pm_sepa") else "card", token=args.new_token,
+        ref=args.new_ref or f"PM-{token[-12:]}", type="sepa_debit"
+        if token.startswith("pm_sepa") else "card", token=token,
         brand=args.brand, last4=args.last4, exp_month=month, exp_year=year, holder=args.holder)
 
 
@@ -287,13 +290,22 @@ def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
         else:
             customers = list(session.scalars(select(Customer).where(
                 Customer.processor_customer_id.is_not(None)).order_by(Customer.ref)))
+    refused: list[str] = []
     for customer_ref in [c.ref for c in customers]:
         with ctx.factory() as session:  # one customer, one unit of work
             customer = _one(session, Customer, customer_ref, "customer")
-            result = processor_sync.sync_customer(session, ctx.processor, customer,
-                                                  ctx.clock.today, ctx.clock.now())
+            try:
+                result = processor_sync.sync_customer(session, ctx.processor, customer,
+                                                      ctx.clock.today, ctx.clock.now())
+            except InputError as error:
+                if args.customer:
+                    raise
+                refused.append(f"{customer_ref}: {error}")  # the others are still synced
+                continue
             session.commit()
         _print_sync(result, out)
+    if refused:  # some customers were synced: not "nothing changed", so not bad input
+        raise Failure(f"{len(refused)} customer(s) not synced: {'; '.join(refused)}")
 
 
 def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:

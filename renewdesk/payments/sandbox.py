@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from renewdesk.domain.cards import never_a_card_number
+from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
@@ -142,7 +143,12 @@ class SandboxProcessor:
         return _as_outcome(row[:3], today, date.fromisoformat(row[3]))
 
     def saved_methods(self, payer: Payer) -> list[SavedMethod]:
-        return []  # the sandbox keeps no customers: methods are its test tokens
+        """The sandbox keeps no customers (its methods are its test tokens): a customer id given
+        to it is one it does not know, and bad input like Stripe's unknown customer."""
+        if payer.processor_id is not None:
+            raise InputError(f"no customer {payer.processor_id} at the processor (the sandbox "
+                             "keeps no customers)")
+        return []
 
     def describe(self, token: str) -> MethodDetails | None:
         """The details of the sandbox's test methods (they never change afterwards)."""

@@ -23,6 +23,7 @@ from stripe import (
     StripeError,
 )
 
+from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
@@ -142,6 +143,11 @@ class StripeProcessor:
             page = self.client.v1.payment_methods.list(
                 params={"customer": payer.processor_id, "type": "card", "limit": 100})
             return [SavedMethod(m.id, _details(m)) for m in page.auto_paging_iter()]
+        except InvalidRequestError as error:
+            if (error.code == "resource_missing" or error.http_status == 404
+                    or error.param == "customer"):
+                raise InputError(f"no customer {payer.processor_id} at the processor") from None
+            raise
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
 

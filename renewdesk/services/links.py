@@ -222,13 +222,22 @@ def show(session: Session, token: str, today: date) -> LinkView:
                     problem or _describe(session, link, "en"))
 
 
+_DOES = {"cancel_renewal": "cancels renewal", "confirm_plan_change": "confirms plan change"}
+
+
 def accept(session: Session, processor: Processor, token: str, today: date, now: datetime,
            new_method: payment_methods.MethodInput | None = None) -> str:
-    """Act on a link once; the caller commits. Returns what was done."""
+    """Act on a link once; the caller commits. Returns what was done. A link does only what it
+    says (NT-3): a new method given to a link that does not update one is refused, and so is
+    one without its processor token given to a link that does."""
     link = _find(session, token)
     problem = _state(link, today)
     if problem is not None:
         raise LinkRefused(problem)
+    if new_method is not None and link.action != "update_payment_method":
+        raise InputError(f"this link does not do that: it {_DOES[link.action]} "
+                         f"{link.subject_ref}; only a link that updates a payment method "
+                         "takes a new one")
     customer = session.get(Customer, link.customer_id)
     assert customer is not None
     who = f"customer:{customer.ref}"
@@ -246,7 +255,7 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
         done = (f"plan change of {change.order.ref} confirmed for installments "
                 f"{', '.join(map(str, numbers)) or '(none left)'}")
     else:
-        if new_method is None:
+        if new_method is None or not new_method.token:
             raise InputError("this link updates a payment method: give the new method's "
                              "processor token")
         current = customer.payment_methods[0] if customer.payment_methods else None

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import RuleRefused
 from renewdesk.notify.outbox import DEFAULT_LINKS_BASE
-from renewdesk.payments.processor import Processor
+from renewdesk.payments.processor import Processor, SavedMethod
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail
 from renewdesk.services.payment_methods import MethodInput, add_method, payer, update_method
@@ -44,10 +44,17 @@ def _free_ref(session: Session, base: str) -> str:
 
 def sync_customer(session: Session, processor: Processor, customer: Customer, today: date,
                   now: datetime) -> SyncResult:
-    """Import the cards saved at the processor; refresh the details of the ones we have."""
+    """Import the cards saved at the processor; refresh the details of the ones we have. A
+    customer the processor does not know (any more) is an InputError, before anything changed."""
+    return _sync(session, processor, customer, processor.saved_methods(payer(customer)), today,
+                 now)
+
+
+def _sync(session: Session, processor: Processor, customer: Customer,
+          saved_there: list[SavedMethod], today: date, now: datetime) -> SyncResult:
     known = {m.token for m in customer.payment_methods}
     added: list[str] = []
-    for saved in processor.saved_methods(payer(customer)):
+    for saved in saved_there:
         if saved.token in known:
             continue
         d = saved.details
@@ -73,10 +80,13 @@ def link_customer(session: Session, processor: Processor, customer: Customer,
     current = customer.processor_customer_id
     if current is not None and current != processor_customer_id:
         raise RuleRefused("PM-6", f"customer {customer.ref} is already linked to {current}")
+    # Asked before anything changes: an id the processor does not know is an InputError.
+    saved_there = processor.saved_methods(replace(payer(customer),
+                                                  processor_id=processor_customer_id))
     customer.processor_customer_id = processor_customer_id
     record_event(session, "customer.linked", customer.ref, today, now,
                  {"processor_customer": processor_customer_id})
-    return sync_customer(session, processor, customer, today, now)
+    return _sync(session, processor, customer, saved_there, today, now)
 
 
 def send_card_page(session: Session, processor: Processor, customer: Customer, today: date,
