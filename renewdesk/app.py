@@ -33,9 +33,13 @@ def utc_now() -> datetime:
 
 
 def ledger_path(url: str, env: Mapping[str, str]) -> Path:
+    """The sandbox's ledger sits beside the database's real file, so a symlink, a relative or
+    absolute path and a URL all find the one ledger that took the database's charges, and a
+    crashed run's attempts are settled (SC-2) by asking it. A hard link is a second real name
+    and gets a ledger of its own (the run lock still keeps the two names' runs apart)."""
     if env.get("RENEWDESK_SANDBOX_LEDGER"):
         return Path(env["RENEWDESK_SANDBOX_LEDGER"])
-    path = db.sqlite_path(url)
+    path = db.sqlite_file(url)
     if path is not None:
         return path.with_name(path.name + ".sandbox-ledger.sqlite")
     return user_data_path("renewdesk", appauthor=False) / "sandbox-ledger.sqlite"

@@ -5,6 +5,7 @@ A session is a unit of work, never shared between threads (SQLAlchemy's session 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,16 @@ def sqlite_path(url: str | URL) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     return Path(parsed.database)
+
+
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file a SQLite URL opens, by its real path: what is kept beside a database (the run
+    lock, the sandbox's ledger) must be found by every name the database is given, a symlink, a
+    relative URL or an absolute path. The path is taken as SQLite takes it, relative to the
+    working directory and without `~` (a path given as `--db` had it expanded already); a
+    symlink is followed, as SQLite itself follows it to name its journal and WAL files."""
+    path = sqlite_path(url)
+    return None if path is None else Path(os.path.realpath(path))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -1,7 +1,13 @@
 """SC-5: one run at a time, whichever process (or, in team mode, machine) starts it.
 
-SQLite: a lock file beside the database (the OS releases it if the process dies, so a crash never
-leaves a stale lock), with a note of who holds it for the message the second runner shows.
+SQLite: a run holds two lock files, which the OS releases if the process dies, so a crash never
+leaves a stale lock. Both are named after the database, not after how it was spelled (`--db`,
+`RENEWDESK_DB`, a `sqlite:///` URL, a symlink, the window's default): two names for one file
+must not give two runs. The first lock sits beside the file's real path, where another machine
+sharing the folder sees it too. The second is named by the file's identity (device and inode)
+in this user's runtime folder: a hard link is another real path for the same file, and only the
+identity tells them apart from a copy. Each has a note of who holds it, for the message the
+second runner shows.
 PostgreSQL (team mode): a session-level advisory lock held by one connection of the run's own;
 the server releases it when that connection ends, even if the machine holding it dies. Who holds
 it is told by the connection's `application_name`, read back from `pg_stat_activity`.
@@ -13,19 +19,21 @@ import hashlib
 import json
 import os
 import socket
+import time
+import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from platformdirs import user_runtime_path
+from platformdirs import RuntimeDirWarning, user_runtime_path
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from renewdesk.store.db import sqlite_path
+from renewdesk.store.db import sqlite_file
 
 # The advisory lock's key: one per database (advisory locks are scoped to the database).
 RUN_LOCK_KEY = 0x72656E65  # "rene"
@@ -36,17 +44,45 @@ class RunInProgress(RuntimeError):
 
 
 def lock_path(url: str | URL) -> Path:
-    path = sqlite_path(url)
+    """The lock beside the database's real file (for a URL naming no file, one in the runtime
+    folder named after the URL)."""
+    path = sqlite_file(url)
     if path is not None:
         return path.with_name(path.name + ".run.lock")
     digest = hashlib.sha256(str(url).encode()).hexdigest()[:16]
-    return user_runtime_path("renewdesk", ensure_exists=True) / f"run-{digest}.lock"
+    return _runtime_folder() / f"run-{digest}.lock"
+
+
+def identity_lock_path(url: str | URL) -> Path | None:
+    """The lock named by the SQLite file's identity, which every hard link to it shares; None
+    while the file does not exist (the run creates it, and no one else can be running on it)."""
+    path = sqlite_file(url)
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return _runtime_folder() / f"sqlite-{info.st_dev}-{info.st_ino}.run.lock"
+
+
+def _runtime_folder() -> Path:
+    """This user's runtime folder. Without XDG_RUNTIME_DIR (cron, a service) platformdirs falls
+    back to the session's /run/user/<uid>, the one the desktop uses, or a private folder in the
+    temporary directory, and warns: the fallback is what is wanted, and the warning would be
+    mailed by cron after every night's run."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeDirWarning)
+        return user_runtime_path("renewdesk", ensure_exists=True)
 
 
 def holder(url: str | URL) -> str:
-    note = lock_path(url).with_suffix(".holder")
+    return _holder(lock_path(url))
+
+
+def _holder(lock: Path) -> str:
     try:
-        info = json.loads(note.read_text())
+        info = json.loads(lock.with_suffix(".holder").read_text())
     except (OSError, ValueError):
         return "another process"
     return f"pid {info.get('pid')} on {info.get('host')} since {info.get('since')}"
@@ -98,17 +134,32 @@ def _advisory(url: str | URL, wait_seconds: float) -> Iterator[None]:
 
 @contextmanager
 def exclusive_run(url: str | URL, wait_seconds: float = 0) -> Iterator[None]:
-    """`url`: the engine's URL (`engine.url`, which keeps a PostgreSQL password) or a string."""
+    """`url`: the engine's URL (`engine.url`, which keeps a PostgreSQL password) or a string.
+
+    On SQLite the two locks are taken in one order, the one beside the file first, so two runners
+    never each hold one and wait for the other; `wait_seconds` is one deadline for both."""
     if make_url(url).get_backend_name() == "postgresql":
         with _advisory(url, wait_seconds):
             yield
         return
-    path = lock_path(url)
+    locks = [lock_path(url)]
+    identity = identity_lock_path(url)
+    if identity is not None:
+        locks.append(identity)
+    deadline = time.monotonic() + wait_seconds
+    with ExitStack() as held:
+        for path in locks:
+            held.enter_context(_file_lock(path, max(0.0, deadline - time.monotonic())))
+        yield
+
+
+@contextmanager
+def _file_lock(path: Path, wait_seconds: float) -> Iterator[None]:
     lock = FileLock(str(path), thread_local=False)
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
-        raise RunInProgress(f"another run is in progress ({holder(url)}); "
+        raise RunInProgress(f"another run is in progress ({_holder(path)}); "
                             "it was not started twice") from None
     try:
         path.with_suffix(".holder").write_text(json.dumps({
