@@ -8,6 +8,9 @@ import re
 from tests.conftest import REPO, SHARED
 
 OUT_OF_SCOPE = {"AR-7"}  # the pro-forma PDF comes with the desktop window
+# Rules added to RULES.md whose issues are still open (19: CP, 20: RF and SY, 21: IV, 22: HM):
+# each of those issues names its own rules' tests when it lands, and takes its family off here.
+NOT_BUILT_YET = ("CP-", "RF-", "SY-", "IV-", "HM-")
 
 
 def rule_ids() -> list[str]:
@@ -20,6 +23,7 @@ def test_every_rule_in_scope_is_named_by_a_test() -> None:
         p.read_text(encoding="utf-8") for p in (REPO / "tests").rglob("test_*.py"))))
     ids = rule_ids()
     assert len(ids) > 30
-    missing = [rule for rule in ids if rule not in OUT_OF_SCOPE and not re.search(
+    missing = [rule for rule in ids if rule not in OUT_OF_SCOPE
+               and not rule.startswith(NOT_BUILT_YET) and not re.search(
         rf"test_(?:\w+_)?{rule.lower().replace('-', '')}_", names)]
     assert missing == []

@@ -30,6 +30,7 @@ from renewdesk.services import (
 )
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
+from renewdesk.services.exchange.reader import load_file
 from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
 from renewdesk.services.run_due import run_due
@@ -53,12 +54,7 @@ def _one(session: Session, model: Any, ref: str, what: str) -> Any:
 
 def _cmd_import(app: App, args: argparse.Namespace, out: TextIO) -> None:
     path = Path(args.file)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{args.file}: {error.strerror}") from None
-    except json.JSONDecodeError as error:
-        raise InputError(f"{args.file}: not valid JSON (line {error.lineno}: {error.msg})") from None
+    document = load_file(path, args.file)
     ctx = app.context()
     with ctx.factory() as session:
         result = import_document(session, ctx.processor, document, ctx.clock.today,

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
-from renewdesk.domain.cards import contains_card_number
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.sensitive import LOOKS_LIKE, Kind, sensitive_kind
 from renewdesk.logs import setup_logging
 
 # The database, the models and the commands (SQLAlchemy, the processors, the mailer) are
@@ -161,25 +161,58 @@ def _window(args: argparse.Namespace, err: TextIO) -> int:
     return start(opening, args.quit_after, err)
 
 
+# Arguments that name a file (PM-2 lets a file's name through): the command writes the first
+# kind, so they are never scanned; the second kind is scanned only when no such file exists.
+_WRITTEN_PATHS = frozenset({("*", "db"), ("backup", "file"), ("collection", "out"),
+                            ("migrate-db", "to"), ("database", "url")})
+_READ_PATHS = frozenset({("import", "file"), ("restore", "file")})
+
+
+def _sensitive_argument(args: argparse.Namespace) -> tuple[str, Kind] | None:
+    """PM-2: the first argument that holds a card number or an IBAN, and which it holds."""
+    for name, value in vars(args).items():
+        if value is None or isinstance(value, bool) or name == "command":
+            continue
+        if ("*", name) in _WRITTEN_PATHS or (args.command, name) in _WRITTEN_PATHS:
+            continue
+        if (args.command, name) in _READ_PATHS and os.path.exists(value):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            kind = sensitive_kind(str(item))
+            if kind is not None:
+                return f"the {name.replace('_', ' ')} argument", kind
+    return None
+
+
+def _refusal(where: str, kind: Kind) -> str:
+    return (f"renewdesk: {where} {LOOKS_LIKE[kind]}; card numbers and IBANs are never "
+            "accepted (PM-2)\n")
+
+
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
          inp: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     inp = inp or sys.stdin
-    for index, value in enumerate(argv):
-        if contains_card_number(value):
-            # PM-2: refused before anything is parsed, logged or stored; never echoed.
-            err.write(f"renewdesk: argument {index + 1} looks like a card number; card numbers "
-                      "are never accepted (PM-2)\n")
-            return 2
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
     except InputError as error:
+        # A usage error may quote an argument: PM-2 first, so a card number is never echoed.
+        refused = next(((f"argument {index + 1}", kind) for index, value in enumerate(argv)
+                        if not os.path.exists(value) and (kind := sensitive_kind(value))), None)
+        if refused is not None:
+            err.write(_refusal(*refused))
+            return 2
         err.write(f"{error}\n")
         return 2
     except SystemExit as exit_:  # --help, --version
         return 2 if exit_.code else 0
+    refused = _sensitive_argument(args)
+    if refused is not None:
+        # PM-2: refused before anything is logged or stored; never echoed.
+        err.write(_refusal(*refused))
+        return 2
     setup_logging(os.environ)
     if args.command is None:
         return _window(args, err)

@@ -13,7 +13,7 @@ import hmac
 import secrets
 from datetime import date
 
-from renewdesk.domain.cards import never_a_card_number
+from renewdesk.domain.sensitive import never_sensitive
 
 ACTIONS = ("cancel_renewal", "confirm_plan_change", "update_payment_method")
 
@@ -32,7 +32,7 @@ def sign(key: str, action: str, expires_on: date) -> str:
         link_id = secrets.token_hex(16)
         return f"{link_id}.{_signature(key, link_id, action, expires_on)}"
 
-    return never_a_card_number(token)
+    return never_sensitive(token)
 
 
 def signature_ok(key: str, token: str, action: str, expires_on: date) -> bool:

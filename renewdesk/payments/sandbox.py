@@ -16,8 +16,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from renewdesk.domain.cards import never_a_card_number
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
@@ -114,7 +114,7 @@ class SandboxProcessor:
         atomic by itself: a key already recorded is left as it is, and its charge answers."""
         conn = self._connect()
         status, code = _outcome(request.token)
-        charge_id = never_a_card_number(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
+        charge_id = never_sensitive(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
         rows = conn.execute(
             "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (idempotency_key) "
             "DO NOTHING RETURNING id, status, decline_code",

@@ -30,8 +30,8 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from renewdesk.domain.cards import never_a_card_number
 from renewdesk.domain.declines import DeclineKind, classify
+from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services.context import Context
@@ -461,7 +461,7 @@ class RoundRunner:
             rules.on_round_failed(session, subject, this_round, self.today, now, manual)
             return RoundResult(item.kind, reference, "failed")
         amount = rules.amount(subject)
-        key = never_a_card_number(lambda: f"rd_{uuid.uuid4().hex}")
+        key = never_sensitive(lambda: f"rd_{uuid.uuid4().hex}")
         row = {"idempotency_key": key, "renewal_id": None, "installment_id": None,
                "usage_invoice_id": None, "number": len(attempts) + 1, "round": round_no,
                "manual": manual, "on": self.today, "payment_method_id": method.id,

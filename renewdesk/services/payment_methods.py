@@ -11,11 +11,13 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.cards import contains_card_number, expires_before
+from renewdesk.domain.cards import expires_before
 from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import renewal_charge_on
+from renewdesk.domain.sensitive import LOOKS_LIKE, sensitive_kind
+from renewdesk.domain.text import check_text
 from renewdesk.notify import formatting as fmt
 from renewdesk.payments.processor import AttachResult, Payer, Processor
 from renewdesk.services.journal import record_event
@@ -30,6 +32,9 @@ from renewdesk.store.models import (
 )
 
 TYPES = ("card", "sepa_debit")
+_LIMITS: dict[str, int | None] = {
+    name: getattr(PaymentMethod.__table__.columns[name].type, "length", None)
+    for name in ("ref", "token", "brand", "last4", "holder")}
 _FIELDS = ("type", "token", "brand", "last4", "exp_month", "exp_year", "holder")
 
 
@@ -45,16 +50,19 @@ class MethodInput:
     holder: str = ""
 
     def validate(self) -> None:
-        for name in ("ref", "token", "brand", "last4", "holder"):
-            if contains_card_number(str(getattr(self, name))):
-                raise RuleRefused("PM-2", f"payment method {name} looks like a card number; "
-                                          "only the processor's token and last 4 digits are kept")
+        for name in _LIMITS:
+            kind = sensitive_kind(str(getattr(self, name)))
+            if kind is not None:
+                raise RuleRefused("PM-2", f"payment method {name} {LOOKS_LIKE[kind]}; only the "
+                                          "processor's token and last 4 digits are kept")
+        check_text(self.ref, "payment method ref", _LIMITS["ref"])
         if self.type not in TYPES:
             raise InputError(f"payment method {self.ref}: type must be card or sepa_debit, "
                              f"not {self.type!r}")
         if not self.token or not re.fullmatch(r"[A-Za-z0-9_]+", self.token):
-            raise InputError(f"payment method {self.ref}: token {self.token!r} is not a "
+            raise InputError(f"payment method {self.ref}: token {self.token[:40]!r} is not a "
                              "processor token (such as pm_card_visa)")
+        check_text(self.token, f"payment method {self.ref}: token", _LIMITS["token"])
         if self.last4 and not re.fullmatch(r"\d{4}", self.last4):
             raise InputError(f"payment method {self.ref}: last4 must be 4 digits")
         if self.type == "card" and (self.exp_month is None or self.exp_year is None):
@@ -63,6 +71,8 @@ class MethodInput:
             raise InputError(f"payment method {self.ref}: exp_month must be 1 to 12")
         if self.exp_year is not None and not 2000 <= self.exp_year <= 2100:
             raise InputError(f"payment method {self.ref}: exp_year must be a 4-digit year")
+        for name in ("brand", "holder"):
+            check_text(getattr(self, name), f"payment method {self.ref}: {name}", _LIMITS[name])
 
 
 def describe(method: PaymentMethod) -> dict[str, Any]:

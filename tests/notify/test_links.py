@@ -85,11 +85,11 @@ def test_pm2_the_apps_own_random_values_never_read_as_card_numbers(
     import secrets
     from datetime import date
 
-    from renewdesk.domain.cards import contains_card_number, luhn_valid
+    from renewdesk.domain.sensitive import contains_card_number, luhn_valid
     from renewdesk.notify import links
 
-    run = next(f"{n:016d}" for n in range(10**15, 10**16) if luhn_valid(f"{n:016d}"))
-    card_like = run + "ab" * 8  # 32 hex digits, a Luhn-valid run of 16 digits
+    run = next(f"{n:016d}" for n in range(4 * 10**15, 10**16) if luhn_valid(f"{n:016d}"))
+    card_like = run + "ab" * 8  # 32 hex digits, a Luhn-valid Visa-like run of 16 digits
     assert contains_card_number(card_like)
     draws = iter([card_like, "ab" * 16])
     monkeypatch.setattr(secrets, "token_hex", lambda _n: next(draws))

@@ -94,7 +94,7 @@ def test_pm2_backup_names_never_read_as_a_card_number() -> None:
     number, so no stamp may look like one (a dash-grouped stamp did, one time in ten)."""
     from datetime import UTC, datetime, timedelta
 
-    from renewdesk.domain.cards import contains_card_number
+    from renewdesk.domain.sensitive import contains_card_number
     from renewdesk.store.backup import stamped
 
     start = datetime(2026, 11, 22, 4, 30, tzinfo=UTC)

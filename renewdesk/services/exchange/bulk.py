@@ -121,11 +121,9 @@ class NewObjects:
         ref = o.ref()
         contacts = _raw_refs(o.data.get("contacts"))
         methods = _raw_refs(o.data.get("payment_methods"))
-        if (self._taken(Customer, ref) or len(set(contacts)) < len(contacts)
-                or len(set(methods)) < len(methods)
-                or any(self._taken(BillingContact, c) for c in contacts)
+        if (self._taken(Customer, ref) or any(self._taken(BillingContact, c) for c in contacts)
                 or any(self._taken(PaymentMethod, m) for m in methods)):
-            return False  # an update, or a reference given twice: the per-object path
+            return False  # an update: the per-object path
         row: dict[str, Any] = {"ref": ref, "processor_customer_id": None, **customer_values(o)}
         self.scope._count("customers", True)
         new = _NewCustomer(row)

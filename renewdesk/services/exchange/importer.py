@@ -12,9 +12,9 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.cards import find_card_numbers, may_hold_card_numbers
 from renewdesk.domain.dates import month_key
 from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.domain.sensitive import LOOKS_LIKE, sensitive_paths
 from renewdesk.payments.processor import Processor
 from renewdesk.services import installments as inst
 from renewdesk.services import payment_methods as pms
@@ -48,11 +48,9 @@ from renewdesk.store.models import (
 
 
 def refuse_card_numbers(document: object) -> None:
-    """PM-2: any value that looks like a card number refuses the whole file, unechoed."""
-    if not may_hold_card_numbers(document):
-        return
-    for path in find_card_numbers(document):
-        raise RuleRefused("PM-2", f"{path} looks like a card number; card numbers are never "
+    """PM-2: any value that looks like a card number or an IBAN refuses the whole file, unechoed."""
+    for path, kind in sensitive_paths(document):
+        raise RuleRefused("PM-2", f"{path} {LOOKS_LIKE[kind]}; card numbers and IBANs are never "
                                   "stored: use the processor's token and the last 4 digits")
 
 
@@ -65,9 +63,13 @@ class Importer(HistoryImporter):
     bulk = True
 
     def run(self, document: object) -> ImportResult:
-        refuse_card_numbers(document)
-        with self.s.no_autoflush:
-            return self._run(document)
+        try:
+            refuse_card_numbers(document)
+            r.refuse_repeated_refs(document)
+            with self.s.no_autoflush:
+                return self._run(document)
+        except RecursionError:  # what json.loads read but no walk of it can
+            raise InputError("the file is nested too deeply to be an exchange file") from None
 
     def _run(self, document: object) -> ImportResult:
         top = Obj(document, "", r.TOP)

@@ -1,19 +1,101 @@
 """A strict reader of exchange-file objects: unknown keys are an error, every message names the
-path of the offending value (`services[2].expires_on`), and amounts are never floats."""
+path of the offending value (`services[2].expires_on`), amounts are never floats, and every text
+passes the one check of `domain.text` against the length its column has in the schema."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy import String
 
 from renewdesk.domain.dates import parse_date
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money, check_currency
+from renewdesk.domain.text import check_text
+from renewdesk.store import models as m
+
+# A whole number in a file is stored in an INTEGER column: PostgreSQL's is 32 bits.
+INT_LIMITS = (-(2**31), 2**31 - 1)
+_LINES = frozenset({"address", "body", "last_error"})  # the fields that may have lines
+_MAX_DEPTH = 16  # an event's own data, the one free-form part of a file
+
+
+def load_file(path: Path, shown: str) -> object:
+    """An exchange file's document, or InputError saying what is wrong and where (`shown`: the
+    file as the user named it). UTF-8, with or without the byte-order mark Windows tools write."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{shown}: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        raise InputError(f"{shown}: not UTF-8 text: byte 0x{raw[error.start]:02X} at line {line}, "
+                         f"column {column} (an export in Latin-1 or Windows-1252? save it as "
+                         "UTF-8)") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{shown}: not valid JSON (line {error.lineno}, column {error.colno}: "
+                         f"{error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{shown}: nested too deeply to be an exchange file") from None
+
+
+# Lists of a file whose objects each have a reference, unique across the list (nested lists:
+# across all their owners, as in the database).
+_LISTS = ("customers", "services", "installment_orders", "usage", "renewals", "usage_invoices",
+          "notifications", "events")
+_NESTED = {"customers": ("contacts", "payment_methods")}
+
+
+def refuse_repeated_refs(document: object) -> None:
+    """A reference given twice in one file: both positions named, nothing imported (the second
+    would silently overwrite the first)."""
+    if not isinstance(document, dict):
+        return
+    for key in _LISTS:
+        seen: dict[str, dict[object, str]] = {key: {}, **{n: {} for n in _NESTED.get(key, ())}}
+        for index, item in enumerate(_list(document.get(key))):
+            where = f"{key}[{index}]"
+            _once(seen[key], item, where)
+            for nested in _NESTED.get(key, ()):
+                for inner, sub in enumerate(_list(item.get(nested))):
+                    _once(seen[nested], sub, f"{where}.{nested}[{inner}]")
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _once(seen: dict[object, str], item: object, where: str) -> None:
+    ref = item.get("ref") if isinstance(item, dict) else None
+    if not isinstance(ref, str):
+        return
+    if ref in seen:
+        raise InputError(f"{where}.ref: {ref[:64]!r} is given twice, at {seen[ref]} and here")
+    seen[ref] = where
+
+
+class Shape(frozenset[str]):
+    """The keys an object of a file may have, with the schema's length for those kept as text."""
+
+    limits: Mapping[str, int]
+
+    def __new__(cls, names: frozenset[str], limits: Mapping[str, int]) -> Shape:
+        shape = super().__new__(cls, names)
+        shape.limits = limits
+        return shape
 
 
 class Obj:
-    def __init__(self, data: object, path: str, allowed: frozenset[str]) -> None:
+    def __init__(self, data: object, path: str, allowed: Shape) -> None:
         if not isinstance(data, dict):
             raise InputError(f"{path}: expected an object, got {type(data).__name__}")
         if not allowed.issuperset(data):
@@ -21,6 +103,7 @@ class Obj:
             raise InputError(f"{path}: unknown key {unknown[0]!r}")
         self.data: dict[str, Any] = data
         self.path = path
+        self.limits = allowed.limits
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -32,30 +115,36 @@ class Obj:
         return value
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
+        return check_text(self._text(key, required, default), f"{self.path}.{key}",
+                          self.limits.get(key), lines=key in _LINES)
+
+    def _text(self, key: str, required: bool, default: str) -> str:
+        """The text as given, unchecked: for callers that check it against fixed values."""
         value = self.data.get(key)
         if value is None:
             if required:
                 raise InputError(f"{self.path}: missing {key!r}")
             return default
         if value.__class__ is not str and not isinstance(value, str):
-            raise InputError(f"{self.path}.{key}: expected text, got {value!r}")
+            raise InputError(f"{self.path}.{key}: expected text, got {type(value).__name__}")
         return value
 
     def ref(self, key: str = "ref", required: bool = True) -> str | None:
-        value = self.text(key, required)
+        value = self._text(key, required, "")
         if not value:
             return None
         if len(value) > 64 or not value.strip() or value != value.strip():
-            raise InputError(f"{self.path}.{key}: {value!r} is not a valid reference")
-        return value
+            raise InputError(f"{self.path}.{key}: {value[:64]!r} is not a valid reference")
+        return check_text(value, f"{self.path}.{key}")
 
     def choice(self, key: str, options: tuple[str, ...], required: bool = True,
                default: str | None = None) -> str:
-        value = self.text(key, required, default or "")
+        value = self._text(key, required, default or "")
         if not value and default is not None:
             return default
         if value not in options:
-            raise InputError(f"{self.path}.{key}: {value!r} is not one of {', '.join(options)}")
+            raise InputError(f"{self.path}.{key}: {value[:40]!r} is not one of "
+                             f"{', '.join(options)}")
         return value
 
     def integer(self, key: str, required: bool = True, low: int | None = None,
@@ -64,9 +153,12 @@ class Obj:
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"{self.path}.{key}: expected a whole number, got {value!r}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            raise InputError(f"{self.path}.{key}: {value} is out of range")
+            raise InputError(f"{self.path}.{key}: expected a whole number, got {str(value)[:40]!r}")
+        low = INT_LIMITS[0] if low is None else low
+        high = INT_LIMITS[1] if high is None else high
+        if not low <= value <= high:
+            shown = str(value) if len(str(value)) <= 20 else f"a {len(str(value))}-digit number"
+            raise InputError(f"{self.path}.{key}: {shown} is out of range ({low} to {high})")
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -82,7 +174,7 @@ class Obj:
         return None if value is None else parse_date(value, field=f"{self.path}.{key}")
 
     def currency(self, key: str = "currency") -> str:
-        value = self.text(key)
+        value = self._text(key, True, "")[:40]
         try:
             return check_currency(value)
         except InputError as error:
@@ -94,7 +186,7 @@ class Obj:
             return None
         return Money.parse(value, currency, field=f"{self.path}.{key}")
 
-    def objects(self, key: str, allowed: frozenset[str]) -> Iterator[Obj]:
+    def objects(self, key: str, allowed: Shape) -> Iterator[Obj]:
         value = self._get(key, False)
         if value is None:
             return
@@ -110,6 +202,10 @@ class Obj:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{self.path}.{key}: expected a list of references")
+        for index, ref in enumerate(value):
+            if len(ref) > 64 or not ref.strip() or ref != ref.strip():
+                raise InputError(f"{self.path}.{key}[{index}]: {ref[:64]!r} is not a valid "
+                                 "reference")
         return list(value)
 
     def mapping(self, key: str) -> dict[str, Any]:
@@ -118,39 +214,74 @@ class Obj:
             return {}
         if not isinstance(value, dict):
             raise InputError(f"{self.path}.{key}: expected an object")
+        _check_free_form(value, f"{self.path}.{key}", 1)
         return value
 
 
-def keys(*names: str) -> frozenset[str]:
-    return frozenset(names)
+def _check_free_form(value: object, path: str, depth: int) -> None:
+    """Free-form data (an event's): not too deep, its texts and whole numbers storable."""
+    if depth > _MAX_DEPTH:
+        raise InputError(f"{path}: nested more than {_MAX_DEPTH} levels deep")
+    if isinstance(value, dict):
+        for name, item in value.items():
+            check_text(name, f"{path}.<key>")
+            _check_free_form(item, f"{path}.{name}", depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_free_form(item, f"{path}[{index}]", depth + 1)
+    elif isinstance(value, str):
+        check_text(value, path, lines=True)
+    elif isinstance(value, int) and not isinstance(value, bool) and not (
+            -(2**63) <= value < 2**63):
+        raise InputError(f"{path}: a {len(str(value))}-digit number is out of range")
+
+
+def keys(*names: str, model: type[m.Base] | None = None, **columns: str) -> Shape:
+    """An object's keys; with `model`, the lengths of its text columns (`columns` names those
+    whose key is not the column's name)."""
+    limits: dict[str, int] = {}
+    if model is not None:
+        table = model.__table__
+        for name in names:
+            column = table.columns.get(columns.get(name, name))
+            if column is not None and isinstance(column.type, String) and column.type.length:
+                limits[name] = column.type.length
+    return Shape(frozenset(names), limits)
 
 
 CUSTOMER = keys("ref", "name", "email", "address", "language", "contacts", "payment_methods",
-                "emails_enabled", "processor_customer")
-CONTACT = keys("ref", "name", "email", "address")
+                "emails_enabled", "processor_customer", model=m.Customer,
+                processor_customer="processor_customer_id")
+CONTACT = keys("ref", "name", "email", "address", model=m.BillingContact)
 METHOD = keys("ref", "type", "token", "brand", "last4", "exp_month", "exp_year", "holder",
-              "accepted", "refusal", "blocked_code", "removed_on", "expiring_notice_for")
+              "accepted", "refusal", "blocked_code", "removed_on", "expiring_notice_for",
+              model=m.PaymentMethod)
 SERVICE = keys("ref", "customer", "kind", "label", "billing", "price", "unit_price", "currency",
                "period_months", "expires_on", "auto_renew", "payment_method", "billing_contact",
-               "status")
+               "status", model=m.Service)
 ORDER = keys("ref", "customer", "product", "invoice_number", "installment_amount", "currency",
              "installments", "interval", "first_due_on", "method", "payment_method", "status",
-             "in_collection", "collection_on", "plan_changes")
+             "in_collection", "collection_on", "plan_changes", model=m.InstallmentOrder)
 INSTALLMENT = keys("number", "due_on", "amount", "status", "attempts", "rounds_done",
-                   "next_attempt_on", "stopped_code", "final_attempt_used", "in_collections_list")
-PLAN_CHANGE = keys("amount", "status", "requested_on", "deadline_on", "confirmed_on")
-USAGE = keys("ref", "service", "on", "quantity")
+                   "next_attempt_on", "stopped_code", "final_attempt_used", "in_collections_list",
+                   model=m.Installment)
+PLAN_CHANGE = keys("amount", "status", "requested_on", "deadline_on", "confirmed_on",
+                   model=m.PlanChange)
+USAGE = keys("ref", "service", "on", "quantity", model=m.UsageRecord)
 RENEWAL = keys("ref", "customer", "services", "items", "amount", "currency", "status",
                "notice_on", "charge_on", "earliest_expiry", "billing_contact", "payment_method",
-               "rounds_done", "next_attempt_on", "stopped_code", "attempts")
-RENEWAL_ITEM = keys("service", "period_expires_on", "amount", "removed")
+               "rounds_done", "next_attempt_on", "stopped_code", "attempts", model=m.Renewal)
+RENEWAL_ITEM = keys("service", "period_expires_on", "amount", "removed", model=m.RenewalItem)
 USAGE_INVOICE = keys("ref", "service", "period", "quantity", "amount", "currency", "issued_on",
-                     "status", "rounds_done", "next_attempt_on", "stopped_code", "attempts")
+                     "status", "rounds_done", "next_attempt_on", "stopped_code", "attempts",
+                     model=m.UsageInvoice)
 ATTEMPT = keys("number", "on", "payment_method", "amount", "result", "decline_code",
-               "hard_decline", "round", "manual", "idempotency_key", "processor_ref")
+               "hard_decline", "round", "manual", "idempotency_key", "processor_ref",
+               model=m.Attempt)
 NOTIFICATION = keys("ref", "kind", "customer", "to", "language", "subject", "body", "created_on",
-                    "status", "tries", "last_error", "links")
-LINK = keys("action", "token", "subject", "expires_on", "used_on")
-EVENT = keys("ref", "type", "on", "subject", "data")
+                    "status", "tries", "last_error", "links", model=m.Notification)
+LINK = keys("action", "token", "subject", "expires_on", "used_on", model=m.CustomerLink,
+            subject="subject_ref")
+EVENT = keys("ref", "type", "on", "subject", "data", model=m.Event)
 TOP = keys("format", "customers", "services", "installment_orders", "usage", "renewals",
            "usage_invoices", "notifications", "events")
