@@ -51,9 +51,10 @@ class Money:
         check_currency(currency)
         if not isinstance(text, str):
             raise InputError(f"{field}: amounts are decimal strings such as \"12.00\", got {text!r}")
-        if len(text) > 40 or not _DECIMAL.fullmatch(text.strip()):
+        digits = text.strip()
+        if len(digits) > 40 or not _DECIMAL.fullmatch(digits):
             raise InputError(f"{field}: {text[:40]!r} is not a decimal amount such as \"12.00\"")
-        value = Decimal(text.strip())
+        value = Decimal(digits)
         exp = currency_exponent(currency)
         scaled = value.scaleb(exp)
         if scaled != scaled.to_integral_value():

@@ -19,6 +19,8 @@ _REFUSED_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udff
 
 def check_text(value: str, field: str, limit: int | None = None, *, lines: bool = False) -> str:
     """The text itself, or InputError naming the field and what is wrong (never the text)."""
+    if (limit is None or len(value) <= limit) and value.isprintable():
+        return value  # no control character, surrogate or other space than " " (C-fast)
     if limit is not None and len(value) > limit:
         raise InputError(f"{field}: {len(value):,} characters, at most {limit:,}")
     bad = (_REFUSED_IN_LINES if lines else _REFUSED).search(value)

@@ -115,8 +115,11 @@ class Obj:
         return value
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
-        return check_text(self._text(key, required, default), f"{self.path}.{key}",
-                          self.limits.get(key), lines=key in _LINES)
+        value = self._text(key, required, default)
+        limit = self.limits.get(key)
+        if (limit is None or len(value) <= limit) and value.isprintable():
+            return value  # the common case, without building the field's name
+        return check_text(value, f"{self.path}.{key}", limit, lines=key in _LINES)
 
     def _text(self, key: str, required: bool, default: str) -> str:
         """The text as given, unchecked: for callers that check it against fixed values."""
@@ -135,7 +138,7 @@ class Obj:
             return None
         if len(value) > 64 or not value.strip() or value != value.strip():
             raise InputError(f"{self.path}.{key}: {value[:64]!r} is not a valid reference")
-        return check_text(value, f"{self.path}.{key}")
+        return value if value.isprintable() else check_text(value, f"{self.path}.{key}")
 
     def choice(self, key: str, options: tuple[str, ...], required: bool = True,
                default: str | None = None) -> str:
