@@ -8,11 +8,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from renewdesk.store.models import AuditEntry, Customer, CustomerLink, Event
+from renewdesk.store.models import AuditEntry, Event
 from tests.builders import card, customer, document, order, service
 from tests.conftest import World
 from tests.peers import LocalStripe
 from tests.stripe import conftest as stripe_fixtures
+from tests.web.conftest import token
 
 CARD_OPTIONS = {
     "a new token": ("--new-token", "pm_card_mastercard"),
@@ -37,16 +38,6 @@ def load(world: World) -> None:
     world.run("2026-11-05")
     world.run("2026-11-16")
     assert world.cli("plan-update", "O1", "--amount", "40.00", today="2026-11-16")[0] == 0
-
-
-def token(world: World, action: str, customer_ref: str) -> str:
-    with world.session() as session:
-        found = session.scalars(select(CustomerLink.token).join(
-            Customer, Customer.id == CustomerLink.customer_id).where(
-            CustomerLink.action == action, Customer.ref == customer_ref)
-            .order_by(CustomerLink.id.desc())).first()
-    assert found, f"no {action} link for {customer_ref}"
-    return found
 
 
 def trail(world: World) -> tuple[int, int]:
