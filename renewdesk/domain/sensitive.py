@@ -19,9 +19,10 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Literal
 
-from stdnum import iban
+from stdnum import iban, numdb
 from stdnum.fr import siren, siret
 
 Kind = Literal["card_number", "iban"]
@@ -136,13 +137,20 @@ def contains_card_number(text: str) -> bool:
     return False
 
 
+@cache
+def _iban_length(country: str) -> int | None:
+    """The length of a country's IBANs (from python-stdnum's registry), None if it has none."""
+    structure = numdb.get("iban").info(country)[0][1].get("bban")
+    return 4 + sum(int(n) for n in re.findall(r"(\d+)!", structure)) if structure else None
+
+
 def contains_iban(text: str) -> bool:
     """PM-2: does the text hold an IBAN (its country's length and structure, mod 97)?"""
     for match in _IBAN_START.finditer(text):
         compact = _SPLIT.sub("", match.group(1)).upper()
-        for length in range(15, len(compact) + 1):
-            if iban.is_valid(compact[:length], check_country=False):
-                return True
+        length = _iban_length(compact[:2])
+        if length is not None and iban.is_valid(compact[:length], check_country=False):
+            return True
     return False
 
 
