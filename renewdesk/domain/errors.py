@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from renewdesk.domain.sensitive import redacted
+
 
 class InputError(ValueError):
-    """Bad input: one clear line naming the problem. Nothing was changed."""
+    """Bad input: one clear line naming the problem. Nothing was changed. A message quoting
+    what was given never holds a card number or an IBAN (PM-2): they are replaced by "…"."""
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str):
+            args = (redacted(args[0]), *args[1:])
+        super().__init__(*args)
 
     def prefixed(self, where: str) -> InputError:
         """The same error, its message prefixed with where it happened (`customers[2]: ...`)."""

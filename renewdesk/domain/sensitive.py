@@ -4,7 +4,7 @@ A card number is 13 to 19 digits that pass Luhn *and* carry a card network's pre
 its lengths; written whole or in groups split by any space or dash of Unicode (French typography
 groups digits with a narrow no-break space). An IBAN is found by its checksum and its country's
 structure. Everything else with many digits is let through: a SIRET is Luhn-valid by design
-(always accepted when the text labels it SIRET, SIREN or RCS; unlabelled, accepted unless a
+(always accepted when labelled SIRET, SIREN or RCS right beside it; unlabelled, accepted unless a
 network uses its prefix at 14 digits), and so are a ninth of invoice numbers, phone numbers and
 time stamps; none of them carries a network's prefix at a network's length by accident often.
 
@@ -36,16 +36,26 @@ SEPARATORS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f -\x85\xa0\xad\u058a\u05be\u1400\u1
               "\u2010\u2011\u2012\u2013\u2014\u2015\u2028\u2029\u202f\u205f\u2060\u2212"
               "\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u3000\u301c\u3030\u30a0\ufe31\ufe32\ufe58"
               "\ufe63\ufeff\uff0d\U00010ead")
+# The ones that end a line (str.splitlines): digits on two lines are two numbers (a phone number
+# above a postcode) unless they are grouped as a card number is, over the lines.
+LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
 _SEP = re.escape(SEPARATORS)
 # Groups of digits with up to three separators between them ("4111 - 1111"): a run.
 _RUN = re.compile(rf"\d+(?:[{_SEP}]{{1,3}}\d+)*")
 _SPLIT = re.compile(rf"[{_SEP}]+")
-_LABEL = re.compile(r"\b(?:SIRET|SIREN|RCS)\b", re.IGNORECASE)
+_SPLIT_KEEP = re.compile(rf"([{_SEP}]+)")
+_LINE_BREAK = re.compile(rf"[{re.escape(LINE_BREAKS)}]")
+# A company number's label, right before it ("SIRET : ", "Siret n° ", "RCS Lyon B ") or right
+# after it ("732 829 320 RCS Paris"): a label elsewhere in the text exempts nothing.
+_LABEL_BEFORE = re.compile(r"(?:\b(?:SIRET|SIREN)\b[\s:.°nNoO]{0,6}|\bR\.?C\.?S\b\.?[^\d,;]{0,30})\Z",
+                           re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s*(?:\(?\s*)?(?:R\.?C\.?S|SIRE[NT])\b", re.IGNORECASE)
 _IBAN_START = re.compile(rf"(?<![^\W_])(?=([A-Za-z]{{2}}[0-9]{{2}}(?:[{_SEP}]?[A-Za-z0-9]){{11,32}}))")
 
 # The card networks' prefixes (IIN ranges, inclusive, as digit strings of one length) and the
 # lengths they issue. Cartes Bancaires cards are co-badged in Visa's and Mastercard's ranges, and
-# CB-only cards use the same first digits; Maestro as listed by its scheme (not all of 5 and 6).
+# CB-only cards use the same first digits; Maestro as listed by its scheme, with all of 67
+# (Bancontact's 6703, the UK's 6759 and 6767, 6771, 6799…), not all of 5 and 6.
 NETWORKS: dict[str, tuple[tuple[tuple[str, str], ...], frozenset[int]]] = {
     "visa": ((("4", "4"),), frozenset({13, 16, 19})),
     "mastercard": ((("51", "55"), ("2221", "2720")), frozenset({16})),
@@ -57,7 +67,7 @@ NETWORKS: dict[str, tuple[tuple[tuple[str, str], ...], frozenset[int]]] = {
     "jcb": ((("3528", "3589"),), frozenset(range(16, 20))),
     "unionpay": ((("62", "62"), ("8100", "8171")), frozenset(range(16, 20))),
     "maestro": ((("5018", "5018"), ("5020", "5020"), ("5038", "5038"), ("5893", "5893"),
-                 ("6304", "6304"), ("6759", "6759"), ("6761", "6763")), frozenset(range(12, 20))),
+                 ("6304", "6304"), ("6700", "6799")), frozenset(range(12, 20))),
     "cartes_bancaires": ((("4", "5"),), frozenset({16})),
 }
 
@@ -110,15 +120,24 @@ def _grouped_as_cards_are(groups: list[str]) -> bool:
             or (all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 4))
 
 
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] labelled as a company's (SIRET, SIREN, RCS) beside it?"""
+    return (_LABEL_BEFORE.search(text, max(0, start - 40), start) is not None
+            or _LABEL_AFTER.match(text, end) is not None)
+
+
 def contains_card_number(text: str) -> bool:
-    """PM-2: does the text hold a card number? A run of digits counts whole; where it is written
-    in groups, a span of whole groups counts too when it is grouped as card numbers are, so a
-    number beside it cannot hide one (and an order number of 3-7-7 digits is not read as one)."""
-    labelled: bool | None = None
+    """PM-2: does the text hold a card number? A run of digits counts whole (one line of it: a
+    line break ends a number unless its groups are a card's); where it is written in groups, a
+    span of whole groups counts too when it is grouped as card numbers are, so a number beside it
+    cannot hide one (and an order number of 3-7-7 digits is not read as one)."""
     for run in _RUN.finditer(text):
         if run.end() - run.start() < 13:
             continue
-        groups = [_ascii_digits(g) for g in _SPLIT.split(run.group())]
+        parts = _SPLIT_KEEP.split(run.group())
+        groups = [_ascii_digits(g) for g in parts[::2]]
+        # breaks[i]: a line break stands before group i (breaks[0] and breaks[n]: the run's ends)
+        breaks = [True, *(_LINE_BREAK.search(sep) is not None for sep in parts[1::2]), True]
         for first in range(len(groups)):
             digits = ""
             for last in range(first, len(groups)):
@@ -127,13 +146,14 @@ def contains_card_number(text: str) -> bool:
                     break
                 if len(digits) < 13 or not is_card_number(digits):
                     continue
-                if (first, last) != (0, len(groups) - 1) and not _grouped_as_cards_are(
-                        groups[first : last + 1]):
+                whole_line = (breaks[first] and breaks[last + 1]
+                              and not any(breaks[first + 1 : last + 1]))
+                if not whole_line and not _grouped_as_cards_are(groups[first : last + 1]):
                     continue
-                if labelled is None:
-                    labelled = _LABEL.search(text) is not None
-                if not (labelled and _company_number(groups[first : last + 1], digits)):
-                    return True
+                if first == 0 and _company_number(groups[first : last + 1], digits) and (
+                        _labelled(text, run.start(), run.end())):
+                    continue
+                return True
     return False
 
 
@@ -163,6 +183,30 @@ def sensitive_kind(text: str) -> Kind | None:
     return None
 
 
+def redacted(text: str) -> str:
+    """The text with each card number and IBAN in it replaced by "…": for a message that quotes
+    what was typed, which is printed and logged, and PM-2 says never echoed."""
+    if sensitive_kind(text) is None:
+        return text
+    text = _RUN.sub(lambda run: "…" if contains_card_number(run.group()) else run.group(), text)
+    pieces, done = [], 0
+    for match in _IBAN_START.finditer(text):
+        if match.start() < done:
+            continue
+        compact = _SPLIT.sub("", match.group(1)).upper()
+        length = _iban_length(compact[:2])
+        if length is None or not iban.is_valid(compact[:length], check_country=False):
+            continue
+        end, kept = match.start(), 0
+        while kept < length:  # the IBAN's own characters and the separators between them
+            kept += text[end] not in SEPARATORS
+            end += 1
+        pieces += [text[done : match.start()], "…"]
+        done = end
+    text = "".join([*pieces, text[done:]])
+    return text if sensitive_kind(text) is None else "(a value that looks like bank details)"
+
+
 def sensitive_paths(document: object) -> Iterator[tuple[str, Kind]]:
     """Paths (`customers[0].address`) of every key or value of a JSON tree that PM-2 refuses,
     with what it holds. The sieve first; the walk only when the sieve found something."""
@@ -189,25 +233,38 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, Kind]]:
 # escapes) as `d`; the other marks letters `a` and digits `d`. A plain substring search then
 # finds the few places to look at closely: a run of 13 `d` (no card number has fewer digits),
 # or `.aadd`, an IBAN's start. Written as JSON, values never join: quotes break every run.
-# (JSON's other escapes stand for control characters, which no field accepts.)
-_CARD_CHARS = b"0123456789 -\\abcdefnrtu"  # JSON escapes: \t \n \r \uXXXX \\ (and \b \f)
+# It must find all that the walk finds: a property test puts every kind of character JSON
+# escapes or cannot encode (controls, lone surrogates) around and inside card numbers and IBANs.
+_CARD_CHARS = b"0123456789 -\\abcdefnrtu"  # JSON's escapes: \t \n \r \b \f \uXXXX \\
 _CARD_BYTES = bytes(ord("d") if b >= 0x80 or b in _CARD_CHARS else ord(".") for b in range(256))
 _IBAN_BYTES = bytes(ord("a") if chr(b).isalpha() and b < 0x80 else ord("d") if chr(b).isdigit()
                     and b < 0x80 else ord(".") for b in range(256))
 _CARD_RUN = re.compile(rb"d{13,}")
+# Every escape JSON writes (`\u001c`, `\t`, `\\`…), read as blanks of its own length by the IBAN
+# pass: its letters and hex digits would otherwise read as the start of an IBAN or hide one.
+_JSON_ESCAPE = re.compile(rb"\\(?:u[0-9a-fA-F]{4}|.)", re.DOTALL)
+# An IBAN's widest writing: its first four characters, then 32 more, each behind a separator
+# that JSON writes in 6 bytes (`\u001f`).
+_IBAN_WINDOW = 4 + 32 * 7
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|(.)|$)", re.DOTALL)
 _JSON_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
 
 
 def _unescape(piece: bytes) -> str:
-    """A piece of JSON text as the text it stands for (an escape cut at its end is dropped)."""
+    """A piece of JSON text as the text it stands for (an escape cut at its end is dropped; a
+    lone surrogate, or a character cut at an end, reads as U+FFFD, which ends a number as the
+    surrogate itself does)."""
     def one(match: re.Match[str]) -> str:
         if match.group(1):
             return chr(int(match.group(1), 16))
         char = match.group(2) or ""
         return _JSON_ESCAPES.get(char, char)
 
-    return _ESCAPE.sub(one, piece.decode("utf-8", "ignore"))
+    return _ESCAPE.sub(one, piece.decode("utf-8", "replace"))
+
+
+def _blank(match: re.Match[bytes]) -> bytes:
+    return b" " * (match.end() - match.start())
 
 
 def _sieve(document: object) -> bool:
@@ -217,12 +274,11 @@ def _sieve(document: object) -> bool:
         for run in _CARD_RUN.finditer(cards):
             if contains_card_number(_unescape(data[run.start() : run.end()])):
                 return True
-    # An IBAN after a tab or a line break: JSON wrote `\t`, whose `t` would read as a letter.
-    letters = data.replace(b"\\t", b"  ").replace(b"\\n", b"  ").replace(b"\\r", b"  ")
+    letters = _JSON_ESCAPE.sub(_blank, data) if b"\\" in data else data
     letters = letters.translate(_IBAN_BYTES)
     at = letters.find(b".aadd")
     while at >= 0:
-        if contains_iban(_unescape(data[at + 1 : at + 160])):
+        if contains_iban(_unescape(data[at + 1 : at + 1 + _IBAN_WINDOW])):
             return True
         at = letters.find(b".aadd", at + 1)
     return False

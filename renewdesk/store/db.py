@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -31,10 +32,18 @@ def database_url(db: str) -> str:
 
 
 def sqlite_path(url: str | URL) -> Path | None:
+    """The file a SQLite URL names, as written; None for another database or one in memory. A
+    URL with `?uri=true` names it by an SQLite URI (`sqlite:///file:data.sqlite?uri=true`)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
-    return Path(parsed.database)
+    database = parsed.database
+    if parsed.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        uri = urlsplit(database)
+        if parsed.query.get("mode") == "memory" or uri.path in ("", ":memory:"):
+            return None
+        database = unquote(uri.path)
+    return None if database == ":memory:" else Path(database)
 
 
 def sqlite_file(url: str | URL) -> Path | None:

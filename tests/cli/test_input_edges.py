@@ -170,6 +170,21 @@ EDGES = {
     "event data too deep": (lambda d: d.update(events=[{
         "ref": "EV-1", "type": "x", "on": "2026-11-01", "subject": "CUST-001",
         "data": json.loads('{"a": ' * 40 + "1" + "}" * 40)}]), "nested more than"),
+    # References are looked up before their objects are read: PostgreSQL refused a NUL in the
+    # lookup with an SQL dump, SQLite could not encode a lone surrogate.
+    "NUL in a customer's reference": (lambda d: d["customers"][0].update(ref="CUST\x00-1"),
+                                      "customers[0].ref: character U+0000"),
+    "lone surrogate in a service's reference": (lambda d: d["services"][0].update(
+        ref="SRV-\ud800"), "services[0].ref: character U+D800"),
+    "NUL in a renewal's services": (lambda d: d.update(renewals=[{
+        "ref": "REN-1", "customer": d["customers"][0]["ref"], "currency": "EUR",
+        "amount": "10.00", "status": "scheduled", "notice_on": "2026-11-20",
+        "charge_on": "2026-11-25", "services": ["SRV\x00"]}]), "renewals[0].services[0]: character U+0000"),
+    "NaN in an event's data": (lambda d: d.update(events=[{
+        "ref": "EV-1", "type": "x", "on": "2026-11-01", "subject": "CUST-001",
+        "data": {"rate": float("nan")}}]), "NaN is not a JSON number"),
+    "Infinity as a quantity": (lambda d: d["usage"][0].update(quantity=float("inf")),
+                               "Infinity is not a JSON number"),
 }
 
 
@@ -181,6 +196,22 @@ def test_bad_field_exits_2_naming_it_on_both_databases(world: World, tmp_path: P
     code, _out, err = world.cli("import", _file(tmp_path, change), today="2026-11-02")
     assert code == 2, err
     assert err.count("\n") == 1 and expected in err
+    assert world.fingerprint() == before
+
+
+@pytest.mark.parametrize(("literal", "expected"), [
+    ("1e999", "too large to be stored"), ("9" * 5000, "more digits than any amount"),
+    ("-1e400", "too large to be stored"),
+])
+def test_numbers_python_reads_and_no_database_stores_are_bad_input(
+        world: World, tmp_path: Path, literal: str, expected: str) -> None:
+    """A number beyond what Python turns into an int (4,300 digits) or a float (infinity)."""
+    before = _base(world, tmp_path)
+    path = tmp_path / "number.json"
+    path.write_text('{"format": "renewdesk/1", "events": [{"ref": "EV-1", "type": "x", "on": '
+                    f'"2026-11-01", "subject": "CUST-001", "data": {{"n": {literal}}}}}]}}')
+    code, _out, err = world.cli("import", str(path), today="2026-11-02")
+    assert code == 2 and err.count("\n") == 1 and expected in err and "number.json" in err
     assert world.fingerprint() == before
 
 

@@ -21,6 +21,7 @@ from renewdesk.domain.sensitive import (
     luhn_valid,
     network_of,
     never_sensitive,
+    redacted,
     sensitive_kind,
     sensitive_paths,
 )
@@ -36,7 +37,8 @@ TEST_PANS = {
     "diners": ["3056930009020004", "36227206271667", "38520000023237"],
     "jcb": ["3566002020360505", "3530111333300000"],
     "unionpay": ["6200000000000005", "6205500000000000004"],
-    "maestro": ["6759649826438453", "6304000000000000", "5018000000000009"],
+    "maestro": ["6759649826438453", "6304000000000000", "5018000000000009",
+                "6703444444444449", "6771798021000008", "6799990100000000019"],
     "cartes_bancaires": ["4000002500001001", "5555552500001001"],
 }
 
@@ -283,3 +285,60 @@ def test_pm2_a_number_beside_a_card_number_does_not_hide_it() -> None:
     assert contains_card_number("ref 12 4111 1111 1111 1111")
     assert contains_card_number("2026 4111 1111 1111 1111 99")
     assert not contains_card_number("160-3028083-3591193")  # an order number, 3-7-7 digits
+
+
+def test_pm2_digits_on_two_lines_are_two_numbers_unless_grouped_as_a_card() -> None:
+    """A phone number above a postcode is an address; a card number over four lines is one."""
+    assert not contains_card_number("Tél. 06 12 34 56 78\n69003 Lyon")
+    # Diners' 39 at 19 digits, and Luhn-valid: refused while the lines were joined
+    assert not contains_card_number("+39 06 2854 7091\n75015 Paris")
+    assert not contains_card_number("+33 4 78 62 31 00\r\n4111 Lyon")
+    assert not contains_card_number("BP 4111 1111\n1111 111 Lyon")
+    assert contains_card_number("4111\n1111\n1111\n1111")
+    assert contains_card_number("carte :\n4111111111111111")
+
+
+def test_pm2_a_company_label_exempts_only_the_number_beside_it() -> None:
+    rng = random.Random(8)
+    diners = next(n for n in (_siret(rng) for _ in range(100_000)) if network_of(n) == "diners")
+    assert not contains_card_number(f"SIRET {diners}")
+    assert not contains_card_number(f"{_spaced_siret(diners)} RCS Lyon")
+    assert contains_card_number(f"SIRET 732 829 320 00074, carte {diners}")
+    assert contains_card_number(f"{diners} (voir le SIRET plus bas)")
+
+
+def test_pm2_messages_never_echo_a_card_number_or_an_iban() -> None:
+    """An error that quotes what was given is printed and logged: PM-2 says never echoed."""
+    from renewdesk.domain.errors import InputError
+
+    assert redacted("'4111 1111 1111 1111' is not one of a, b") == "'…' is not one of a, b"
+    assert redacted("kind 'FR76 3000 6000 0112 3456 7890 189' x") == "kind '…' x"
+    assert redacted("SIRET 732 829 320 00074 is fine") == "SIRET 732 829 320 00074 is fine"
+    error = InputError(f"services[0].kind: {'4242-4242-4242-4242'!r} is not one of a, b")
+    assert sensitive_kind(str(error)) is None and str(error).startswith("services[0].kind: '…'")
+    assert sensitive_kind(str(error.prefixed("file.json"))) is None
+
+
+# Every character JSON escapes or cannot encode, and the separators it writes as escapes.
+_AWKWARD = [chr(c) for c in range(0x20)] + ["\x7f", "\x85", "\ud800", "\udfff", "\\", '"',
+                                            "\u2028", "\u00a0", "\u202f", "é", "_", "a", "1"]
+
+
+def test_pm2_the_sieve_finds_all_the_walk_finds_around_awkward_characters() -> None:
+    """The sieve reads JSON text: escapes (`\\u001c`, `\\b`), lone surrogates and line breaks
+    around or between the digits must not hide from it what the walk finds in the values."""
+    from renewdesk.domain.sensitive import _sieve, _walk
+
+    rng = random.Random(1602)
+    secrets = [*all_pans()[::7], *(n.replace(" ", "") for n in IBANS), *IBANS]
+    checked = 0
+    for _ in range(6000):
+        secret = rng.choice(secrets)
+        groups = [secret[i : i + 4] for i in range(0, len(secret), 4)]
+        sep = rng.choice([*_AWKWARD, " ", ""])
+        text = (rng.choice(_AWKWARD) + sep.join(groups) + rng.choice(_AWKWARD))
+        document = rng.choice([{"a": text}, [text], {text: 1}, {"x": ["\n", {"y": text}]}])
+        if list(_walk(document, "")):
+            checked += 1
+            assert _sieve(document), repr(text)
+    assert checked > 1500

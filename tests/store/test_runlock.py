@@ -1,5 +1,6 @@
 """SC-5 by the database, not by how it is spelled (issue 16): a path, relative or absolute, with
-`~`, through a symlink, a `sqlite:///` URL (relative or absolute), `RENEWDESK_DB` or the window's
+`~`, through a symlink, a `sqlite:///` URL (relative or absolute, or an SQLite URI with
+`?uri=true`), `RENEWDESK_DB` or the window's
 default all name one lock and one sandbox ledger, and a hard link is kept out by the file's
 identity; while one spelling holds the run, every other is refused, naming who holds it."""
 
@@ -53,7 +54,9 @@ class Place:
             "URL, 3 slashes, relative": "sqlite:///elsewhere/portfolio.db",
             "URL, 4 slashes, absolute": f"sqlite:///{absolute}",
             "URL of the file itself": f"sqlite:///{self.real}",
-            "hard link": "hard/linked.db", "URL of the hard link": "sqlite:///hard/linked.db"}
+            "hard link": "hard/linked.db", "URL of the hard link": "sqlite:///hard/linked.db",
+            "SQLite URI": f"sqlite:///file:{absolute}?uri=true",
+            "SQLite URI, relative, with a mode": "sqlite:///file:d/desk.db?mode=rw&uri=true"}
         if spelling == "RENEWDESK_DB":
             return None, {**self.env, "RENEWDESK_DB": "elsewhere/portfolio.db"}
         if spelling == "window's default":
@@ -63,7 +66,7 @@ class Place:
 
 SPELLINGS = ["relative path", "absolute path", "~", "symlink", "URL, 3 slashes, relative",
              "URL, 4 slashes, absolute", "URL of the file itself", "RENEWDESK_DB",
-             "window's default"]
+             "window's default", "SQLite URI", "SQLite URI, relative, with a mode"]
 PAIRS = [("symlink", "URL, 4 slashes, absolute"),
          ("URL, 4 slashes, absolute", "relative path"),
          ("URL, 3 slashes, relative", "absolute path"),
@@ -71,7 +74,8 @@ PAIRS = [("symlink", "URL, 4 slashes, absolute"),
          ("hard link", "absolute path"),
          ("URL of the hard link", "URL, 4 slashes, absolute"),
          ("RENEWDESK_DB", "URL, 4 slashes, absolute"),
-         ("window's default", "URL, 3 slashes, relative")]
+         ("window's default", "URL, 3 slashes, relative"),
+         ("SQLite URI", "relative path")]
 
 
 @pytest.fixture

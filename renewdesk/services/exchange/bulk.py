@@ -50,10 +50,13 @@ class _NewCustomer:
 
 
 def _raw_refs(items: object, key: str = "ref") -> list[str]:
-    """The text references under `key` in a list of objects, before any checking."""
+    """The text references under `key` in a list of objects, before any checking; only those
+    that could pass it (a reference's length, printable) are looked up: the others are refused
+    when their object is read, and a database would refuse some (PostgreSQL: a NUL) first."""
     if not isinstance(items, list):
         return []
-    return [item[key] for item in items if isinstance(item, dict) and isinstance(item.get(key), str)]
+    return [ref for item in items if isinstance(item, dict) and isinstance(ref := item.get(key), str)
+            and len(ref) <= 64 and ref.isprintable()]
 
 
 class NewObjects:

@@ -5,6 +5,7 @@ passes the one check of `domain.text` against the length its column has in the s
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -40,12 +41,30 @@ def load_file(path: Path, shown: str) -> object:
                          f"column {column} (an export in Latin-1 or Windows-1252? save it as "
                          "UTF-8)") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
     except json.JSONDecodeError as error:
         raise InputError(f"{shown}: not valid JSON (line {error.lineno}, column {error.colno}: "
                          f"{error.msg})") from None
     except RecursionError:
         raise InputError(f"{shown}: nested too deeply to be an exchange file") from None
+    except InputError as error:
+        raise error.prefixed(shown) from None
+    except ValueError:  # Python reads at most 4,300 digits of a whole number
+        raise InputError(f"{shown}: a number with more digits than any amount or count "
+                         "can have") from None
+
+
+def _not_a_number(constant: str) -> object:
+    """`NaN`, `Infinity`, `-Infinity`: Python's reader takes them, JSON has no such numbers."""
+    raise InputError(f"{constant} is not a JSON number")
+
+
+def _finite(literal: str) -> float:
+    """A decimal number; `1e999` would be read as infinity, which no database column stores."""
+    value = float(literal)
+    if not math.isfinite(value):
+        raise InputError(f"a number of {len(literal)} characters is too large to be stored")
+    return value
 
 
 # Lists of a file whose objects each have a reference, unique across the list (nested lists:
@@ -209,6 +228,8 @@ class Obj:
             if len(ref) > 64 or not ref.strip() or ref != ref.strip():
                 raise InputError(f"{self.path}.{key}[{index}]: {ref[:64]!r} is not a valid "
                                  "reference")
+            if not ref.isprintable():
+                check_text(ref, f"{self.path}.{key}[{index}]")
         return list(value)
 
     def mapping(self, key: str) -> dict[str, Any]:
@@ -237,6 +258,8 @@ def _check_free_form(value: object, path: str, depth: int) -> None:
     elif isinstance(value, int) and not isinstance(value, bool) and not (
             -(2**63) <= value < 2**63):
         raise InputError(f"{path}: a {len(str(value))}-digit number is out of range")
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise InputError(f"{path}: {value} is not a number a database stores")
 
 
 def keys(*names: str, model: type[m.Base] | None = None, **columns: str) -> Shape:
