@@ -19,6 +19,7 @@ from renewdesk.domain.schedule import (
     next_installment_retry,
     plan_change_deadline,
 )
+from renewdesk.domain.text import check_text
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services.journal import record_event
@@ -48,7 +49,7 @@ def build_installments(order: InstallmentOrder) -> None:
 
 def find_orders(session: Session, text: str, limit: int = 50) -> list[InstallmentOrder]:
     """IN-1: by order reference, customer name or invoice number (case-insensitive, partial)."""
-    pattern = f"%{text.strip()}%"
+    pattern = f"%{check_text(text.strip(), 'the search text', 200)}%"
     return list(session.scalars(
         select(InstallmentOrder).join(Customer).where(or_(
             InstallmentOrder.ref.ilike(pattern), Customer.name.ilike(pattern),

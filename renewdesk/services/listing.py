@@ -89,7 +89,11 @@ class Listing:
             if query.filter not in self.filters:
                 raise KeyError(f"{self.name} has no filter {query.filter!r}")
             terms.append(self.filters[query.filter])
-        words = query.text.split()
+        # A character no database compares (a NUL pasted into the box: PostgreSQL refuses it) is
+        # a space: a search is not stored, so nothing is refused.
+        text = query.text if query.text.isprintable() else "".join(
+            c if c.isprintable() else " " for c in query.text)
+        words = text.split()
         if self.indexed is not None and search_index.usable_for(words) \
                 and search_index.present(session):
             terms.append(self.indexed.in_(search_index.service_ids(words)))

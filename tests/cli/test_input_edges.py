@@ -224,3 +224,13 @@ def test_plan_update_amounts_are_decimal_strings_in_range(world: World, tmp_path
     code, _out, err = world.cli("plan-update", "ORD-1001", "--amount", amount)
     assert code == 2 and err.count("\n") == 1 and expected in err
     assert world.fingerprint() == before
+
+
+def test_find_orders_names_a_search_text_no_database_compares(world: World,
+                                                               tmp_path: Path) -> None:
+    before = _base(world, tmp_path)
+    for text, expected in (("x" * 300, "the search text: 300 characters, at most 200"),
+                           ("FA\x1b2026", "the search text: character U+001B")):
+        code, _out, err = world.cli("find-orders", text)
+        assert code == 2 and err.count("\n") == 1 and expected in err, err
+    assert world.fingerprint() == before

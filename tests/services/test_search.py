@@ -107,3 +107,12 @@ def test_a_few_matching_rows_come_in_the_same_order_whichever_way_they_are_read(
         assert SERVICES.page(session, Query(filter="suspended"), 0, 50, Policy(), TODAY,
                              matching=0) == []
     assert listing.FEW >= 500
+
+
+def test_a_control_character_typed_in_the_search_box_is_a_space_on_both_databases(
+        shop: World) -> None:
+    """Issue 16: a NUL pasted into the box reached PostgreSQL, which refuses it in a query; the
+    same search gives the same rows on both databases."""
+    with shop.session() as session:
+        assert found(session, Query(text="martin\x00s3")) == ["S31", "S34", "S37"]
+        assert found(session, Query(text="\x00")) == found(session, Query(text=""))
