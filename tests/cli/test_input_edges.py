@@ -200,8 +200,9 @@ def test_bad_field_exits_2_naming_it_on_both_databases(world: World, tmp_path: P
 
 
 @pytest.mark.parametrize(("literal", "expected"), [
-    ("1e999", "too large to be stored"), ("9" * 5000, "more digits than any amount"),
-    ("-1e400", "too large to be stored"),
+    ("1e999", "events[0].data.n: a number too large to be stored"),
+    ("9" * 5000, "number.json: a number with more digits than any amount"),
+    ("-1e400", "events[0].data.n: a number too large to be stored"),
 ])
 def test_numbers_python_reads_and_no_database_stores_are_bad_input(
         world: World, tmp_path: Path, literal: str, expected: str) -> None:
@@ -211,7 +212,7 @@ def test_numbers_python_reads_and_no_database_stores_are_bad_input(
     path.write_text('{"format": "renewdesk/1", "events": [{"ref": "EV-1", "type": "x", "on": '
                     f'"2026-11-01", "subject": "CUST-001", "data": {{"n": {literal}}}}}]}}')
     code, _out, err = world.cli("import", str(path), today="2026-11-02")
-    assert code == 2 and err.count("\n") == 1 and expected in err and "number.json" in err
+    assert code == 2 and err.count("\n") == 1 and expected in err
     assert world.fingerprint() == before
 
 

@@ -41,7 +41,7 @@ def load_file(path: Path, shown: str) -> object:
                          f"column {column} (an export in Latin-1 or Windows-1252? save it as "
                          "UTF-8)") from None
     try:
-        return json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+        return json.loads(text, parse_constant=_not_a_number)
     except json.JSONDecodeError as error:
         raise InputError(f"{shown}: not valid JSON (line {error.lineno}, column {error.colno}: "
                          f"{error.msg})") from None
@@ -57,14 +57,6 @@ def load_file(path: Path, shown: str) -> object:
 def _not_a_number(constant: str) -> object:
     """`NaN`, `Infinity`, `-Infinity`: Python's reader takes them, JSON has no such numbers."""
     raise InputError(f"{constant} is not a JSON number")
-
-
-def _finite(literal: str) -> float:
-    """A decimal number; `1e999` would be read as infinity, which no database column stores."""
-    value = float(literal)
-    if not math.isfinite(value):
-        raise InputError(f"a number of {len(literal)} characters is too large to be stored")
-    return value
 
 
 # Lists of a file whose objects each have a reference, unique across the list (nested lists:
@@ -258,8 +250,8 @@ def _check_free_form(value: object, path: str, depth: int) -> None:
     elif isinstance(value, int) and not isinstance(value, bool) and not (
             -(2**63) <= value < 2**63):
         raise InputError(f"{path}: a {len(str(value))}-digit number is out of range")
-    elif isinstance(value, float) and not math.isfinite(value):
-        raise InputError(f"{path}: {value} is not a number a database stores")
+    elif isinstance(value, float) and not math.isfinite(value):  # `1e999` reads as infinity
+        raise InputError(f"{path}: a number too large to be stored")
 
 
 def keys(*names: str, model: type[m.Base] | None = None, **columns: str) -> Shape:
