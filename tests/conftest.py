@@ -119,7 +119,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 # The core's scenario suite runs on SQLite and on PostgreSQL (issue 7, "Done when" 1).
 BOTH_BACKENDS = ("tests/services/", "tests/notify/", "tests/cli/test_story.py",
-                 "tests/cli/test_exchange.py", "tests/cli/test_input_edges.py", "tests/stripe/",
+                 "tests/cli/test_exchange.py", "tests/cli/test_input_edges.py",
+                 "tests/cli/test_usage_limits.py", "tests/stripe/",
                  "tests/ui/test_team.py")
 
 

@@ -23,6 +23,16 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 MAX_MINOR = 2**31 - 1
 
 
+class AmountTooLarge(OverflowError):
+    """MO-1: a computed amount past MAX_MINOR, which PostgreSQL would refuse to store (and SQLite
+    would keep, for a copy to PostgreSQL to fail on)."""
+
+    def __init__(self, minor: int, currency: str) -> None:
+        self.minor, self.currency = minor, currency
+        super().__init__(f"{Decimal(minor).scaleb(-currency_exponent(currency))} {currency} is "
+                         f"more than the largest amount stored ({Money.largest(currency)})")
+
+
 @cache
 def currency_exponent(currency: str) -> int:
     """ISO 4217 minor-unit exponent: EUR 2, JPY 0."""
@@ -44,6 +54,10 @@ class Money:
         if not isinstance(self.minor, int) or isinstance(self.minor, bool):
             raise TypeError("Money.minor must be an int of minor units")
         check_currency(self.currency)
+
+    @classmethod
+    def largest(cls, currency: str) -> Money:
+        return cls(MAX_MINOR, currency)
 
     @classmethod
     def parse(cls, text: object, currency: str, *, field: str = "amount") -> Money:
@@ -79,7 +93,11 @@ class Money:
         return Money(self.minor - other.minor, self.currency)
 
     def times(self, quantity: int) -> Money:
-        return Money(self.minor * quantity, self.currency)
+        """This amount `quantity` times; AmountTooLarge rather than an amount no database stores."""
+        minor = self.minor * quantity
+        if abs(minor) > MAX_MINOR:
+            raise AmountTooLarge(minor, self.currency)
+        return Money(minor, self.currency)
 
     def to_decimal(self) -> Decimal:
         return Decimal(self.minor).scaleb(-currency_exponent(self.currency))

@@ -239,11 +239,15 @@ class _Pipeline:
         suspended: list[str] = []
         invoices: list[str] = []
         expiring: list[str] = []
+        problems: list[str] = []
         if not cancelled:
             self._say("suspensions")
             suspended = self._unit(lambda s: renewals.suspend_expired(s, today, now()))
             self._say("usage")
-            invoices = self._unit(lambda s: usage.invoice_usage(s, today, now()))
+            invoiced = self._unit(lambda s: usage.invoice_usage(s, today, now()))
+            invoices = list(invoiced.refs)
+            problems += [f"{error}; not invoiced until its usage is corrected"
+                         for error in invoiced.too_large]
             with self.ctx.factory() as session:
                 fresh = [i for i in _due_items(session, today, retries=False)
                          if i.kind == "usage_invoice"]
@@ -254,7 +258,7 @@ class _Pipeline:
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
-                       cancelled=cancelled)
+                       cancelled=cancelled, problems=(*report.problems, *problems))
 
 
 @contextmanager
@@ -314,7 +318,7 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
     engine = _Pipeline(ctx, report.as_of, policy, progress, cancel, concurrency)
     report = engine.run(report)
     sent = waiting = 0
-    problems: list[str] = []
+    problems = list(report.problems)
     if deliver:  # a real run (a dry one is rolled back whole)
         engine._unit(lambda s: search_index.catch_up(s.connection()))
         engine._say("emails")

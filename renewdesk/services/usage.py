@@ -3,7 +3,9 @@ service on its own (US-2), retried like installments, then overdue and suspended
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, exists, func, select
@@ -11,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.dates import month_key
 from renewdesk.domain.declines import retry_allowed
-from renewdesk.domain.money import Money
+from renewdesk.domain.money import MAX_MINOR, AmountTooLarge, Money
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import next_installment_retry
 from renewdesk.notify import formatting as fmt
@@ -29,10 +31,44 @@ from renewdesk.store.models import (
 from renewdesk.store.refs import assign_ref, temporary_ref
 
 OPEN = ("open", "failed")
+log = logging.getLogger("renewdesk.usage")
 
 
-def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
-    """US-1: every past month with usage and no invoice yet gets one, oldest first."""
+class UsageTooLarge(ValueError):
+    """A period's usage one invoice cannot hold: its quantity and its amount are each stored in
+    an INTEGER column (PostgreSQL's, 32 bits: MO-1's MAX_MINOR)."""
+
+    def __init__(self, service: str, period: str, quantity: int, unit_price: Money) -> None:
+        self.service, self.period, self.quantity, self.unit_price = (service, period, quantity,
+                                                                      unit_price)
+        super().__init__(f"{service}'s usage for {period} would total {quantity} units at "
+                         f"{unit_price}, more than one invoice holds (at most {MAX_MINOR} units "
+                         f"and {Money.largest(unit_price.currency)})")
+
+
+def period_amount(service: Service, period: str, quantity: int) -> Money:
+    """US-1: what a period's usage costs, or UsageTooLarge for a total no invoice can store."""
+    if quantity <= MAX_MINOR:
+        try:
+            return service.unit_price.times(quantity)
+        except AmountTooLarge:
+            pass
+    raise UsageTooLarge(service.ref, period, quantity, service.unit_price)
+
+
+@dataclass(frozen=True)
+class Invoiced:
+    """What the usage step did: invoices made, and the periods left for someone to correct."""
+
+    refs: tuple[str, ...]
+    too_large: tuple[UsageTooLarge, ...]
+
+
+def invoice_usage(session: Session, today: date, now: datetime) -> Invoiced:
+    """US-1: every past month with usage and no invoice yet gets one, oldest first.
+
+    A period too large to invoice (stored before imports checked for it) is left uninvoiced and
+    reported, so that one service never stops the run for every other (US-2)."""
     invoiced = exists().where(and_(UsageInvoice.service_id == UsageRecord.service_id,
                                    UsageInvoice.period == UsageRecord.period))
     totals = session.execute(
@@ -41,15 +77,22 @@ def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
                              UsageRecord.period < month_key(today), ~invoiced)
         .group_by(UsageRecord.service_id, UsageRecord.period)
         .order_by(UsageRecord.period, UsageRecord.service_id)).all()
-    made = []
+    made: list[str] = []
+    too_large: list[UsageTooLarge] = []
     for service_id, period_key, quantity in totals:
         if not quantity or quantity <= 0:
             continue
         service = session.get(Service, service_id)
         assert service is not None
+        try:
+            amount = period_amount(service, period_key, quantity)
+        except UsageTooLarge as error:
+            log.warning("US-1/MO-1: %s; not invoiced", error)
+            too_large.append(error)
+            continue
         invoice = UsageInvoice(
             ref=temporary_ref(), service=service, period=period_key, quantity=quantity,
-            amount_minor=service.unit_price.times(quantity).minor, currency=service.currency,
+            amount_minor=amount.minor, currency=service.currency,
             issued_on=today, status="open", next_attempt_on=today)
         session.add(invoice)
         session.flush()
@@ -58,7 +101,7 @@ def invoice_usage(session: Session, today: date, now: datetime) -> list[str]:
                      {"service": service.ref, "period": period_key, "quantity": quantity,
                       "amount": invoice.amount.text(), "currency": invoice.currency})
         made.append(invoice.ref)
-    return made
+    return Invoiced(tuple(made), tuple(too_large))
 
 
 class UsageRules:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import month_key
@@ -32,6 +32,7 @@ from renewdesk.services.exchange.scope import (
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
+from renewdesk.services.usage import UsageTooLarge, period_amount
 from renewdesk.store import search_index
 from renewdesk.store.batches import collected_after
 from renewdesk.store.models import (
@@ -43,6 +44,7 @@ from renewdesk.store.models import (
     PaymentMethod,
     PlanChange,
     Service,
+    UsageInvoice,
     UsageRecord,
 )
 
@@ -197,6 +199,8 @@ class Importer(HistoryImporter):
                 raise InputError(f"{o.path}.auto_renew: a usage-billed service does not renew")
         service.auto_renew = auto
         self.s.flush()
+        if not created and service.billing == "usage":
+            self._usage_fits(service, f"{o.path}.unit_price")  # a new price, on usage still due
         if status != service.status:
             service.status = status
             if status == "cancelled":
@@ -311,7 +315,25 @@ class Importer(HistoryImporter):
         record.service, record.on, record.quantity = service, on, quantity
         record.period = month_key(on)
         self.s.flush()
+        self._usage_fits(service, f"{o.path}.quantity", record.period)
         self._count("usage", created)
+
+    def _usage_fits(self, service: Service, path: str, period: str | None = None) -> None:
+        """US-1 on the usage not yet invoiced (stored, and read so far from the file): each
+        period's total must make an invoice the database stores, or the run-due that invoices it
+        would fail."""
+        invoiced = exists().where(and_(UsageInvoice.service_id == UsageRecord.service_id,
+                                       UsageInvoice.period == UsageRecord.period))
+        query = (select(UsageRecord.period, func.sum(UsageRecord.quantity))
+                 .where(UsageRecord.service_id == service.id, ~invoiced)
+                 .group_by(UsageRecord.period).order_by(UsageRecord.period))
+        if period is not None:
+            query = query.where(UsageRecord.period == period)
+        for period_key, total in self.s.execute(query):
+            try:
+                period_amount(service, period_key, total)
+            except UsageTooLarge as error:
+                raise InputError(f"{path}: {error}") from None
 
 def import_document(session: Session, processor: Processor, document: object, today: date,
                     now: datetime, who: str) -> ImportResult:
