@@ -17,7 +17,7 @@ from renewdesk.domain.errors import InputError
 
 _KNOWN_CURRENCIES = frozenset(list_currencies())  # ISO 4217, from CLDR via Babel
 # What EXCHANGE.md calls a decimal string: digits, a point and digits; no exponent, no "_".
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DECIMAL = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
 # The largest amount in minor units every database stores: PostgreSQL's INTEGER (SQLite's holds
 # more, but one file must get one answer on both).
 MAX_MINOR = 2**31 - 1
@@ -66,19 +66,20 @@ class Money:
         if not isinstance(text, str):
             raise InputError(f"{field}: amounts are decimal strings such as \"12.00\", got {text!r}")
         digits = text.strip()
-        if len(digits) > 40 or not _DECIMAL.fullmatch(digits):
+        match = _DECIMAL.fullmatch(digits) if len(digits) <= 40 else None
+        if match is None:
             raise InputError(f"{field}: {text[:40]!r} is not a decimal amount such as \"12.00\"")
-        value = Decimal(digits)
+        sign, whole, fraction = match.groups(default="")
         exp = currency_exponent(currency)
-        scaled = value.scaleb(exp)
-        if scaled != scaled.to_integral_value():
+        if fraction[exp:].strip("0"):  # "12.001" in EUR; "12.000" is 12.00
             raise InputError(
                 f"{field}: {text!r} has more than {exp} decimal places for {currency}"
             )
-        if abs(scaled) > MAX_MINOR:
+        minor = int(whole + fraction[:exp].ljust(exp, "0"))  # exact: whole digits, no float
+        if minor > MAX_MINOR:
             largest = Decimal(MAX_MINOR).scaleb(-exp)
             raise InputError(f"{field}: {text!r} is too large (at most {largest} {currency})")
-        return cls(int(scaled), currency)
+        return cls(-minor if sign else minor, currency)
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:
