@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.util import asbool
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -38,7 +39,9 @@ def sqlite_path(url: str | URL) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     database = parsed.database
-    if parsed.query.get("uri") in ("true", "1") and database.startswith("file:"):
+    uri_flag = parsed.query.get("uri")  # read as SQLAlchemy reads it: true, yes, on, 1…
+    if uri_flag is not None and asbool(uri_flag[-1] if isinstance(uri_flag, tuple) else uri_flag) \
+            and database.startswith("file:"):
         uri = urlsplit(database)
         if parsed.query.get("mode") == "memory" or uri.path in ("", ":memory:"):
             return None

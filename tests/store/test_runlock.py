@@ -56,7 +56,8 @@ class Place:
             "URL of the file itself": f"sqlite:///{self.real}",
             "hard link": "hard/linked.db", "URL of the hard link": "sqlite:///hard/linked.db",
             "SQLite URI": f"sqlite:///file:{absolute}?uri=true",
-            "SQLite URI, relative, with a mode": "sqlite:///file:d/desk.db?mode=rw&uri=true"}
+            "SQLite URI, relative, with a mode": "sqlite:///file:d/desk.db?mode=rw&uri=true",
+            "SQLite URI, uri=yes": "sqlite:///file:d/desk.db?uri=yes"}
         if spelling == "RENEWDESK_DB":
             return None, {**self.env, "RENEWDESK_DB": "elsewhere/portfolio.db"}
         if spelling == "window's default":
@@ -66,7 +67,8 @@ class Place:
 
 SPELLINGS = ["relative path", "absolute path", "~", "symlink", "URL, 3 slashes, relative",
              "URL, 4 slashes, absolute", "URL of the file itself", "RENEWDESK_DB",
-             "window's default", "SQLite URI", "SQLite URI, relative, with a mode"]
+             "window's default", "SQLite URI", "SQLite URI, relative, with a mode",
+             "SQLite URI, uri=yes"]
 PAIRS = [("symlink", "URL, 4 slashes, absolute"),
          ("URL, 4 slashes, absolute", "relative path"),
          ("URL, 3 slashes, relative", "absolute path"),

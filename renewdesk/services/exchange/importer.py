@@ -63,8 +63,11 @@ class Importer(HistoryImporter):
     object one at a time, the reference the bulk way is tested against."""
 
     bulk = True
+    # Each month's usage not yet invoiced, by (service id, month), as the file adds to it.
+    _usage_totals: dict[tuple[int, str], int | None]
 
     def run(self, document: object) -> ImportResult:
+        self._usage_totals = {}
         try:
             refuse_card_numbers(document)
             r.refuse_repeated_refs(document)
@@ -312,16 +315,38 @@ class Importer(HistoryImporter):
             seen[(service.ref, on.isoformat())] += 1
             ref = f"{service.ref}/{on.isoformat()}/{seen[(service.ref, on.isoformat())]}"
         record, created = self._upsert(UsageRecord, ref)
+        before = None if created else (record.service_id, record.period, record.quantity)
         record.service, record.on, record.quantity = service, on, quantity
         record.period = month_key(on)
         self.s.flush()
-        self._usage_fits(service, f"{o.path}.quantity", record.period)
+        self._usage_adds_up(service, record.period, quantity, before, f"{o.path}.quantity")
         self._count("usage", created)
 
-    def _usage_fits(self, service: Service, path: str, period: str | None = None) -> None:
-        """US-1 on the usage not yet invoiced (stored, and read so far from the file): each
-        period's total must make an invoice the database stores, or the run-due that invoices it
-        would fail."""
+    def _usage_adds_up(self, service: Service, period: str, quantity: int,
+                       before: tuple[int, str, int] | None, path: str) -> None:
+        """US-1 for one usage record: the month it is in, not yet invoiced, must still make an
+        invoice the database stores. Each month's total is asked for once and then kept as the
+        file goes on (a record given again replaces its quantity), so a file of many records is
+        one query per month, not one per record over all of the month's records."""
+        totals = self._usage_totals
+        if before is not None:
+            earlier = totals.get(before[:2])
+            if earlier is not None:
+                totals[before[:2]] = earlier - before[2]
+        key = (service.id, period)
+        if key in totals:
+            total = totals[key]
+            total = totals[key] = None if total is None else total + quantity
+        else:  # asked once, this record included; None: the month is invoiced already
+            total = totals[key] = next((n for _, n in self._unbilled(service, period)), None)
+        if total is not None:
+            try:
+                period_amount(service, period, total)
+            except UsageTooLarge as error:
+                raise InputError(f"{path}: {error}") from None
+
+    def _unbilled(self, service: Service, period: str | None = None) -> list[tuple[str, int]]:
+        """The service's months with usage and no invoice yet, and their quantities."""
         invoiced = exists().where(and_(UsageInvoice.service_id == UsageRecord.service_id,
                                        UsageInvoice.period == UsageRecord.period))
         query = (select(UsageRecord.period, func.sum(UsageRecord.quantity))
@@ -329,7 +354,13 @@ class Importer(HistoryImporter):
                  .group_by(UsageRecord.period).order_by(UsageRecord.period))
         if period is not None:
             query = query.where(UsageRecord.period == period)
-        for period_key, total in self.s.execute(query):
+        return [(key, total) for key, total in self.s.execute(query)]
+
+    def _usage_fits(self, service: Service, path: str) -> None:
+        """US-1 on the usage not yet invoiced (stored, and read so far from the file) at the
+        service's price: each month's total must make an invoice the database stores, or the
+        run-due that invoices it would fail."""
+        for period_key, total in self._unbilled(service):
             try:
                 period_amount(service, period_key, total)
             except UsageTooLarge as error:
