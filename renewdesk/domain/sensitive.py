@@ -47,10 +47,12 @@ _SPLIT_KEEP = re.compile(rf"([{_SEP}]+)")
 _LINE_BREAK = re.compile(rf"[{re.escape(LINE_BREAKS)}]")
 # A company number's label, right before it ("SIRET : ", "Siret n° ", "RCS Lyon B ") or right
 # after it ("732 829 320 RCS Paris"): a label elsewhere in the text exempts nothing.
-_LABEL_BEFORE = re.compile(r"(?:\b(?:SIRET|SIREN)\b[\s:.°nNoO]{0,6}|\bR\.?C\.?S\b\.?[^\d,;]{0,30})\Z",
-                           re.IGNORECASE)
-_LABEL_AFTER = re.compile(r"\s*(?:\(?\s*)?(?:R\.?C\.?S|SIRE[NT])\b", re.IGNORECASE)
-_IBAN_START = re.compile(rf"(?<![^\W_])(?=([A-Za-z]{{2}}[0-9]{{2}}(?:[{_SEP}]?[A-Za-z0-9]){{11,32}}))")
+_LABEL_BEFORE = re.compile(r"(?:\b(?:SIRET|SIREN)\b(?:[^\w\n\r]|n[°º]|no\b|num(?:[ée]ro)?\b|du\b"
+                           r"|si[èe]ge\b)*|\bR\.?C\.?S\b\.?[^\d,;\n]{0,30})\Z", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"[\s\-–—(]*(?:R\.?C\.?S|SIRE[NT])\b", re.IGNORECASE)
+# An IBAN's start, then its characters with up to three separators between them ("FR76 - 3000").
+_IBAN_START = re.compile(
+    rf"(?<![^\W_])(?=([A-Za-z]{{2}}[0-9]{{2}}(?:[{_SEP}]{{0,3}}[A-Za-z0-9]){{11,32}}))")
 
 # The card networks' prefixes (IIN ranges, inclusive, as digit strings of one length) and the
 # lengths they issue. Cartes Bancaires cards are co-badged in Visa's and Mastercard's ranges, and
@@ -243,9 +245,9 @@ _CARD_RUN = re.compile(rb"d{13,}")
 # Every escape JSON writes (`\u001c`, `\t`, `\\`…), read as blanks of its own length by the IBAN
 # pass: its letters and hex digits would otherwise read as the start of an IBAN or hide one.
 _JSON_ESCAPE = re.compile(rb"\\(?:u[0-9a-fA-F]{4}|.)", re.DOTALL)
-# An IBAN's widest writing: its first four characters, then 32 more, each behind a separator
-# that JSON writes in 6 bytes (`\u001f`).
-_IBAN_WINDOW = 4 + 32 * 7
+# An IBAN's widest writing: its first four characters, then 32 more, each behind three
+# separators that JSON writes in 6 bytes each (`\u001f`).
+_IBAN_WINDOW = 4 + 32 * (3 * 6 + 1)
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|(.)|$)", re.DOTALL)
 _JSON_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
 

@@ -205,6 +205,7 @@ def test_pm2_an_unlabelled_siret_with_a_networks_prefix_is_refused_as_the_rule_s
 
 
 IBANS = ["FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189",
+         "FR76  3000  6000  0112  3456  7890  189", "FR76 - 3000 - 6000 - 0112 - 3456 - 7890 - 189",
          "GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00", "BE68539007547034",
          "NL91ABNA0417164300", "es9121000418450200051332"]
 
@@ -301,8 +302,14 @@ def test_pm2_digits_on_two_lines_are_two_numbers_unless_grouped_as_a_card() -> N
 def test_pm2_a_company_label_exempts_only_the_number_beside_it() -> None:
     rng = random.Random(8)
     diners = next(n for n in (_siret(rng) for _ in range(100_000)) if network_of(n) == "diners")
-    assert not contains_card_number(f"SIRET {diners}")
-    assert not contains_card_number(f"{_spaced_siret(diners)} RCS Lyon")
+    spaced = _spaced_siret(diners)
+    for written_as in (f"SIRET {diners}", f"{spaced} RCS Lyon", f"SIRET - {spaced}",
+                       f"SIRET – {diners}", f"SIRET/{diners}", f"SIRET #{diners}",
+                       f"SIRET nº {diners}", f"SIRET Nº : {diners}", f"SIRET num : {diners}",
+                       f"Siret  N°  :  {diners}", f"SIRET = {diners}", f"SIRET « {diners} »",
+                       f"SIRET du siège : {diners}", f"Siret (siège) : {diners}",
+                       f"{spaced} - SIRET", f"R.C.S. Lyon {spaced}"):
+        assert not contains_card_number(written_as), written_as
     assert contains_card_number(f"SIRET 732 829 320 00074, carte {diners}")
     assert contains_card_number(f"{diners} (voir le SIRET plus bas)")
 
@@ -335,7 +342,7 @@ def test_pm2_the_sieve_finds_all_the_walk_finds_around_awkward_characters() -> N
     for _ in range(6000):
         secret = rng.choice(secrets)
         groups = [secret[i : i + 4] for i in range(0, len(secret), 4)]
-        sep = rng.choice([*_AWKWARD, " ", ""])
+        sep = rng.choice([*_AWKWARD, " ", "", "  ", " - ", "\x1f\x1f\x1f", "\u202f-\u202f"])
         text = (rng.choice(_AWKWARD) + sep.join(groups) + rng.choice(_AWKWARD))
         document = rng.choice([{"a": text}, [text], {text: 1}, {"x": ["\n", {"y": text}]}])
         if list(_walk(document, "")):
