@@ -185,10 +185,22 @@ def sensitive_kind(text: str) -> Kind | None:
     return None
 
 
+# The escapes `repr` writes for what it cannot show (`\xa0`, `\u202f`, `\t`).
+_REPR_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([tnr]))")
+
+
+def _unrepr(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2) or match.group(3)
+    return chr(int(code, 16)) if code else _JSON_ESCAPES[match.group(4)]
+
+
 def redacted(text: str) -> str:
     """The text with each card number and IBAN in it replaced by "…": for a message that quotes
-    what was typed, which is printed and logged, and PM-2 says never echoed."""
+    what was typed, which is printed and logged, and PM-2 says never echoed. A value quoted by
+    `repr` (`'4111\\xa01111…'`) is read with its escapes decoded too: then the whole message goes."""
     if sensitive_kind(text) is None:
+        if "\\" in text and sensitive_kind(_REPR_ESCAPE.sub(_unrepr, text)) is not None:
+            return "(a value that looks like bank details)"
         return text
     text = _RUN.sub(lambda run: "…" if contains_card_number(run.group()) else run.group(), text)
     pieces, done = [], 0

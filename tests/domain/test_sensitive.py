@@ -324,6 +324,10 @@ def test_pm2_messages_never_echo_a_card_number_or_an_iban() -> None:
     error = InputError(f"services[0].kind: {'4242-4242-4242-4242'!r} is not one of a, b")
     assert sensitive_kind(str(error)) is None and str(error).startswith("services[0].kind: '…'")
     assert sensitive_kind(str(error.prefixed("file.json"))) is None
+    # quoted by repr, its separators escaped: a setting typed in the window, an environment value
+    typed = "4111\u00a01111\u00a01111\u00a01111"
+    quoted = InputError(f"setting nightly_time: {typed!r}")
+    assert "4111" not in str(quoted) and "1111" not in str(quoted)
 
 
 # Every character JSON escapes or cannot encode, and the separators it writes as escapes.
