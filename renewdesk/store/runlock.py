@@ -80,12 +80,18 @@ def holder(url: str | URL) -> str:
     return _holder(lock_path(url))
 
 
-def _holder(lock: Path) -> str:
-    try:
-        info = json.loads(lock.with_suffix(".holder").read_text())
-    except (OSError, ValueError):
-        return "another process"
-    return f"pid {info.get('pid')} on {info.get('host')} since {info.get('since')}"
+def _holder(lock: Path, patience: float = 0.0) -> str:
+    """Who holds the lock, by the note it writes once it has the lock; a refused runner waits
+    up to `patience` seconds for a holder that has the lock but not yet its note."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            info = json.loads(lock.with_suffix(".holder").read_text())
+            return f"pid {info.get('pid')} on {info.get('host')} since {info.get('since')}"
+        except (OSError, ValueError):
+            if time.monotonic() >= deadline:
+                return "another process"
+            time.sleep(0.02)
 
 
 def _who() -> str:
@@ -159,12 +165,18 @@ def _file_lock(path: Path, wait_seconds: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
-        raise RunInProgress(f"another run is in progress ({_holder(path)}); "
+        raise RunInProgress(f"another run is in progress ({_holder(path, patience=2.0)}); "
                             "it was not started twice") from None
+    note = path.with_suffix(".holder")
     try:
-        path.with_suffix(".holder").write_text(json.dumps({
+        # Written whole (a reader never sees half a note) and removed before the lock is let go,
+        # so a refused runner never reads the previous holder's note.
+        draft = note.with_suffix(f".holder.{os.getpid()}")
+        draft.write_text(json.dumps({
             "pid": os.getpid(), "host": socket.gethostname(),
             "since": datetime.now(UTC).isoformat(timespec="seconds")}))
+        os.replace(draft, note)
         yield
     finally:
+        note.unlink(missing_ok=True)
         lock.release()
