@@ -16,6 +16,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from filelock import FileLock
+
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.payments.processor import (
@@ -79,14 +81,21 @@ class SandboxProcessor:
         # waiting writer sleep for milliseconds (other processes still wait on it).
         self._writing = threading.Lock()
         ledger_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute(_SCHEMA)
+        # Two processes opening a new ledger together: SQLite answers "database is locked" at
+        # once, without its busy handler, to the one whose switch to WAL meets the other's.
+        # The switch is made once, under a lock beside the ledger; WAL then stays with the file.
+        with FileLock(f"{ledger_path}.setup.lock", thread_local=False):
+            setup = sqlite3.connect(ledger_path, timeout=30, isolation_level=None)
+            try:
+                setup.execute("PRAGMA journal_mode=WAL")
+                setup.execute(_SCHEMA)
+            finally:
+                setup.close()
 
     def _connect(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.ledger_path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn

@@ -6,10 +6,13 @@ A session is a unit of work, never shared between threads (SQLAlchemy's session 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
@@ -118,16 +121,32 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (an empty database included)."""
-    try:
-        current = current_revision(engine)
-    except OperationalError as error:
-        shown = engine.url.render_as_string(hide_password=True)
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DatabaseUnavailable(f"cannot open the database {shown}: {reason}") from None
-    if current != HEAD or revision != "head":
-        from alembic import command
+    with _setting_up(engine.url):
+        try:
+            current = current_revision(engine)
+        except OperationalError as error:
+            shown = engine.url.render_as_string(hide_password=True)
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise DatabaseUnavailable(f"cannot open the database {shown}: {reason}") from None
+        if current != HEAD or revision != "head":
+            from alembic import command
 
-        command.upgrade(alembic_config(engine), revision)
+            command.upgrade(alembic_config(engine), revision)
+
+
+@contextmanager
+def _setting_up(url: URL) -> Iterator[None]:
+    """Two processes opening one new SQLite file together (the window and a scheduled run):
+    the one whose switch to WAL meets the other's gets "database is locked" at once, SQLite's
+    busy handler not asked, and both would create the tables. They take turns, by a lock beside
+    the file's real path, for the first connection and the migration."""
+    path = sqlite_file(url)
+    if path is None:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{path}.setup.lock", thread_local=False):
+        yield
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
