@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from renewdesk.payments.processor import (
@@ -47,3 +48,6 @@ class DryRunProcessor:
 
     def setup_result(self, session_id: str) -> str | None:
         return self.real.setup_result(session_id)
+
+    def stand_in_methods(self) -> Mapping[str, MethodDetails]:
+        return {}  # like setup_page: a dry run offers no page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -97,4 +98,10 @@ class Processor(Protocol):
 
     def setup_result(self, session_id: str) -> str | None:
         """The method saved on that page (its token), once the customer is back; else None."""
+        ...
+
+    def stand_in_methods(self) -> Mapping[str, MethodDetails]:
+        """For a processor without a hosted page (the sandbox): the methods, by token, that a
+        page of ours offers the customer in its place. Empty for one that hosts its own page
+        (`setup_page`): the customer pages ask this instead of which processor they talk to."""
         ...

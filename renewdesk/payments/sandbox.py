@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -169,6 +170,10 @@ class SandboxProcessor:
 
     def setup_result(self, session_id: str) -> str | None:
         return None  # its stand-in page hands the chosen test token back itself
+
+    def stand_in_methods(self) -> Mapping[str, MethodDetails]:
+        """Its test methods: the customer pages' stand-in for a hosted page offers them."""
+        return TEST_METHODS
 
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""

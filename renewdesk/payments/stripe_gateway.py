@@ -9,6 +9,7 @@ recent PaymentIntents), never charged blindly again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -190,6 +191,9 @@ class StripeProcessor:
         if method is None:
             return None
         return method if isinstance(method, str) else str(method.id)
+
+    def stand_in_methods(self) -> Mapping[str, MethodDetails]:
+        return {}  # Checkout is Stripe's own page (`setup_page`): nothing stands in for it
 
     def _search(self, key: str) -> Any:
         try:

@@ -1,0 +1,70 @@
+"""How every customer page goes out: in the reader's words, with its CSRF cookie and the headers
+that keep it out of caches, frames and other sites' referrers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Response, g, render_template, request
+
+from renewdesk.domain.money import Money
+from renewdesk.notify import formatting as fmt
+from renewdesk.web import guard, texts
+
+_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'self'; style-src 'unsafe-inline'",
+}
+
+
+def page(template: str, language: str, status: int = 200, **values: Any) -> Response:
+    words = texts.words(language)
+    body = render_template(template, t=words, lang=language, money=lambda m: _money(m, language),
+                           day=lambda d: day(d, language),
+                           status=lambda s: texts.status(language, s), **values)
+    response = Response(body, status=status, mimetype="text/html")
+    response.set_cookie(guard.COOKIE, cookie(), httponly=True, samesite="Strict",
+                        secure=request.is_secure)
+    response.headers.update(_HEADERS)
+    return response
+
+
+def message(language: str, text: str, status: int = 200) -> Response:
+    return page("message.html", language, status, text=text)
+
+
+def said(language: str, key: str, http_status: int = 200, /, **values: str) -> Response:
+    """The message page with one of the texts, its blanks filled."""
+    return message(language, texts.words(language)[key].format(**values), http_status)
+
+
+def refusal(error: Exception, language: str) -> str:
+    """The one place where a refusal becomes the page's words. PM-5's refusal of a removal has
+    its own sentence for the customer (the account manager's names the policy setting); any
+    other is shown as the error says it."""
+    words = texts.words(language)
+    reason = words["remove_refused"] if getattr(error, "rule", "") == "PM-5" else str(error)
+    return words["refused"].format(reason=reason)
+
+
+def request_language() -> str:
+    """The browser's language, for a page that knows no customer yet."""
+    return request.accept_languages.best_match(["fr", "en"]) or "en"
+
+
+def cookie() -> str:
+    """This request's CSRF cookie: the browser's, or a new one sent back with the page."""
+    if "csrf_cookie" not in g:
+        g.csrf_cookie = request.cookies.get(guard.COOKIE) or guard.new_cookie()
+    return str(g.csrf_cookie)
+
+
+def day(value: date | None, language: str) -> str:
+    return fmt.day(value, language) if value else ""
+
+
+def _money(amount: Money | None, language: str) -> str:
+    return fmt.money(amount, language) if amount is not None else ""
