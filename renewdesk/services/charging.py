@@ -139,6 +139,26 @@ _ATTEMPT: Any = Attempt.__table__
 _SETTLE = _ATTEMPT.update().where(_ATTEMPT.c.id == bindparam("attempt_id"))
 
 
+def _column_defaults(table: Any) -> dict[str, Any]:
+    return {column.key: (column.default.arg if column.default is not None
+                         and column.default.is_scalar else None)
+            for column in table.columns if not column.primary_key}
+
+
+_ATTEMPT_ROW = _column_defaults(_ATTEMPT)
+
+
+def attempt_row(**values: Any) -> dict[str, Any]:
+    """A new attempt's row for a many-row INSERT, read from the model: every column, with its
+    default where the caller gives none, so the rows of one INSERT share their keys whatever
+    their subject, and a column the model gains is written (or refused) instead of silently
+    left out. A name the model does not have is refused."""
+    unknown = values.keys() - _ATTEMPT_ROW.keys()
+    if unknown:
+        raise TypeError(f"Attempt has no column {', '.join(sorted(unknown))}")
+    return {**_ATTEMPT_ROW, **values}
+
+
 def _block_if_hard(method: PaymentMethod, outcome: ChargeOutcome) -> None:
     if outcome.status == "declined" and classify(outcome.decline_code) is DeclineKind.HARD:
         # AR-5: a hard decline is not retried until the payment method changes.
@@ -462,12 +482,10 @@ class RoundRunner:
             return RoundResult(item.kind, reference, "failed")
         amount = rules.amount(subject)
         key = never_sensitive(lambda: f"rd_{uuid.uuid4().hex}")
-        row = {"idempotency_key": key, "renewal_id": None, "installment_id": None,
-               "usage_invoice_id": None, "number": len(attempts) + 1, "round": round_no,
-               "manual": manual, "on": self.today, "payment_method_id": method.id,
-               "amount_minor": amount[0], "currency": amount[1], "result": "unknown",
-               "decline_code": None, "hard_decline": False, "processor_ref": None,
-               "created_at": now, "settled_at": None, f"{rules.kind}_id": subject.id}
+        row = attempt_row(idempotency_key=key, number=len(attempts) + 1, round=round_no,
+                          manual=manual, on=self.today, payment_method_id=method.id,
+                          amount_minor=amount[0], currency=amount[1], result="unknown",
+                          created_at=now, **{f"{rules.kind}_id": subject.id})
         # Written with the wave's others, committed before any call (SC-2).
         return _New(row, _request(rules, subject, method, key, amount))
 

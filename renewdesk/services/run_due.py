@@ -202,11 +202,14 @@ class _Pipeline:
                                   policy.fallback_to_other_methods, limiter)
         self.runner.cancelled = self.cancel
 
-    def _say(self, step: str, result: RoundResult | None = None) -> None:
+    def say(self, step: str, result: RoundResult | None = None) -> None:
+        """Tell the caller (the window's progress, the command line) which step is running."""
         if self.progress is not None:
             self.progress(step, result)
 
-    def _unit(self, work: Callable[[Session], T]) -> T:
+    def unit(self, work: Callable[[Session], T]) -> T:
+        """One step's unit of work: its own session, committed, its writes serialised with the
+        charging's."""
         with WRITE_LOCK, self.ctx.factory() as session:
             value = work(session)
             session.commit()
@@ -214,24 +217,24 @@ class _Pipeline:
 
     def _charge(self, items: list[DueItem]) -> tuple[RoundResult, ...]:
         return tuple(self.runner.run(items, self.concurrency,
-                                     lambda r: self._say("charge", r)))
+                                     lambda r: self.say("charge", r)))
 
     def run(self, report: RunReport) -> RunReport:
         today, now = self.today, self.ctx.clock.now
-        self._say("settle")
+        self.say("settle")
         with self.ctx.factory() as session:
             open_items = _unfinished_rounds(session)
         settled = self._charge(open_items)
-        self._say("expire")
-        expired = self._unit(lambda s: installments.expire_plan_changes(s, today, now()))
-        self._say("notices")
-        notices = self._unit(lambda s: renewals.make_notices(s, self.policy, today, now()))
-        self._unit(lambda s: renewals.drop_inactive(s, today, now()))
-        self._say("charges")
+        self.say("expire")
+        expired = self.unit(lambda s: installments.expire_plan_changes(s, today, now()))
+        self.say("notices")
+        notices = self.unit(lambda s: renewals.make_notices(s, self.policy, today, now()))
+        self.unit(lambda s: renewals.drop_inactive(s, today, now()))
+        self.say("charges")
         with self.ctx.factory() as session:
             first = _due_items(session, today, retries=False)
         self._charge(first)
-        self._say("retries")
+        self.say("retries")
         with self.ctx.factory() as session:
             again = _due_items(session, today, retries=True)
         self._charge(again)
@@ -241,10 +244,10 @@ class _Pipeline:
         expiring: list[str] = []
         problems: list[str] = []
         if not cancelled:
-            self._say("suspensions")
-            suspended = self._unit(lambda s: renewals.suspend_expired(s, today, now()))
-            self._say("usage")
-            invoiced = self._unit(lambda s: usage.invoice_usage(s, today, now()))
+            self.say("suspensions")
+            suspended = self.unit(lambda s: renewals.suspend_expired(s, today, now()))
+            self.say("usage")
+            invoiced = self.unit(lambda s: usage.invoice_usage(s, today, now()))
             invoices = list(invoiced.refs)
             problems += [f"{error}; not invoiced until its usage is corrected"
                          for error in invoiced.too_large]
@@ -252,9 +255,9 @@ class _Pipeline:
                 fresh = [i for i in _due_items(session, today, retries=False)
                          if i.kind == "usage_invoice"]
             self._charge(fresh)
-            expiring = self._unit(
+            expiring = self.unit(
                 lambda s: payment_methods.send_card_expiring(s, self.policy, today, now()))
-            self._unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
+            self.unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
@@ -288,6 +291,14 @@ def _rolled_back(engine: Engine) -> Iterator[sessionmaker[Session]]:
         dry_engine.dispose()
 
 
+def database_of(ctx: Context) -> Engine:
+    """The engine the context's sessions are bound to (the dry run opens its own transaction
+    on it), asked of a session rather than of the factory's private arguments."""
+    with ctx.factory() as session:
+        bind = session.get_bind()
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
 def run_due(ctx: Context, *, dry_run: bool = False,
             progress: Callable[[str, RoundResult | None], None] | None = None,
             cancel: threading.Event | None = None) -> RunReport:
@@ -302,8 +313,7 @@ def run_due(ctx: Context, *, dry_run: bool = False,
                          f"date {today.isoformat()} is refused")
     report = RunReport(today, dry_run, caught_up)
     if dry_run:
-        bind = ctx.factory.kw["bind"]
-        with _rolled_back(bind) as factory:
+        with _rolled_back(database_of(ctx)) as factory:
             dry_ctx = replace(ctx, factory=factory, processor=DryRunProcessor(ctx.processor))
             return _run(dry_ctx, report, policy, progress, cancel, concurrency=1, deliver=False)
     return _run(ctx, report, policy, progress, cancel,
@@ -320,8 +330,8 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
     sent = waiting = 0
     problems = list(report.problems)
     if deliver:  # a real run (a dry one is rolled back whole)
-        engine._unit(lambda s: search_index.catch_up(s.connection()))
-        engine._say("emails")
+        engine.unit(lambda s: search_index.catch_up(s.connection()))
+        engine.say("emails")
         flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
         sent, waiting = flushed.sent, flushed.waiting + flushed.failed
         if flushed.failed:
