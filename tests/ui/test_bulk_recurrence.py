@@ -11,7 +11,7 @@ from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from tests.builders import card, contact, customer, document, service, usage_service
 from tests.conftest import World
 from tests.ui.conftest import desk_app, when_shown
-from tests.ui.helpers import select_rows
+from tests.ui.helpers import cell, select_rows, settle
 
 
 def load(world: World) -> None:
@@ -62,9 +62,10 @@ def test_ar2_window_warning_must_be_confirmed_and_an_error_blocks(world: World, 
     assert not services["U1"].get("auto_renew")
     # The list shows the change without a restart.
     column = [c.key for c in page.model.listing.columns].index("auto_renew")
+    settle(page.model)  # the list re-reads its rows after the change
     row = page.model.row_of("S1")
     assert row is not None
-    assert page.model.index(row, column).data() == "Yes"
+    assert cell(page.model, row, column) == "Yes"
 
 
 def test_ar2_window_several_customers_selected_is_refused(world: World, qtbot: Any,

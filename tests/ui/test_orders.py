@@ -17,7 +17,7 @@ from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from tests.builders import card, customer, document, order, sepa
 from tests.conftest import World
 from tests.ui.conftest import desk_app, when_shown
-from tests.ui.helpers import select_rows
+from tests.ui.helpers import cell, select_rows
 
 
 def load(world: World) -> None:
@@ -90,12 +90,12 @@ def test_in6_collection_hand_off_writes_the_file_and_ends_the_order(
     page = window.pages["collections"]
     window.tabs.setCurrentWidget(page)  # a list is read when it is on screen
     column = [c.key for c in page.model.listing.columns].index("state")
-    assert page.model.index(0, column).data() == "Not handed over"
+    assert cell(page.model, 0, column) == "Not handed over"
     target = tmp_path / "collection.json"
     hand_over(window, qtbot, "O2", target)
     handed = json.loads(target.read_text(encoding="utf-8"))
     assert handed["order"] == "O2" and handed["total"] == "30.00"
-    assert page.model.index(0, column).data() == "Handed over"
+    assert cell(page.model, 0, column) == "Handed over"
     assert "O2" in {o["ref"] for o in failing.export()["installment_orders"]
                     if o.get("status") == "collection"}
 

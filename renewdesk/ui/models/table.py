@@ -1,9 +1,13 @@
-"""A table model over a listing, read a block at a time.
+"""A table model over a listing, read a block at a time on a worker thread.
 
 The row count comes from one COUNT; rows are read in blocks of `BLOCK` when the view asks for
-them and a few blocks are kept. Sorting and filtering change the listing's query and are done in
-SQL. `refresh()` re-reads what is shown without a reset, so the selection and the scroll
-position stay where the user left them when a run changes data.
+them and a few blocks are kept. A block not yet read shows its rows as loading and is asked of
+the list's `Loader`: the GUI thread never waits on the database, it is told when the block has
+arrived and then `dataChanged` names exactly its rows. Each block read carries the generation
+of the query and data it was asked under, so a late block never overwrites newer rows. Sorting
+and filtering change the listing's query and are done in SQL. `refresh()` re-reads what is
+shown without a reset (the rows already read stay on screen until their new values arrive), so
+the selection and the scroll position stay where the user left them when a run changes data.
 """
 
 from __future__ import annotations
@@ -15,18 +19,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.domain.money import Money
-from renewdesk.domain.policy import Policy
-from renewdesk.services.listing import Listing, Query, Row
-from renewdesk.store import settings
+from renewdesk.services import listing as lists
+from renewdesk.services.listing import Column, Listing, Query, Row
 from renewdesk.ui import i18n
+from renewdesk.ui.models.loader import Loader
 
 BLOCK = 200
 KEPT_BLOCKS = 12
 REF_ROLE = Qt.ItemDataRole.UserRole  # the row's reference: what actions act on
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's raw value (Money, date, bool…)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row itself (a NamedTuple), None while loading
 
 # Colour plus text: a status is never told by colour alone.
 _GOOD, _WAIT, _BAD, _OFF = QColor("#1e7d32"), QColor("#1d5fa8"), QColor("#b3261e"), QColor("#6b6b6b")
@@ -49,19 +53,22 @@ class ListingModel(QAbstractTableModel):
 
     countChanged = Signal(int)
 
-    def __init__(self, listing: Listing, factory: sessionmaker[Session],
+    def __init__(self, listing: Listing, factory: lists.Factory,
                  today: Callable[[], date], parent: Any = None, *, lazy: bool = False) -> None:
         """`lazy`: nothing is read until `activate()` (the window's lists not yet on screen:
-        on a million rows, counting every list at start-up took most of 18 s)."""
+        counting every list of a large database at start-up would delay the window)."""
         super().__init__(parent)
         self.listing = listing
         self._factory = factory
         self._today = today
+        self._loader = Loader(f"list-{listing.name}", self)
         self.query = Query()
         self.active = not lazy
         self._count = self._read_count() if self.active else 0
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
-        self._policy: Policy | None = None
+        self._fresh: set[int] = set()  # blocks read under the current generation
+        self._asked: set[int] = set()  # blocks being read under it
+        self._generation = 0  # moves on with each new query and each refresh
 
     def activate(self) -> None:
         """First shown: read the count (and, as the view asks, the rows)."""
@@ -73,37 +80,72 @@ class ListingModel(QAbstractTableModel):
         self.endResetModel()
         self.countChanged.emit(self._count)
 
+    @property
+    def loader(self) -> Loader:
+        """The list's worker: pages ask it the reads an action's availability needs."""
+        return self._loader
+
+    @property
+    def loading(self) -> bool:
+        """Some read asked of the worker has not been answered yet."""
+        return self._loader.pending > 0
+
+    def close(self) -> None:
+        self._loader.close()
+
     # Reading ---------------------------------------------------------------------------------
 
     def _read_count(self) -> int:
-        with self._factory() as session:
-            return self.listing.count(session, self.query)
+        return lists.count_rows(self._factory, self.listing, self.query)
 
-    def _block(self, number: int) -> list[Row]:
-        block = self._blocks.get(number)
-        if block is not None:
-            self._blocks.move_to_end(number)
-            return block
-        with self._factory() as session:
-            if self._policy is None:
-                self._policy = settings.load_policy(session)
-            block = self.listing.page(session, self.query, number * BLOCK, BLOCK, self._policy,
-                                      self._today(), matching=self._count)
-        self._blocks[number] = block
+    def _ask(self, number: int) -> None:
+        """Block `number` is read on the worker; `_arrived` takes it in on the GUI thread."""
+        if number in self._asked:
+            return
+        self._asked.add(number)
+        generation, query, count = self._generation, self.query, self._count
+        factory, which, today = self._factory, self.listing, self._today  # today may read too
+        self._loader.run(
+            lambda: lists.read_block(factory, which, query, number * BLOCK, BLOCK, today,
+                                     matching=count),
+            lambda rows: self._arrived(generation, number, rows),
+            lambda: self._not_read(generation, number))
+
+    def _not_read(self, generation: int, number: int) -> None:
+        if generation == self._generation:
+            self._asked.discard(number)
+
+    def _arrived(self, generation: int, number: int, rows: list[Row]) -> None:
+        if generation != self._generation:
+            return  # asked under an older query or older data: newer rows are on their way
+        self._asked.discard(number)
+        self._blocks[number] = rows
+        self._blocks.move_to_end(number)
+        self._fresh.add(number)
         while len(self._blocks) > KEPT_BLOCKS:
-            self._blocks.popitem(last=False)
-        return block
+            evicted, _rows = self._blocks.popitem(last=False)
+            self._fresh.discard(evicted)
+        first, last = number * BLOCK, min((number + 1) * BLOCK, self._count) - 1
+        if first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     def row(self, row: int) -> Row | None:
+        """The named row shown at `row`, or None while it is being read (it is then asked
+        for: `dataChanged` tells when it has arrived)."""
         if not 0 <= row < self._count:
             return None
-        block = self._block(row // BLOCK)
-        offset = row % BLOCK
+        number, offset = divmod(row, BLOCK)
+        if number not in self._fresh:
+            self._ask(number)
+        block = self._blocks.get(number)
+        if block is None:
+            return None
+        self._blocks.move_to_end(number)
         return block[offset] if offset < len(block) else None
 
     def ref(self, row: int) -> str | None:
         found = self.row(row)
-        return None if found is None else str(found[0])
+        return None if found is None else self.listing.ref(found)
 
     # Qt's model interface --------------------------------------------------------------------
 
@@ -131,15 +173,29 @@ class ListingModel(QAbstractTableModel):
             return None
         found = self.row(index.row())
         if found is None:
-            return None
-        value = found[index.column()]
-        kind = self.listing.columns[index.column()].kind
+            return self._loading(index.column(), role)
+        column = self.listing.columns[index.column()]
+        value = getattr(found, column.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(kind, value)
+            return self._display(column.kind, value)
         if role == REF_ROLE:
-            return str(found[0])
+            return self.listing.ref(found)
         if role == VALUE_ROLE:
             return value
+        if role == ROW_ROLE:
+            return found
+        return self._decoration(column, value, role)
+
+    def _loading(self, column: int, role: int) -> Any:
+        """A row not read yet: its first cell says so, in grey."""
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return self.tr("loading…")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_OFF)
+        return None
+
+    def _decoration(self, column: Column, value: Any, role: int) -> Any:
+        kind = column.kind
         if role == Qt.ItemDataRole.ForegroundRole and kind == "status":
             colour = STATUS_COLOURS.get(str(value))
             return QBrush(colour) if colour is not None else None
@@ -179,6 +235,14 @@ class ListingModel(QAbstractTableModel):
 
     # Changing what is shown ------------------------------------------------------------------
 
+    def _next_generation(self, keep_rows: bool) -> None:
+        """Blocks asked or read before are of older data; kept on screen only if `keep_rows`."""
+        self._generation += 1
+        self._fresh.clear()
+        self._asked.clear()
+        if not keep_rows:
+            self._blocks.clear()
+
     def set_query(self, query: Query) -> None:
         """A new search, filter or sort: the rows are other rows, so the model is reset."""
         if query == self.query:
@@ -189,7 +253,7 @@ class ListingModel(QAbstractTableModel):
         same_rows = (query.text, query.filter) == (self.query.text, self.query.filter)
         self.beginResetModel()
         self.query = query
-        self._blocks.clear()
+        self._next_generation(keep_rows=False)
         if not same_rows:  # a new sort orders the same rows: no need to count them again
             self._count = self._read_count()
         self.endResetModel()
@@ -199,8 +263,7 @@ class ListingModel(QAbstractTableModel):
         """Data changed underneath (a run, an action): same query, rows re-read in place."""
         if not self.active:
             return
-        self._blocks.clear()
-        self._policy = None
+        self._next_generation(keep_rows=True)
         count = self._read_count()
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
@@ -219,6 +282,6 @@ class ListingModel(QAbstractTableModel):
         """The row showing `ref` among the blocks read so far."""
         for number, block in self._blocks.items():
             for offset, found in enumerate(block):
-                if str(found[0]) == ref:
+                if self.listing.ref(found) == ref:
                     return number * BLOCK + offset
         return None

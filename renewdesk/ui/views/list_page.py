@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.services.listing import Query
+from renewdesk.services.listing import Query, Row
 from renewdesk.ui import i18n
 from renewdesk.ui.models.table import ListingModel
 
@@ -78,6 +78,8 @@ class ListPage(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         model.countChanged.connect(self._show_count)
         model.modelReset.connect(self._selection_changed)
+        # Rows arriving from the worker may be selected ones: the buttons look at them again.
+        model.dataChanged.connect(self._selection_changed)
         self._show_count(model.rowCount())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -95,14 +97,21 @@ class ListPage(QWidget):
         self.model.set_query(Query(self.search.text().strip(), str(self.filter.currentData() or ""),
                                    query.sort, query.descending))
 
-    def selected_refs(self) -> list[str]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [ref for ref in (self.model.ref(row) for row in rows) if ref is not None]
+    def selected_rows(self) -> list[Row]:
+        """The named rows of the selection, in list order; none while any of them is still
+        being read (it is asked for, and the buttons are enabled again when it arrives)."""
+        numbers = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = [self.model.row(number) for number in numbers]
+        return [] if None in rows else [row for row in rows if row is not None]
 
-    def current_row(self) -> tuple[object, ...] | None:
-        """The one selected row's cells, or None when none or several are selected."""
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return self.model.row(rows.pop()) if len(rows) == 1 else None
+    def selected_refs(self) -> list[str]:
+        return [self.model.listing.ref(row) for row in self.selected_rows()]
+
+    def current_row(self) -> Row | None:
+        """The one selected row, or None when none or several are selected (or it is still
+        being read)."""
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
 
     def current_ref(self) -> str | None:
         refs = self.selected_refs()

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from renewdesk.domain.errors import InputError
 from renewdesk.services import actions, listing
 from renewdesk.services.charging import RoundResult
+from renewdesk.services.listing import RenewalRow
+from renewdesk.services.listing_actions import bulk_customer, exclusively
 from renewdesk.services.manual import final_attempt, manual_renewal
-from renewdesk.services.overview import customer_overview
-from renewdesk.store import settings
-from renewdesk.store.runlock import exclusive_run
 from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
@@ -107,12 +106,8 @@ class ServicesPage(_Page):
     @Slot()
     def bulk_recurrence(self) -> None:
         refs = tuple(self.selected_refs())
-        ctx = self.desk.context()
         try:
-            customer_ref = actions.customer_of_services(ctx, refs)
-            with ctx.factory() as session:
-                customer = customer_overview(session, customer_ref,
-                                             settings.load_policy(session), ctx.clock.today)
+            customer = bulk_customer(self.desk.context(), refs)
         except InputError as error:
             show_error(self, str(error))
             return
@@ -142,8 +137,7 @@ class ServicesPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
-            with exclusive_run(app.engine.url, 30):
-                return manual_renewal(app.context(), ref)
+            return exclusively(app.engine.url, lambda: manual_renewal(app.context(), ref))
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
 
@@ -177,6 +171,34 @@ class OrdersPage(_Page):
                                       "renewPlan")
         self.collection = self.button(self.tr("Hand to &collection…"), self.hand_over,
                                       "collection")
+        # IN-5's answer for the selected order, read on the list's worker: (ref, why not).
+        self._refusal: tuple[str, str | None] | None = None
+        self._asking: str | None = None
+        self._asked_under = 0  # moves on when the data changes: older answers are dropped
+        self.model.countChanged.connect(self._forget_refusal)
+        self.update_buttons()
+
+    @Slot()
+    def _forget_refusal(self) -> None:
+        self._refusal, self._asking = None, None
+        self._asked_under += 1
+        self.update_buttons()
+
+    def _final_attempt_refusal(self, ref: str) -> str | None:
+        """Why "Renew payment plan" is not usable; while unknown, it is asked of the worker."""
+        if self._refusal is not None and self._refusal[0] == ref:
+            return self._refusal[1]
+        if self._asking != ref:
+            self._asking = ref
+            under, desk = self._asked_under, self.desk
+            self.model.loader.run(lambda: actions.final_attempt_refusal(desk.context(), ref),
+                                  lambda why: self._refusal_known(under, ref, why))
+        return self.tr("Checking whether the order can have a final attempt…")
+
+    def _refusal_known(self, under: int, ref: str, why: str | None) -> None:
+        if under != self._asked_under:
+            return
+        self._refusal, self._asking = (ref, why), None
         self.update_buttons()
 
     @Slot()
@@ -184,8 +206,7 @@ class OrdersPage(_Page):
         ref = self.current_ref()
         self.plan.setEnabled(ref is not None)
         self.collection.setEnabled(ref is not None)
-        why = self.tr("Select one order") if ref is None else \
-            actions.final_attempt_refusal(self.desk.context(), ref)
+        why = self.tr("Select one order") if ref is None else self._final_attempt_refusal(ref)
         if self.desk.operations.busy and why is None:
             why = self.tr("Another operation is under way")
         self.renew_plan.setEnabled(why is None)
@@ -214,8 +235,7 @@ class OrdersPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
-            with exclusive_run(app.engine.url, 30):
-                return final_attempt(app.context(), ref)
+            return exclusively(app.engine.url, lambda: final_attempt(app.context(), ref))
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
 
@@ -225,7 +245,7 @@ class OrdersPage(_Page):
         if ref is None:
             return
         row = self.current_row()
-        dialog = CollectionDialog(self.desk.context, ref, str(row[1]) if row else "", self)
+        dialog = CollectionDialog(self.desk.context, ref, row.customer if row else "", self)
         if dialog.exec() and dialog.handoff is not None:
             self.desk.changed()
             self.desk.message(translate("OrdersPage", "Order %1 handed to collection (%2)")
@@ -261,14 +281,14 @@ class RenewalsPage(_Page):
     @Slot()
     def update_buttons(self) -> None:
         row = self.current_row()
-        self.cancel.setEnabled(row is not None and row[-1] == "scheduled")
+        self.cancel.setEnabled(isinstance(row, RenewalRow) and row.status == "scheduled")
 
     @Slot()
     def cancel_renewal(self) -> None:
         ref, row = self.current_ref(), self.current_row()
-        if ref is None or row is None:
+        if ref is None or not isinstance(row, RenewalRow):
             return
-        summary = f"{row[1]}, {i18n.LANGUAGE.money(row[3])}, {row[6]}"
+        summary = f"{row.customer}, {i18n.LANGUAGE.money(row.amount)}, {row.card}"
         dialog = CancelRenewalDialog(self.desk.context, ref, summary, self)
         if dialog.exec():
             self.desk.changed()
