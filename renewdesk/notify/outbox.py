@@ -19,7 +19,7 @@ from renewdesk.notify import links as link_tokens
 from renewdesk.notify.templates import language_for, render
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, CustomerLink, Notification
-from renewdesk.store.refs import refs_at_flush, temporary_ref
+from renewdesk.store.refs import temporary_ref
 
 DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
@@ -41,9 +41,6 @@ class FlushResult:
     sent: int
     failed: int
     waiting: int
-
-
-refs_at_flush(Notification, "MSG")
 
 
 def signing_key(session: Session) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.store import settings
 from renewdesk.store.models import AuditEntry, Event
-from renewdesk.store.refs import assign_refs, refs_at_flush, temporary_ref
+from renewdesk.store.refs import assign_refs, temporary_ref
 
 # An event to record with `record_events`: its type, subject, date and data.
 NewEvent = tuple[str, str, date, dict[str, Any]]
@@ -21,9 +21,6 @@ NewEvent = tuple[str, str, date, dict[str, Any]]
 def _delivery(session: Session) -> str:
     """EV-1: an event waits for delivery only when a webhook is set."""
     return "pending" if settings.cached(session, "webhook_url") else "none"
-
-
-refs_at_flush(Event, "EV")
 
 
 _HELD = "events held for record_events"  # session.info: see `holding_events`

@@ -32,7 +32,7 @@ from renewdesk.services.charging import (
     SubjectRules,
 )
 from renewdesk.services.context import Context
-from renewdesk.store import search_index, settings
+from renewdesk.store import db, search_index, settings
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -283,8 +283,7 @@ def _rolled_back(engine: Engine) -> Iterator[sessionmaker[Session]]:
     with dry_engine.connect() as connection:
         transaction = connection.begin()
         try:
-            yield sessionmaker(bind=connection, join_transaction_mode="create_savepoint",
-                               expire_on_commit=False)
+            yield db.session_factory(connection, join_transaction_mode="create_savepoint")
         finally:
             transaction.rollback()
     if dry_engine is not engine:

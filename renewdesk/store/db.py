@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from filelock import FileLock
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.util import asbool
+
+from renewdesk.store import refs
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -149,5 +151,8 @@ def _setting_up(url: URL) -> Iterator[None]:
         yield
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def session_factory(bind: Engine | Connection, **options: Any) -> sessionmaker[Session]:
+    """The app's sessions: objects stay readable after commit, and new events and messages get
+    their refs when a unit of work is flushed (`refs.give_refs_at_flush`)."""
+    options.setdefault("expire_on_commit", False)
+    return refs.give_refs_at_flush(sessionmaker(bind, **options))

@@ -8,14 +8,16 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, event, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
+
+from renewdesk.store.models import Event, Notification
 
 IN_CHUNK = 1000  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
 
 
-# Temporary refs are unique in this process by a counter, across processes by a random part
-# (issue 6: a uuid4 each, 2 µs, was a tenth of writing a night's 20,000 events).
+# Temporary refs are unique in this process by a counter, across processes by a random part:
+# a uuid4 for each was a noticeable part of writing a night's events (docs/benchmarks.md).
 _PROCESS = uuid.uuid4().hex
 _NEXT = itertools.count(1)
 
@@ -65,24 +67,26 @@ def assign_refs(connection: Connection, table: Any, ids: list[int], prefix: str)
     return wanted
 
 
-_AT_FLUSH: dict[type, str] = {}
+# The rows that are added with a `temporary_ref()` and get their `PREFIX-0000042` when the unit
+# of work is flushed, all of that flush's together: a flush and a query for each event or
+# message was a large part of a busy night.
+AT_FLUSH: dict[type, str] = {Event: "EV", Notification: "MSG"}
 
 
-def refs_at_flush(model: type, prefix: str) -> None:
-    """New `model` objects added with a `temporary_ref()` get their `PREFIX-0000042` when the
-    unit of work is flushed, all of that flush's together (issue 6: a flush and a query for
-    each event or message was a large part of a busy night)."""
-    _AT_FLUSH[model] = prefix
+def give_refs_at_flush(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """The sessions of `factory` give `AT_FLUSH`'s new rows their refs when they flush; a
+    Session made elsewhere is left alone."""
+    event.listen(factory, "after_flush", _give_refs)
+    return factory
 
 
-@event.listens_for(Session, "after_flush")
 def _give_refs(session: Session, _context: object) -> None:
     waiting: dict[type, list[Any]] = {}
     for obj in session.new:
-        if type(obj) in _AT_FLUSH and obj.ref.startswith("tmp-"):
+        if type(obj) in AT_FLUSH and obj.ref.startswith("tmp-"):
             waiting.setdefault(type(obj), []).append(obj)
     for model, objects in waiting.items():
         refs = assign_refs(session.connection(), model.__table__,  # type: ignore[attr-defined]
-                           [obj.id for obj in objects], _AT_FLUSH[model])
+                           [obj.id for obj in objects], AT_FLUSH[model])
         for obj in objects:
             set_committed_value(obj, "ref", refs[obj.id])
