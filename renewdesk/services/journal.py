@@ -51,8 +51,8 @@ def holding_events(session: Session, now: datetime) -> Iterator[None]:
 
 
 def record_events(session: Session, events: Sequence[NewEvent], now: datetime) -> None:
-    """`record_event` for many events at once: one multi-row INSERT, their refs given together
-    (issue 6: a flush and a query per event were a large share of a busy night)."""
+    """`record_event` for many events at once: one multi-row INSERT, their refs given together,
+    because a flush and a query for each event weighed on a busy night."""
     if not events:
         return
     session.flush()  # the events follow what the unit of work already holds

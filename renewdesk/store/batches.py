@@ -1,11 +1,12 @@
-"""Garbage collection around large units of work (issue 6).
+"""Garbage collection around large units of work.
 
 A wave of charges or an import loads and writes thousands of ORM objects at once, most of them
 short-lived and many in reference cycles (an object and its instance state, a parent and its
 children). Left automatic, Python's collector runs hundreds of young collections during such a
-unit of work and, as the survivors pile up, full ones that walk the whole heap: over a busy night
-of 20,000 charges that was 1.4 s of a 10 s run. Paused while the unit of work runs and run once
-on its young generation afterwards, it frees the same garbage in 0.2 s.
+unit of work and, as the survivors pile up, full ones that walk the whole heap again and again.
+Paused while the unit of work runs and run once on its young generation afterwards, it frees the
+same garbage for a fraction of the time: what that buys is measured in docs/benchmarks.md
+("The performance devices").
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision, from the files' names (0001_…, 0002_…): knowing a database is up to date
-# needs no Alembic import (0.15 s at every start); Alembic is loaded only to migrate.
+# needs no Alembic import, which would slow every start; Alembic is loaded only to migrate.
 HEAD = max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
 
 

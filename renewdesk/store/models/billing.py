@@ -18,7 +18,7 @@ from renewdesk.store.models.parties import BillingContact, Customer, PaymentMeth
 
 class Service(Base):
     __tablename__ = "service"
-    # The Services list sorted by label reads the index, not a million rows (issue 6); on
+    # The Services list sorted by label reads the index instead of sorting every row; on
     # SQLite a trigram index (migration 0003, not mapped) serves its search.
     __table_args__ = (Index("ix_service_label", "label", "ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
