@@ -48,7 +48,7 @@ class Failure(Exception):
 def _one(session: Session, model: Any, ref: str, what: str) -> Any:
     found = session.scalar(select(model).where(model.ref == ref))
     if found is None:
-        raise InputError(f"unknown {what} {ref!r}")
+        raise InputError("unknown", what=what, ref=ref)
     return found
 
 

@@ -12,13 +12,14 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.sensitive import LOOKS_LIKE, Kind, sensitive_kind
+from renewdesk.domain.refusal_words import words
+from renewdesk.domain.sensitive import Kind, sensitive_kind
 from renewdesk.logs import setup_logging
 
 # The database, the models and the commands (SQLAlchemy, the processors, the mailer) are
@@ -168,7 +169,7 @@ _WRITTEN_PATHS = frozenset({("*", "db"), ("backup", "file"), ("collection", "out
 _READ_PATHS = frozenset({("import", "file"), ("restore", "file")})
 
 
-def _sensitive_argument(args: argparse.Namespace) -> tuple[str, Kind] | None:
+def _sensitive_argument(args: argparse.Namespace) -> tuple[str | int, Kind] | None:
     """PM-2: the first argument that holds a card number or an IBAN, and which it holds."""
     for name, value in vars(args).items():
         if value is None or isinstance(value, bool) or name == "command":
@@ -180,13 +181,31 @@ def _sensitive_argument(args: argparse.Namespace) -> tuple[str, Kind] | None:
         for item in value if isinstance(value, list) else [value]:
             kind = sensitive_kind(str(item))
             if kind is not None:
-                return f"the {name.replace('_', ' ')} argument", kind
+                return name.replace("_", " "), kind
     return None
 
 
-def _refusal(where: str, kind: Kind) -> str:
-    return (f"renewdesk: {where} {LOOKS_LIKE[kind]}; card numbers and IBANs are never "
-            "accepted (PM-2)\n")
+def cli_language(env: Mapping[str, str]) -> str:
+    """"fr" or "en": the system's language as the locale variables give it (the first one set
+    of LC_ALL, LC_MESSAGES, LANG, as gettext reads them), else English."""
+    chosen = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    return "fr" if chosen[:2].lower() == "fr" else "en"
+
+
+def _refusal(where: str | int, kind: Kind, language: str) -> str:
+    """PM-2: an argument holding bank details, named by its name or its position."""
+    error = (InputError("sensitive_argument_at", rule="PM-2", position=where, kind=kind)
+             if isinstance(where, int) else
+             InputError("sensitive_argument", rule="PM-2", argument=where, kind=kind))
+    return f"renewdesk: {words(error, language)}\n"
+
+
+def _refused(command: str, error: InputError, language: str, err: TextIO) -> int:
+    """Bad input: the reader's words on stderr; the log keeps the code and the rule."""
+    err.write(f"renewdesk: {words(error, language)}\n")
+    log.info("%s refused (%s%s): %s", command, error.code or "input",
+             f", {error.rule}" if error.rule else "", error)
+    return 2
 
 
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None,
@@ -194,24 +213,25 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     out = out or sys.stdout
     err = err or sys.stderr
     inp = inp or sys.stdin
+    language = cli_language(os.environ)
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
     except InputError as error:
         # A usage error may quote an argument: PM-2 first, so a card number is never echoed.
-        refused = next(((f"argument {index + 1}", kind) for index, value in enumerate(argv)
+        refused = next(((index + 1, kind) for index, value in enumerate(argv)
                         if not os.path.exists(value) and (kind := sensitive_kind(value))), None)
         if refused is not None:
-            err.write(_refusal(*refused))
+            err.write(_refusal(*refused, language))
             return 2
-        err.write(f"{error}\n")
+        err.write(f"{words(error, language)}\n")
         return 2
     except SystemExit as exit_:  # --help, --version
         return 2 if exit_.code else 0
-    refused = _sensitive_argument(args)
-    if refused is not None:
+    named = _sensitive_argument(args)
+    if named is not None:
         # PM-2: refused before anything is logged or stored; never echoed.
-        err.write(_refusal(*refused))
+        err.write(_refusal(*named, language))
         return 2
     setup_logging(os.environ)
     if args.command is None:
@@ -234,9 +254,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         COMMANDS[args.command](app, args, out)
         return 0
     except InputError as error:
-        err.write(f"renewdesk: {error}\n")
-        log.info("%s refused: %s", args.command, error)
-        return 2
+        return _refused(args.command, error, language, err)
     except (Failure, RunInProgress, DatabaseUnavailable) as error:
         err.write(f"renewdesk: {error}\n")
         return 1

@@ -28,6 +28,8 @@ from stdnum.fr import siren, siret
 Kind = Literal["card_number", "iban"]
 LOOKS_LIKE: dict[Kind, str] = {"card_number": "looks like a card number",
                                "iban": "looks like an IBAN"}
+# What stands for a whole message that cannot be cleaned (`refusal_words` has it in French).
+WITHHELD = "(a value that looks like bank details)"
 
 # Every space and dash of Unicode (str.isspace, category Pd), the minus sign, the soft hyphen,
 # and the zero-width characters a copied number may hide between its digits.
@@ -200,7 +202,7 @@ def redacted(text: str) -> str:
     `repr` (`'4111\\xa01111…'`) is read with its escapes decoded too: then the whole message goes."""
     if sensitive_kind(text) is None:
         if "\\" in text and sensitive_kind(_REPR_ESCAPE.sub(_unrepr, text)) is not None:
-            return "(a value that looks like bank details)"
+            return WITHHELD
         return text
     text = _RUN.sub(lambda run: "…" if contains_card_number(run.group()) else run.group(), text)
     pieces, done = [], 0
@@ -218,7 +220,7 @@ def redacted(text: str) -> str:
         pieces += [text[done : match.start()], "…"]
         done = end
     text = "".join([*pieces, text[done:]])
-    return text if sensitive_kind(text) is None else "(a value that looks like bank details)"
+    return text if sensitive_kind(text) is None else WITHHELD
 
 
 def sensitive_paths(document: object) -> Iterator[tuple[str, Kind]]:

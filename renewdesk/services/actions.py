@@ -33,7 +33,7 @@ from renewdesk.store.models import (
 def _one(session: Session, model: type, ref: str, what: str) -> object:
     found = session.scalar(select(model).where(model.ref == ref))  # type: ignore[attr-defined]
     if found is None:
-        raise InputError(f"unknown {what} {ref!r}")
+        raise InputError("unknown", what=what, ref=ref)
     return found
 
 
@@ -135,10 +135,10 @@ def claim_order(session: Session, order: InstallmentOrder, seen_version: int | N
         session.rollback()
         last = session.scalars(select(AuditEntry).where(AuditEntry.subject == order.ref)
                                .order_by(AuditEntry.id.desc()).limit(1)).first()
-        by = (f" by {last.who} at {last.at.strftime('%H:%M')} UTC ({last.action})"
-              if last else "")
-        raise EditConflict(f"{order.ref} was changed{by} since you opened it; nothing was "
-                           "saved: look at it again, then make your change")
+        if last is None:
+            raise EditConflict("edit_conflict", subject=order.ref)
+        raise EditConflict("edit_conflict_by", subject=order.ref, who=last.who,
+                           at=last.at.strftime("%H:%M"), action=last.action)
     set_committed_value(order, "version", expected + 1)  # what the UPDATE wrote
 
 

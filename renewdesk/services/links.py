@@ -176,7 +176,7 @@ def save_method(session: Session, processor: Processor, token: str, today: date,
     link, customer = _usable(session, token, today, "update_payment_method")
     details = processor.describe(method_token)
     if details is None:
-        raise RuleRefused("PM-3", "the processor does not know this payment method")
+        raise RuleRefused("method_unknown_to_processor", rule="PM-3")
     data = payment_methods.MethodInput(
         ref=_free_method_ref(session, customer), type=details.type, token=method_token,
         brand=details.brand, last4=details.last4, exp_month=details.exp_month,
@@ -189,7 +189,7 @@ def save_method(session: Session, processor: Processor, token: str, today: date,
     else:
         saved = payment_methods.add_method(session, processor, customer, data, today, now)
         if not saved.accepted:
-            raise RuleRefused("PM-3", f"the processor refused this method: {saved.refusal}")
+            raise RuleRefused("processor_refused_method", rule="PM-3", reason=saved.refusal)
     return _used(session, link, customer, today, now, f"payment method {saved.ref} saved")
 
 

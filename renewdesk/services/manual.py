@@ -32,7 +32,7 @@ def final_attempt(ctx: Context, order_ref: str) -> RoundResult:
     with ctx.factory() as session:
         order = session.scalar(select(InstallmentOrder).where(InstallmentOrder.ref == order_ref))
         if order is None:
-            raise InputError(f"unknown order {order_ref!r}")
+            raise InputError("unknown", what="order", ref=order_ref)
         target = installments.final_attempt_target(order)
         target.final_attempt_used = True
         audit(session, ctx.who, "renew_plan", f"{order.ref}#{target.number}", today, now,
@@ -49,7 +49,7 @@ def manual_renewal(ctx: Context, service_ref: str) -> RoundResult:
     with ctx.factory() as session:
         service = session.scalar(select(Service).where(Service.ref == service_ref))
         if service is None:
-            raise InputError(f"unknown service {service_ref!r}")
+            raise InputError("unknown", what="service", ref=service_ref)
         policy = settings.load_policy(session)
         cart = renewals.manual_renewal_cart(session, service, policy, today, now, ctx.who)
         audit(session, ctx.who, "manual_renewal", service.ref, today, now,

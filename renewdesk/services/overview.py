@@ -93,7 +93,7 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
                       history: int = 100) -> CustomerOverview:
     customer = session.scalar(select(Customer).where(Customer.ref == ref))
     if customer is None:
-        raise InputError(f"unknown customer {ref!r}")
+        raise InputError("unknown", what="customer", ref=ref)
     services = session.scalars(select(Service).where(Service.customer_id == customer.id)
                                .order_by(Service.ref)).all()
     orders = session.scalars(select(InstallmentOrder).where(

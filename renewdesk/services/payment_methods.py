@@ -35,7 +35,8 @@ TYPES = ("card", "sepa_debit")
 _LIMITS: dict[str, int | None] = {
     name: getattr(PaymentMethod.__table__.columns[name].type, "length", None)
     for name in ("ref", "token", "brand", "last4", "holder")}
-_FIELDS = ("type", "token", "brand", "last4", "exp_month", "exp_year", "holder")
+# What a method keeps of its input, as columns of its row.
+FIELDS = ("type", "token", "brand", "last4", "exp_month", "exp_year", "holder")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,15 @@ class MethodInput:
             check_text(getattr(self, name), f"payment method {self.ref}: {name}", _LIMITS[name])
 
 
-def describe(method: PaymentMethod) -> dict[str, Any]:
-    return {name: getattr(method, name) for name in _FIELDS if name != "token"}
+def columns(data: MethodInput) -> dict[str, Any]:
+    """A method's input as the columns of its row, for the ORM and for rows written together."""
+    return {name: getattr(data, name) for name in FIELDS}
+
+
+def describe(method: PaymentMethod | MethodInput) -> dict[str, Any]:
+    """What PM-6's events say of a method: its kept fields but the token (a saved row, or the
+    input it is about to be saved from)."""
+    return {name: getattr(method, name) for name in FIELDS if name != "token"}
 
 
 CHANGED = "customer.payment_method.changed"
@@ -148,10 +156,16 @@ def require_profile(customer_ref: str, missing: list[str]) -> None:
                                   "payment method can be added")
 
 
+def check_adding(customer_ref: str, missing: list[str], data: MethodInput) -> None:
+    """PM-1 and PM-2 for a method about to be added, in that order: the customer's profile gaps
+    are given, so that a customer whose row is not yet written is checked as a saved one is."""
+    require_profile(customer_ref, missing)
+    data.validate()
+
+
 def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
     """PM-1 and PM-2 for a method about to be saved; refs are unique."""
-    require_profile(customer.ref, customer.missing_profile_fields())
-    data.validate()
+    check_adding(customer.ref, customer.missing_profile_fields(), data)
     if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
         raise InputError(f"payment method {data.ref} already exists")
 
@@ -166,7 +180,7 @@ def add_method(session: Session, processor: Processor, customer: Customer, data:
     method = PaymentMethod(ref=data.ref, customer=customer,
                            position=0 if last is None else last + 1,
                            accepted=attach.accepted, refusal=attach.refusal,
-                           **{k: getattr(data, k) for k in _FIELDS})
+                           **columns(data))
     session.add(method)
     session.flush()
     session.expire(customer, ["payment_methods"])
@@ -185,8 +199,8 @@ def update_method(session: Session, processor: Processor, method: PaymentMethod,
         attach = processor.attach(data.token, payer(method.customer))
         method.accepted, method.refusal = attach.accepted, attach.refusal
         data = _as_attached(method.customer, data, attach)
-    for name in _FIELDS:
-        setattr(method, name, getattr(data, name))
+    for name, value in columns(data).items():
+        setattr(method, name, value)
     after = describe(method)
     if before == after and not token_changed:
         return False
@@ -220,7 +234,7 @@ def replace_method(session: Session, processor: Processor, old: PaymentMethod,
     old.removed_on = today
     session.flush()
     new = PaymentMethod(ref=data.ref, customer=customer, position=position, accepted=True,
-                        **{k: getattr(data, k) for k in _FIELDS})
+                        **columns(data))
     session.add(new)
     session.flush()
     services, orders = _users_of(session, old)

@@ -79,7 +79,8 @@ def link_customer(session: Session, processor: Processor, customer: Customer,
     """Link to an existing customer at the processor, and import the cards saved there."""
     current = customer.processor_customer_id
     if current is not None and current != processor_customer_id:
-        raise RuleRefused("PM-6", f"customer {customer.ref} is already linked to {current}")
+        raise RuleRefused("already_linked", rule="PM-6", customer=customer.ref,
+                          processor_customer=current)
     # Asked before anything changes: an id the processor does not know is an InputError.
     saved_there = processor.saved_methods(replace(payer(customer),
                                                   processor_id=processor_customer_id))
@@ -94,11 +95,10 @@ def send_card_page(session: Session, processor: Processor, customer: Customer, t
     """E-mail the customer a link to the processor's page where they save a new card."""
     missing = customer.missing_profile_fields()
     if missing:
-        raise RuleRefused("PM-1", f"customer {customer.ref} needs {', '.join(missing)} before a "
-                                  "payment method can be added")
+        raise RuleRefused("profile_incomplete", rule="PM-1", customer=customer.ref,
+                          missing=tuple(missing))
     if customer.processor_customer_id is None:
-        raise RuleRefused("PM-3", f"customer {customer.ref} is not known to the processor yet: "
-                                  "link it or save a first method")
+        raise RuleRefused("not_known_to_processor", rule="PM-3", customer=customer.ref)
     base = settings.get(session, "links_base_url", DEFAULT_LINKS_BASE) or DEFAULT_LINKS_BASE
     url = processor.setup_page(payer(customer), return_url=f"{base}card-saved")
     customer_mail(session, "add_payment_method", customer, today, {"url": url})

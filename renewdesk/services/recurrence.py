@@ -77,7 +77,7 @@ def plan_bulk(session: Session, request: BulkRequest, policy: Policy, today: dat
     """AR-2's check, per service: errors block, warnings need an explicit confirmation."""
     customer = session.scalar(select(Customer).where(Customer.ref == request.customer_ref))
     if customer is None:
-        raise InputError(f"unknown customer {request.customer_ref!r}")
+        raise InputError("unknown", what="customer", ref=request.customer_ref)
     owned = {s.ref: s for s in session.scalars(select(Service).where(
         Service.customer_id == customer.id).order_by(Service.ref))}
     if request.service_refs is None:
@@ -142,12 +142,12 @@ def apply_bulk(session: Session, plan: BulkPlan, on: bool, confirmed_warnings: b
     """AR-2: one all-or-nothing change; the caller commits once."""
     if plan.errors:
         first = plan.errors[0]
-        raise RuleRefused("AR-2", f"{len(plan.errors)} service(s) cannot change: "
-                                  f"{first.service_ref}: {first.message}")
+        raise RuleRefused("services_cannot_change", rule="AR-2", count=len(plan.errors),
+                          service=first.service_ref, reason=first.message)
     if plan.warnings and not confirmed_warnings:
-        raise RuleRefused("AR-2", f"{len(plan.warnings)} warning(s) need confirmation "
-                                  "(--yes): " + "; ".join(f"{w.service_ref}: {w.message}"
-                                                          for w in plan.warnings))
+        raise RuleRefused("warnings_need_confirmation", rule="AR-2", count=len(plan.warnings),
+                          warnings="; ".join(f"{w.service_ref}: {w.message}"
+                                             for w in plan.warnings))
     changed = []
     for service in plan.services:
         before = {"auto_renew": service.auto_renew,
@@ -174,5 +174,4 @@ def apply_bulk(session: Session, plan: BulkPlan, on: bool, confirmed_warnings: b
 def require_auto_renew_allowed(customer: Customer, today: date) -> None:
     """AR-1: auto-renew can be switched on only when the customer has a valid method."""
     if not customer.valid_methods(today):
-        raise RuleRefused("AR-1", f"customer {customer.ref} has no valid payment method; "
-                                  "auto-renew cannot be switched on")
+        raise RuleRefused("auto_renew_needs_method", rule="AR-1", customer=customer.ref)

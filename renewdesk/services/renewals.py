@@ -120,10 +120,11 @@ def make_notices(session: Session, policy: Policy, today: date, now: datetime) -
 def cancel(session: Session, renewal: Renewal, today: date, now: datetime, who: str) -> None:
     """AR-4: cancel a scheduled cart before its charge date; auto-renew stays on."""
     if renewal.status != "scheduled":
-        raise RuleRefused("AR-4", f"renewal {renewal.ref} is {renewal.status}, not scheduled")
+        raise RuleRefused("renewal_not_scheduled", rule="AR-4", renewal=renewal.ref,
+                          status=renewal.status)
     if today >= renewal.charge_on:
-        raise RuleRefused("AR-4", f"renewal {renewal.ref} is due for charging since "
-                                  f"{renewal.charge_on.isoformat()}; it can no longer be cancelled")
+        raise RuleRefused("renewal_due", rule="AR-4", renewal=renewal.ref,
+                          charge_on=renewal.charge_on)
     renewal.status = "cancelled"
     renewal.next_attempt_on = None
     _mail(session, "renewal_cancelled", renewal, today)
@@ -267,12 +268,13 @@ def manual_renewal_cart(session: Session, service: Service, policy: Policy, toda
                         now: datetime, who: str) -> Renewal:
     """AR-6: paying a suspended service later: one period plus `reactivation_fee`, charged now."""
     if service.billing != "period":
-        raise RuleRefused("AR-6", f"service {service.ref} is billed on usage; pay its invoices")
+        raise RuleRefused("service_billed_on_usage", rule="AR-6", service=service.ref)
     if service.status not in ("suspended", "active"):
-        raise RuleRefused("AR-6", f"service {service.ref} is {service.status}")
+        raise RuleRefused("service_not_renewable", rule="AR-6", service=service.ref,
+                          status=service.status)
     method = service_method(service, today)
     if method is None or not method.is_valid(today):
-        raise RuleRefused("PM-3", f"customer {service.customer.ref} has no valid payment method")
+        raise RuleRefused("no_valid_method", rule="PM-3", customer=service.customer.ref)
     fee = Money.parse(policy.reactivation_fee, service.currency, field="reactivation_fee")
     fee_minor = fee.minor if service.status == "suspended" else 0
     period = service.expires_on or today
@@ -281,8 +283,8 @@ def manual_renewal_cart(session: Session, service: Service, policy: Policy, toda
         RenewalItem.removed.is_(False)))
     if open_item is not None:
         if open_item.renewal.status in OPEN:
-            raise RuleRefused("AR-5", f"service {service.ref} is already in renewal "
-                                      f"{open_item.renewal.ref}")
+            raise RuleRefused("service_in_renewal", rule="AR-5", service=service.ref,
+                              renewal=open_item.renewal.ref)
         open_item.removed = True
     renewal = Renewal(
         ref=temporary_ref(), customer=service.customer, billing_contact=service.billing_contact,

@@ -28,8 +28,9 @@ def test_pm1_method_refused_while_profile_incomplete_naming_missing_fields(world
     with world.session() as s:
         c = s.scalar(select(Customer).where(Customer.ref == "C1"))
         assert c is not None
-        with pytest.raises(RuleRefused, match=r"needs address .*PM-1"):
+        with pytest.raises(RuleRefused, match=r"needs address") as refused:
             pms.add_method(s, world.app.processor, c, new_card(), DAY, NOW)
+        assert refused.value.rule == "PM-1"  # the rule's id: on the error, not in the words
         s.rollback()
         c.address, c.name = "1 rue X", ""
         with pytest.raises(RuleRefused, match="needs name"):
@@ -39,8 +40,9 @@ def test_pm1_method_refused_while_profile_incomplete_naming_missing_fields(world
 def test_pm2_method_fields_holding_a_card_number_are_refused(world: World) -> None:
     data = pms.MethodInput(ref="PM-X", type="card", token="pm_card_visa", holder="4242424242424242",
                            exp_month=1, exp_year=2030)
-    with pytest.raises(RuleRefused, match="PM-2") as refused:
+    with pytest.raises(RuleRefused) as refused:
         data.validate()
+    assert refused.value.rule == "PM-2"  # the rule's id: on the error, not in the words
     assert "4242424242424242" not in str(refused.value)
 
 

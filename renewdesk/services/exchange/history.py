@@ -106,7 +106,7 @@ class HistoryImporter(ImportScope):
             item.amount_minor, item.removed = item_amount.minor, removed
         self.s.flush()
         self._attempts(o, "renewal_id", renewal.id, currency, customer)
-        self._count("renewals", created)
+        self.count("renewals", created)
 
     def usage_invoice(self, o: Obj) -> None:
         ref = o.ref()
@@ -123,7 +123,7 @@ class HistoryImporter(ImportScope):
         self._retry_state(invoice, o)
         self.s.flush()
         self._attempts(o, "usage_invoice_id", invoice.id, currency, service.customer)
-        self._count("usage_invoices", created)
+        self.count("usage_invoices", created)
 
     def notification(self, o: Obj) -> None:
         ref = o.ref()
@@ -156,7 +156,7 @@ class HistoryImporter(ImportScope):
             link.used_on = k.day("used_on", required=False)
             link.notification_id = note.id
             self.s.flush()
-        self._count("notifications", created)
+        self.count("notifications", created)
 
     def event(self, o: Obj) -> str:
         ref = o.ref()
@@ -167,5 +167,5 @@ class HistoryImporter(ImportScope):
         event.subject = o.text("subject")
         event.data = o.mapping("data")
         self.s.flush()
-        self._count("events", created)
+        self.count("events", created)
         return ref

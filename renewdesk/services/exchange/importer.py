@@ -20,15 +20,17 @@ from renewdesk.services import installments as inst
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange import reader as r
-from renewdesk.services.exchange.bulk import SERVICE_STATUSES, NewObjects
 from renewdesk.services.exchange.history import HistoryImporter
+from renewdesk.services.exchange.new_objects import NewObjects
 from renewdesk.services.exchange.reader import Obj
+from renewdesk.services.exchange.rows import SERVICE_STATUSES
 from renewdesk.services.exchange.scope import (
     ImportResult,
     customer_values,
     method_input,
     service_values,
 )
+from renewdesk.services.exchange.writers import ManyRows, Writer
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
@@ -59,12 +61,17 @@ def refuse_card_numbers(document: object) -> None:
 class Importer(HistoryImporter):
     """Current state: customers, contacts, methods, services, orders, usage.
 
-    New customers and services go the bulk way (`bulk.NewObjects`); `bulk=False` takes every
-    object one at a time, the reference the bulk way is tested against."""
+    New customers and services are checked once (`rows.py`) and written by `writer`: many rows
+    per INSERT (`ManyRows`, the default), or one object at a time (`writers.OneRow`, the plain
+    way the other is tested against). Updates go the per-object way below."""
 
-    bulk = True
     # Each month's usage not yet invoiced, by (service id, month), as the file adds to it.
     _usage_totals: dict[tuple[int, str], int | None]
+
+    def __init__(self, session: Session, processor: Processor, today: date, now: datetime,
+                 who: str, writer: type[Writer] = ManyRows) -> None:
+        super().__init__(session, processor, today, now, who)
+        self.writer = writer
 
     def run(self, document: object) -> ImportResult:
         self._usage_totals = {}
@@ -81,14 +88,14 @@ class Importer(HistoryImporter):
         mark = self.s.scalar(select(func.max(Event.id))) or 0
         if top.data.get("format") != FORMAT:
             raise InputError(f"format: expected {FORMAT!r}, got {top.data.get('format')!r}")
-        new = NewObjects(self, top.data, enabled=self.bulk)
+        new = NewObjects(self, top.data, self.writer)
         for obj in top.objects("customers", r.CUSTOMER):
-            if not new.customer(obj):
+            if not new.take_customer(obj):
                 new.write()  # what waits comes first: the file is read in order
                 self.customer(obj)
         new.write()
         for obj in top.objects("services", r.SERVICE):
-            if not new.service(obj):
+            if not new.take_service(obj):
                 new.write()
                 self.service(obj)
         new.write()
@@ -119,7 +126,7 @@ class Importer(HistoryImporter):
         for name, value in customer_values(o).items():
             setattr(customer, name, value)
         self.s.flush()
-        self._count("customers", created)
+        self.count("customers", created)
         for c in o.objects("contacts", r.CONTACT):
             contact = self._by_ref(BillingContact, c.ref())
             if contact is None:
@@ -144,17 +151,17 @@ class Importer(HistoryImporter):
                     data.validate()
                     method = PaymentMethod(ref=data.ref, customer=customer, position=None,
                                            removed_on=removed_on, accepted=m.flag("accepted"),
-                                           **{k: getattr(data, k) for k in pms._FIELDS})
+                                           **pms.columns(data))
                     self.s.add(method)
                 else:
                     method = pms.add_method(self.s, self.processor, customer, data, self.today,
                                             self.now)
-                self._count("payment_methods", True)
+                self.count("payment_methods", True)
             else:
                 if method.customer_id != customer.id:
                     raise InputError(f"payment method {data.ref} belongs to another customer")
                 if pms.update_method(self.s, self.processor, method, data, self.today, self.now):
-                    self._count("payment_methods", False)
+                    self.count("payment_methods", False)
         except InputError as error:
             raise error.prefixed(m.path) from None
         method.blocked_code = m.text("blocked_code", required=False) or method.blocked_code
@@ -208,7 +215,7 @@ class Importer(HistoryImporter):
             service.status = status
             if status == "cancelled":
                 drop_service(self.s, service, self.today, self.now)  # AR-8
-        self._count("services", created)
+        self.count("services", created)
 
     # -- installment orders --------------------------------------------------------------
     def order(self, o: Obj) -> None:
@@ -266,7 +273,7 @@ class Importer(HistoryImporter):
         for p in o.objects("plan_changes", r.PLAN_CHANGE):
             self._plan_change(order, p)
         self.s.flush()
-        self._count("installment_orders", created)
+        self.count("installment_orders", created)
 
     def _installments(self, order: InstallmentOrder, detail: list[Obj]) -> None:
         existing = {i.number: i for i in order.installments}
@@ -320,7 +327,7 @@ class Importer(HistoryImporter):
         record.period = month_key(on)
         self.s.flush()
         self._usage_adds_up(service, record.period, quantity, before, f"{o.path}.quantity")
-        self._count("usage", created)
+        self.count("usage", created)
 
     def _usage_adds_up(self, service: Service, period: str, quantity: int,
                        before: tuple[int, str, int] | None, path: str) -> None:

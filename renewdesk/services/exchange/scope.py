@@ -111,7 +111,7 @@ class ImportScope:
             raise InputError(f"{where}: unknown {what} {ref!r}")
         return found
 
-    def _count(self, kind: str, created: bool) -> None:
+    def count(self, kind: str, created: bool) -> None:
         (self.result.created if created else self.result.updated)[kind] += 1
 
     def _owned(self, model: Any, ref: str | None, customer: Customer, where: str,
