@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sqlalchemy.engine import URL
@@ -22,6 +23,7 @@ from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services.charging import RoundResult
 from renewdesk.services.context import Context
 from renewdesk.services.run_due import RunReport, run_due
+from renewdesk.services.window import missed
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 log = logging.getLogger("renewdesk.scheduler")
@@ -31,13 +33,17 @@ log = logging.getLogger("renewdesk.scheduler")
 class RunRequest:
     dry_run: bool
     daily: bool = False  # started by the daily timer rather than by a click
+    # SC-3: if more than one day is to be caught up, show it first (a dry run) rather than do it
+    preview_catch_up: bool = False
 
 
 @dataclass(frozen=True)
 class RunOutcome:
-    request: RunRequest
+    request: RunRequest  # as carried out: a catch-up shown first is a dry run
     report: RunReport | None
     error: str | None = None
+    preview: bool = False  # the dry run of a catch-up, to be shown before it is done (SC-3)
+    last_run: date | None = None  # the last run the catch-up follows, for the preview
 
     @property
     def cancelled(self) -> bool:
@@ -75,8 +81,14 @@ class RunWorker(QObject):
                     rounds += 1
                 self.progressed.emit(stage, rounds)
 
+        preview, last = False, None
         try:
             ctx = self._context()
+            if request.preview_catch_up:
+                behind = missed(ctx)
+                preview, last = behind.days > 1, behind.last_run
+                if preview:
+                    request = replace(request, dry_run=True)
             with exclusive_run(self._lock_url, 0):
                 if not request.dry_run and self._before_run is not None:
                     self._before_run()  # the automatic backup
@@ -93,7 +105,7 @@ class RunWorker(QObject):
             log.info("window run as of %s: %d charge attempts, %d e-mails%s", report.as_of,
                      len(report.charges), len(report.emails),
                      " (cancelled)" if report.cancelled else "")
-        self.finished.emit(RunOutcome(request, report))
+        self.finished.emit(RunOutcome(request, report, preview=preview, last_run=last))
 
 
 class Scheduler(QObject):

@@ -58,7 +58,7 @@ def _services(session: Session, service_refs: tuple[str, ...] | None,
     else:
         customer = session.scalar(select(Customer).where(Customer.ref == customer_ref))
         if customer is None:
-            raise InputError(f"unknown customer {customer_ref!r}")
+            raise InputError("unknown", what="customer", ref=customer_ref)
         chosen = list(session.scalars(select(Service).where(
             Service.customer_id == customer.id).order_by(Service.ref)))
     renewable = [s for s in chosen if s.billing == "period" and s.status in ("active", "suspended")
@@ -89,6 +89,13 @@ def draft(session: Session, today: date, service_refs: tuple[str, ...] | None = 
         out.append(ProForma(DRAFT, today, customer.ref, customer.name, customer.address,
                             customer.email, customer.language, tuple(lines), total))
     return out
+
+
+def drafts(ctx: Context, service_refs: tuple[str, ...] | None = None,
+           customer_ref: str | None = None) -> list[ProForma]:
+    """The preview of `issue`, in a unit of work of its own (for the window's background read)."""
+    with ctx.factory() as session:
+        return draft(session, ctx.clock.today, service_refs, customer_ref)
 
 
 def issue(ctx: Context, service_refs: tuple[str, ...] | None = None,

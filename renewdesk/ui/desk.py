@@ -8,7 +8,8 @@ from datetime import date
 
 from renewdesk.app import App
 from renewdesk.services.context import Context
-from renewdesk.ui.operations import Operations
+from renewdesk.ui.i18n import Language
+from renewdesk.ui.operations import Operations, Reader
 
 
 @dataclass
@@ -18,6 +19,8 @@ class Desk:
     changed: Callable[[], None]  # data changed: every list re-reads what it shows
     open_customer: Callable[[str], None]
     message: Callable[[str], None]  # a line in the status bar
+    reader: Reader  # the window's reads, off the GUI thread
+    language: Language  # how money and dates are shown
 
     def context(self) -> Context:
         """For the window's reads and actions, which queue e-mails but never send them."""

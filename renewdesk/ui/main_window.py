@@ -3,8 +3,6 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
@@ -13,14 +11,13 @@ from renewdesk.app import App
 from renewdesk.scheduler.daily import DailyTimer, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
-from renewdesk.services.run_due import last_run_on, missed_days
-from renewdesk.store import settings
+from renewdesk.services import window as reads
 from renewdesk.ui import actions, i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
-from renewdesk.ui.operations import Operations
+from renewdesk.ui.operations import Operations, Reader
 from renewdesk.ui.views.customer_page import CustomerPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.views.pages import (
@@ -46,8 +43,9 @@ class MainWindow(QMainWindow):
         self.app = app
         self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", app.url.split("/")[-1]))
         self.operations = Operations(self)
+        self.reader = Reader(self)
         self.desk = Desk(app, self.operations, self.refresh_all, self.open_customer,
-                         self.show_message)
+                         self.show_message, self.reader, i18n.LANGUAGE)
         self.customer_pages: dict[str, CustomerPage] = {}
 
         self.tabs = QTabWidget()
@@ -102,13 +100,11 @@ class MainWindow(QMainWindow):
         self.scheduler.started.connect(self._run_started)
         self.scheduler.finished.connect(self._run_finished)
         self.progress: RunProgressDialog | None = None
-        self._preview_then_run = False
         self.watcher = ChangeWatcher(app.factory, parent=self)
         self.watcher.changed.connect(self.changed_elsewhere)
         self.daily = DailyTimer(self)
         self.daily.due.connect(self.daily_run)
-        self._arm_daily()
-        self._show_last_run()
+        self._read_run_state()
         self._restore_layout()
 
     def _add(self, title: str, key: str, page: ListPage) -> None:
@@ -146,6 +142,9 @@ class MainWindow(QMainWindow):
         self.watcher.shutdown()
         self.scheduler.shutdown()
         self.operations.wait()
+        self.reader.shutdown()
+        for list_page in self.pages.values():
+            list_page.model.close()  # each list's reads: finished before the database goes
         for page in list(self.customer_pages.values()):
             page.close()
         super().closeEvent(event)
@@ -159,7 +158,7 @@ class MainWindow(QMainWindow):
             page.update_buttons()
         for customer in self.customer_pages.values():
             customer.reload()
-        self._show_last_run()
+        self._read_run_state()
 
     @Slot()
     def changed_elsewhere(self) -> None:
@@ -194,10 +193,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.desk.context, self.app.env, self)
+        """The saved settings are read off the GUI thread, then the dialog opens on them."""
+        self.reader.read("settings", lambda: reads.user_settings(self.desk.context()),
+                         self._settings_read, self.show_error)
+
+    def _settings_read(self, current: reads.SettingsValues) -> None:
+        dialog = SettingsDialog(self.desk.context, self.app.env, current, self)
         dialog.languageChanged.connect(self.languageChanged)
         if dialog.exec():
-            self._arm_daily()
             self.refresh_all()
             self.show_message(self.tr("Settings saved; the new database is used from the next "
                                       "start") if dialog.database_changed
@@ -205,33 +208,26 @@ class MainWindow(QMainWindow):
 
     # Runs ------------------------------------------------------------------------------------
 
-    def _arm_daily(self) -> None:
-        with self.app.factory() as session:
-            at = settings.get(session, "nightly_time") or settings.DEFAULTS["nightly_time"]
-            zone = settings.load_policy(session).business_time_zone
-        when = self.daily.reschedule(parse_time(at), zone)
+    def _read_run_state(self) -> None:
+        """The status bar's last and next run, and the daily timer, from a background read."""
+        self.reader.read("run state", lambda: reads.run_state(self.desk.context()),
+                         self._show_run_state)
+
+    def _show_run_state(self, state: reads.RunState) -> None:
+        when = self.daily.reschedule(parse_time(state.nightly_time), state.business_time_zone)
         self.next_run.setText(self.tr("Next run: %1").replace(
             "%1", f"{i18n.LANGUAGE.day(when.date())} {when:%H:%M}"))
-
-    def _show_last_run(self) -> None:
-        with self.app.factory() as session:
-            last = last_run_on(session)
         self.last_run.setText(self.tr("Last run: %1").replace(
-            "%1", i18n.LANGUAGE.day(last) if last else self.tr("never")))
+            "%1", i18n.LANGUAGE.day(state.last_run) if state.last_run else self.tr("never")))
 
-    def _missed(self) -> tuple[int, date | None]:
-        with self.app.factory() as session:
-            return missed_days(session, self.app.today()), last_run_on(session)
+    def show_error(self, text: str) -> None:
+        show_error(self, text)
 
     @Slot()
     def run_now(self) -> None:
-        """SC-3: a catch-up of more than one day is shown (a dry run) before it is done."""
-        missed, _last = self._missed()
-        if missed > 1:
-            self._preview_then_run = True
-            self.scheduler.start(RunRequest(dry_run=True))
-        else:
-            self.scheduler.start(RunRequest(dry_run=False))
+        """SC-3: a catch-up of more than one day is shown (a dry run) before it is done; the
+        run's worker finds how many days it is, off the GUI thread."""
+        self.scheduler.start(RunRequest(dry_run=False, preview_catch_up=True))
 
     @Slot()
     def dry_run(self) -> None:
@@ -241,13 +237,8 @@ class MainWindow(QMainWindow):
     def daily_run(self) -> None:
         if self.scheduler.running is not None:
             return
-        missed, _last = self._missed()
-        if missed > 1:  # someone has to say yes to a catch-up (SC-3)
-            self.show_message(self.tr("The daily run needs your go-ahead: %n day(s) to catch up",
-                                      "", missed))
-            self.run_now()
-        else:
-            self.scheduler.start(RunRequest(dry_run=False, daily=True))
+        # Someone has to say yes to a catch-up (SC-3): the worker shows it first.
+        self.scheduler.start(RunRequest(dry_run=False, daily=True, preview_catch_up=True))
 
     @Slot(object)
     def _run_started(self, request: RunRequest) -> None:
@@ -267,13 +258,16 @@ class MainWindow(QMainWindow):
             self.progress.done(0)
             self.progress.deleteLater()
             self.progress = None
-        preview, self._preview_then_run = self._preview_then_run, False
         if outcome.error is not None:
             self.problems.setText(self.tr("Problem: %1").replace("%1", outcome.error))
             if not outcome.request.daily:
                 show_error(self, outcome.error)
         elif outcome.report is not None and outcome.request.dry_run:
-            self._show_preview(outcome, go_ahead=preview)
+            if outcome.preview and outcome.request.daily:
+                self.show_message(self.tr(
+                    "The daily run needs your go-ahead: %n day(s) to catch up", "",
+                    outcome.report.caught_up_days))
+            self._show_preview(outcome, go_ahead=outcome.preview)
         elif outcome.report is not None:
             report = outcome.report
             self.problems.setText("; ".join(report.problems))
@@ -289,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _show_preview(self, outcome: RunOutcome, go_ahead: bool) -> None:
         assert outcome.report is not None
-        _missed, last = self._missed()
+        last = outcome.last_run
         dialog = SinceLastRunDialog(outcome.report,
                                     i18n.LANGUAGE.day(last) if last else self.tr("never"), self)
         if not go_ahead:

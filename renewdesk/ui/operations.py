@@ -4,19 +4,25 @@ Anything that may call the processor (adding a card, a final attempt, a manual r
 here: the work is a plain function of the App; its result or error comes back through a
 queued signal to a GUI-thread object, so callbacks run on the GUI thread. One operation at a
 time; the window's actions are disabled meanwhile so nothing is started twice.
+
+What the window only reads (a customer's page, the settings, the last run) goes through a
+Reader instead: reads do not make the window busy, and each asker keeps only its newest read,
+so an answer that arrives late never overwrites a newer one.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
-from renewdesk.store.runlock import RunInProgress
+from renewdesk.services.window import RunInProgress
 
 log = logging.getLogger("renewdesk.ui")
 
@@ -94,4 +100,99 @@ class Operations(QObject):
             error(message)
 
     def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """No new read; the one under way is let finish (its answer is then dropped)."""
+        self._closed = True
+        self._asked.clear()
+        self._newest.clear()
+        return self._pool.waitForDone(msecs)
+
+
+class _ReadSignals(QObject):
+    arrived = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Read(QRunnable):
+    def __init__(self, ticket: int, work: Callable[[], Any], signals: _ReadSignals) -> None:
+        super().__init__()
+        self.ticket, self.work, self.signals = ticket, work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except (InputError, ProcessorUnavailable) as error:
+            self.signals.failed.emit(self.ticket, str(error))
+        except Exception as error:  # the asker shows it; the log keeps the trace
+            log.exception("background read failed")
+            self.signals.failed.emit(self.ticket, f"{type(error).__name__}: {error}")
+        else:
+            self.signals.arrived.emit(self.ticket, result)
+
+
+_Asked = tuple[Hashable, Callable[[Any], None], Callable[[str], None] | None]
+
+
+class Reader(QObject):
+    """Reads on a thread of their own, answered on the GUI thread by a queued signal. `key`
+    names the asker (a widget, or a string): a newer read by the same key supersedes the older
+    one, and a widget deleted meanwhile is not called back."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _ReadSignals(self)
+        self._signals.arrived.connect(self._arrived)
+        self._signals.failed.connect(self._failed)
+        self._tickets = itertools.count(1)
+        self._asked: dict[int, _Asked] = {}
+        self._newest: dict[Hashable, int] = {}
+        self._closed = False
+
+    def read(self, key: Hashable, work: Callable[[], Any], done: Callable[[Any], None],
+             error: Callable[[str], None] | None = None) -> None:
+        if self._closed:  # the window is closing: its database is about to be let go
+            return
+        ticket = next(self._tickets)
+        self._asked[ticket] = (key, done, error)
+        self._newest[key] = ticket
+        self._pool.start(_Read(ticket, work, self._signals))
+
+    def reading(self, key: Hashable) -> bool:
+        return key in self._newest
+
+    def _answer(self, ticket: int) -> _Asked | None:
+        asked = self._asked.pop(ticket, None)
+        if asked is None or self._newest.get(asked[0]) != ticket:
+            return None
+        del self._newest[asked[0]]
+        if isinstance(asked[0], QObject) and not shiboken6.isValid(asked[0]):
+            return None
+        return asked
+
+    @Slot(int, object)
+    def _arrived(self, ticket: int, result: Any) -> None:
+        asked = self._answer(ticket)
+        if asked is not None:
+            asked[1](result)
+
+    @Slot(int, str)
+    def _failed(self, ticket: int, message: str) -> None:
+        asked = self._answer(ticket)
+        if asked is not None and asked[2] is not None:
+            asked[2](message)
+        elif asked is not None:
+            log.warning("background read failed: %s", message)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """No new read; the one under way is let finish (its answer is then dropped)."""
+        self._closed = True
+        self._asked.clear()
+        self._newest.clear()
         return self._pool.waitForDone(msecs)

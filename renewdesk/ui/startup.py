@@ -69,7 +69,7 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
 
     def build() -> None:
         from renewdesk.domain.errors import InputError
-        from renewdesk.store.db import DatabaseUnavailable
+        from renewdesk.services.window import DatabaseUnavailable
 
         try:
             app = opening()

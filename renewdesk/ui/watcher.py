@@ -9,24 +9,19 @@ crosses threads. On a single machine the same watcher shows what a command-line 
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from renewdesk.services import changes
+from renewdesk.services import window as reads
+from renewdesk.services.listing import Factory
 
-log = logging.getLogger("renewdesk.ui")
 INTERVAL_MS = 3000
 
 
 class _Poller(QObject):
     moved = Signal(object)  # the new mark
 
-    def __init__(self, factory: Callable[[], Session], interval_ms: int) -> None:
+    def __init__(self, factory: Factory, interval_ms: int) -> None:
         super().__init__()
         self._factory = factory
         self._interval = interval_ms
@@ -62,11 +57,8 @@ class _Poller(QObject):
 
     @Slot()
     def poll(self) -> None:
-        try:
-            with self._factory() as session:
-                now = changes.mark(session)
-        except SQLAlchemyError as error:  # a server briefly away: try again next time
-            log.warning("could not read the change mark: %s", error.__class__.__name__)
+        now = reads.change_mark(self._factory)
+        if now is None:  # a server briefly away: try again next time
             return
         if self._last is not None and now != self._last:
             self.moved.emit(now)
@@ -77,7 +69,7 @@ class ChangeWatcher(QObject):
     changed = Signal()
     _interval = Signal(int)
 
-    def __init__(self, factory: Callable[[], Session], interval_ms: int = INTERVAL_MS,
+    def __init__(self, factory: Factory, interval_ms: int = INTERVAL_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()

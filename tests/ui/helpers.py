@@ -30,9 +30,10 @@ def settle(model: ListingModel, timeout_s: float = 10.0) -> None:
 
 def cell(model: ListingModel, row: int, column: int, role: Any = None) -> Any:
     """A cell as the view shows it once its block has been read."""
-    index = model.index(row, column)
+    settle(model)  # the count first: a row past it is no row yet
     if model.row(row) is None or model.loading:
         settle(model)
+    index = model.index(row, column)
     return index.data() if role is None else index.data(role)
 
 

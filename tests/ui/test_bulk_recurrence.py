@@ -50,6 +50,8 @@ def test_ar2_window_warning_must_be_confirmed_and_an_error_blocks(world: World, 
 
     shown = when_shown(BulkRecurrenceDialog, drive)
     qtbot.mouseClick(page.bulk, Qt.MouseButton.LeftButton)
+    # The selection's customer is read off the GUI thread before the dialog opens.
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
     shown.check()
     assert seen["warning"] == [("S1", "warning"), ("S2", "warning")]  # card A ends 12/2026
     assert seen["ok_before_confirming"] is False
@@ -78,6 +80,11 @@ def test_ar2_window_several_customers_selected_is_refused(world: World, qtbot: A
     page = window.pages["services"]
     select_rows(page, "S1", "S2")
     qtbot.mouseClick(page.bulk, Qt.MouseButton.LeftButton)
-    box = window.findChild(object, "errorBox") or page.findChild(object, "errorBox")
+
+    def error_box() -> Any:
+        return window.findChild(object, "errorBox") or page.findChild(object, "errorBox")
+
+    qtbot.waitUntil(lambda: error_box() is not None, timeout=10_000)  # read in the background
+    box = error_box()
     assert box is not None and "2 customers" in box.text()
     assert all(not s["auto_renew"] for s in world.export()["services"])

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from renewdesk.domain.money import Money
+from renewdesk.services.window import user_settings
 from renewdesk.ui import i18n
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.launch import Launcher
@@ -23,7 +24,7 @@ def save(qtbot: Any, dialog: SettingsDialog) -> None:
 
 def test_settings_bad_value_is_named_and_nothing_is_saved(world: World, qtbot: Any) -> None:
     app = desk_app(world, "2026-11-01")
-    dialog = SettingsDialog(app.context, world.env)
+    dialog = SettingsDialog(app.context, world.env, user_settings(app.context()))
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
     dialog.findChild(QLineEdit, "notice_days").setText("abc")
@@ -49,6 +50,8 @@ def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None
 
     shown = when_shown(SettingsDialog, french)
     window.actions_.settings.trigger()
+    # The saved settings are read off the GUI thread before the dialog opens.
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
     shown.check()
     qtbot.waitUntil(lambda: launcher.window is not window)
     french_window = launcher.window
@@ -66,7 +69,7 @@ def test_team_database_chosen_in_settings_never_with_its_password(
     """Issue 7: the database is chosen in Settings; a URL with a password is refused (the
     password has its own field, for the keyring) and nothing else is saved with it."""
     app = desk_app(world, "2026-11-01")
-    dialog = SettingsDialog(app.context, world.env)
+    dialog = SettingsDialog(app.context, world.env, user_settings(app.context()))
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
     url = dialog.findChild(QLineEdit, "database_url")

@@ -16,6 +16,7 @@ from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from tests.builders import card, customer, document, order
 from tests.conftest import World
 from tests.ui.conftest import desk_app
+from tests.ui.helpers import settle
 
 
 def portfolio() -> dict[str, Any]:
@@ -63,6 +64,7 @@ def test_a_window_shows_another_managers_changes_without_a_restart(
     window = open_window(desk_app(world, "2026-11-20"))
     window.watcher.set_interval(50)
     page = window.pages["customers"]
+    settle(page.model)  # the count is read off the GUI thread
     assert page.model.rowCount() == 2
     other = desk_app(world, "2026-11-20")  # another machine on the same database
     extra = document([customer("C3", card("K3"), name="Zoé Martin")])

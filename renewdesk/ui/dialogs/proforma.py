@@ -24,9 +24,11 @@ from renewdesk.ui.widgets import show_error
 
 
 class ProFormaDialog(QDialog):
-    """`service_refs` for Renew (the selection); `customer_ref` for Renew all."""
+    """`service_refs` for Renew (the selection); `customer_ref` for Renew all. `drafts` are
+    what `proforma.drafts` read for them, off the GUI thread, before the dialog opens."""
 
-    def __init__(self, context: Callable[[], Context], service_refs: tuple[str, ...] | None,
+    def __init__(self, context: Callable[[], Context], drafts: list[proforma.ProForma],
+                 service_refs: tuple[str, ...] | None,
                  customer_ref: str | None, parent: QWidget | None = None,
                  choose_path: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +38,7 @@ class ProFormaDialog(QDialog):
         self.saved: Path | None = None
         self._choose_path = choose_path or self._ask_path
         self.setWindowTitle(self.tr("Pro-forma invoices"))
-        ctx = context()
-        with ctx.factory() as session:
-            self.drafts = proforma.draft(session, ctx.clock.today, service_refs, customer_ref)
+        self.drafts = drafts
         self.preview = QTextBrowser()
         self.preview.setObjectName("preview")
         self.preview.setHtml(proforma_pdf.html(self.drafts))

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
-from renewdesk.services import actions
+from renewdesk.services import actions, window
 from renewdesk.services.context import Context
-from renewdesk.store import location, settings
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
@@ -48,15 +47,16 @@ class SettingsDialog(QDialog):
     languageChanged = Signal(str)
 
     def __init__(self, context: Callable[[], Context], env: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 current: window.SettingsValues, parent: QWidget | None = None) -> None:
+        """`current`: the saved settings, read off the GUI thread by whoever opens the dialog
+        (`services.window.user_settings`)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._context = context
         self._env = env
         self.database_changed = False
-        with context().factory() as session:
-            self.current = settings.all_user_settings(session)
+        self.current = dict(current.values)
         self.fields: dict[str, QWidget] = {}
         tabs = QTabWidget()
         labels = self._labels()
@@ -117,9 +117,9 @@ class SettingsDialog(QDialog):
     def _database_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.database_url = QLineEdit(location.configured(self._env) or "")
+        self.database_url = QLineEdit(window.database_choice(self._env))
         self.database_url.setObjectName("database_url")
-        self.database_url.setPlaceholderText(str(location.default_db_path()))
+        self.database_url.setPlaceholderText(str(window.default_database()))
         self.database_password = QLineEdit()
         self.database_password.setObjectName("database_password")
         self.database_password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -137,9 +137,9 @@ class SettingsDialog(QDialog):
     def _save_database_choice(self) -> bool:
         """After the checks and the password: True if the choice changed."""
         url = self.database_url.text().strip()
-        if url == (location.configured(self._env) or ""):
+        if url == window.database_choice(self._env):
             return False
-        location.save(self._env, url or None)
+        window.choose_database(self._env, url or None)
         return True
 
     def _labels(self) -> dict[str, str]:
@@ -225,7 +225,7 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         try:
             if self.database_url.text().strip():
-                location.check_choice(self.database_url.text())
+                window.check_database(self.database_url.text())
             if self.database_password.text():  # refused with no secure keyring: nothing saved
                 keystore.store("database", self.database_password.text(), self._env,
                                allow_plaintext=False)

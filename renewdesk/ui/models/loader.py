@@ -34,6 +34,7 @@ class Loader(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[], None] | None]] = {}
         self._tickets = 0
+        self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -45,6 +46,8 @@ class Loader(QObject):
             failed: Callable[[], None] | None = None) -> None:
         """`work()` on the worker; then `done(result)`, or `failed()` if it raised, on the GUI
         thread."""
+        if self._closed:  # the window is closing: nothing more is read
+            return
         self._tickets += 1
         ticket = self._tickets
         self._waiting[ticket] = (done, failed)
@@ -71,6 +74,8 @@ class Loader(QObject):
             failed()
 
     def close(self) -> None:
-        """Reads not yet started are dropped; one under way finishes and is not delivered."""
+        """Reads not yet started are dropped; one under way finishes, waited for (the window
+        lets its database go next), and is not delivered."""
+        self._closed = True
         self._waiting.clear()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,13 +1,13 @@
 """A table model over a listing, read a block at a time on a worker thread.
 
-The row count comes from one COUNT; rows are read in blocks of `BLOCK` when the view asks for
-them and a few blocks are kept. A block not yet read shows its rows as loading and is asked of
-the list's `Loader`: the GUI thread never waits on the database, it is told when the block has
-arrived and then `dataChanged` names exactly its rows. Each block read carries the generation
-of the query and data it was asked under, so a late block never overwrites newer rows. Sorting
-and filtering change the listing's query and are done in SQL. `refresh()` re-reads what is
-shown without a reset (the rows already read stay on screen until their new values arrive), so
-the selection and the scroll position stay where the user left them when a run changes data.
+The row count comes from one COUNT and the rows in blocks of `BLOCK` as the view asks for them,
+all read on the list's `Loader`: the GUI thread never waits on the database, it is told when a
+count or a block has arrived, and then `dataChanged` names exactly the rows concerned. A few
+blocks are kept; a row not yet read shows as loading. Each read carries the generation of the
+query and data it was asked under, so a late answer never overwrites newer rows. Sorting and
+filtering change the listing's query and are done in SQL. `refresh()` re-reads what is shown
+without a reset (the rows already read stay on screen until their new values arrive), so the
+selection and the scroll position stay where the user left them when a run changes data.
 """
 
 from __future__ import annotations
@@ -64,21 +64,20 @@ class ListingModel(QAbstractTableModel):
         self._loader = Loader(f"list-{listing.name}", self)
         self.query = Query()
         self.active = not lazy
-        self._count = self._read_count() if self.active else 0
+        self._count = 0
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._fresh: set[int] = set()  # blocks read under the current generation
         self._asked: set[int] = set()  # blocks being read under it
         self._generation = 0  # moves on with each new query and each refresh
+        if self.active:
+            self._ask_count()
 
     def activate(self) -> None:
         """First shown: read the count (and, as the view asks, the rows)."""
         if self.active:
             return
-        self.beginResetModel()
         self.active = True
-        self._count = self._read_count()
-        self.endResetModel()
-        self.countChanged.emit(self._count)
+        self._ask_count()
 
     @property
     def loader(self) -> Loader:
@@ -95,8 +94,29 @@ class ListingModel(QAbstractTableModel):
 
     # Reading ---------------------------------------------------------------------------------
 
-    def _read_count(self) -> int:
-        return lists.count_rows(self._factory, self.listing, self.query)
+    def _ask_count(self) -> None:
+        """The COUNT is read on the worker too; `_counted` takes it in on the GUI thread."""
+        generation, factory, which, query = self._generation, self._factory, self.listing, self.query
+        self._loader.run(lambda: lists.count_rows(factory, which, query),
+                         lambda count: self._counted(generation, count))
+
+    def _counted(self, generation: int, count: int) -> None:
+        """Rows added or removed at the end to match the count; every row shown is asked again
+        (those read under an older generation are kept on screen until then)."""
+        if generation != self._generation:
+            return  # counted under an older query or older data: a newer count is on its way
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, self.columnCount() - 1))
+        self.countChanged.emit(self._count)
 
     def _ask(self, number: int) -> None:
         """Block `number` is read on the worker; `_arrived` takes it in on the GUI thread."""
@@ -254,29 +274,18 @@ class ListingModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self._next_generation(keep_rows=False)
-        if not same_rows:  # a new sort orders the same rows: no need to count them again
-            self._count = self._read_count()
         self.endResetModel()
-        self.countChanged.emit(self._count)
+        if same_rows:  # a new sort orders the same rows: no need to count them again
+            self.countChanged.emit(self._count)
+        else:  # rows show as loading until their count and blocks arrive
+            self._ask_count()
 
     def refresh(self) -> None:
         """Data changed underneath (a run, an action): same query, rows re-read in place."""
         if not self.active:
             return
         self._next_generation(keep_rows=True)
-        count = self._read_count()
-        if count > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, count - 1)
-            self._count = count
-            self.endInsertRows()
-        elif count < self._count:
-            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
-            self._count = count
-            self.endRemoveRows()
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._count - 1, self.columnCount() - 1))
-        self.countChanged.emit(self._count)
+        self._ask_count()
 
     def row_of(self, ref: str) -> int | None:
         """The row showing `ref` among the blocks read so far."""

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
-from renewdesk.services import actions
-from renewdesk.services.overview import CustomerOverview, customer_overview
-from renewdesk.store import settings
+from renewdesk.services import actions, proforma
+from renewdesk.services import window as reads
+from renewdesk.services.overview import CustomerOverview
 from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
@@ -99,6 +98,8 @@ class CustomerPage(QWidget):
         self.methods.itemSelectionChanged.connect(self._update_buttons)
         desk.operations.busyChanged.connect(self._update_buttons)
         self.resize(900, 720)
+        self.setWindowTitle(self.ref)
+        self.name.setText(self.tr("Loading %1…").replace("%1", ref))
         self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, slot: object) -> QPushButton:
@@ -109,11 +110,18 @@ class CustomerPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        ctx = self.desk.context()
-        with ctx.factory() as session:
-            self.data = data = customer_overview(session, self.ref, settings.load_policy(session),
-                                                 ctx.clock.today)
-        lang = i18n.LANGUAGE
+        """Read the customer off the GUI thread; shown when it arrives (`loading` meanwhile)."""
+        context, ref = self.desk.context, self.ref
+        self.desk.reader.read(self, lambda: reads.customer_page(context(), ref), self.show_data,
+                              lambda message: show_error(self, message))
+
+    @property
+    def loading(self) -> bool:
+        return self.desk.reader.reading(self)
+
+    def show_data(self, data: CustomerOverview) -> None:
+        self.data = data
+        lang = self.desk.language
         self.setWindowTitle(f"{data.name} — {data.ref}")
         self.name.setText(f"{data.name}  ({data.ref})")
         self.email.setText(data.email)
@@ -235,9 +243,9 @@ class CustomerPage(QWidget):
 
     @Slot()
     def renew_all(self) -> None:
-        try:
-            dialog = ProFormaDialog(self.desk.context, None, self.ref, self)
-        except InputError as error:
-            show_error(self, str(error))
-            return
-        dialog.exec()
+        context, ref = self.desk.context, self.ref
+        self.desk.reader.read("proforma", lambda: proforma.drafts(context(), None, ref),
+                              self._renew_all, lambda message: show_error(self, message))
+
+    def _renew_all(self, drafts: list[proforma.ProForma]) -> None:
+        ProFormaDialog(self.desk.context, drafts, None, self.ref, self).exec()

@@ -11,12 +11,12 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from renewdesk.domain.errors import InputError
-from renewdesk.services import actions, listing
+from renewdesk.services import actions, listing, proforma
 from renewdesk.services.charging import RoundResult
 from renewdesk.services.listing import RenewalRow
 from renewdesk.services.listing_actions import bulk_customer, exclusively
 from renewdesk.services.manual import final_attempt, manual_renewal
+from renewdesk.services.overview import CustomerOverview
 from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
@@ -105,12 +105,13 @@ class ServicesPage(_Page):
 
     @Slot()
     def bulk_recurrence(self) -> None:
-        refs = tuple(self.selected_refs())
-        try:
-            customer = bulk_customer(self.desk.context(), refs)
-        except InputError as error:
-            show_error(self, str(error))
-            return
+        """The selection's one customer is read off the GUI thread, then the dialog opens."""
+        refs, context = tuple(self.selected_refs()), self.desk.context
+        self.desk.reader.read("bulk", lambda: bulk_customer(context(), refs),
+                              lambda customer: self._bulk_recurrence(customer, refs),
+                              lambda message: show_error(self, message))
+
+    def _bulk_recurrence(self, customer: CustomerOverview, refs: tuple[str, ...]) -> None:
         dialog = BulkRecurrenceDialog(self.desk.context, customer, refs, self)
         if dialog.exec():
             self.desk.changed()
@@ -119,11 +120,13 @@ class ServicesPage(_Page):
 
     @Slot()
     def proforma(self) -> None:
-        try:
-            dialog = ProFormaDialog(self.desk.context, tuple(self.selected_refs()), None, self)
-        except InputError as error:
-            show_error(self, str(error))
-            return
+        refs, context = tuple(self.selected_refs()), self.desk.context
+        self.desk.reader.read("proforma", lambda: proforma.drafts(context(), refs, None),
+                              lambda drafts: self._proforma(drafts, refs),
+                              lambda message: show_error(self, message))
+
+    def _proforma(self, drafts: list[proforma.ProForma], refs: tuple[str, ...]) -> None:
+        dialog = ProFormaDialog(self.desk.context, drafts, refs, None, self)
         if dialog.exec() and dialog.saved is not None:
             self.desk.message(self.tr("Pro-formas saved to %1").replace("%1", str(dialog.saved)))
 

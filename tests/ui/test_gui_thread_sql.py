@@ -1,0 +1,72 @@
+"""Issue 17, done-when 2 (SC-1, the window stays responsive): with every statement 50 ms late,
+scrolling a list, changing its selection and opening a customer page never run SQL on the GUI
+thread, which keeps ticking every 20 ms within 40 ms."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from tests.conftest import World
+from tests.ui.conftest import desk_app
+from tests.ui.helpers import settle
+from tests.ui.slow_db import MAX_GAP_S, GapClock, slow_statements
+
+
+@pytest.fixture
+def portfolio(world: World) -> World:
+    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
+    world.run("2026-12-10")
+    return world
+
+
+def _select(page: Any, row: int) -> None:
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    page.table.selectionModel().select(page.model.index(row, 0), flags)
+
+
+def test_sc1_scrolling_selecting_and_opening_a_customer_never_run_sql_on_the_gui_thread(
+        portfolio: World, open_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("renewdesk.ui.models.table.BLOCK", 10)  # many blocks to scroll through
+    window = open_window(desk_app(portfolio, "2026-12-10"))
+    pages = [window.pages["services"], window.pages["orders"]]
+    for page in pages:
+        window.tabs.setCurrentWidget(page)
+        qtbot.waitExposed(page.table)
+        settle(page.model)
+    gui = threading.get_ident()
+    gc.collect()  # earlier tests' windows: their collection is not this test's doing
+    clock = GapClock()
+    with slow_statements(window.app.engine) as slow:
+        for page in pages:
+            window.tabs.setCurrentWidget(page)  # a tab's first paint is not what is measured
+            qtbot.waitExposed(page.table)
+            clock.start()
+            model, bar = page.model, page.table.verticalScrollBar()
+            assert model.rowCount() > 3, f"{model.listing.name}: too few rows to scroll"
+            for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep())):
+                bar.setValue(value)
+                qtbot.waitUntil(lambda model=model: not model.loading, timeout=10_000)
+            for row in (model.rowCount() - 1, 0, 1):
+                _select(page, row)
+                qtbot.waitUntil(lambda model=model: not model.loading, timeout=10_000)
+            clock.stop()
+        clock.start()
+        window.open_customer("DEMO-C000001")
+        customer = window.customer_pages["DEMO-C000001"]
+        qtbot.waitUntil(lambda: customer.data is not None, timeout=10_000)
+        customer.methods.selectRow(0)
+        customer.reload()  # as after an action: read again in the background
+        qtbot.waitUntil(lambda: not customer.loading, timeout=10_000)
+        clock.stop()
+    assert customer.data is not None and customer.data.ref == "DEMO-C000001"
+    assert pages[0].model.rowCount() > 30, "too few services to scroll through several blocks"
+    assert slow.count() > 0, "no statement ran: the test proved nothing"
+    assert slow.on_thread(gui) == []
+    assert clock.ticks > 10
+    assert clock.worst <= MAX_GAP_S, f"the GUI thread stalled {clock.worst * 1000:.0f} ms"
