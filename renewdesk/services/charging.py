@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -36,6 +36,7 @@ from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, Processor
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services.context import Context
 from renewdesk.services.journal import holding_events
+from renewdesk.services.round_step import Next, RoundState, next_step
 from renewdesk.store.batches import collected_after
 from renewdesk.store.models import Attempt, Customer, PaymentMethod
 
@@ -199,6 +200,22 @@ class _New:
 
     row: dict[str, Any]
     request: ChargeRequest
+
+
+@dataclass
+class _Round:
+    """One item's round while a unit of work plans its next step (ORM objects: never shared
+    between threads)."""
+
+    rules: SubjectRules
+    subject: Any
+    item: DueItem
+    attempts: list[Attempt]
+    number: int
+    this_round: list[Attempt] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.this_round = [a for a in self.attempts if a.round == self.number]
 
 
 Step = _Planned | RoundResult | list[_OpenAttempt] | _New
@@ -431,61 +448,53 @@ class RoundRunner:
 
     def _step(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
               attempts: list[Attempt], answers: dict[int, _Answer]) -> Step:
-        round_no = subject.rounds_done + 1
-        this_round = [a for a in attempts if a.round == round_no]
+        """The round's next step: its state read from its attempts (what the processor said
+        of them applied), the decision taken by `next_step`, then carried out."""
+        round_ = _Round(rules, subject, item, attempts, subject.rounds_done + 1)
         questions = [
             _OpenAttempt(a.id, a.idempotency_key, (("subject", rules.reference(subject)),
                                                    ("attempt", a.idempotency_key)))
-            for a in this_round if a.result in ("unknown", "pending") and a.id not in answers]
-        if questions:
-            return questions
-        return self._conclude(session, rules, subject, item, attempts, this_round, round_no,
-                              answers)
-
-    def _conclude(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
-                  attempts: list[Attempt], this_round: list[Attempt], round_no: int,
-                  answers: dict[int, _Answer]) -> Step:
-        for attempt in this_round:
-            if attempt.id not in answers:
-                continue
-            state = _apply_answer(attempt, answers[attempt.id], self.ctx.clock.now())
-            if state == "unsent":
-                # The processor never got it: send it again with the same key.
-                return _Planned(attempt.id, attempt.payment_method_id, _request(
-                    rules, subject, attempt.payment_method, attempt.idempotency_key,
-                    (attempt.amount_minor, attempt.currency)))
-        if not this_round and not rules.chargeable(session, subject, self.today, item.manual):
-            return RoundResult(item.kind, rules.reference(subject), "skipped")
-        manual = item.manual or any(a.manual for a in this_round)
-        return self._decide(session, rules, subject, item, attempts, this_round, round_no,
-                            manual)
-
-    def _decide(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
-                attempts: list[Attempt], this_round: list[Attempt], round_no: int,
-                manual: bool) -> Step:
-        reference = rules.reference(subject)
+            for a in round_.this_round
+            if a.result in ("unknown", "pending") and a.id not in answers]
         now = self.ctx.clock.now()
-        if any(a.result == "succeeded" for a in this_round):
-            paid = next(a for a in this_round if a.result == "succeeded")
+        results = tuple(a.result if questions or a.id not in answers
+                        else _apply_answer(a, answers[a.id], now) for a in round_.this_round)
+        due = bool(round_.this_round) or rules.chargeable(session, subject, self.today,
+                                                          item.manual)
+        decision = next_step(RoundState(results, unasked=bool(questions), due=due))
+        if decision is Next.ASK:
+            return questions
+        if decision is Next.RESEND:
+            attempt = round_.this_round[results.index("unsent")]
+            return _Planned(attempt.id, attempt.payment_method_id, _request(
+                rules, subject, attempt.payment_method, attempt.idempotency_key,
+                (attempt.amount_minor, attempt.currency)))
+        if decision is Next.PAID:
+            paid = round_.this_round[results.index("succeeded")]
             rules.on_paid(session, subject, paid.payment_method, self.today, now)
-            return RoundResult(item.kind, reference, "paid")
-        if any(a.result == "unknown" for a in this_round):
-            return RoundResult(item.kind, reference, "unknown")
-        if any(a.result == "pending" for a in this_round):
+        elif decision is Next.PENDING:
             rules.on_pending(session, subject)
-            return RoundResult(item.kind, reference, "pending")
+        elif decision is Next.CHARGE:
+            return self._charge_next(session, round_, now)
+        return RoundResult(item.kind, rules.reference(subject), decision.value)
+
+    def _charge_next(self, session: Session, round_: _Round, now: datetime) -> Step:
+        """PM-4: the next method of the round not yet tried; none left, the round failed."""
+        rules, subject, this_round = round_.rules, round_.subject, round_.this_round
+        manual = round_.item.manual or any(a.manual for a in this_round)
         tried = {a.payment_method_id for a in this_round}
         method = next((m for m in methods_for_round(rules, subject, self.today, self.fallback)
                        if m.id not in tried), None)
         if method is None:
             rules.on_round_failed(session, subject, this_round, self.today, now, manual)
-            return RoundResult(item.kind, reference, "failed")
+            return RoundResult(round_.item.kind, rules.reference(subject), "failed")
         amount = rules.amount(subject)
         key = never_sensitive(lambda: f"rd_{uuid.uuid4().hex}")
-        row = attempt_row(idempotency_key=key, number=len(attempts) + 1, round=round_no,
-                          manual=manual, on=self.today, payment_method_id=method.id,
-                          amount_minor=amount[0], currency=amount[1], result="unknown",
-                          created_at=now, **{f"{rules.kind}_id": subject.id})
+        row = attempt_row(idempotency_key=key, number=len(round_.attempts) + 1,
+                          round=round_.number, manual=manual, on=self.today,
+                          payment_method_id=method.id, amount_minor=amount[0],
+                          currency=amount[1], result="unknown", created_at=now,
+                          **{f"{rules.kind}_id": subject.id})
         # Written with the wave's others, committed before any call (SC-2).
         return _New(row, _request(rules, subject, method, key, amount))
 
