@@ -6,9 +6,10 @@ import getpass
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from threading import RLock
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
@@ -53,6 +54,8 @@ class App:
     processor: Processor
     env: Mapping[str, str]
     today_override: date | None
+    # The one lock the engine's writes take, shared by every context of this app (Context).
+    write_lock: RLock = field(default_factory=RLock, repr=False)
 
     def today(self) -> date:
         return self.today_override if self.today_override is not None else self.real_today()
@@ -69,7 +72,8 @@ class App:
                        clock=Clock(self.today(), utc_now),
                        who=who or self.env.get("RENEWDESK_USER") or _user(),
                        mailer=self.mailer() if delivery else None,
-                       webhook=self.webhook() if delivery else None)
+                       webhook=self.webhook() if delivery else None,
+                       write_lock=self.write_lock)
 
     def mailer(self) -> Sender | None:
         with self.factory() as session:

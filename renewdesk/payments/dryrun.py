@@ -19,6 +19,7 @@ from renewdesk.payments.processor import (
 
 class DryRunProcessor:
     name = "dry-run"
+    calls_wait = False  # charges are predicted here; only lookups reach the real processor
 
     def __init__(self, real: Processor) -> None:
         self.real = real

@@ -69,6 +69,10 @@ class ChargeOutcome:
 
 
 class Processor(Protocol):
+    """A processor may also say `calls_wait` (true when its calls wait on a network): the
+    charging engine then keeps several calls out at once; without it, or false, calls are made
+    one after the other on the run's own thread."""
+
     name: str
 
     def attach(self, token: str, payer: Payer) -> AttachResult:

@@ -93,6 +93,11 @@ class SandboxProcessor:
             finally:
                 setup.close()
 
+    @property
+    def calls_wait(self) -> bool:
+        """With a latency, it stands for a network (Processor)."""
+        return self.latency > 0
+
     def _connect(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:

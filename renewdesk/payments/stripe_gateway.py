@@ -68,6 +68,7 @@ def _outcome(intent: Any) -> ChargeOutcome:
 
 class StripeProcessor:
     name = "stripe"
+    calls_wait = True  # every call is a round trip to Stripe (Processor)
 
     def __init__(self, secret_key: str, api_base: str | None = None,
                  timeout: float = 30.0) -> None:

@@ -6,248 +6,107 @@ committed with its own idempotency key before the processor is called; an attemp
 is unknown is settled by asking the processor (`lookup`) and, only if the processor never got it,
 sent again with the same key. Nothing is ever charged twice.
 
-Concurrency: while the processor answers at once, due items go in waves of at most one item per
-customer (`RoundRunner`), so each customer's subjects are charged in order; once calls wait on a
-network, rounds run on a bounded pool of workers, one customer's subjects in order on one worker.
-Calls are paced by a shared rate limiter. Database writes happen in units of work, each with its
-own session, serialised by `WRITE_LOCK` (SQLite has one writer); processor calls happen outside
-it. Only ids and frozen dataclasses cross threads.
+One way to charge, whatever the processor's latency. Due items go in *waves*: the current item
+of many customers, never two of one customer, so each customer's subjects keep their order. One
+unit of work plans a wave and commits all its new attempts with their keys before any call; the
+calls are made outside it, paced by the rate limiter; one unit of work records what came back
+for every call that is back (`charge_units`). A round that goes on (a decline, another method
+to try) takes its next step in a later wave. While calls are out, the customers whose rounds
+ended go into the next wave, so up to a wave of calls is always waiting for the processor: it
+is kept as busy as its rate limit and `processor_concurrency` allow. A processor that answers at
+once is the case where each call is back before the next one is made: its calls are made on the
+run's own thread, as more threads would only add their cost to the same work. A processor says
+that its calls wait on something (a network) with `calls_wait`; by Little's law, it is then
+the number of calls out at once that sets the rate, so they are made on a bounded pool (of
+`processor_concurrency` threads), and each call's outcome is recorded as it comes back, with
+the progress and the cancel that go with it.
+
+What the engine charges is told by its `SubjectRules` (services/subjects.py): that is the seam
+where new kinds of attempt (refunds, payments the customer completes) join the same path, with
+its keys, its settling and its pacing. What a round does next is decided by `next_step`
+(services/round_step.py) from a small state.
+
+Writes happen only on the run's own thread, each unit of work holding the context's write lock
+(`Context.write_lock`, one per app); the pool's threads only call the processor. Only ids and
+frozen dataclasses cross threads.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Protocol, TypeVar
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import bindparam, delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from renewdesk.domain.declines import DeclineKind, classify
-from renewdesk.domain.sensitive import never_sensitive
-from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
+from renewdesk.payments.processor import ChargeRequest, ProcessorUnavailable
 from renewdesk.payments.ratelimit import RateLimiter
+from renewdesk.services.attempts import SKIPPED, Answer, Call, OpenAttempt, PlannedCall
+from renewdesk.services.charge_units import ChargeUnits, Step, Subjects
 from renewdesk.services.context import Context
-from renewdesk.services.journal import holding_events
-from renewdesk.services.round_step import Next, RoundState, next_step
+from renewdesk.services.subjects import DueItem, RoundResult, SubjectRules, methods_for_round
 from renewdesk.store.batches import collected_after
-from renewdesk.store.models import Attempt, Customer, PaymentMethod
 
-WRITE_LOCK = threading.RLock()
-T = TypeVar("T")
-U = TypeVar("U")
-
-
-class SubjectRules(Protocol):
-    """What differs between carts, installments and usage invoices."""
-
-    kind: str  # the Attempt column prefix: renewal | installment | usage_invoice
-
-    def load_many(self, session: Session, ids: Sequence[int]) -> dict[int, Any]: ...
-    def reference(self, subject: Any) -> str: ...
-    def customer(self, subject: Any) -> Customer: ...
-    def amount(self, subject: Any) -> tuple[int, str]: ...
-    def preferred_method(self, subject: Any) -> PaymentMethod | None: ...
-    def single_method(self, subject: Any) -> bool: ...
-    def chargeable(self, session: Session, subject: Any, today: date, manual: bool) -> bool: ...
-    def on_paid(self, session: Session, subject: Any, method: PaymentMethod, today: date,
-                now: datetime) -> None: ...
-    def on_pending(self, session: Session, subject: Any) -> None: ...
-    def on_round_failed(self, session: Session, subject: Any, attempts: Sequence[Attempt],
-                        today: date, now: datetime, manual: bool) -> None: ...
-
-
-@dataclass(frozen=True)
-class DueItem:
-    kind: str
-    subject_id: int
-    customer_id: int
-    sort_key: tuple[date, int]
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class RoundResult:
-    kind: str
-    subject_ref: str
-    outcome: str  # paid | failed | pending | unknown | skipped
-
-
-@dataclass(frozen=True)
-class _Planned:
-    attempt_id: int
-    method_id: int
-    request: ChargeRequest
-    fresh: bool = False  # added in this wave (not an unsent one sent again)
-
-
-def methods_for_round(rules: SubjectRules, subject: Any, today: date,
-                      fallback: bool) -> Iterator[PaymentMethod]:
-    """PM-4: the chosen method first, then the customer's other valid methods in order. Lazily:
-    the customer's other methods are read only when the chosen one will not do."""
-    preferred = rules.preferred_method(subject)
-    if preferred is not None and preferred.chargeable(today):
-        yield preferred
-    if fallback and not rules.single_method(subject):  # SEPA orders debit their own mandate only
-        yield from (m for m in rules.customer(subject).payment_methods
-                    if m.chargeable(today) and m is not preferred)
-
-
-@dataclass(frozen=True)
-class _OpenAttempt:
-    attempt_id: int
-    key: str
-    metadata: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class _Answer:
-    reached: bool  # False: the processor could not be asked
-    outcome: ChargeOutcome | None  # None: it never received a charge with that key
-
-
-def _apply_answer(attempt: Attempt, answer: _Answer, now: datetime) -> str:
-    """What the processor said of an unknown or pending attempt (SC-2); `unsent` when it never
-    received it (then, and only then, it is sent again with the same key)."""
-    if not answer.reached:
-        return attempt.result
-    if answer.outcome is None:
-        return "unsent" if attempt.result == "unknown" else attempt.result
-    for column, value in _settled(answer.outcome, now).items():
-        setattr(attempt, column, value)
-    _block_if_hard(attempt.payment_method, answer.outcome)
-    return attempt.result
-
-
-def _settled(outcome: ChargeOutcome, now: datetime) -> dict[str, Any]:
-    """An attempt's columns once the processor said what became of it."""
-    return {"result": outcome.status, "processor_ref": outcome.processor_ref,
-            "decline_code": outcome.decline_code,
-            "hard_decline": classify(outcome.decline_code) is DeclineKind.HARD,
-            "settled_at": None if outcome.status == "pending" else now}
-
-
-_ATTEMPT: Any = Attempt.__table__
-# Many attempts' outcomes in one executemany, by id (`attempt_id`); SQLAlchemy sets the columns
-# the rows name, `_settled`'s.
-_SETTLE = _ATTEMPT.update().where(_ATTEMPT.c.id == bindparam("attempt_id"))
-
-
-def _column_defaults(table: Any) -> dict[str, Any]:
-    return {column.key: (column.default.arg if column.default is not None
-                         and column.default.is_scalar else None)
-            for column in table.columns if not column.primary_key}
-
-
-_ATTEMPT_ROW = _column_defaults(_ATTEMPT)
-
-
-def attempt_row(**values: Any) -> dict[str, Any]:
-    """A new attempt's row for a many-row INSERT, read from the model: every column, with its
-    default where the caller gives none, so the rows of one INSERT share their keys whatever
-    their subject, and a column the model gains is written (or refused) instead of silently
-    left out. A name the model does not have is refused."""
-    unknown = values.keys() - _ATTEMPT_ROW.keys()
-    if unknown:
-        raise TypeError(f"Attempt has no column {', '.join(sorted(unknown))}")
-    return {**_ATTEMPT_ROW, **values}
-
-
-def _block_if_hard(method: PaymentMethod, outcome: ChargeOutcome) -> None:
-    if outcome.status == "declined" and classify(outcome.decline_code) is DeclineKind.HARD:
-        # AR-5: a hard decline is not retried until the payment method changes.
-        method.blocked_code = outcome.decline_code
-
-
-def _request(rules: SubjectRules, subject: Any, method: PaymentMethod, key: str,
-             amount: tuple[int, str]) -> ChargeRequest:
-    customer = rules.customer(subject)
-    reference = rules.reference(subject)
-    return ChargeRequest(
-        idempotency_key=key, token=method.token, amount_minor=amount[0], currency=amount[1],
-        customer_ref=customer.ref, description=f"{rules.kind} {reference}",
-        processor_customer_id=customer.processor_customer_id, method_type=method.type,
-        metadata={"subject": reference, "kind": rules.kind, "attempt": key,
-                  "payment_method": method.ref},
-    )
-
+__all__ = ["DueItem", "RoundResult", "RoundRunner", "SubjectRules", "methods_for_round"]
 
 WAVE = 500  # items per wave when nothing limits the processor's rate
 WAVE_SECONDS = 8  # with a rate limit: a wave holds about this many seconds of calls
-SLOW_CALL = 0.005  # seconds: calls this long wait on something; they then go in parallel
-PROBE_CALLS = 3  # the processor waits when each of the last this many calls was slow
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class _Skipped:
-    """A call not made: the run was cancelled before its turn."""
+class _AtOnce(Executor):
+    """Calls made on the run's own thread when they are submitted."""
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future
 
 
-_SKIPPED = _Skipped()
-Call = ChargeOutcome | None | _Skipped  # None: the outcome is unknown (timeout, no network)
-
-
-@dataclass(frozen=True)
-class _New:
-    """An attempt to add in a wave's unit of work (its row); its id is known once written."""
-
-    row: dict[str, Any]
-    request: ChargeRequest
+def _done(value: T) -> Future[T]:
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
 
 
 @dataclass
-class _Round:
-    """One item's round while a unit of work plans its next step (ORM objects: never shared
-    between threads)."""
+class _Wave:
+    """Items planned together, with the session that read their subjects for the record."""
 
-    rules: SubjectRules
-    subject: Any
-    item: DueItem
-    attempts: list[Attempt]
     number: int
-    this_round: list[Attempt] = field(default_factory=list)
+    items: list[DueItem]
+    queues: list[deque[DueItem]]  # each item's customer's queue, the item first in it
+    session: Session
+    subjects: Subjects
+    steps: list[Step]
+    open: int  # items whose step is not over; the session is closed when none is left
 
-    def __post_init__(self) -> None:
-        self.this_round = [a for a in self.attempts if a.round == self.number]
 
-
-Step = _Planned | RoundResult | list[_OpenAttempt] | _New
-Subjects = dict[tuple[str, int], Any]  # a wave's subjects by (kind, id)
+Out = dict[Future[Any], tuple[_Wave, int]]  # what is waited for: each future's wave and item
 
 
 class RoundRunner:
-    """Runs rounds for due subjects; one instance per run.
-
-    While the processor answers at once, due items go in *waves*: the current item of up to
-    `WAVE` customers (one item per customer, so each customer's subjects keep their order). A
-    wave takes one step of each of its items: one unit of work plans them all and commits
-    every new attempt with its key (SC-2: before any call); the calls are made; one unit of
-    work records what came back and concludes the rounds that ended, with their events and
-    e-mails. A round that goes on (a decline, another method to try) takes its next step in the
-    next wave. Issue 6: one unit of work per item and step was 17 statements and 3 commits a
-    charge. Once calls make it wait (a network), the rest goes round by round on the bounded
-    pool of workers (`_stream`), paced by the rate limiter, as busy as the limit allows, with
-    progress and cancel at each round.
-    """
+    """Runs rounds for due subjects; one instance per run."""
 
     def __init__(self, ctx: Context, rules: dict[str, SubjectRules], today: date,
                  fallback: bool, limiter: RateLimiter) -> None:
         self.ctx = ctx
-        self.rules = rules
         self.today = today
-        self.fallback = fallback
         self.limiter = limiter
+        self.units = ChargeUnits(ctx, rules, today, fallback)
         self.cancelled = threading.Event()
-        self._answers: dict[tuple[str, int], dict[int, _Answer]] = {}
-        self._timed: deque[float] = deque(maxlen=PROBE_CALLS)  # the last calls' durations
-        self._processor_waits = False  # has a call taken longer than SLOW_CALL?
+        self._answers: dict[tuple[str, int], dict[int, Answer]] = {}
+        self._waves = 0
 
     def wave_size(self, concurrency: int) -> int:
         if self.limiter.per_second > 0:
@@ -256,294 +115,133 @@ class RoundRunner:
 
     def run(self, items: Sequence[DueItem], concurrency: int,
             progress: Callable[[RoundResult], None] | None = None) -> list[RoundResult]:
+        """Every item's round to its end (or to a cancel), each customer's in order; `progress`
+        hears of each round as it ends."""
         by_customer: dict[int, deque[DueItem]] = {}
         for item in sorted(items, key=lambda i: (i.customer_id, i.sort_key)):
             by_customer.setdefault(item.customer_id, deque()).append(item)
-        waiting = deque(by_customer.values())
+        ready = deque(by_customer.values())
         results: list[RoundResult] = []
-        with ExitStack() as stack:
-            pool = None
-            if concurrency > 1 and len(waiting) > 1:
-                pool = stack.enter_context(ThreadPoolExecutor(
-                    max_workers=concurrency, thread_name_prefix="charge"))
-            while waiting and not self.cancelled.is_set():
-                if self._processor_waits:
-                    results += self._stream(list(waiting), pool, progress)
-                    break
-                # One item at a time until a few calls tell whether the processor waits.
-                size = self.wave_size(concurrency) if len(self._timed) == PROBE_CALLS else 1
-                wave = [waiting.popleft() for _ in range(min(size, len(waiting)))]
+        window = self.wave_size(concurrency)
+        out: Out = {}
+        with self._callers(concurrency, len(ready)) as calls, self._closing(out):
+            while out or (ready and not self.cancelled.is_set()):
                 with collected_after():  # a wave makes ~100,000 short-lived objects
-                    done = self._wave([queue[0] for queue in wave], pool)
-                for index, queue in enumerate(wave):
-                    result = done.get(index)
-                    if result is not None:
-                        queue.popleft()
-                        results.append(result)
-                        if progress is not None:
-                            progress(result)
-                    if queue:
-                        waiting.append(queue)
+                    room = min(window - len(out), len(ready))
+                    if room > 0 and not self.cancelled.is_set():
+                        out.update(self._start([ready.popleft() for _ in range(room)], calls))
+                    done = wait(out, return_when=FIRST_COMPLETED).done
+                    for queue, result in self._finish(sorted(
+                            ((*out.pop(future), future) for future in done),
+                            key=lambda back: (back[0].number, back[1]))):
+                        if result is not None:
+                            queue.popleft()
+                            results.append(result)
+                            if progress is not None:
+                                progress(result)
+                        if queue:
+                            ready.append(queue)
         return results
-
-    def _stream(self, groups: list[deque[DueItem]], pool: ThreadPoolExecutor | None,
-                progress: Callable[[RoundResult], None] | None) -> list[RoundResult]:
-        """A processor that makes calls wait (a network): each worker takes a customer's
-        subjects one round at a time, in order; progress comes with each round, a cancel stops
-        between rounds. The database's work is then too small to be worth batching."""
-        def work(group: deque[DueItem]) -> list[RoundResult]:
-            done: list[RoundResult] = []
-            for item in group:
-                if self.cancelled.is_set():
-                    break
-                result = self.run_round(item)
-                done.append(result)
-                if progress is not None:
-                    progress(result)
-            return done
-
-        return [result for done in self._map(pool, work, groups) for result in done]
 
     def run_round(self, item: DueItem) -> RoundResult:
         """One subject's round, to its end (a manual charge)."""
-        while True:
-            result = self._wave([item], None).get(0)
-            if result is not None:
-                return result
+        return self.run([item], 1)[0]
 
-    @staticmethod
-    def _map(pool: ThreadPoolExecutor | None, work: Callable[[T], U], values: list[T]) -> list[U]:
-        return list(pool.map(work, values)) if pool is not None else [work(v) for v in values]
+    def _callers(self, concurrency: int, customers: int) -> Executor:
+        """Who makes the calls: the run's own thread for a processor that answers at once (or
+        a single customer, who has one call out at a time); otherwise a bounded pool, even of
+        one thread, so that what comes back is recorded, and heard of, while the rest wait."""
+        if customers > 1 and getattr(self.ctx.processor, "calls_wait", False):
+            return ThreadPoolExecutor(max_workers=max(1, concurrency),
+                                      thread_name_prefix="charge")
+        return _AtOnce()
 
-    def _wave(self, wave: list[DueItem], pool: ThreadPoolExecutor | None) -> dict[int, RoundResult]:
-        """One step of each item's round; the results of the rounds that ended, by position.
+    @contextmanager
+    def _closing(self, out: Out) -> Iterator[None]:
+        """The sessions of waves still waiting when a run stops on an error."""
+        try:
+            yield
+        finally:
+            for session in {id(wave.session): wave.session for wave, _ in out.values()}.values():
+                session.close()
 
-        The wave's subjects are read once, by the plan, and kept (not expired at its commit) for
-        the record: between the two there are only the wave's calls, and what the record writes
-        is set from what the processor said (paid, processing, the cart's new expiry), not
-        computed from columns that may have changed meanwhile."""
-        with self.ctx.factory() as session:
-            session.expire_on_commit = False
-            subjects, steps = self._plan(session, wave)
-            results = {i: step for i, step in steps.items() if isinstance(step, RoundResult)}
-            asked = {i: step for i, step in steps.items() if isinstance(step, list)}
-            for i, answers in zip(asked, self._map(pool, self._ask, list(asked.values())),
-                                  strict=True):
-                self._answers.setdefault((wave[i].kind, wave[i].subject_id), {}).update(answers)
-            planned = {i: step for i, step in steps.items() if isinstance(step, _Planned)}
-            if planned:
-                calls = self._calls(pool, list(planned.values()))
-                results.update(self._record(session, wave, subjects, planned,
-                                            dict(zip(planned, calls, strict=True))))
-        for i in results:
-            self._answers.pop((wave[i].kind, wave[i].subject_id), None)
-        return results
+    def _start(self, queues: list[deque[DueItem]], calls: Executor) -> Out:
+        """Plan a wave (its new attempts committed), then set its questions and calls going."""
+        items = [queue[0] for queue in queues]
+        session = self.ctx.factory()
+        session.expire_on_commit = False
+        try:
+            subjects, steps = self.units.plan(session, items, self._answers)
+        except BaseException:
+            session.close()
+            raise
+        self._waves += 1
+        wave = _Wave(self._waves, items, queues, session, subjects, steps, len(queues))
+        out: Out = {}
+        for i, step in enumerate(steps):  # questions first: they settle what is open
+            if step.ask:
+                out[calls.submit(self._ask, step.ask)] = (wave, i)
+        for i, step in enumerate(steps):
+            if step.call is not None:
+                out[calls.submit(self._call, step.call.request)] = (wave, i)
+            elif not step.ask:
+                out[_done(step.ended)] = (wave, i)
+        return out
 
-    def _calls(self, pool: ThreadPoolExecutor | None, steps: list[_Planned]) -> list[Call]:
-        """The wave's calls, in order of steps. Made one after the other while the processor
-        answers at once (threads would only cost: a zero-latency sandbox), on the pool from
-        the first call that makes it wait (a network)."""
-        calls: list[Call] = []
-        while pool is None or not self._processor_waits:
-            if len(calls) == len(steps):
-                return calls
-            started = time.monotonic()
-            calls.append(self._call(steps[len(calls)]))
-            self._timed.append(time.monotonic() - started)
-            # A network makes every call wait; a pause of this process, only some.
-            self._processor_waits = (len(self._timed) == PROBE_CALLS
-                                     and min(self._timed) > SLOW_CALL)
-        return calls + self._map(pool, self._call, steps[len(calls):])
+    def _finish(self, back: list[tuple[_Wave, int, Future[Any]]]
+                ) -> Iterator[tuple[deque[DueItem], RoundResult | None]]:
+        """What is back, in the order it was planned: each item's queue and, if its round
+        ended, its result. The calls of one wave are recorded in one unit of work."""
+        for _number, group in groupby(back, key=lambda entry: entry[0].number):
+            entries = list(group)
+            wave = entries[0][0]
+            ended = self._conclude(wave, [(i, future) for _wave, i, future in entries])
+            for _wave, i, _future in entries:
+                item, result = wave.items[i], ended.get(i)
+                if result is not None:
+                    self._answers.pop((item.kind, item.subject_id), None)
+                yield wave.queues[i], result
+            wave.open -= len(entries)
+            if not wave.open:
+                wave.session.close()
 
-    def _call(self, step: _Planned) -> Call:
+    def _conclude(self, wave: _Wave, back: list[tuple[int, Future[Any]]]) -> dict[int, RoundResult]:
+        """The rounds that ended, by position: in the plan, or by the record of their calls;
+        what the processor said of open attempts is kept for the item's next plan."""
+        ended: dict[int, RoundResult] = {}
+        made: dict[int, tuple[PlannedCall, Call]] = {}
+        for i, future in back:
+            step, value = wave.steps[i], future.result()
+            if step.call is not None:
+                made[i] = (step.call, value)
+            elif step.ask:
+                item = wave.items[i]
+                self._answers.setdefault((item.kind, item.subject_id), {}).update(value)
+            elif step.ended is not None:
+                ended[i] = step.ended
+        if made:
+            ended.update(self.units.record(wave.session, wave.items, wave.subjects, made))
+        return ended
+
+    def _call(self, request: ChargeRequest) -> Call:
         if self.cancelled.is_set():
-            return _SKIPPED
+            return SKIPPED
         self.limiter.acquire()
         try:
-            return self.ctx.processor.charge(step.request, self.today)
+            return self.ctx.processor.charge(request, self.today)
         except ProcessorUnavailable:
             return None
 
-    def _ask(self, open_attempts: list[_OpenAttempt]) -> dict[int, _Answer]:
+    def _ask(self, open_attempts: tuple[OpenAttempt, ...]) -> dict[int, Answer]:
         """Ask the processor about open attempts, outside the write lock."""
-        answers: dict[int, _Answer] = {}
+        answers: dict[int, Answer] = {}
         for open_attempt in open_attempts:
             self.limiter.acquire()
             try:
                 outcome = self.ctx.processor.lookup(open_attempt.key, dict(open_attempt.metadata),
                                                     self.today)
             except ProcessorUnavailable:
-                answers[open_attempt.attempt_id] = _Answer(False, None)
+                answers[open_attempt.attempt_id] = Answer(False, None)
             else:
-                answers[open_attempt.attempt_id] = _Answer(True, outcome)
+                answers[open_attempt.attempt_id] = Answer(True, outcome)
         return answers
-
-    # -- the units of work ---------------------------------------------------------------
-    def _subjects(self, session: Session, items: Sequence[DueItem]) -> Subjects:
-        ids: dict[str, list[int]] = {}
-        for item in items:
-            ids.setdefault(item.kind, []).append(item.subject_id)
-        return {(kind, sid): subject for kind, wanted in ids.items()
-                for sid, subject in self.rules[kind].load_many(session, wanted).items()}
-
-    def _attempts(self, session: Session, items: Sequence[DueItem]) -> dict[tuple[str, int],
-                                                                            list[Attempt]]:
-        found: dict[tuple[str, int], list[Attempt]] = {(i.kind, i.subject_id): [] for i in items}
-        for kind in {item.kind for item in items}:
-            column = getattr(Attempt, f"{kind}_id")
-            wanted = [item.subject_id for item in items if item.kind == kind]
-            for attempt in session.scalars(select(Attempt).where(column.in_(wanted))
-                                           .order_by(Attempt.number)):
-                found[(kind, getattr(attempt, f"{kind}_id"))].append(attempt)
-        return found
-
-    def _plan(self, session: Session, wave: list[DueItem]) -> tuple[Subjects, dict[int, Step]]:
-        """One unit of work: settle what is open, then add each item's next attempt or end its
-        round. Every new attempt is committed with its key before any call (SC-2).
-
-        Open attempts of the current round are settled first, whatever else holds (SC-2): an
-        item with an open attempt the processor was not yet asked about returns its questions
-        (asked outside the write lock; the item is planned again in the next wave). A round
-        already under way is finished; a new round starts only if the subject is due.
-        """
-        steps: dict[int, Step] = {}
-        with WRITE_LOCK:
-            subjects = self._subjects(session, wave)
-            attempts = self._attempts(session, wave)
-            self._other_methods(session, wave, subjects, attempts)
-            with holding_events(session, self.ctx.clock.now()):
-                for i, item in enumerate(wave):
-                    key = (item.kind, item.subject_id)
-                    steps[i] = self._step(session, self.rules[item.kind], subjects[key], item,
-                                          attempts[key], self._answers.get(key, {}))
-            new = {i: step for i, step in steps.items() if isinstance(step, _New)}
-            if new:
-                session.flush()
-                table = Attempt.__table__
-                written = session.connection().execute(
-                    table.insert().returning(table.c.idempotency_key, table.c.id),  # type: ignore[attr-defined]
-                    [step.row for step in new.values()])
-                ids: dict[str, int] = {key: row_id for key, row_id in written}
-                for i, step in new.items():
-                    steps[i] = _Planned(ids[step.request.idempotency_key],
-                                        step.row["payment_method_id"], step.request, fresh=True)
-            session.commit()
-        return subjects, steps
-
-    def _other_methods(self, session: Session, wave: list[DueItem],
-                       subjects: dict[tuple[str, int], Any],
-                       attempts: dict[tuple[str, int], list[Attempt]]) -> None:
-        """The customers' methods for the rounds that may need more than the chosen one (PM-4):
-        read together, not one lazy load each (each of which would flush the wave's attempts)."""
-        customers: set[int] = set()
-        for item in wave:
-            key = (item.kind, item.subject_id)
-            rules, subject = self.rules[item.kind], subjects[key]
-            preferred = rules.preferred_method(subject)
-            if attempts[key] or preferred is None or not preferred.chargeable(self.today):
-                customers.add(rules.customer(subject).id)
-        if customers:
-            session.scalars(select(Customer).where(Customer.id.in_(customers)).options(
-                selectinload(Customer.payment_methods))).all()
-
-    def _step(self, session: Session, rules: SubjectRules, subject: Any, item: DueItem,
-              attempts: list[Attempt], answers: dict[int, _Answer]) -> Step:
-        """The round's next step: its state read from its attempts (what the processor said
-        of them applied), the decision taken by `next_step`, then carried out."""
-        round_ = _Round(rules, subject, item, attempts, subject.rounds_done + 1)
-        questions = [
-            _OpenAttempt(a.id, a.idempotency_key, (("subject", rules.reference(subject)),
-                                                   ("attempt", a.idempotency_key)))
-            for a in round_.this_round
-            if a.result in ("unknown", "pending") and a.id not in answers]
-        now = self.ctx.clock.now()
-        results = tuple(a.result if questions or a.id not in answers
-                        else _apply_answer(a, answers[a.id], now) for a in round_.this_round)
-        due = bool(round_.this_round) or rules.chargeable(session, subject, self.today,
-                                                          item.manual)
-        decision = next_step(RoundState(results, unasked=bool(questions), due=due))
-        if decision is Next.ASK:
-            return questions
-        if decision is Next.RESEND:
-            attempt = round_.this_round[results.index("unsent")]
-            return _Planned(attempt.id, attempt.payment_method_id, _request(
-                rules, subject, attempt.payment_method, attempt.idempotency_key,
-                (attempt.amount_minor, attempt.currency)))
-        if decision is Next.PAID:
-            paid = round_.this_round[results.index("succeeded")]
-            rules.on_paid(session, subject, paid.payment_method, self.today, now)
-        elif decision is Next.PENDING:
-            rules.on_pending(session, subject)
-        elif decision is Next.CHARGE:
-            return self._charge_next(session, round_, now)
-        return RoundResult(item.kind, rules.reference(subject), decision.value)
-
-    def _charge_next(self, session: Session, round_: _Round, now: datetime) -> Step:
-        """PM-4: the next method of the round not yet tried; none left, the round failed."""
-        rules, subject, this_round = round_.rules, round_.subject, round_.this_round
-        manual = round_.item.manual or any(a.manual for a in this_round)
-        tried = {a.payment_method_id for a in this_round}
-        method = next((m for m in methods_for_round(rules, subject, self.today, self.fallback)
-                       if m.id not in tried), None)
-        if method is None:
-            rules.on_round_failed(session, subject, this_round, self.today, now, manual)
-            return RoundResult(round_.item.kind, rules.reference(subject), "failed")
-        amount = rules.amount(subject)
-        key = never_sensitive(lambda: f"rd_{uuid.uuid4().hex}")
-        row = attempt_row(idempotency_key=key, number=len(round_.attempts) + 1,
-                          round=round_.number, manual=manual, on=self.today,
-                          payment_method_id=method.id, amount_minor=amount[0],
-                          currency=amount[1], result="unknown", created_at=now,
-                          **{f"{rules.kind}_id": subject.id})
-        # Written with the wave's others, committed before any call (SC-2).
-        return _New(row, _request(rules, subject, method, key, amount))
-
-    def _record(self, session: Session, wave: list[DueItem], subjects: Subjects,
-                planned: dict[int, _Planned], calls: dict[int, Call]) -> dict[int, RoundResult]:
-        """One unit of work: what the processor said of each call; the rounds it ended are
-        concluded in it (paid or processing), a declined one goes on in the next wave. The
-        attempts' columns are written together (one executemany), not loaded and flushed."""
-        results: dict[int, RoundResult] = {}
-        settled: list[dict[str, Any]] = []
-        unsent: list[int] = []
-        with WRITE_LOCK:
-            now = self.ctx.clock.now()
-            with holding_events(session, now):
-                for i, step in planned.items():
-                    outcome = calls[i]
-                    if isinstance(outcome, _Skipped):
-                        if step.fresh:
-                            unsent.append(step.attempt_id)  # never sent: as if never planned
-                        continue
-                    if outcome is not None:
-                        settled.append({"attempt_id": step.attempt_id, **_settled(outcome, now)})
-                    result = self._outcome(session, wave[i], step, outcome,
-                                           subjects[(wave[i].kind, wave[i].subject_id)], now)
-                    if result is not None:
-                        results[i] = result
-            if settled:
-                session.connection().execute(_SETTLE, settled)
-            if unsent:
-                session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))
-            session.commit()
-        return results
-
-    def _outcome(self, session: Session, item: DueItem, step: _Planned,
-                 outcome: ChargeOutcome | None, subject: Any,
-                 now: datetime) -> RoundResult | None:
-        """What follows a call's outcome; the round's result if it ended."""
-        rules = self.rules[item.kind]
-        if outcome is None:
-            # Timeout or connection error: the outcome is unknown; the next run asks.
-            return RoundResult(item.kind, rules.reference(subject), "unknown")
-        method = session.get(PaymentMethod, step.method_id)  # read with the subject (the plan)
-        assert method is not None
-        _block_if_hard(method, outcome)
-        if outcome.status == "declined":
-            return None  # the round goes on with the next method, if any
-        if outcome.status == "succeeded":
-            rules.on_paid(session, subject, method, self.today, now)
-        else:
-            rules.on_pending(session, subject)
-        return RoundResult(item.kind, rules.reference(subject),
-                           "paid" if outcome.status == "succeeded" else "pending")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from threading import RLock
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,9 +24,16 @@ class Clock:
 
 @dataclass(frozen=True)
 class Context:
+    """`write_lock` is the one thing that serialises the engine's writes (SQLite has one
+    writer): every unit of work of a run and of a charge taken by hand holds it, and the
+    processor is called outside it. `renewdesk.app` gives every context of an app the same one,
+    so the window's manual charges and the scheduler's run take turns instead of waiting on
+    the database's busy handler; a context made alone has its own."""
+
     factory: sessionmaker[Session]
     processor: Processor
     clock: Clock
     who: str = "system"
     mailer: Sender | None = None
     webhook: WebhookTarget | None = None
+    write_lock: RLock = field(default_factory=RLock, compare=False, repr=False)

@@ -24,13 +24,7 @@ from renewdesk.notify import outbox, webhooks
 from renewdesk.payments.dryrun import DryRunProcessor
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services import installments, payment_methods, renewals, usage
-from renewdesk.services.charging import (
-    WRITE_LOCK,
-    DueItem,
-    RoundResult,
-    RoundRunner,
-    SubjectRules,
-)
+from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
 from renewdesk.services.context import Context
 from renewdesk.store import db, search_index, settings
 from renewdesk.store.models import (
@@ -209,8 +203,8 @@ class _Pipeline:
 
     def unit(self, work: Callable[[Session], T]) -> T:
         """One step's unit of work: its own session, committed, its writes serialised with the
-        charging's."""
-        with WRITE_LOCK, self.ctx.factory() as session:
+        charging's by the context's write lock."""
+        with self.ctx.write_lock, self.ctx.factory() as session:
             value = work(session)
             session.commit()
             return value
