@@ -126,7 +126,7 @@ class RoundRunner:
         out: Out = {}
         with self._callers(concurrency, len(ready)) as calls, self._closing(out):
             while out or (ready and not self.cancelled.is_set()):
-                with collected_after():  # a wave makes ~100,000 short-lived objects
+                with collected_after():  # a wave makes a great many short-lived objects
                     room = min(window - len(out), len(ready))
                     if room > 0 and not self.cancelled.is_set():
                         out.update(self._start([ready.popleft() for _ in range(room)], calls))

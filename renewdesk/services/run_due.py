@@ -103,7 +103,7 @@ def _unfinished_rounds(session: Session) -> list[DueItem]:
     two attempts. They are settled by asking the processor before anything else is tried.
 
     The search starts from the subjects that have attempts at all, not from every open subject
-    (600,000 installments in issue 6's portfolio, most never tried yet)."""
+    (most of a large portfolio's installments were never tried yet; docs/benchmarks.md)."""
     items: list[DueItem] = []
     for kind, model, customer_col, join, states in (
         ("renewal", Renewal, Renewal.customer_id, None, renewals.OPEN),
@@ -133,7 +133,7 @@ def _due_items(session: Session, today: date, retries: bool) -> list[DueItem]:
             Renewal.status.in_(renewals.OPEN), Renewal.next_attempt_on <= today,
             rounds(Renewal.rounds_done)))]
     # The due installments are found by their own (status, next attempt) index first; joined
-    # straight away, SQLite's statistics would rather walk every order (100,000: 0.15 s).
+    # straight away, SQLite's statistics would rather walk every order (docs/benchmarks.md).
     due_installments = select(Installment.id).where(
         Installment.status.in_(installments.OPEN), Installment.next_attempt_on <= today,
         rounds(Installment.rounds_done))
@@ -157,7 +157,7 @@ def _high_water(session: Session) -> tuple[int, int, int]:
 
 
 def _report_charges(session: Session, after_id: int) -> tuple[ChargeLine, ...]:
-    """The run's attempts, read in one query (one per attempt was a fifth of a busy night)."""
+    """The run's attempts, read in one query, not one per attempt (a busy night has many)."""
     lines = []
     query = (select(Attempt.amount_minor, Attempt.currency, Attempt.result, Attempt.decline_code,
                     PaymentMethod.ref, PaymentMethod.brand, PaymentMethod.last4, Customer.ref,
