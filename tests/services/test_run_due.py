@@ -184,8 +184,9 @@ def test_sc5_a_second_run_can_wait_for_the_first(world: World) -> None:
 @pytest.mark.parametrize("latency", [0.0, 0.01], ids=["waves", "round-by-round"])
 def test_sc1_concurrent_workers_keep_each_customers_charges_in_order(world: World,
                                                                      latency: float) -> None:
-    """A processor that answers at once gets waves of one item per customer; one that makes
-    calls wait (10 ms) gets rounds on the workers: each customer's charges in order either way."""
+    """Waves of one item per customer, whether the processor answers at once (calls made on the
+    run's thread) or makes calls wait (calls made on the workers): each customer's charges in
+    order either way."""
     customers = [customer(f"C{n}", card(f"A{n}", token="pm_card_chargeCustomerFail"),
                           card(f"B{n}")) for n in range(12)]
     orders = [order(f"O{n}-{k}", f"C{n}", f"A{n}", f"2026-11-0{k}", count=1)

@@ -1,0 +1,80 @@
+"""SC-1, SC-2, SC-5: one charging path, whoever answers; one write lock per app; short code."""
+
+from __future__ import annotations
+
+import ast
+import threading
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from renewdesk.payments.processor import ChargeOutcome, ChargeRequest
+from renewdesk.payments.sandbox import SandboxProcessor
+from renewdesk.services import charging
+from renewdesk.services.run_due import run_due
+from tests.builders import card, customer, document, order
+from tests.conftest import World
+
+SERVICES = Path(charging.__file__).parent
+ENGINE = ("charging.py", "charge_units.py", "attempts.py", "subjects.py", "round_step.py")
+
+
+class Threads:
+    """The sandbox, with the thread that made each charge."""
+
+    name = "sandbox"
+
+    def __init__(self, real: SandboxProcessor) -> None:
+        self.real = real
+        self.threads: set[str] = set()
+        self.calls_wait = real.calls_wait
+
+    def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+        self.threads.add(threading.current_thread().name)
+        return self.real.charge(request, today)
+
+    def lookup(self, key: str, metadata: dict[str, str], today: date) -> ChargeOutcome | None:
+        return self.real.lookup(key, metadata, today)
+
+
+def _charged_on(world: World, latency: float) -> set[str]:
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(8)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(8)]))
+    world.cli("settings", "processor_concurrency=4")
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    sandbox.latency = latency
+    processor = Threads(sandbox)
+    report = run_due(replace(world.ctx("2026-11-05"), processor=processor))
+    assert [c.result for c in report.charges] == ["succeeded"] * 8
+    return processor.threads
+
+
+def test_sc1_a_processor_that_answers_at_once_is_called_from_the_runs_own_thread(
+        world: World) -> None:
+    assert _charged_on(world, 0.0) == {threading.current_thread().name}
+
+
+def test_sc1_a_processor_whose_calls_wait_is_called_from_a_bounded_pool(world: World) -> None:
+    threads = _charged_on(world, 0.02)
+    assert threads and all(name.startswith("charge") for name in threads)
+    assert 1 < len(threads) <= 4  # several calls out at once, never more than the setting
+
+
+def test_sc5_an_apps_contexts_share_one_write_lock(world: World) -> None:
+    assert world.app.context(delivery=False).write_lock is world.app.write_lock
+    assert world.app.context("other", delivery=False).write_lock is world.app.write_lock
+    for name in ENGINE:
+        assert "WRITE_LOCK" not in (SERVICES / name).read_text(encoding="utf-8"), name
+
+
+def test_sc1_one_charging_path_in_short_functions_and_files() -> None:
+    for name in ENGINE:
+        text = (SERVICES / name).read_text(encoding="utf-8")
+        assert "SLOW_CALL" not in text, name
+        assert len(text.splitlines()) <= 400, name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 50, f"{name}: {node.name} has {length} lines"
