@@ -36,12 +36,12 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -61,22 +61,33 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class _AtOnce(Executor):
-    """Calls made on the run's own thread when they are submitted."""
+class _Handle(Protocol):
+    """A call set going: a Future on the pool, or a value already there."""
 
-    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        future: Future[T] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as error:
-            future.set_exception(error)
-        return future
+    def done(self) -> bool: ...
+    def result(self) -> Any: ...
 
 
-def _done(value: T) -> Future[T]:
-    future: Future[T] = Future()
-    future.set_result(value)
-    return future
+class _Now:
+    """What a call made on the run's own thread gave (no Future: nothing to wait for)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _at_once(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> _Handle:
+    return _Now(fn(*args, **kwargs))
+
+
+Start = Callable[..., _Handle]  # how a wave's calls are set going: `_at_once` or a pool's submit
 
 
 @dataclass
@@ -92,7 +103,8 @@ class _Wave:
     open: int  # items whose step is not over; the session is closed when none is left
 
 
-Out = dict[Future[Any], tuple[_Wave, int]]  # what is waited for: each future's wave and item
+Out = dict[Any, tuple[_Wave, int]]  # what is waited for: each pool Future's wave and item
+Back = list[tuple[_Wave, int, _Handle]]  # what is back: each call's wave, item and handle
 
 
 class RoundRunner:
@@ -124,16 +136,18 @@ class RoundRunner:
         results: list[RoundResult] = []
         window = self.wave_size(concurrency)
         out: Out = {}
-        with self._callers(concurrency, len(ready)) as calls, self._closing(out):
+        with self._callers(concurrency, len(ready)) as start, self._closing(out):
             while out or (ready and not self.cancelled.is_set()):
                 with collected_after():  # a wave makes a great many short-lived objects
                     room = min(window - len(out), len(ready))
+                    back: Back = []
                     if room > 0 and not self.cancelled.is_set():
-                        out.update(self._start([ready.popleft() for _ in range(room)], calls))
-                    done = wait(out, return_when=FIRST_COMPLETED).done
-                    for queue, result in self._finish(sorted(
-                            ((*out.pop(future), future) for future in done),
-                            key=lambda back: (back[0].number, back[1]))):
+                        back = self._start([ready.popleft() for _ in range(room)], start, out)
+                    if not back:
+                        back = [(*out.pop(future), future)
+                                for future in wait(out, return_when=FIRST_COMPLETED).done]
+                    back.sort(key=lambda entry: (entry[0].number, entry[1]))
+                    for queue, result in self._finish(back):
                         if result is not None:
                             queue.popleft()
                             results.append(result)
@@ -147,14 +161,17 @@ class RoundRunner:
         """One subject's round, to its end (a manual charge)."""
         return self.run([item], 1)[0]
 
-    def _callers(self, concurrency: int, customers: int) -> Executor:
+    @contextmanager
+    def _callers(self, concurrency: int, customers: int) -> Iterator[Start]:
         """Who makes the calls: the run's own thread for a processor that answers at once (or
         a single customer, who has one call out at a time); otherwise a bounded pool, even of
         one thread, so that what comes back is recorded, and heard of, while the rest wait."""
         if customers > 1 and getattr(self.ctx.processor, "calls_wait", False):
-            return ThreadPoolExecutor(max_workers=max(1, concurrency),
-                                      thread_name_prefix="charge")
-        return _AtOnce()
+            with ThreadPoolExecutor(max_workers=max(1, concurrency),
+                                    thread_name_prefix="charge") as pool:
+                yield pool.submit
+        else:
+            yield _at_once
 
     @contextmanager
     def _closing(self, out: Out) -> Iterator[None]:
@@ -165,38 +182,36 @@ class RoundRunner:
             for session in {id(wave.session): wave.session for wave, _ in out.values()}.values():
                 session.close()
 
-    def _start(self, queues: list[deque[DueItem]], calls: Executor) -> Out:
-        """Plan a wave (its new attempts committed), then set its questions and calls going."""
+    def _start(self, queues: list[deque[DueItem]], start: Start, out: Out) -> Back:
+        """Plan a wave (its new attempts committed), then set its questions and calls going:
+        those still out are added to `out`; what is already back is returned."""
         items = [queue[0] for queue in queues]
         session = self.ctx.factory()
         session.expire_on_commit = False
         try:
             subjects, steps = self.units.plan(session, items, self._answers)
+            self._waves += 1
+            wave = _Wave(self._waves, items, queues, session, subjects, steps, len(queues))
+            going: Back = [(wave, i, start(self._ask, step.ask))  # first: they settle what is open
+                           for i, step in enumerate(steps) if step.ask]
+            going += [(wave, i, start(self._call, step.call.request) if step.call is not None
+                       else _Now(step.ended)) for i, step in enumerate(steps) if not step.ask]
         except BaseException:
             session.close()
             raise
-        self._waves += 1
-        wave = _Wave(self._waves, items, queues, session, subjects, steps, len(queues))
-        out: Out = {}
-        for i, step in enumerate(steps):  # questions first: they settle what is open
-            if step.ask:
-                out[calls.submit(self._ask, step.ask)] = (wave, i)
-        for i, step in enumerate(steps):
-            if step.call is not None:
-                out[calls.submit(self._call, step.call.request)] = (wave, i)
-            elif not step.ask:
-                out[_done(step.ended)] = (wave, i)
-        return out
+        for _wave, i, handle in going:
+            if not handle.done():
+                out[handle] = (wave, i)
+        return [entry for entry in going if entry[2].done()]
 
-    def _finish(self, back: list[tuple[_Wave, int, Future[Any]]]
-                ) -> Iterator[tuple[deque[DueItem], RoundResult | None]]:
+    def _finish(self, back: Back) -> Iterator[tuple[deque[DueItem], RoundResult | None]]:
         """What is back, in the order it was planned: each item's queue and, if its round
         ended, its result. The calls of one wave are recorded in one unit of work."""
         for _number, group in groupby(back, key=lambda entry: entry[0].number):
             entries = list(group)
             wave = entries[0][0]
-            ended = self._conclude(wave, [(i, future) for _wave, i, future in entries])
-            for _wave, i, _future in entries:
+            ended = self._conclude(wave, [(i, handle) for _wave, i, handle in entries])
+            for _wave, i, _handle in entries:
                 item, result = wave.items[i], ended.get(i)
                 if result is not None:
                     self._answers.pop((item.kind, item.subject_id), None)
@@ -205,13 +220,13 @@ class RoundRunner:
             if not wave.open:
                 wave.session.close()
 
-    def _conclude(self, wave: _Wave, back: list[tuple[int, Future[Any]]]) -> dict[int, RoundResult]:
+    def _conclude(self, wave: _Wave, back: list[tuple[int, _Handle]]) -> dict[int, RoundResult]:
         """The rounds that ended, by position: in the plan, or by the record of their calls;
         what the processor said of open attempts is kept for the item's next plan."""
         ended: dict[int, RoundResult] = {}
         made: dict[int, tuple[PlannedCall, Call]] = {}
-        for i, future in back:
-            step, value = wave.steps[i], future.result()
+        for i, handle in back:
+            step, value = wave.steps[i], handle.result()
             if step.call is not None:
                 made[i] = (step.call, value)
             elif step.ask:
