@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1] / "renewdesk"
 SHORT = ["services/listing.py"]  # charging: tests/services/test_charging_path.py; web: tests/web
 
 
-def _imports(path: Path) -> set[str]:
+def imports_of(path: Path) -> set[str]:
+    """The modules a source file imports (shared with the customer pages' layer test)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -27,7 +28,7 @@ def test_sc1_no_window_module_imports_the_store_or_sqlalchemy() -> None:
     modules = sorted((ROOT / "ui").rglob("*.py"))
     assert len(modules) > 20  # the walk found the window's modules
     for path in modules:
-        found = {name for name in _imports(path)
+        found = {name for name in imports_of(path)
                  if name.split(".")[0] == "sqlalchemy" or name.startswith("renewdesk.store")}
         assert found == set(), path.relative_to(ROOT)
 

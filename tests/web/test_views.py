@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import dataclasses
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from renewdesk.payments.processor import MethodDetails, Payer, ProcessorUnavaila
 from renewdesk.web import render, texts
 from renewdesk.web.server import create_app
 from tests.conftest import REPO, World
+from tests.test_house import imports_of
 from tests.web.conftest import load, token
 
 WEB = REPO / "renewdesk" / "web"
@@ -111,19 +111,9 @@ def test_nt3_any_other_refusal_is_shown_as_the_error_says_it() -> None:
     assert render.refusal(error, "fr") == f"Ce n'a pas été fait : {error}"
 
 
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
-
-
 def test_nt3_pages_reach_the_database_only_through_services() -> None:
     for path in WEB.glob("*.py"):
-        found = {name for name in _imports(path)
+        found = {name for name in imports_of(path)
                  if name.split(".")[0] == "sqlalchemy" or name.startswith("renewdesk.store")}
         assert found == set(), path.name
         assert "SandboxProcessor" not in path.read_text(encoding="utf-8"), path.name
