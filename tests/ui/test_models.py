@@ -108,3 +108,39 @@ def test_services_view_opens_on_a_million_services_and_reads_the_last_row(
     page.apply_query()
     settle(model)
     assert model.rowCount() == 1 and cell(model, 0, 0) == "S0999999"
+
+
+def test_no_block_is_read_before_the_new_querys_count(
+        portfolio: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block asked while a new filter's count is on its way would be planned for the previous
+    query's number of rows (on a large list, a slow plan holding the worker the count waits on):
+    rows are asked only once the count of their query has arrived."""
+    read: list[tuple[listing.Query, int | None]] = []
+    real = listing.read_block
+
+    def recording(factory: Any, which: Any, query: listing.Query, *args: Any,
+                  matching: int | None = None) -> Any:
+        read.append((query, matching))
+        return real(factory, which, query, *args, matching=matching)
+
+    monkeypatch.setattr(listing, "read_block", recording)
+    app = desk_app(portfolio, "2026-12-10")
+    try:
+        model = ListingModel(listing.SERVICES, app.factory, app.today)
+        assert model.row(0) is None  # the count is not in yet: nothing asked
+        settle(model)
+        assert read == []
+        everything = model.rowCount()
+        assert cell(model, 0, 0)  # now the first block is read, for the count just read
+        assert read == [(listing.Query(), everything)]
+        model.set_query(listing.Query(filter="suspended"))
+        assert model.row(0) is None  # asked at once, as a view repaints after the reset
+        settle(model)
+        suspended = model.rowCount()
+        assert suspended < everything
+        if suspended:
+            cell(model, 0, 0)
+        assert all(matching == (everything if query == listing.Query() else suspended)
+                   for query, matching in read), read
+    finally:
+        app.close()

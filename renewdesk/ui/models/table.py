@@ -69,6 +69,7 @@ class ListingModel(QAbstractTableModel):
         self._fresh: set[int] = set()  # blocks read under the current generation
         self._asked: set[int] = set()  # blocks being read under it
         self._generation = 0  # moves on with each new query and each refresh
+        self._counting = False  # the current generation's count is on its way: no block asked
         if self.active:
             self._ask_count()
 
@@ -95,16 +96,26 @@ class ListingModel(QAbstractTableModel):
     # Reading ---------------------------------------------------------------------------------
 
     def _ask_count(self) -> None:
-        """The COUNT is read on the worker too; `_counted` takes it in on the GUI thread."""
+        """The COUNT is read on the worker too; `_counted` takes it in on the GUI thread. No
+        block is asked until it has arrived: a block read under the count of another query
+        would be planned for the wrong number of rows and hold the worker the count waits on."""
+        self._counting = True
         generation, factory, which, query = self._generation, self._factory, self.listing, self.query
         self._loader.run(lambda: lists.count_rows(factory, which, query),
-                         lambda count: self._counted(generation, count))
+                         lambda count: self._counted(generation, count),
+                         lambda: self._not_counted(generation))
+
+    def _not_counted(self, generation: int) -> None:
+        """The count could not be read (it is logged): the rows shown may still be read."""
+        if generation == self._generation:
+            self._counting = False
 
     def _counted(self, generation: int, count: int) -> None:
         """Rows added or removed at the end to match the count; every row shown is asked again
         (those read under an older generation are kept on screen until then)."""
         if generation != self._generation:
             return  # counted under an older query or older data: a newer count is on its way
+        self._counting = False
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
@@ -155,7 +166,7 @@ class ListingModel(QAbstractTableModel):
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, BLOCK)
-        if number not in self._fresh:
+        if number not in self._fresh and not self._counting:
             self._ask(number)
         block = self._blocks.get(number)
         if block is None:
