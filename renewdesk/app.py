@@ -142,9 +142,7 @@ def open_app(db_arg: str | None = None, today: str | None = None,
         real = app.real_today()
         if today_override != real:
             engine.dispose()
-            raise InputError(f"a live Stripe key takes real money as of the real date only: "
-                             f"--today {today_override.isoformat()} is refused (today is "
-                             f"{real.isoformat()})")
+            raise InputError("live_key_real_date", given=today_override, today=real)
     return app
 
 
@@ -161,13 +159,12 @@ def make_processor(url: str, env: Mapping[str, str]) -> Processor:
     if gateway == "stripe":
         key = keystore.read("stripe", env)
         if not key:
-            raise InputError("no Stripe secret key: save it with `renewdesk secret set stripe` "
-                             "or set RENEWDESK_STRIPE_SECRET_KEY")
+            raise InputError("no_stripe_key")
         if not key.startswith(("sk_test_", "sk_live_", "rk_test_", "rk_live_")):
-            raise InputError("the Stripe secret key should start with sk_test_ or sk_live_")
+            raise InputError("stripe_key_shape")
         # Imported here: Stripe's SDK (and its HTTP stack) costs 0.2 s at every start otherwise.
         from renewdesk.payments.stripe_gateway import StripeProcessor
 
         return StripeProcessor(key, api_base=env.get("RENEWDESK_STRIPE_API_BASE") or None,
                                timeout=float(env.get("RENEWDESK_STRIPE_TIMEOUT") or 30))
-    raise InputError(f"RENEWDESK_GATEWAY={gateway!r}: use sandbox or stripe")
+    raise InputError("unknown_gateway", gateway=gateway)

@@ -46,7 +46,7 @@ def env_name(name: str) -> str:
 
 def _check_name(name: str) -> None:
     if name not in NAMES:
-        raise InputError(f"unknown secret {name!r} (one of: {', '.join(NAMES)})")
+        raise InputError("unknown_secret", name=name, names=", ".join(NAMES))
 
 
 def _qualified(backend: KeyringBackend) -> str:
@@ -85,16 +85,14 @@ def store(name: str, value: str, env: Mapping[str, str], *, allow_plaintext: boo
     """Save a secret; returns where it went, in words for the user."""
     _check_name(name)
     if not value or "\n" in value or value != value.strip():
-        raise InputError(f"secret {name}: give one line, without surrounding spaces")
+        raise InputError("secret_one_line", name=name)
     backend = secure_backend()
     if backend is not None:
         backend.set_password(SERVICE, name, value)
         return f"saved in the system keyring ({backend.name})"
     path = plaintext_file(env)
     if not allow_plaintext:
-        raise InputError(f"no secure keyring is available on this machine, so secret {name} "
-                         f"was not saved; --allow-plaintext saves it in PLAIN TEXT in {path}, "
-                         f"or set {env_name(name)} in the environment instead")
+        raise InputError("no_secure_keyring", name=name, path=str(path), variable=env_name(name))
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))  # private before a byte is written
     os.chmod(path, 0o600)

@@ -16,13 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from renewdesk.app import App, open_app
 from renewdesk.scheduler.worker import RunRequest
-from renewdesk.services import demo, listing, overview
+from renewdesk.services import actions, demo, listing, overview, proforma
 from renewdesk.services.run_due import run_due
+from renewdesk.services.window import user_settings
 from renewdesk.store import settings
 from renewdesk.ui import i18n
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
@@ -69,8 +70,15 @@ def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> N
     print(path)
 
 
+def _checked(dialog: BulkRecurrenceDialog) -> BulkRecurrenceDialog:
+    """Once its check, read off the GUI thread, has arrived."""
+    while dialog.checking:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    return dialog
+
+
 def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
-    ctx = app.context
+    ctx, desk = app.context, window.desk
     with app.factory() as session:
         customer = first(app, "customers")
         view = overview.customer_overview(session, customer, settings.load_policy(session),
@@ -82,14 +90,15 @@ def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     report = run_due(app.context(), dry_run=True)  # what "Since last run" shows
     return {
         "customer-page": lambda: CustomerPage(window.desk, customer),
-        "bulk-recurrence": lambda: BulkRecurrenceDialog(ctx, view, services, window),
-        "plan-update": lambda: PlanUpdateDialog(ctx, order, window),
-        "collection": lambda: CollectionDialog(ctx, failing, "", window),
-        "cancel-renewal": lambda: CancelRenewalDialog(ctx, renewal, renewal, window),
-        "pro-forma": lambda: ProFormaDialog(ctx, services, None, window),
+        "bulk-recurrence": lambda: _checked(BulkRecurrenceDialog(desk, view, services, window)),
+        "plan-update": lambda: PlanUpdateDialog(desk, actions.plan_state(ctx(), order), window),
+        "collection": lambda: CollectionDialog(desk, failing, "", window),
+        "cancel-renewal": lambda: CancelRenewalDialog(desk, renewal, renewal, window),
+        "pro-forma": lambda: ProFormaDialog(desk, proforma.drafts(ctx(), services), services,
+                                            None, window),
         "payment-method": lambda: PaymentMethodDialog(customer, view.name, None, window),
-        "settings": lambda: SettingsDialog(ctx, app.env, window),
-        "since-last-run": lambda: SinceLastRunDialog(report, i18n.LANGUAGE.day(app.today()),
+        "settings": lambda: SettingsDialog(desk, app.env, user_settings(ctx()), window),
+        "since-last-run": lambda: SinceLastRunDialog(report, window.language.day(app.today()),
                                                      window),
         "run-progress": lambda: _progress(RunProgressDialog(RunRequest(dry_run=False), window)),
     }
@@ -114,8 +123,7 @@ def main() -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         app = demo_app(Path(folder))
         for language in ("en",) if args.quick else ("en", "fr"):
-            i18n.LANGUAGE.install(language)
-            window = MainWindow(app)
+            window = MainWindow(app, i18n.install(language))
             for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
                 window.tabs.setCurrentIndex(index)
                 shoot(window, out / f"{language}-{name}.png", (1280, 720))

@@ -12,7 +12,8 @@ import pytest
 
 from renewdesk.cli.entry import cli_language
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
-from renewdesk.domain.refusal_words import WORDS, render, words
+from renewdesk.domain.exchange_words import EXCHANGE_WORDS
+from renewdesk.domain.refusal_words import GENERAL_WORDS, WORDS, render, words
 from tests.conftest import REPO
 
 RULE_ID = re.compile(r"\b[A-Z]{2}-\d+\b")
@@ -20,7 +21,8 @@ CARD = "4111 1111 1111 1111"
 # A value of each kind a placeholder takes: words from the database, a date, a list of fields.
 SAMPLES: dict[str, object] = {"status": "cancelled", "kind": "card_number", "what": "customer",
                               "charge_on": date(2026, 12, 13), "missing": ("address", "name"),
-                              "count": 2, "position": 3}
+                              "count": 2, "position": 3, "length": 10_001, "limit": 10_000,
+                              "places": 2}
 
 
 def placeholders(text: str) -> set[str]:
@@ -44,6 +46,18 @@ def test_every_refusal_code_reads_in_french_and_english_without_a_rule_id(code: 
 
 def test_french_has_no_code_that_english_lacks() -> None:
     assert set(WORDS["fr"]) == set(WORDS["en"])
+
+
+def test_no_code_has_words_in_both_tables() -> None:
+    for language in ("en", "fr"):
+        assert set(GENERAL_WORDS[language]).isdisjoint(EXCHANGE_WORDS[language])
+
+
+def test_a_list_given_is_quoted_as_it_was_and_a_tuple_reads_as_words() -> None:
+    assert render("date_not_text", {"field": "on", "given": [1, 2]}, "en") == (
+        "on: expected a date as YYYY-MM-DD, got [1, 2]")
+    assert render("profile_incomplete", {"customer": "C1", "missing": ("name", "address")},
+                  "fr").startswith("il manque au client C1 : le nom, l'adresse,")
 
 
 def _raised_codes() -> list[tuple[str, str]]:

@@ -77,8 +77,7 @@ def _confirm_first_live_run(app: App, args: argparse.Namespace) -> None:
         if settings.get(session, "live_confirmed_on"):
             return
         if not args.confirm_live:
-            raise InputError("this is the first run with a live Stripe key: it takes real money "
-                             "from your customers; run it again with --confirm-live to go ahead")
+            raise InputError("first_live_run")
         ctx = app.context()
         settings.put(session, "live_confirmed_on", ctx.clock.today.isoformat())
         audit(session, ctx.who, "confirm_live", "settings", ctx.clock.today, ctx.clock.now(),
@@ -148,7 +147,7 @@ def _method_input(args: argparse.Namespace) -> payment_methods.MethodInput | Non
             m, y = args.exp.split("/")
             month, year = int(m), int(y)
         except ValueError:
-            raise InputError(f"--exp: {args.exp!r} is not MM/YYYY") from None
+            raise InputError("exp_not_month_year", given=args.exp) from None
     return payment_methods.MethodInput(
         ref=args.new_ref or f"PM-{token[-12:]}", type="sepa_debit"
         if token.startswith("pm_sepa") else "card", token=token,
@@ -173,7 +172,7 @@ def _cmd_link(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:
     if not 1 <= args.customers <= 1_000_000:
-        raise InputError("--customers must be between 1 and 1000000")
+        raise InputError("demo_customers_range")
     ctx = app.context()
     result = demo.fill(ctx, args.customers)
     out.write(f"demo data: {result}\n")
@@ -218,7 +217,7 @@ def _cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
     for pair in args.pairs:
         name, eq, value = pair.partition("=")
         if not eq:
-            raise InputError(f"{pair!r}: expected NAME=VALUE")
+            raise InputError("setting_not_pair", given=pair)
         values[name] = value
     actions.save_settings(app.context(), values)
     out.write(f"{len(values)} setting(s) saved\n")
@@ -245,7 +244,7 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
             out.write(f"{state.name}: {state.source}\n")
         return
     if args.name is None:
-        raise InputError(f"secret {args.action} needs a name: {', '.join(keystore.NAMES)}")
+        raise InputError("secret_needs_name", action=args.action, names=", ".join(keystore.NAMES))
     if args.action == "delete":
         removed = keystore.delete(args.name, env)
         out.write(f"secret {args.name} {'deleted' if removed else 'was not set'}\n")
@@ -317,7 +316,7 @@ def _cmd_backup(app: App, args: argparse.Namespace, out: TextIO) -> None:
     try:
         backup.backup(app.url, target)
     except OSError as error:
-        raise InputError(f"{target}: {error.strerror}") from None
+        raise InputError("cannot_write", path=str(target), reason=error.strerror) from None
     out.write(f"database backed up to {target}\n")
 
 
@@ -329,7 +328,7 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{source}: {info.customers} customer(s), {info.services} service(s), last run "
               f"as of {info.last_run_on or 'never'} (this database: {current or 'never'})\n")
     if not args.yes:
-        raise InputError("restore replaces this database's whole content; add --yes to go ahead")
+        raise InputError("restore_needs_yes")
     with exclusive_run(app.engine.url, 30):
         restored, saved = backup.restore(app.url, app.engine, source, app.backup_folder())
     ctx = app.context()  # the engine reconnects to the restored file
@@ -345,7 +344,7 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
 def _cmd_serve_links(app: App, args: argparse.Namespace, out: TextIO) -> None:
     """Runs until stopped (Ctrl+C); the links in e-mails point at `links_base_url`."""
     if not 0 < args.port < 65536:
-        raise InputError(f"--port {args.port}: not a port number")
+        raise InputError("port_not_port", port=args.port)
     from renewdesk.web.server import serve
 
     out.write(f"serving customer links on http://{args.host}:{args.port}/l/ (Ctrl+C stops)\n")
@@ -357,7 +356,7 @@ def _cmd_migrate_db(app: App, args: argparse.Namespace, out: TextIO) -> None:
     """Team mode: the whole portfolio copied into an empty database, verified (issue 7)."""
     target_url = db.database_url(location.check_url(args.to))
     if target_url == app.url:
-        raise InputError("--to names the database already in use")
+        raise InputError("target_in_use")
     target = db.make_engine(location.with_password(target_url, os.environ))
     try:  # an unreachable target: db.DatabaseUnavailable, from migrating it first
         with exclusive_run(app.engine.url, 30):  # no run changes the portfolio while it moves

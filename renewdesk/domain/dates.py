@@ -32,13 +32,13 @@ def month_key(day: date) -> str:
 
 def parse_date(text: object, *, field: str = "date") -> date:
     if not isinstance(text, str):
-        raise InputError(f"{field}: expected a date as YYYY-MM-DD, got {text!r}")
+        raise InputError("date_not_text", field=field, given=text)
     try:
         if len(text) != 10:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"{field}: {text!r} is not a date in the form YYYY-MM-DD") from None
+        raise InputError("not_a_date", field=field, given=text) from None
 
 
 def business_date(instant: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> date:

@@ -41,7 +41,7 @@ def currency_exponent(currency: str) -> int:
 
 def check_currency(currency: object) -> str:
     if not isinstance(currency, str) or currency not in _KNOWN_CURRENCIES:
-        raise InputError(f"unknown currency {currency!r} (expected an ISO 4217 code such as EUR)")
+        raise InputError("unknown_currency", currency=currency)
     return currency
 
 
@@ -64,21 +64,21 @@ class Money:
         """Read a decimal string in major units ("12.00") exactly; refuse floats and excess digits."""
         check_currency(currency)
         if not isinstance(text, str):
-            raise InputError(f"{field}: amounts are decimal strings such as \"12.00\", got {text!r}")
+            raise InputError("amount_not_text", field=field, given=text)
         digits = text.strip()
         match = _DECIMAL.fullmatch(digits) if len(digits) <= 40 else None
         if match is None:
-            raise InputError(f"{field}: {text[:40]!r} is not a decimal amount such as \"12.00\"")
+            raise InputError("amount_not_decimal", field=field, given=text[:40])
         sign, whole, fraction = match.groups(default="")
         exp = currency_exponent(currency)
         if fraction[exp:].strip("0"):  # "12.001" in EUR; "12.000" is 12.00
-            raise InputError(
-                f"{field}: {text!r} has more than {exp} decimal places for {currency}"
-            )
+            raise InputError("amount_too_precise", field=field, given=text, places=exp,
+                             currency=currency)
         minor = int(whole + fraction[:exp].ljust(exp, "0"))  # exact: whole digits, no float
         if minor > MAX_MINOR:
             largest = Decimal(MAX_MINOR).scaleb(-exp)
-            raise InputError(f"{field}: {text!r} is too large (at most {largest} {currency})")
+            raise InputError("amount_too_large", field=field, given=text, largest=largest,
+                             currency=currency)
         return cls(-minor if sign else minor, currency)
 
     def _same(self, other: Money) -> None:

@@ -37,7 +37,7 @@ class Policy:
         changes: dict[str, Any] = {}
         for name, raw in values.items():
             if name not in known:
-                raise InputError(f"unknown setting {name!r}")
+                raise InputError("unknown_setting", name=name)
             current = getattr(self, name)
             changes[name] = _coerce(name, raw, current)
         return replace(self, **changes)
@@ -77,4 +77,4 @@ def _coerce(name: str, raw: Any, current: Any) -> Any:
             raise ValueError
         return text
     except (ValueError, InvalidOperation):
-        raise InputError(f"setting {name}: {text!r} is not a valid value") from None
+        raise InputError("setting_invalid", name=name, given=text) from None

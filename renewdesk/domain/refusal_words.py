@@ -14,18 +14,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from renewdesk.domain.exchange_words import EXCHANGE_WORDS
 from renewdesk.domain.sensitive import WITHHELD, redacted
 
 LANGUAGES = ("fr", "en")
 
-WORDS: dict[str, dict[str, str]] = {
+GENERAL_WORDS: dict[str, dict[str, str]] = {
     "en": {
         # AR-1, AR-2: auto-renew
         "auto_renew_needs_method": "customer {customer} has no valid payment method; "
                                    "auto-renew cannot be switched on",
-        "services_cannot_change": "{count} service(s) cannot change: {service}: {reason}",
+        "services_cannot_change": "{count} service(s) cannot change: {line}",
         "warnings_need_confirmation": "{count} warning(s) need confirmation (--yes): "
                                       "{warnings}",
+        # AR-2's check, a line per service
+        "check_auto_renew_off": "auto-renew off",
+        "check_auto_renew_on": "auto-renew on with {method}",
+        "check_billed_on_usage": "billed on usage: it does not renew",
+        "check_service_status": "service is {status}",
+        "check_no_valid_method": "no valid payment method",
+        "check_expires_first": "{method} expires before the charge date {charge_on}",
+        "check_holder_mismatch": "card holder {holder!r} does not match billing contact "
+                                 "{contact!r}",
         # AR-4, AR-5, AR-6: renewals
         "renewal_not_scheduled": "renewal {renewal} is {status}, not scheduled",
         "renewal_due": "renewal {renewal} is due for charging since {charge_on}; it can no "
@@ -81,6 +91,116 @@ WORDS: dict[str, dict[str, str]] = {
         "order_method_invalid": "{path}.payment_method: {method} is not valid",
         "order_amount_by_plan_update": "{path}.installment_amount: change the amount of order "
                                        "{order} with a plan update",
+        # Values: amounts, dates, text
+        "unknown_currency": "unknown currency {currency!r} (expected an ISO 4217 code such as "
+                            "EUR)",
+        "amount_not_text": "{field}: amounts are decimal strings such as \"12.00\", got "
+                           "{given!r}",
+        "amount_not_decimal": "{field}: {given!r} is not a decimal amount such as \"12.00\"",
+        "amount_too_precise": "{field}: {given!r} has more than {places} decimal places for "
+                              "{currency}",
+        "amount_too_large": "{field}: {given!r} is too large (at most {largest} {currency})",
+        "date_not_text": "{field}: expected a date as YYYY-MM-DD, got {given!r}",
+        "not_a_date": "{field}: {given!r} is not a date in the form YYYY-MM-DD",
+        "text_too_long": "{field}: {length:,} characters, at most {limit:,}",
+        "control_character": "{field}: character {character} at position {position} is not "
+                             "allowed (a control character)",
+        # Payment methods as given (PM-2, PM-3)
+        "method_type": "payment method {method}: type must be card or sepa_debit, not {type!r}",
+        "method_token": "payment method {method}: token {token!r} is not a processor token "
+                        "(such as pm_card_visa)",
+        "method_last4": "payment method {method}: last4 must be 4 digits",
+        "card_needs_expiry": "payment method {method}: a card needs exp_month and exp_year",
+        "method_exp_month": "payment method {method}: exp_month must be 1 to 12",
+        "method_exp_year": "payment method {method}: exp_year must be a 4-digit year",
+        "method_exists": "payment method {method} already exists",
+        # Customer links (NT-3)
+        "link_takes_no_method": "this link does not do that: it {does} {subject}; only a link "
+                                "that updates a payment method takes a new one",
+        "link_needs_token": "this link updates a payment method: give the new method's "
+                            "processor token",
+        # What a request names (AR-2, AR-7)
+        "no_service_selected": "no service selected",
+        "services_of_several_customers": "the selected services belong to {count} customers; "
+                                         "bulk recurrence changes one customer's services at a "
+                                         "time",
+        "customer_has_no_service": "customer {customer} has no service {services}",
+        "no_service_to_change": "customer {customer} has no service to change",
+        "customer_has_no_method": "customer {customer} has no payment method {method!r}",
+        "customer_has_no_contact": "customer {customer} has no billing contact {contact!r}",
+        "unknown_services": "unknown service {services}",
+        "no_proforma": "none of these services renews by period (usage-billed, cancelled or "
+                       "transferred services have no pro-forma)",
+        "run_before_last": "the last run was as of {last}; a run as of the earlier date {today} "
+                           "is refused",
+        "cannot_write": "{path}: {reason}",
+        # Settings
+        "unknown_setting": "unknown setting {name!r}",
+        "setting_invalid": "setting {name}: {given!r} is not a valid value",
+        "setting_not_time": "setting {name}: {given!r} is not a time like 02:00",
+        "setting_not_port": "setting {name}: {given!r} is not a port number",
+        "setting_not_backups": "setting {name}: {given!r} is not a number of backups (1 or more)",
+        "setting_not_yes_no": "setting {name}: {given!r} is not true or false",
+        "secret_in_settings": "{name}: secrets go in the system keyring, not in settings",
+        # Secrets and the processor
+        "unknown_secret": "unknown secret {name!r} (one of: {names})",
+        "secret_one_line": "secret {name}: give one line, without surrounding spaces",
+        "no_secure_keyring": "no secure keyring is available on this machine, so secret {name} "
+                             "was not saved; --allow-plaintext saves it in PLAIN TEXT in {path}, "
+                             "or set {variable} in the environment instead",
+        "no_stripe_key": "no Stripe secret key: save it with `renewdesk secret set stripe` or "
+                         "set RENEWDESK_STRIPE_SECRET_KEY",
+        "stripe_key_shape": "the Stripe secret key should start with sk_test_ or sk_live_",
+        "unknown_gateway": "RENEWDESK_GATEWAY={gateway!r}: use sandbox or stripe",
+        "live_key_real_date": "a live Stripe key takes real money as of the real date only: "
+                              "--today {given} is refused (today is {today})",
+        # The database
+        "not_database_url": "not a database URL: {url!r} (e.g. "
+                            "postgresql+psycopg://user@host:5432/renewdesk)",
+        "database_not_supported": "{backend}: renewdesk works on SQLite or PostgreSQL",
+        "use_psycopg": "use the psycopg driver: postgresql+psycopg://user@host:5432/name",
+        "url_names_no_database": "the URL names no database (…/name at its end)",
+        "url_holds_password": "the URL holds a password: it is not saved in plain text; save the "
+                              "password with `renewdesk secret set database` and the URL without "
+                              "it",
+        # Customer links (NT-3), as the command line and the pages say them
+        "link_invalid": "this link is not valid (unknown or altered token)",
+        "link_used": "this link was already used on {on}",
+        "link_expired": "this link expired on {on}",
+        "link_wrong_action": "this link does not do that",
+        "renewal_gone": "renewal {renewal} no longer exists",
+        "plan_change_gone": "plan change {change} no longer exists",
+        "unknown_method": "unknown payment method",
+        "no_processor_customer": "no customer {customer} at the processor",
+        "no_sandbox_customer": "no customer {customer} at the processor (the sandbox keeps no "
+                               "customers)",
+        # The command line's own options
+        "first_live_run": "this is the first run with a live Stripe key: it takes real money "
+                          "from your customers; run it again with --confirm-live to go ahead",
+        "exp_not_month_year": "--exp: {given!r} is not MM/YYYY",
+        "demo_customers_range": "--customers must be between 1 and 1000000",
+        "setting_not_pair": "{given!r}: expected NAME=VALUE",
+        "secret_needs_name": "secret {action} needs a name: {names}",
+        "port_not_port": "--port {port}: not a port number",
+        "target_in_use": "--to names the database already in use",
+        "restore_needs_yes": "restore replaces this database's whole content; add --yes to go "
+                             "ahead",
+        # Backups and copies
+        "cannot_read": "{path}: {reason}",
+        "backup_needs_sqlite": "backup and restore work on a SQLite database; for PostgreSQL use "
+                               "pg_dump and pg_restore",
+        "backup_not_sqlite": "{path} is not a SQLite database; nothing was restored",
+        "backup_damaged": "{path} is damaged ({check}); nothing was restored",
+        "backup_not_ours": "{path} is not a renewdesk database (no {missing} table); nothing was "
+                           "restored",
+        "backup_unknown_revision": "{path} has schema revision {revision!r}, which this version "
+                                   "of renewdesk does not know; nothing was restored",
+        "backup_unreadable": "{path} cannot be read as a database ({reason}); nothing was "
+                             "restored",
+        "source_schema_behind": "the source database is not at this version's schema; open it "
+                                "once with this version first",
+        "target_holds_data": "the target database already holds data ({tables}); migrate-db "
+                             "copies into an empty database only",
         # Plain bad input
         "unknown": "unknown {what} {ref!r}",
         "edit_conflict": "{subject} was changed since you opened it; nothing was saved: look "
@@ -92,10 +212,17 @@ WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "auto_renew_needs_method": "le client {customer} n'a aucun moyen de paiement valide ; "
                                    "le renouvellement automatique ne peut pas être activé",
-        "services_cannot_change": "{count} service(s) ne peuvent pas changer : {service} : "
-                                  "{reason}",
+        "services_cannot_change": "{count} service(s) ne peuvent pas changer : {line}",
         "warnings_need_confirmation": "{count} avertissement(s) à confirmer (--yes) : "
                                       "{warnings}",
+        "check_auto_renew_off": "renouvellement automatique désactivé",
+        "check_auto_renew_on": "renouvellement automatique activé avec {method}",
+        "check_billed_on_usage": "facturé à l'usage : il ne se renouvelle pas",
+        "check_service_status": "le service est {status}",
+        "check_no_valid_method": "aucun moyen de paiement valide",
+        "check_expires_first": "{method} expire avant la date de prélèvement du {charge_on}",
+        "check_holder_mismatch": "le titulaire de la carte {holder!r} ne correspond pas au "
+                                 "contact de facturation {contact!r}",
         "renewal_not_scheduled": "le renouvellement {renewal} n'est pas programmé (statut : "
                                  "{status})",
         "renewal_due": "le renouvellement {renewal} est à prélever depuis le {charge_on} ; il "
@@ -159,6 +286,113 @@ WORDS: dict[str, dict[str, str]] = {
         "order_method_invalid": "{path}.payment_method : {method} n'est pas valide",
         "order_amount_by_plan_update": "{path}.installment_amount : changez le montant de la "
                                        "commande {order} par une mise à jour de l'échéancier",
+        "unknown_currency": "devise inconnue {currency!r} (un code ISO 4217 est attendu, "
+                            "comme EUR)",
+        "amount_not_text": "{field} : un montant s'écrit en chiffres décimaux entre guillemets, "
+                           "comme \"12.00\", et non {given!r}",
+        "amount_not_decimal": "{field} : {given!r} n'est pas un montant décimal comme "
+                              "\"12.00\"",
+        "amount_too_precise": "{field} : {given!r} a plus de {places} décimale(s) pour "
+                              "{currency}",
+        "amount_too_large": "{field} : {given!r} est trop grand (au plus {largest} {currency})",
+        "date_not_text": "{field} : une date au format AAAA-MM-JJ est attendue, et non {given!r}",
+        "not_a_date": "{field} : {given!r} n'est pas une date au format AAAA-MM-JJ",
+        "text_too_long": "{field} : {length} caractères, au plus {limit}",
+        "control_character": "{field} : le caractère {character} en position {position} n'est "
+                             "pas permis (un caractère de contrôle)",
+        "method_type": "moyen de paiement {method} : le type doit être card ou sepa_debit, et "
+                       "non {type!r}",
+        "method_token": "moyen de paiement {method} : {token!r} n'est pas un jeton du "
+                        "prestataire (comme pm_card_visa)",
+        "method_last4": "moyen de paiement {method} : last4 doit compter 4 chiffres",
+        "card_needs_expiry": "moyen de paiement {method} : une carte a besoin de exp_month et "
+                             "exp_year",
+        "method_exp_month": "moyen de paiement {method} : exp_month va de 1 à 12",
+        "method_exp_year": "moyen de paiement {method} : exp_year est une année à 4 chiffres",
+        "method_exists": "le moyen de paiement {method} existe déjà",
+        "link_takes_no_method": "ce lien ne fait pas cela : il {does} {subject} ; seul un lien "
+                                "de mise à jour du moyen de paiement en accepte un nouveau",
+        "link_needs_token": "ce lien met à jour un moyen de paiement : donnez le jeton du "
+                            "prestataire pour le nouveau moyen",
+        "no_service_selected": "aucun service sélectionné",
+        "services_of_several_customers": "les services sélectionnés appartiennent à {count} "
+                                         "clients ; le renouvellement en masse change les "
+                                         "services d'un seul client à la fois",
+        "customer_has_no_service": "le client {customer} n'a pas de service {services}",
+        "no_service_to_change": "le client {customer} n'a aucun service à changer",
+        "customer_has_no_method": "le client {customer} n'a pas de moyen de paiement {method!r}",
+        "customer_has_no_contact": "le client {customer} n'a pas de contact de facturation "
+                                   "{contact!r}",
+        "unknown_services": "service(s) introuvable(s) : {services}",
+        "no_proforma": "aucun de ces services ne se renouvelle par période (les services "
+                       "facturés à l'usage, annulés ou transférés n'ont pas de pro-forma)",
+        "run_before_last": "le dernier passage date du {last} ; un passage à la date antérieure "
+                           "du {today} est refusé",
+        "cannot_write": "{path} : {reason}",
+        "unknown_setting": "réglage inconnu {name!r}",
+        "setting_invalid": "réglage {name} : {given!r} n'est pas une valeur valide",
+        "setting_not_time": "réglage {name} : {given!r} n'est pas une heure comme 02:00",
+        "setting_not_port": "réglage {name} : {given!r} n'est pas un numéro de port",
+        "setting_not_backups": "réglage {name} : {given!r} n'est pas un nombre de sauvegardes "
+                               "(1 ou plus)",
+        "setting_not_yes_no": "réglage {name} : {given!r} n'est ni true ni false",
+        "secret_in_settings": "{name} : les secrets vont dans le trousseau du système, pas dans "
+                              "les réglages",
+        "unknown_secret": "secret inconnu {name!r} (l'un de : {names})",
+        "secret_one_line": "secret {name} : donnez une seule ligne, sans espace autour",
+        "no_secure_keyring": "aucun trousseau sûr sur cette machine : le secret {name} n'a pas "
+                             "été enregistré ; --allow-plaintext l'enregistre EN CLAIR dans "
+                             "{path}, ou bien définissez {variable} dans l'environnement",
+        "no_stripe_key": "aucune clé secrète Stripe : enregistrez-la avec `renewdesk secret set "
+                         "stripe` ou définissez RENEWDESK_STRIPE_SECRET_KEY",
+        "stripe_key_shape": "la clé secrète Stripe doit commencer par sk_test_ ou sk_live_",
+        "unknown_gateway": "RENEWDESK_GATEWAY={gateway!r} : choisissez sandbox ou stripe",
+        "live_key_real_date": "une clé Stripe réelle (live) ne prélève qu'à la date réelle : "
+                              "--today {given} est refusé (nous sommes le {today})",
+        "not_database_url": "ce n'est pas l'adresse d'une base de données : {url!r} (par "
+                            "exemple postgresql+psycopg://user@host:5432/renewdesk)",
+        "database_not_supported": "{backend} : renewdesk fonctionne sur SQLite ou PostgreSQL",
+        "use_psycopg": "utilisez le pilote psycopg : postgresql+psycopg://user@host:5432/nom",
+        "url_names_no_database": "l'adresse ne nomme aucune base (…/nom à la fin)",
+        "url_holds_password": "l'adresse contient un mot de passe : il n'est pas enregistré en "
+                              "clair ; enregistrez le mot de passe avec `renewdesk secret set "
+                              "database` et l'adresse sans lui",
+        "link_invalid": "ce lien n'est pas valide (jeton inconnu ou modifié)",
+        "link_used": "ce lien a déjà été utilisé le {on}",
+        "link_expired": "ce lien a expiré le {on}",
+        "link_wrong_action": "ce lien ne fait pas cela",
+        "renewal_gone": "le renouvellement {renewal} n'existe plus",
+        "plan_change_gone": "le changement d'échéancier {change} n'existe plus",
+        "unknown_method": "moyen de paiement inconnu",
+        "no_processor_customer": "le prestataire de paiement ne connaît pas de client {customer}",
+        "no_sandbox_customer": "le prestataire de paiement ne connaît pas de client {customer} "
+                               "(le bac à sable ne garde aucun client)",
+        "first_live_run": "c'est le premier passage avec une clé Stripe réelle (live) : il "
+                          "prélève vraiment vos clients ; relancez-le avec --confirm-live pour "
+                          "continuer",
+        "exp_not_month_year": "--exp : {given!r} n'est pas au format MM/AAAA",
+        "demo_customers_range": "--customers doit être compris entre 1 et 1000000",
+        "setting_not_pair": "{given!r} : NOM=VALEUR attendu",
+        "secret_needs_name": "secret {action} : il faut un nom parmi {names}",
+        "port_not_port": "--port {port} : ce n'est pas un numéro de port",
+        "target_in_use": "--to désigne la base de données déjà utilisée",
+        "restore_needs_yes": "la restauration remplace tout le contenu de cette base ; ajoutez "
+                             "--yes pour continuer",
+        "cannot_read": "{path} : {reason}",
+        "backup_needs_sqlite": "la sauvegarde et la restauration fonctionnent sur une base "
+                               "SQLite ; pour PostgreSQL, utilisez pg_dump et pg_restore",
+        "backup_not_sqlite": "{path} n'est pas une base SQLite ; rien n'a été restauré",
+        "backup_damaged": "{path} est endommagé ({check}) ; rien n'a été restauré",
+        "backup_not_ours": "{path} n'est pas une base renewdesk (table {missing} absente) ; rien "
+                           "n'a été restauré",
+        "backup_unknown_revision": "{path} a la révision de schéma {revision!r}, que cette "
+                                   "version de renewdesk ne connaît pas ; rien n'a été restauré",
+        "backup_unreadable": "{path} ne peut pas être lu comme une base de données ({reason}) ; "
+                             "rien n'a été restauré",
+        "source_schema_behind": "la base source n'est pas au schéma de cette version ; "
+                                "ouvrez-la d'abord une fois avec cette version",
+        "target_holds_data": "la base cible contient déjà des données ({tables}) ; migrate-db "
+                             "copie uniquement dans une base vide",
         "unknown": "{what} introuvable : {ref!r}",
         "edit_conflict": "{subject} a été modifié depuis que vous l'avez ouvert ; rien n'a été "
                          "enregistré : regardez-le à nouveau, puis refaites votre modification",
@@ -167,11 +401,15 @@ WORDS: dict[str, dict[str, str]] = {
                             "nouveau, puis refaites votre modification",
     },
 }
+# Every refusal's words: the general ones and the exchange file's (no code is in both).
+WORDS = {language: {**GENERAL_WORDS[language], **EXCHANGE_WORDS[language]}
+         for language in LANGUAGES}
 
 # Words from the database or the code that a refusal quotes: statuses, profile fields, the
 # kind of bank detail, the kind of thing that is unknown.
 TERMS: dict[str, dict[str, str]] = {
-    "en": {"card_number": "a card number", "iban": "an IBAN"},
+    "en": {"card_number": "a card number", "iban": "an IBAN",
+           "cancel_renewal": "cancels renewal", "confirm_plan_change": "confirms plan change"},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -181,10 +419,16 @@ TERMS: dict[str, dict[str, str]] = {
            "name": "le nom", "address": "l'adresse", "email": "l'e-mail",
            "customer": "client", "service": "service", "order": "commande",
            "renewal": "renouvellement", "payment method": "moyen de paiement",
-           "setting": "réglage", "billing contact": "contact de facturation"},
+           "setting": "réglage", "billing contact": "contact de facturation",
+           "dict": "un objet", "list": "une liste", "str": "du texte",
+           "int": "un nombre entier", "float": "un nombre décimal", "bool": "un booléen",
+           "NoneType": "null",
+           "cancel_renewal": "annule le renouvellement",
+           "confirm_plan_change": "confirme le changement d'échéancier"},
 }
-# The values that are such words, by name; a list or tuple value is always read as such words.
-TERM_VALUES = frozenset({"status", "kind", "what"})
+# The values that are such words, by name; a tuple value is always read as a list of such words
+# (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
+TERM_VALUES = frozenset({"status", "kind", "what", "does"})
 
 
 def _language(language: str) -> str:
@@ -193,13 +437,22 @@ def _language(language: str) -> str:
 
 def _value(name: str, value: object, language: str) -> object:
     terms = TERMS[language]
-    if isinstance(value, (list, tuple)):
+    if _speaks(value):
+        return value.words(language)  # type: ignore[attr-defined]
+    if isinstance(value, tuple) and value and all(_speaks(item) for item in value):
+        return "; ".join(item.words(language) for item in value)
+    if isinstance(value, tuple):
         return ", ".join(terms.get(str(item), str(item)) for item in value)
     if isinstance(value, date):
         return value.isoformat() if language == "en" else value.strftime("%d/%m/%Y")
     if name in TERM_VALUES and isinstance(value, str):
         return terms.get(value, value)
     return value
+
+
+def _speaks(value: object) -> bool:
+    """A value that says itself in a language: a refusal or a line of a check it quotes."""
+    return callable(getattr(value, "words", None)) and not isinstance(value, (str, type))
 
 
 def render(code: str, values: Mapping[str, object], language: str) -> str:

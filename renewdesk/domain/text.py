@@ -22,9 +22,9 @@ def check_text(value: str, field: str, limit: int | None = None, *, lines: bool 
     if (limit is None or len(value) <= limit) and value.isprintable():
         return value  # no control character, surrogate or other space than " " (C-fast)
     if limit is not None and len(value) > limit:
-        raise InputError(f"{field}: {len(value):,} characters, at most {limit:,}")
+        raise InputError("text_too_long", field=field, length=len(value), limit=limit)
     bad = (_REFUSED_IN_LINES if lines else _REFUSED).search(value)
     if bad is not None:
-        raise InputError(f"{field}: character U+{ord(bad.group()):04X} at position "
-                         f"{bad.start() + 1} is not allowed (a control character)")
+        raise InputError("control_character", field=field, character=f"U+{ord(bad.group()):04X}",
+                         position=bad.start() + 1)
     return value

@@ -161,8 +161,7 @@ class SandboxProcessor:
         """The sandbox keeps no customers (its methods are its test tokens): a customer id given
         to it is one it does not know, and bad input like Stripe's unknown customer."""
         if payer.processor_id is not None:
-            raise InputError(f"no customer {payer.processor_id} at the processor (the sandbox "
-                             "keeps no customers)")
+            raise InputError("no_sandbox_customer", customer=payer.processor_id)
         return []
 
     def describe(self, token: str) -> MethodDetails | None:

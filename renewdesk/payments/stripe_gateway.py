@@ -148,7 +148,7 @@ class StripeProcessor:
         except InvalidRequestError as error:
             if (error.code == "resource_missing" or error.http_status == 404
                     or error.param == "customer"):
-                raise InputError(f"no customer {payer.processor_id} at the processor") from None
+                raise InputError("no_processor_customer", customer=payer.processor_id) from None
             raise
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None

@@ -51,10 +51,9 @@ def customer_of_services(ctx: Context, service_refs: tuple[str, ...]) -> str:
         owners = set(session.scalars(select(Customer.ref).join(Service).where(
             Service.ref.in_(service_refs))))
     if not owners:
-        raise InputError("no service selected")
+        raise InputError("no_service_selected")
     if len(owners) > 1:
-        raise InputError(f"the selected services belong to {len(owners)} customers; "
-                         "bulk recurrence changes one customer's services at a time")
+        raise InputError("services_of_several_customers", count=len(owners))
     return owners.pop()
 
 
@@ -90,13 +89,13 @@ class PlanState:
     pending: tuple[str, str] | None  # (amount, deadline) of the pending change
     history: tuple[tuple[str, str, str], ...]  # (amount, status, date) of earlier changes
     version: int  # handed back by the edit: a change made meanwhile by someone else is refused
+    terms: installments.PlanTerms  # what an amount is checked against as it is typed
 
 
 def plan_state(ctx: Context, order_ref: str) -> PlanState:
     with ctx.factory() as session:
         order = _order(session, order_ref)
-        policy = settings.load_policy(session)
-        minimum = Money.parse(policy.min_installment, order.currency, field="min_installment")
+        terms = installments.plan_terms(order, settings.load_policy(session), ctx.clock.today)
         pending = None
         history = []
         for change in order.plan_changes:
@@ -106,19 +105,16 @@ def plan_state(ctx: Context, order_ref: str) -> PlanState:
             when = change.confirmed_on or change.deadline_on
             history.append((amount, change.status, when.isoformat()))
         return PlanState(order.ref, order.currency, order.installment_amount.text(),
-                         minimum.text(), pending, tuple(history), order.version)
+                         terms.minimum.text(), pending, tuple(history), order.version, terms)
 
 
-def plan_amount_problem(ctx: Context, order_ref: str, text: str) -> str | None:
-    """IN-2's checks of a new amount, for validation as it is typed; None when acceptable."""
-    with ctx.factory() as session:
-        order = _order(session, order_ref)
-        try:
-            amount = Money.parse(text, order.currency, field="amount")
-            installments.check_plan_amount(order, amount, settings.load_policy(session),
-                                           ctx.clock.today)
-        except InputError as error:
-            return str(error)
+def plan_amount_problem(terms: installments.PlanTerms, text: str, language: str) -> str | None:
+    """IN-2's checks of a new amount as it is typed, in the reader's language; None when
+    acceptable. Reads nothing: the terms were read with the plan's state."""
+    try:
+        terms.check_text(text)
+    except InputError as error:
+        return error.words(language)
     return None
 
 
@@ -160,13 +156,14 @@ def update_plan(ctx: Context, order_ref: str, amount_text: str,
 
 # IN-5 ----------------------------------------------------------------------------------------
 
-def final_attempt_refusal(ctx: Context, order_ref: str) -> str | None:
-    """Why "Renew payment plan" is not available for the order now; None when it is."""
+def final_attempt_refusal(ctx: Context, order_ref: str, language: str = "en") -> str | None:
+    """Why "Renew payment plan" is not available for the order now, in the reader's language;
+    None when it is."""
     with ctx.factory() as session:
         try:
             installments.final_attempt_target(_order(session, order_ref))
         except RuleRefused as error:
-            return str(error)
+            return error.words(language)
     return None
 
 
@@ -203,7 +200,7 @@ def hand_to_collection(ctx: Context, order_ref: str, out: Path | None = None) ->
             try:
                 out.write_text(text, encoding="utf-8")
             except OSError as error:
-                raise InputError(f"{out}: {error.strerror}") from None
+                raise InputError("cannot_write", path=str(out), reason=error.strerror) from None
         session.commit()
     return Handoff(order_ref, total, text)
 
@@ -260,9 +257,9 @@ def save_settings(ctx: Context, values: dict[str, str]) -> int:
     """Validated all together before any is saved; secrets are refused (they go in the keyring)."""
     for name in values:
         if name in settings.INTERNAL or name not in settings.POLICY_NAMES | settings.OTHER_NAMES:
-            raise InputError(f"unknown setting {name!r}")
+            raise InputError("unknown_setting", name=name)
         if "secret" in name or "password" in name:
-            raise InputError(f"{name}: secrets go in the system keyring, not in settings")
+            raise InputError("secret_in_settings", name=name)
     with ctx.factory() as session:
         settings.validate_other(values)
         settings.load_policy(session).with_values(

@@ -190,25 +190,55 @@ class PlanChangeResult:
     replaced: bool
 
 
-def check_plan_amount(order: InstallmentOrder, amount: Money, policy: Policy, today: date) -> None:
-    """IN-2's conditions on a new amount, raised as RuleRefused (also used as it is typed)."""
-    if amount.currency != order.currency:
-        raise RuleRefused("IN-2", f"order {order.ref} is in {order.currency}, not {amount.currency}")
-    minimum = Money.parse(policy.min_installment, order.currency, field="min_installment")
-    if amount < minimum:
-        raise RuleRefused("IN-2", f"new amount {amount} is below the minimum {minimum}")
-    if amount == order.installment_amount:
-        raise RuleRefused("IN-2", f"new amount {amount} is the current amount")
-    if order.status != "active" or order.in_collection:
-        raise RuleRefused("IN-2", f"order {order.ref} is {order.status}; its plan cannot change")
-    if not any(i.status == "scheduled" and i.due_on > today for i in order.installments):
-        raise RuleRefused("IN-2", f"order {order.ref} has no installment left to change")
+@dataclass(frozen=True)
+class PlanTerms:
+    """What IN-2's check of a new amount knows of an order, read once: the plan-update dialog
+    checks each amount as it is typed against these, without going back to the database, and
+    the request is checked against them read again when it is made."""
+
+    order_ref: str
+    currency: str
+    current: Money
+    minimum: Money
+    status: str
+    in_collection: bool
+    installments_left: bool  # a scheduled installment due after today
+
+    def check(self, amount: Money) -> None:
+        """IN-2's conditions on a new amount, raised as RuleRefused."""
+        if amount.currency != self.currency:
+            raise RuleRefused("plan_other_currency", rule="IN-2", order=self.order_ref,
+                              currency=self.currency, given=amount.currency)
+        if amount < self.minimum:
+            raise RuleRefused("amount_below_minimum", rule="IN-2", amount=amount,
+                              minimum=self.minimum)
+        if amount == self.current:
+            raise RuleRefused("amount_unchanged", rule="IN-2", amount=amount)
+        if self.status != "active" or self.in_collection:
+            raise RuleRefused("plan_cannot_change", rule="IN-2", order=self.order_ref,
+                              status=self.status)
+        if not self.installments_left:
+            raise RuleRefused("no_installment_left", rule="IN-2", order=self.order_ref)
+
+    def check_text(self, text: str) -> Money:
+        """An amount as typed, read in the order's currency and checked."""
+        amount = Money.parse(text, self.currency, field="amount")
+        self.check(amount)
+        return amount
+
+
+def plan_terms(order: InstallmentOrder, policy: Policy, today: date) -> PlanTerms:
+    return PlanTerms(
+        order.ref, order.currency, order.installment_amount,
+        Money.parse(policy.min_installment, order.currency, field="min_installment"),
+        order.status, order.in_collection,
+        any(i.status == "scheduled" and i.due_on > today for i in order.installments))
 
 
 def request_plan_change(session: Session, order: InstallmentOrder, amount: Money,
                         policy: Policy, today: date, now: datetime) -> PlanChangeResult:
     """IN-2: a new amount for the remaining installments becomes a pending change."""
-    check_plan_amount(order, amount, policy, today)
+    plan_terms(order, policy, today).check(amount)
     replaced = False
     for change in order.plan_changes:
         if change.status == "pending":
@@ -234,9 +264,9 @@ def confirm_plan_change(session: Session, change: PlanChange, today: date,
                         now: datetime) -> list[int]:
     """IN-2: confirmed in time, it applies to every installment due after the confirmation."""
     if change.status != "pending":
-        raise RuleRefused("IN-2", f"this plan change is {change.status}")
+        raise RuleRefused("plan_change_not_pending", rule="IN-2", status=change.status)
     if today > change.deadline_on:
-        raise RuleRefused("IN-2", f"this plan change expired on {change.deadline_on.isoformat()}")
+        raise RuleRefused("plan_change_expired", rule="IN-2", deadline=change.deadline_on)
     order = change.order
     change.status = "confirmed"
     change.confirmed_on = today
@@ -266,10 +296,9 @@ def expire_plan_changes(session: Session, today: date, now: datetime) -> list[st
 def final_attempt_target(order: InstallmentOrder) -> Installment:
     """IN-5: the installment whose automatic attempts are exhausted, or why there is none."""
     if order.in_collection:
-        raise RuleRefused("IN-5", f"order {order.ref} was handed to collection")
+        raise RuleRefused("order_in_collection", rule="IN-5", order=order.ref)
     if order.method != "card":
-        raise RuleRefused("IN-5", f"order {order.ref} is paid by SEPA debit; "
-                                  "failed debits go to collection (IN-6)")
+        raise RuleRefused("final_attempt_sepa", rule="IN-5", order=order.ref)
     for installment in order.installments:
         if installment.status == "failed" and installment.next_attempt_on is None:
             if installment.final_attempt_used:
@@ -277,22 +306,21 @@ def final_attempt_target(order: InstallmentOrder) -> Installment:
             return installment
     waiting = [i for i in order.installments if i.status == "failed" and i.next_attempt_on]
     if waiting:
-        raise RuleRefused("IN-5", f"installment {waiting[0].number} of {order.ref} still has an "
-                                  f"automatic attempt on {waiting[0].next_attempt_on}")
+        raise RuleRefused("automatic_attempt_pending", rule="IN-5", order=order.ref,
+                          installment=waiting[0].number, on=waiting[0].next_attempt_on)
     if any(i.final_attempt_used and i.status == "failed" for i in order.installments):
-        raise RuleRefused("IN-5", f"the final attempt of {order.ref} was already used")
-    raise RuleRefused("IN-5", f"order {order.ref} has no installment whose automatic "
-                              "attempts are exhausted")
+        raise RuleRefused("final_attempt_used", rule="IN-5", order=order.ref)
+    raise RuleRefused("no_exhausted_installment", rule="IN-5", order=order.ref)
 
 
 def hand_to_collection(session: Session, order: InstallmentOrder, today: date,
                        now: datetime) -> list[Installment]:
     """IN-6: hand the order to the collection partner; all attempts end, IN-5 included."""
     if order.in_collection:
-        raise RuleRefused("IN-6", f"order {order.ref} was already handed to collection")
+        raise RuleRefused("already_in_collection", rule="IN-6", order=order.ref)
     listed = [i for i in order.installments if i.in_collections_list and i.status == "failed"]
     if not listed:
-        raise RuleRefused("IN-6", f"order {order.ref} has no installment in the Collections list")
+        raise RuleRefused("nothing_to_collect", rule="IN-6", order=order.ref)
     order.in_collection = True
     order.collection_on = today
     order.status = "collection"

@@ -38,15 +38,16 @@ def _find(session: Session, token: str) -> CustomerLink:
     key = signing_key(session)
     link = session.scalar(select(CustomerLink).where(CustomerLink.token == token))
     if link is None or not tokens.signature_ok(key, token, link.action, link.expires_on):
-        raise LinkRefused("this link is not valid (unknown or altered token)")
+        raise LinkRefused("link_invalid")
     return link
 
 
-def _state(link: CustomerLink, today: date) -> str | None:
+def _state(link: CustomerLink, today: date) -> LinkRefused | None:
+    """Why a link that is genuine can no longer be used, or None."""
     if link.used_on is not None:
-        return f"this link was already used on {link.used_on.isoformat()}"
+        return LinkRefused("link_used", on=link.used_on)
     if today > link.expires_on:
-        return f"this link expired on {link.expires_on.isoformat()}"
+        return LinkRefused("link_expired", on=link.expires_on)
     return None
 
 
@@ -125,7 +126,7 @@ def page(session: Session, token: str, today: date) -> LinkPage:
     if link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None or renewal.customer_id != customer.id:
-            raise LinkRefused(f"renewal {link.subject_ref} no longer exists")
+            raise LinkRefused("renewal_gone", renewal=link.subject_ref)
         return replace(base, renewal_status=renewal.status,
                        services=tuple(i.service.label for i in renewals.active_items(renewal)),
                        amount=renewal.amount, charge_on=renewal.charge_on,
@@ -133,7 +134,7 @@ def page(session: Session, token: str, today: date) -> LinkPage:
     if link.action == "confirm_plan_change":
         change = installments.plan_change_by_ref(session, link.subject_ref)
         if change is None or change.order.customer_id != customer.id:
-            raise LinkRefused(f"plan change {link.subject_ref} no longer exists")
+            raise LinkRefused("plan_change_gone", change=link.subject_ref)
         order = change.order
         upcoming = [i.due_on for i in order.installments
                     if i.status == "scheduled" and i.due_on > today]
@@ -152,10 +153,10 @@ def page(session: Session, token: str, today: date) -> LinkPage:
 def _usable(session: Session, token: str, today: date, action: str) -> tuple[CustomerLink, Customer]:
     link = _find(session, token)
     if link.action != action:
-        raise LinkRefused("this link does not do that")
+        raise LinkRefused("link_wrong_action")
     problem = _state(link, today)
     if problem is not None:
-        raise LinkRefused(problem)
+        raise problem
     customer = session.get(Customer, link.customer_id)
     assert customer is not None
     return link, customer
@@ -184,7 +185,7 @@ def save_method(session: Session, processor: Processor, token: str, today: date,
     if replacing is not None:
         old = next((m for m in customer.payment_methods if m.ref == replacing), None)
         if old is None:
-            raise LinkRefused("unknown payment method")  # never says whose it is
+            raise LinkRefused("unknown_method")  # never says whose it is
         saved = payment_methods.replace_method(session, processor, old, data, today, now)
     else:
         saved = payment_methods.add_method(session, processor, customer, data, today, now)
@@ -199,7 +200,7 @@ def remove_method(session: Session, token: str, method_ref: str, policy: Policy,
     link, customer = _usable(session, token, today, "update_payment_method")
     method = next((m for m in customer.payment_methods if m.ref == method_ref), None)
     if method is None:
-        raise LinkRefused("unknown payment method")
+        raise LinkRefused("unknown_method")
     payment_methods.remove_method(session, method, policy, today, now)
     return _used(session, link, customer, today, now, f"payment method {method_ref} removed")
 
@@ -219,10 +220,7 @@ def show(session: Session, token: str, today: date) -> LinkView:
     owner = session.get(Customer, link.customer_id)
     assert owner is not None
     return LinkView(link.action, owner.ref, link.subject_ref, link.expires_on, problem is None,
-                    problem or _describe(session, link, "en"))
-
-
-_DOES = {"cancel_renewal": "cancels renewal", "confirm_plan_change": "confirms plan change"}
+                    str(problem) if problem else _describe(session, link, "en"))
 
 
 def accept(session: Session, processor: Processor, token: str, today: date, now: datetime,
@@ -233,31 +231,28 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
     link = _find(session, token)
     problem = _state(link, today)
     if problem is not None:
-        raise LinkRefused(problem)
+        raise problem
     if new_method is not None and link.action != "update_payment_method":
-        raise InputError(f"this link does not do that: it {_DOES[link.action]} "
-                         f"{link.subject_ref}; only a link that updates a payment method "
-                         "takes a new one")
+        raise InputError("link_takes_no_method", does=link.action, subject=link.subject_ref)
     customer = session.get(Customer, link.customer_id)
     assert customer is not None
     who = f"customer:{customer.ref}"
     if link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None:
-            raise LinkRefused(f"renewal {link.subject_ref} no longer exists")
+            raise LinkRefused("renewal_gone", renewal=link.subject_ref)
         renewals.cancel(session, renewal, today, now, who)
         done = f"renewal {renewal.ref} cancelled"
     elif link.action == "confirm_plan_change":
         change = installments.plan_change_by_ref(session, link.subject_ref)
         if change is None:
-            raise LinkRefused(f"plan change {link.subject_ref} no longer exists")
+            raise LinkRefused("plan_change_gone", change=link.subject_ref)
         numbers = installments.confirm_plan_change(session, change, today, now)
         done = (f"plan change of {change.order.ref} confirmed for installments "
                 f"{', '.join(map(str, numbers)) or '(none left)'}")
     else:
         if new_method is None or not new_method.token:
-            raise InputError("this link updates a payment method: give the new method's "
-                             "processor token")
+            raise InputError("link_needs_token")
         current = customer.payment_methods[0] if customer.payment_methods else None
         if current is None:
             added = payment_methods.add_method(session, processor, customer, new_method, today, now)

@@ -77,7 +77,7 @@ def setup_page(ctx: Context, token: str, return_url: str) -> str:
     with ctx.factory() as session:
         link = session.scalar(select(CustomerLink).where(CustomerLink.token == token))
         if link is None:
-            raise LinkRefused("this link is not valid (unknown or altered token)")
+            raise LinkRefused("link_invalid")
         customer = session.get(Customer, link.customer_id)
         assert customer is not None
         payer = payment_methods.payer(customer)

@@ -16,7 +16,7 @@ from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import renewal_charge_on
-from renewdesk.domain.sensitive import LOOKS_LIKE, sensitive_kind
+from renewdesk.domain.sensitive import sensitive_kind
 from renewdesk.domain.text import check_text
 from renewdesk.notify import formatting as fmt
 from renewdesk.payments.processor import AttachResult, Payer, Processor
@@ -54,24 +54,21 @@ class MethodInput:
         for name in _LIMITS:
             kind = sensitive_kind(str(getattr(self, name)))
             if kind is not None:
-                raise RuleRefused("PM-2", f"payment method {name} {LOOKS_LIKE[kind]}; only the "
-                                          "processor's token and last 4 digits are kept")
+                raise RuleRefused("method_field_sensitive", rule="PM-2", field=name, kind=kind)
         check_text(self.ref, "payment method ref", _LIMITS["ref"])
         if self.type not in TYPES:
-            raise InputError(f"payment method {self.ref}: type must be card or sepa_debit, "
-                             f"not {self.type!r}")
+            raise InputError("method_type", method=self.ref, type=self.type)
         if not self.token or not re.fullmatch(r"[A-Za-z0-9_]+", self.token):
-            raise InputError(f"payment method {self.ref}: token {self.token[:40]!r} is not a "
-                             "processor token (such as pm_card_visa)")
+            raise InputError("method_token", method=self.ref, token=self.token[:40])
         check_text(self.token, f"payment method {self.ref}: token", _LIMITS["token"])
         if self.last4 and not re.fullmatch(r"\d{4}", self.last4):
-            raise InputError(f"payment method {self.ref}: last4 must be 4 digits")
+            raise InputError("method_last4", method=self.ref)
         if self.type == "card" and (self.exp_month is None or self.exp_year is None):
-            raise InputError(f"payment method {self.ref}: a card needs exp_month and exp_year")
+            raise InputError("card_needs_expiry", method=self.ref)
         if self.exp_month is not None and not 1 <= self.exp_month <= 12:
-            raise InputError(f"payment method {self.ref}: exp_month must be 1 to 12")
+            raise InputError("method_exp_month", method=self.ref)
         if self.exp_year is not None and not 2000 <= self.exp_year <= 2100:
-            raise InputError(f"payment method {self.ref}: exp_year must be a 4-digit year")
+            raise InputError("method_exp_year", method=self.ref)
         for name in ("brand", "holder"):
             check_text(getattr(self, name), f"payment method {self.ref}: {name}", _LIMITS[name])
 
@@ -152,8 +149,8 @@ def attached_input(data: MethodInput, attach: AttachResult) -> MethodInput:
 def require_profile(customer_ref: str, missing: list[str]) -> None:
     """PM-1: refused while the customer's name, e-mail or postal address is missing."""
     if missing:
-        raise RuleRefused("PM-1", f"customer {customer_ref} needs {', '.join(missing)} before a "
-                                  "payment method can be added")
+        raise RuleRefused("profile_incomplete", rule="PM-1", customer=customer_ref,
+                          missing=tuple(missing))
 
 
 def check_adding(customer_ref: str, missing: list[str], data: MethodInput) -> None:
@@ -167,7 +164,7 @@ def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:
     """PM-1 and PM-2 for a method about to be saved; refs are unique."""
     check_adding(customer.ref, customer.missing_profile_fields(), data)
     if session.scalar(select(PaymentMethod.id).where(PaymentMethod.ref == data.ref)):
-        raise InputError(f"payment method {data.ref} already exists")
+        raise InputError("method_exists", method=data.ref)
 
 
 def add_method(session: Session, processor: Processor, customer: Customer, data: MethodInput,
@@ -227,7 +224,7 @@ def replace_method(session: Session, processor: Processor, old: PaymentMethod,
     _check_new(session, customer, data)
     attach = processor.attach(data.token, payer(customer))
     if not attach.accepted:
-        raise RuleRefused("PM-3", f"the processor refused the new method: {attach.refusal}")
+        raise RuleRefused("processor_refused_new_method", rule="PM-3", reason=attach.refusal)
     data = _as_attached(customer, data, attach)
     position = old.position
     old.position = None
@@ -258,14 +255,12 @@ def remove_method(session: Session, method: PaymentMethod, policy: Policy, today
     rule = policy.payment_method_removal
     customer = method.customer
     if rule == "replace_only":
-        raise RuleRefused("PM-5", f"payment method {method.ref} can be replaced by a new one, "
-                                  "not just removed (payment_method_removal = replace_only)")
+        raise RuleRefused("replace_only", rule="PM-5", method=method.ref)
     if rule == "unless_needed":
         others = [m for m in customer.valid_methods(today) if m.id != method.id]
         if not others and method.is_valid(today) and _needed(session, customer):
-            raise RuleRefused("PM-5", f"payment method {method.ref} is {customer.ref}'s last "
-                                      "valid method and something auto-renews or an installment "
-                                      "order is active")
+            raise RuleRefused("last_valid_method", rule="PM-5", method=method.ref,
+                              customer=customer.ref)
     before = describe(method) | {"ref": method.ref}
     removed_position = method.position
     method.position = None
@@ -295,7 +290,7 @@ def reorder(session: Session, method: PaymentMethod, position: int) -> list[str]
     and then numbered again, each step flushed.
     """
     if method.position is None:
-        raise RuleRefused("PM-4", f"payment method {method.ref} was removed")
+        raise RuleRefused("method_removed", rule="PM-4", method=method.ref)
     methods = ordered(method.customer)
     before = [m.ref for m in methods]
     methods.remove(method)

@@ -53,7 +53,7 @@ def _services(session: Session, service_refs: tuple[str, ...] | None,
             Service.ref.in_(service_refs)))}
         missing = [r for r in service_refs if r not in found]
         if missing:
-            raise InputError(f"unknown service {', '.join(missing)}")
+            raise InputError("unknown_services", services=", ".join(missing))
         chosen = [found[r] for r in service_refs]
     else:
         customer = session.scalar(select(Customer).where(Customer.ref == customer_ref))
@@ -64,8 +64,7 @@ def _services(session: Session, service_refs: tuple[str, ...] | None,
     renewable = [s for s in chosen if s.billing == "period" and s.status in ("active", "suspended")
                  and s.expires_on is not None and s.period_months]
     if not renewable:
-        raise InputError("none of these services renews by period (usage-billed, cancelled or "
-                         "transferred services have no pro-forma)")
+        raise InputError("no_proforma")
     return renewable
 
 

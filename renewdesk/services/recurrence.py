@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from renewdesk.domain.cards import expires_before
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.policy import Policy
+from renewdesk.domain.refusal_words import render
 from renewdesk.domain.schedule import notice_due_on, renewal_charge_on
 from renewdesk.services.journal import audit
 from renewdesk.services.renewals import OPEN, drop_service
@@ -26,9 +27,25 @@ from renewdesk.store.models import (
 
 @dataclass(frozen=True)
 class CheckLine:
+    """One service's line of AR-2's check: a code and its values, read in either language."""
+
     service_ref: str
     level: str  # ok | warning | error
-    message: str
+    code: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def detail(self, language: str) -> str:
+        """What the check says of the service, in "fr" or "en"."""
+        return render(self.code, dict(self.values), language)
+
+    def words(self, language: str) -> str:
+        """The service and what the check says of it, as a refusal quotes the line."""
+        return f"{self.service_ref}: {self.detail(language)}"
+
+    @property
+    def message(self) -> str:
+        """In English, for the command line's report and the log."""
+        return self.detail("en")
 
 
 @dataclass(frozen=True)
@@ -85,55 +102,54 @@ def plan_bulk(session: Session, request: BulkRequest, policy: Policy, today: dat
     else:
         unknown = [r for r in request.service_refs if r not in owned]
         if unknown:
-            raise InputError(f"customer {customer.ref} has no service {', '.join(unknown)}")
+            raise InputError("customer_has_no_service", customer=customer.ref, services=tuple(unknown))
         services = [owned[r] for r in request.service_refs]
     if not services:
-        raise InputError(f"customer {customer.ref} has no service to change")
+        raise InputError("no_service_to_change", customer=customer.ref)
     method = None
     if request.payment_method_ref is not None:
         method = next((m for m in customer.payment_methods
                        if m.ref == request.payment_method_ref), None)
         if method is None:
-            raise InputError(f"customer {customer.ref} has no payment method "
-                             f"{request.payment_method_ref!r}")
+            raise InputError("customer_has_no_method", customer=customer.ref,
+                             method=request.payment_method_ref)
     contact = None
     if request.billing_contact_ref is not None:
         contact = next((c for c in customer.contacts if c.ref == request.billing_contact_ref), None)
         if contact is None:
-            raise InputError(f"customer {customer.ref} has no billing contact "
-                             f"{request.billing_contact_ref!r}")
+            raise InputError("customer_has_no_contact", customer=customer.ref,
+                             contact=request.billing_contact_ref)
     valid = customer.valid_methods(today)
     chosen = method if method is not None else (valid[0] if valid else None)
     lines: list[CheckLine] = []
     for service in services:
         if not request.on:
-            lines.append(CheckLine(service.ref, "ok", "auto-renew off"))
+            lines.append(CheckLine(service.ref, "ok", "check_auto_renew_off"))
             continue
         if service.billing != "period":
-            lines.append(CheckLine(service.ref, "error", "billed on usage: it does not renew"))
+            lines.append(CheckLine(service.ref, "error", "check_billed_on_usage"))
             continue
         if service.status != "active":
-            lines.append(CheckLine(service.ref, "error", f"service is {service.status}"))
+            lines.append(CheckLine(service.ref, "error", "check_service_status",
+                                   (("status", service.status),)))
             continue
         if chosen is None or not chosen.is_valid(today):
-            lines.append(CheckLine(service.ref, "error", "no valid payment method (AR-1)"))
+            lines.append(CheckLine(service.ref, "error", "check_no_valid_method"))
             continue
         found = False
         charge_on = service_charge_on(session, service, policy, today)
         if expires_before(chosen.expiry, charge_on):
-            lines.append(CheckLine(service.ref, "warning",
-                                   f"{chosen.label()} expires before the charge date "
-                                   f"{charge_on.isoformat()}"))
+            lines.append(CheckLine(service.ref, "warning", "check_expires_first",
+                                   (("method", chosen.label()), ("charge_on", charge_on))))
             found = True
         if contact is not None and len(valid) > 1 and not _names_match(chosen.holder,
                                                                         contact.name):
-            lines.append(CheckLine(service.ref, "warning",
-                                   f"card holder {chosen.holder!r} does not match billing "
-                                   f"contact {contact.name!r}"))
+            lines.append(CheckLine(service.ref, "warning", "check_holder_mismatch",
+                                   (("holder", chosen.holder), ("contact", contact.name))))
             found = True
         if not found:
-            lines.append(CheckLine(service.ref, "ok",
-                                   f"auto-renew on with {chosen.label()}"))
+            lines.append(CheckLine(service.ref, "ok", "check_auto_renew_on",
+                                   (("method", chosen.label()),)))
     return BulkPlan(customer, services, chosen, contact, lines)
 
 
@@ -141,13 +157,11 @@ def apply_bulk(session: Session, plan: BulkPlan, on: bool, confirmed_warnings: b
                today: date, now: datetime, who: str) -> list[str]:
     """AR-2: one all-or-nothing change; the caller commits once."""
     if plan.errors:
-        first = plan.errors[0]
         raise RuleRefused("services_cannot_change", rule="AR-2", count=len(plan.errors),
-                          service=first.service_ref, reason=first.message)
+                          line=plan.errors[0])
     if plan.warnings and not confirmed_warnings:
         raise RuleRefused("warnings_need_confirmation", rule="AR-2", count=len(plan.warnings),
-                          warnings="; ".join(f"{w.service_ref}: {w.message}"
-                                             for w in plan.warnings))
+                          warnings=tuple(plan.warnings))
     changed = []
     for service in plan.services:
         before = {"auto_renew": service.auto_renew,

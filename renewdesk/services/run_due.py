@@ -302,8 +302,7 @@ def run_due(ctx: Context, *, dry_run: bool = False,
         last = last_run_on(session)
         caught_up = missed_days(session, today)
     if last is not None and today < last and not dry_run:
-        raise InputError(f"the last run was as of {last.isoformat()}; a run as of the earlier "
-                         f"date {today.isoformat()} is refused")
+        raise InputError("run_before_last", last=last, today=today)
     report = RunReport(today, dry_run, caught_up)
     if dry_run:
         with _rolled_back(database_of(ctx)) as factory:

@@ -36,8 +36,7 @@ class BackupInfo:
 def database_file(url: str) -> Path:
     path = sqlite_path(url)
     if path is None:
-        raise InputError("backup and restore work on a SQLite database; for PostgreSQL use "
-                         "pg_dump and pg_restore")
+        raise InputError("backup_needs_sqlite")
     return path
 
 
@@ -77,32 +76,29 @@ def inspect(path: Path, engine: Engine) -> BackupInfo:
         with path.open("rb") as handle:
             magic = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        raise InputError(f"{path}: {error.strerror}") from None
+        raise InputError("cannot_read", path=str(path), reason=error.strerror) from None
     if magic != SQLITE_MAGIC:
-        raise InputError(f"{path} is not a SQLite database; nothing was restored")
+        raise InputError("backup_not_sqlite", path=str(path))
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             check = db.execute("PRAGMA integrity_check").fetchone()
             if check is None or check[0] != "ok":
-                raise InputError(f"{path} is damaged ({check[0] if check else 'no answer'}); "
-                                 "nothing was restored")
+                raise InputError("backup_damaged", path=str(path),
+                                 check=check[0] if check else "no answer")
             tables = {row[0] for row in db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             missing = REQUIRED_TABLES - tables
             if missing:
-                raise InputError(f"{path} is not a renewdesk database (no "
-                                 f"{', '.join(sorted(missing))} table); nothing was restored")
+                raise InputError("backup_not_ours", path=str(path), missing=", ".join(sorted(missing)))
             row = db.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else ""
             if revision not in known_revisions(engine):
-                raise InputError(f"{path} has schema revision {revision!r}, which this version "
-                                 "of renewdesk does not know; nothing was restored")
+                raise InputError("backup_unknown_revision", path=str(path), revision=revision)
             last = db.execute("SELECT value FROM setting WHERE name = 'last_run_on'").fetchone()
             customers = db.execute("SELECT count(*) FROM customer").fetchone()[0]
             services = db.execute("SELECT count(*) FROM service").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise InputError(f"{path} cannot be read as a database ({error}); nothing was "
-                         "restored") from None
+        raise InputError("backup_unreadable", path=str(path), reason=str(error)) from None
     return BackupInfo(path, revision, last[0] if last else None, customers, services)
 
 

@@ -50,14 +50,13 @@ def check_url(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise InputError(f"not a database URL: {shown(url)!r} (e.g. "
-                         "postgresql+psycopg://user@host:5432/renewdesk)") from None
+        raise InputError("not_database_url", url=shown(url)) from None
     if parsed.get_backend_name() not in BACKENDS:
-        raise InputError(f"{parsed.get_backend_name()}: renewdesk works on SQLite or PostgreSQL")
+        raise InputError("database_not_supported", backend=parsed.get_backend_name())
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
-        raise InputError("use the psycopg driver: postgresql+psycopg://user@host:5432/name")
+        raise InputError("use_psycopg")
     if parsed.get_backend_name() == "postgresql" and not parsed.database:
-        raise InputError("the URL names no database (…/name at its end)")
+        raise InputError("url_names_no_database")
     return url
 
 
@@ -65,8 +64,7 @@ def check_choice(url: str) -> str:
     """A database to remember: as `check_url`, and never with a password in it."""
     url = check_url(url)
     if "://" in url and make_url(url).password is not None:
-        raise InputError("the URL holds a password: it is not saved in plain text; save the "
-                         "password with `renewdesk secret set database` and the URL without it")
+        raise InputError("url_holds_password")
     return url
 
 

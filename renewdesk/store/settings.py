@@ -55,13 +55,13 @@ def validate_other(values: dict[str, str]) -> None:
     """The non-policy settings that have a shape: a time of day, a port, a yes/no."""
     for name, value in values.items():
         if name == "nightly_time" and not _time_of_day(value):
-            raise InputError(f"setting nightly_time: {value!r} is not a time like 02:00")
+            raise InputError("setting_not_time", name=name, given=value)
         if name == "smtp_port" and value and not (value.isdigit() and 0 < int(value) < 65536):
-            raise InputError(f"setting smtp_port: {value!r} is not a port number")
+            raise InputError("setting_not_port", name=name, given=value)
         if name == "backup_keep" and not (value.isdigit() and int(value) >= 1):
-            raise InputError(f"setting backup_keep: {value!r} is not a number of backups (1 or more)")
+            raise InputError("setting_not_backups", name=name, given=value)
         if name == "smtp_starttls" and value not in ("true", "false"):
-            raise InputError(f"setting smtp_starttls: {value!r} is not true or false")
+            raise InputError("setting_not_yes_no", name=name, given=value)
 
 
 def _time_of_day(text: str) -> bool:

@@ -87,14 +87,12 @@ def copy_database(source: Engine, target: Engine,
                   progress: Callable[[str, int], None] | None = None) -> TransferReport:
     """Copy everything from `source` into the empty `target`; verify; return both sides' figures."""
     if db.current_revision(source) != db.HEAD:
-        raise InputError("the source database is not at this version's schema; open it once "
-                         "with this version first")
+        raise InputError("source_schema_behind")
     db.migrate(target)
     with source.connect() as reading, target.begin() as writing:
         busy = _holds_data(writing)
         if busy:
-            raise InputError(f"the target database already holds data ({', '.join(busy[:4])}); "
-                             "migrate-db copies into an empty database only")
+            raise InputError("target_holds_data", tables=", ".join(busy[:4]))
         # Settings saved on the empty target (by opening it) give way to the portfolio's.
         writing.execute(Base.metadata.tables["setting"].delete())
         for table in Base.metadata.sorted_tables:

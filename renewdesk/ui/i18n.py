@@ -7,6 +7,7 @@ here, each written out so that `pyside6-lupdate` finds it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -32,33 +33,12 @@ def chosen_language(store: QSettings | None = None) -> str:
     return system if system in LANGUAGES else "en"
 
 
+@dataclass(frozen=True)
 class Language:
-    """The installed translator and the locale used to show money and dates."""
+    """The language a window speaks: how it shows money and dates. Made by `install`, which
+    puts its translators on the application, and passed to what the window builds."""
 
-    def __init__(self) -> None:
-        self.code = "en"
-        self._translators: list[QTranslator] = []
-
-    def install(self, code: str) -> None:
-        """Ours (English has one too, for its plurals) and Qt's own, for standard buttons."""
-        app = QCoreApplication.instance()
-        assert app is not None
-        for old in self._translators:
-            app.removeTranslator(old)
-        self._translators = []
-        self.code = code if code in LANGUAGES else "en"
-        ours = QTranslator(app)
-        if not ours.load(str(TRANSLATIONS / f"renewdesk_{self.code}.qm")):
-            raise FileNotFoundError(f"no compiled translation for {self.code} in "
-                                    f"{TRANSLATIONS} (scripts/setup builds it)")
-        qt = QTranslator(app)
-        if qt.load(f"qtbase_{self.code}",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            self._translators.append(qt)
-        self._translators.append(ours)
-        for translator in self._translators:
-            app.installTranslator(translator)
-        QLocale.setDefault(QLocale(self.locale))
+    code: str = "en"
 
     @property
     def locale(self) -> str:
@@ -71,7 +51,39 @@ class Language:
         return format_date(value, "medium", locale=self.locale)
 
 
-LANGUAGE = Language()
+_TRANSLATOR = "renewdesk-translator"
+
+
+def install(code: str) -> Language:
+    """Ours (English has one too, for its plurals) and Qt's own, for standard buttons, in place
+    of those installed before: the translators belong to the application (Qt looks words up
+    there), so they are found on it, not kept in a global of ours."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.setParent(None)
+    language = Language(code if code in LANGUAGES else "en")
+    ours = QTranslator()
+    if not ours.load(str(TRANSLATIONS / f"renewdesk_{language.code}.qm")):
+        raise FileNotFoundError(f"no compiled translation for {language.code} in "
+                                f"{TRANSLATIONS} (scripts/setup builds it)")
+    qt = QTranslator()
+    translators = [ours]
+    if qt.load(f"qtbase_{language.code}",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.insert(0, qt)
+    for translator in translators:  # the last installed is asked first: ours
+        translator.setObjectName(_TRANSLATOR)
+        translator.setParent(app)
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language.locale))
+    return language
+
+
+def installed() -> Language:
+    """The language `install` last put on the application (English before any)."""
+    return Language("fr" if QLocale().name().startswith("fr") else "en")
 
 
 def status_text(status: str) -> str:

@@ -21,8 +21,7 @@ class Launcher:
         self.window: MainWindow | None = None
 
     def open(self) -> MainWindow:
-        i18n.LANGUAGE.install(i18n.chosen_language())
-        self.window = MainWindow(self.app)
+        self.window = MainWindow(self.app, i18n.install(i18n.chosen_language()))
         self.window.languageChanged.connect(self.relaunch)
         self.window.show()
         return self.window
@@ -45,7 +44,7 @@ def tell_startup_failure(message: str, quit_after: float | None = None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     application()
-    i18n.LANGUAGE.install(i18n.chosen_language())
+    i18n.install(i18n.chosen_language())
     box = QMessageBox(QMessageBox.Icon.Critical, "renewdesk", message)
     box.setInformativeText(i18n.translate(
         "Launch", "Check this computer's database (Settings > Database, or "

@@ -37,15 +37,17 @@ class MainWindow(QMainWindow):
     languageChanged = Signal(str)
     runFinished = Signal(object)  # RunOutcome, for whoever watches (tests, the status bar)
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, language: i18n.Language | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = language or i18n.installed()
         self.setObjectName("mainWindow")
         self.app = app
         self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", app.url.split("/")[-1]))
-        self.operations = Operations(self)
-        self.reader = Reader(self)
+        self.operations = Operations(self, self.language.code)
+        self.reader = Reader(self, self.language.code)
         self.desk = Desk(app, self.operations, self.refresh_all, self.open_customer,
-                         self.show_message, self.reader, i18n.LANGUAGE)
+                         self.show_message, self.reader, self.language)
         self.customer_pages: dict[str, CustomerPage] = {}
 
         self.tabs = QTabWidget()
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
                          self._settings_read, self.show_error)
 
     def _settings_read(self, current: reads.SettingsValues) -> None:
-        dialog = SettingsDialog(self.desk.context, self.app.env, current, self)
+        dialog = SettingsDialog(self.desk, self.app.env, current, self)
         dialog.languageChanged.connect(self.languageChanged)
         if dialog.exec():
             self.refresh_all()
@@ -216,9 +218,9 @@ class MainWindow(QMainWindow):
     def _show_run_state(self, state: reads.RunState) -> None:
         when = self.daily.reschedule(parse_time(state.nightly_time), state.business_time_zone)
         self.next_run.setText(self.tr("Next run: %1").replace(
-            "%1", f"{i18n.LANGUAGE.day(when.date())} {when:%H:%M}"))
+            "%1", f"{self.language.day(when.date())} {when:%H:%M}"))
         self.last_run.setText(self.tr("Last run: %1").replace(
-            "%1", i18n.LANGUAGE.day(state.last_run) if state.last_run else self.tr("never")))
+            "%1", self.language.day(state.last_run) if state.last_run else self.tr("never")))
 
     def show_error(self, text: str) -> None:
         show_error(self, text)
@@ -285,7 +287,8 @@ class MainWindow(QMainWindow):
         assert outcome.report is not None
         last = outcome.last_run
         dialog = SinceLastRunDialog(outcome.report,
-                                    i18n.LANGUAGE.day(last) if last else self.tr("never"), self)
+                                    self.language.day(last) if last else self.tr("never"), self,
+                                    language=self.language)
         if not go_ahead:
             dialog.setWindowTitle(self.tr("Dry run"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import words
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services.window import RunInProgress
 
@@ -33,16 +34,17 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, work: Callable[[], Any], signals: _Signals, language: str) -> None:
         super().__init__()
         self.work = work
         self.signals = signals
+        self.language = language
 
     def run(self) -> None:
         try:
             result = self.work()
         except (InputError, RunInProgress, ProcessorUnavailable) as error:
-            self.signals.failed.emit(str(error))
+            self.signals.failed.emit(words(error, self.language))
         except Exception as error:  # the window shows it; the log keeps the trace
             log.exception("background operation failed")
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
@@ -51,12 +53,14 @@ class _Job(QRunnable):
 
 
 class Operations(QObject):
-    """Runs one operation at a time on a pool thread; `busyChanged` tells the window."""
+    """Runs one operation at a time on a pool thread; `busyChanged` tells the window. A refusal
+    comes back in words of the window's `language`."""
 
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "en") -> None:
         super().__init__(parent)
+        self.language = language
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals: _Signals | None = None
@@ -76,7 +80,7 @@ class Operations(QObject):
         signals.failed.connect(self._failed)
         self._signals, self._done, self._error = signals, done, error
         self.busyChanged.emit(True)
-        self._pool.start(_Job(work, signals))
+        self._pool.start(_Job(work, signals, self.language))
         return True
 
     def _finish(self) -> tuple[Callable[[Any], None] | None, Callable[[str], None] | None]:
@@ -116,15 +120,16 @@ class _ReadSignals(QObject):
 
 
 class _Read(QRunnable):
-    def __init__(self, ticket: int, work: Callable[[], Any], signals: _ReadSignals) -> None:
+    def __init__(self, ticket: int, work: Callable[[], Any], signals: _ReadSignals,
+                 language: str) -> None:
         super().__init__()
-        self.ticket, self.work, self.signals = ticket, work, signals
+        self.ticket, self.work, self.signals, self.language = ticket, work, signals, language
 
     def run(self) -> None:
         try:
             result = self.work()
         except (InputError, ProcessorUnavailable) as error:
-            self.signals.failed.emit(self.ticket, str(error))
+            self.signals.failed.emit(self.ticket, words(error, self.language))
         except Exception as error:  # the asker shows it; the log keeps the trace
             log.exception("background read failed")
             self.signals.failed.emit(self.ticket, f"{type(error).__name__}: {error}")
@@ -138,10 +143,12 @@ _Asked = tuple[Hashable, Callable[[Any], None], Callable[[str], None] | None]
 class Reader(QObject):
     """Reads on a thread of their own, answered on the GUI thread by a queued signal. `key`
     names the asker (a widget, or a string): a newer read by the same key supersedes the older
-    one, and a widget deleted meanwhile is not called back."""
+    one, and a widget deleted meanwhile is not called back. A refusal comes back in words of the
+    window's `language`."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "en") -> None:
         super().__init__(parent)
+        self.language = language
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _ReadSignals(self)
@@ -159,7 +166,7 @@ class Reader(QObject):
         ticket = next(self._tickets)
         self._asked[ticket] = (key, done, error)
         self._newest[key] = ticket
-        self._pool.start(_Read(ticket, work, self._signals))
+        self._pool.start(_Read(ticket, work, self._signals, self.language))
 
     def reading(self, key: Hashable) -> bool:
         return key in self._newest

@@ -32,8 +32,7 @@ def _words() -> dict[str, str]:
     }
 
 
-def html(proformas: list[ProForma]) -> str:
-    lang = i18n.LANGUAGE
+def html(proformas: list[ProForma], lang: i18n.Language) -> str:
     w = _words()
     pages = []
     for number, p in enumerate(proformas):
@@ -58,7 +57,7 @@ def html(proformas: list[ProForma]) -> str:
     return "".join(pages)
 
 
-def write_pdf(proformas: list[ProForma], path: Path) -> None:
+def write_pdf(proformas: list[ProForma], path: Path, language: i18n.Language) -> None:
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
@@ -66,6 +65,6 @@ def write_pdf(proformas: list[ProForma], path: Path) -> None:
     writer.setResolution(300)
     writer.setTitle(", ".join(p.number for p in proformas))
     document = QTextDocument()
-    document.setHtml(html(proformas))
+    document.setHtml(html(proformas, language))
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)

@@ -64,7 +64,7 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
     Exit status as for commands: 2 for bad input (a wrong --today), 1 if the database cannot
     be opened."""
     qt = application()
-    i18n.LANGUAGE.install(i18n.chosen_language())
+    i18n.install(i18n.chosen_language())
     held: dict[str, Any] = {"status": 0}
 
     def build() -> None:

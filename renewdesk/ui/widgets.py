@@ -2,33 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import words
 from renewdesk.ui.models.table import STATUS_COLOURS
 
 
-def show_error(parent: QWidget | None, message: str) -> None:
-    """Refusals and errors: the rule's own message, which names the problem."""
+def refusal_text(error: BaseException) -> str:
+    """A refusal in the words of the window's language (the locale its translator set)."""
+    return words(error, QLocale().name()[:2])
+
+
+def show_error(parent: QWidget | None, message: str | BaseException) -> None:
+    """Refusals and errors: the rule's own message, which names the problem, in the window's
+    language."""
+    text = message if isinstance(message, str) else refusal_text(message)
     box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("Errors", "Not done"), message,
+                      QCoreApplication.translate("Errors", "Not done"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.open()
 
 
-def attempt(parent: QWidget | None, work: Callable[[], object]) -> bool:
-    """Run a use case; a refusal or bad input is shown (it names the problem). True if done."""
-    try:
-        work()
-    except InputError as error:
-        show_error(parent, str(error))
-        return False
-    return True
+class SendingDialog(QDialog):
+    """A dialog whose change is made off the GUI thread (`Desk.change` disables it meanwhile):
+    it cannot be closed until the answer has come, so what it sent is never left unreported."""
+
+    def reject(self) -> None:
+        if self.isEnabled():
+            super().reject()
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Response, g, render_template, request
 
 from renewdesk.domain.money import Money
+from renewdesk.domain.refusal_words import words as refusal_words
 from renewdesk.notify import formatting as fmt
 from renewdesk.web import guard, texts
 
@@ -44,9 +45,10 @@ def said(language: str, key: str, http_status: int = 200, /, **values: str) -> R
 def refusal(error: Exception, language: str) -> str:
     """The one place where a refusal becomes the page's words. PM-5's refusal of a removal has
     its own sentence for the customer (the account manager's names the policy setting); any
-    other is shown as the error says it."""
+    other is shown in the customer's language, as its code says it."""
     words = texts.words(language)
-    reason = words["remove_refused"] if getattr(error, "rule", "") == "PM-5" else str(error)
+    reason = (words["remove_refused"] if getattr(error, "rule", "") == "PM-5"
+              else refusal_words(error, language))
     return words["refused"].format(reason=reason)
 
 

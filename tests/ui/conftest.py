@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from renewdesk.app import App, open_app
 from renewdesk.ui import i18n
+from renewdesk.ui.desk import Desk
 from renewdesk.ui.launch import application
 from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.operations import Operations, Reader
 from tests.conftest import World
 
 W = TypeVar("W", bound=QWidget)
@@ -32,14 +34,26 @@ def qt_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
     QSettings().setValue("ui/language", "en")
-    i18n.LANGUAGE.install("en")
+    i18n.install("en")
     yield
-    i18n.LANGUAGE.install("en")
+    i18n.install("en")
 
 
 def desk_app(world: World, today: str, **env: str) -> App:
     """A second App on the world's database, as of `today`, as the window would open it."""
     return open_app(world.target, today, env={**world.env, **env})
+
+
+def lone_desk(app: App) -> Desk:
+    """What a dialog opened without its window needs: its own operations and reads, in the
+    language installed."""
+    return Desk(app, Operations(), lambda: None, lambda _ref: None, lambda _text: None,
+                Reader(), i18n.installed())
+
+
+def finished(qtbot: Any, desk: Desk) -> None:
+    """Until the change a dialog sent off the GUI thread has been answered."""
+    qtbot.waitUntil(lambda: not desk.operations.busy, timeout=10_000)
 
 
 @pytest.fixture

@@ -34,15 +34,21 @@ def test_ar2_window_warning_must_be_confirmed_and_an_error_blocks(world: World, 
     seen: dict[str, Any] = {}
 
     def drive(dialog: BulkRecurrenceDialog) -> None:
+        def checked() -> None:  # each choice is checked again off the GUI thread
+            qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
+
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         dialog.method.setCurrentIndex(dialog.method.findData("A"))
+        checked()
         seen["warning"] = [(line.service_ref, line.level) for line in dialog.lines]
         seen["ok_before_confirming"] = ok.isEnabled()
         dialog.scope_all.setChecked(True)  # takes in the usage-billed service: an error
+        checked()
         seen["error"] = [(line.service_ref, line.level) for line in dialog.lines]
         dialog.confirm_warnings.setChecked(True)
         seen["ok_with_error"] = ok.isEnabled()
         dialog.scope_selected.setChecked(True)
+        checked()
         box = dialog.confirm_warnings
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
         seen["ok_confirmed"] = ok.isEnabled()
@@ -53,6 +59,7 @@ def test_ar2_window_warning_must_be_confirmed_and_an_error_blocks(world: World, 
     # The selection's customer is read off the GUI thread before the dialog opens.
     qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
     shown.check()
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=10_000)  # the change is made
     assert seen["warning"] == [("S1", "warning"), ("S2", "warning")]  # card A ends 12/2026
     assert seen["ok_before_confirming"] is False
     assert ("U1", "error") in seen["error"]

@@ -18,7 +18,7 @@ from renewdesk.ui.dialogs.proforma import ProFormaDialog
 from renewdesk.ui.views.customer_page import CustomerPage
 from tests.builders import card, customer, document, service
 from tests.conftest import World
-from tests.ui.conftest import desk_app, when_shown
+from tests.ui.conftest import desk_app, finished, when_shown
 
 
 @pytest.fixture
@@ -43,11 +43,13 @@ def test_pm5_removal_refused_with_the_reason_and_pm4_default_changes(
         page: CustomerPage, world: World, qtbot: Any) -> None:
     page.methods.selectRow(1)
     qtbot.mouseClick(page.remove, Qt.MouseButton.LeftButton)
+    finished(qtbot, page.desk)  # asked of the database off the GUI thread
     box = page.findChild(QMessageBox, "errorBox")
     assert box is not None and "replace_only" in box.text() and "PM-5" not in box.text()
     assert methods(world) == ["A", "B"]  # nothing removed
     page.methods.selectRow(1)
     page.make_default.click()
+    finished(qtbot, page.desk)
     assert methods(world) == ["B", "A"]  # PM-4: B first now
     qtbot.waitUntil(lambda: page.methods.item(0, 1).text().endswith("4444"))
 
@@ -83,18 +85,20 @@ def test_ar7_renew_all_previews_then_saves_a_numbered_pdf(page: CustomerPage, wo
                                                           qtbot: Any, tmp_path: Path) -> None:
     ctx = page.desk.context
     target = tmp_path / "pf.pdf"
-    dialog = ProFormaDialog(ctx, proforma.drafts(ctx(), None, "C1"), None, "C1", page,
+    dialog = ProFormaDialog(page.desk, proforma.drafts(ctx(), None, "C1"), None, "C1", page,
                             choose_path=lambda _s: str(target))
     qtbot.addWidget(dialog)
     assert "S1" in dialog.preview.toPlainText() and "S2" in dialog.preview.toPlainText()
     assert "preview, not numbered yet" in dialog.preview.toPlainText()
     assert "€24.00" in dialog.preview.toPlainText()  # the total of one period each
     dialog.save()
+    finished(qtbot, page.desk)  # numbered off the GUI thread, then written
     assert target.read_bytes().startswith(b"%PDF")
-    again = ProFormaDialog(ctx, proforma.drafts(ctx(), ("S1",)), ("S1",), None, page,
+    again = ProFormaDialog(page.desk, proforma.drafts(ctx(), ("S1",)), ("S1",), None, page,
                            choose_path=lambda _s: str(tmp_path / "2.pdf"))
     qtbot.addWidget(again)
     again.save()
+    finished(qtbot, page.desk)
     with world.session() as session:
         numbers = session.scalars(select(AuditEntry.subject).where(
             AuditEntry.action == "proforma").order_by(AuditEntry.id)).all()

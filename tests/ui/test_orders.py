@@ -119,6 +119,8 @@ def test_in2_plan_update_rejects_then_accepts_amounts_as_typed(
 
     shown = when_shown(PlanUpdateDialog, drive)
     qtbot.mouseClick(page.plan, Qt.MouseButton.LeftButton)
+    # The plan is read off the GUI thread before the dialog opens.
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
     shown.check()
     assert seen["1.50"][0] is False and "below the minimum 2.00" in seen["1.50"][1]
     assert seen["30.00"][0] is False and "is the current amount" in seen["30.00"][1]
@@ -134,5 +136,7 @@ def test_in2_plan_update_rejects_then_accepts_amounts_as_typed(
 
     shown = when_shown(PlanUpdateDialog, look)
     qtbot.mouseClick(page.plan, Qt.MouseButton.LeftButton)
+    # The plan is read off the GUI thread before the dialog opens.
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
     shown.check()
     assert "25.00" in pending["state"] and "2026-11-30" in pending["state"]

@@ -10,21 +10,22 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from renewdesk.domain.money import Money
 from renewdesk.services.window import user_settings
-from renewdesk.ui import i18n
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.launch import Launcher
 from tests.conftest import World
-from tests.ui.conftest import desk_app, when_shown
+from tests.ui.conftest import desk_app, lone_desk, when_shown
 
 
 def save(qtbot: Any, dialog: SettingsDialog) -> None:
+    """Save, and wait until what is saved off the GUI thread has been answered."""
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
 
 
 def test_settings_bad_value_is_named_and_nothing_is_saved(world: World, qtbot: Any) -> None:
     app = desk_app(world, "2026-11-01")
-    dialog = SettingsDialog(app.context, world.env, user_settings(app.context()))
+    dialog = SettingsDialog(lone_desk(app), world.env, user_settings(app.context()))
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
     dialog.findChild(QLineEdit, "notice_days").setText("abc")
@@ -57,10 +58,10 @@ def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None
     french_window = launcher.window
     assert french_window is not None
     qtbot.addWidget(french_window)
-    assert i18n.LANGUAGE.code == "fr"
+    assert french_window.language.code == "fr"
     assert french_window.tabs.tabText(0) == "&Clients"
     assert french_window.pages["orders"].renew_plan.text() == "Relancer l'&échéancier"
-    assert i18n.LANGUAGE.money(Money(123456, "EUR")) == "1\u202f234,56\xa0€"
+    assert french_window.language.money(Money(123456, "EUR")) == "1\u202f234,56\xa0€"
     launcher.app.close()
 
 
@@ -69,7 +70,7 @@ def test_team_database_chosen_in_settings_never_with_its_password(
     """Issue 7: the database is chosen in Settings; a URL with a password is refused (the
     password has its own field, for the keyring) and nothing else is saved with it."""
     app = desk_app(world, "2026-11-01")
-    dialog = SettingsDialog(app.context, world.env, user_settings(app.context()))
+    dialog = SettingsDialog(lone_desk(app), world.env, user_settings(app.context()))
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "seller_email").setText("alerts@example.fr")
     url = dialog.findChild(QLineEdit, "database_url")

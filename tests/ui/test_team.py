@@ -15,7 +15,7 @@ from renewdesk.services import actions
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from tests.builders import card, customer, document, order
 from tests.conftest import World
-from tests.ui.conftest import desk_app
+from tests.ui.conftest import desk_app, finished, lone_desk
 from tests.ui.helpers import settle
 
 
@@ -45,16 +45,19 @@ def test_in2_the_plan_dialog_refuses_a_stale_edit_and_keeps_what_was_typed(
         world: World, qtbot: Any) -> None:
     world.load(portfolio())
     app = desk_app(world, "2026-11-20", RENEWDESK_USER="alice")
-    dialog = PlanUpdateDialog(lambda: app.context(delivery=False), "O1")
+    desk = lone_desk(app)
+    dialog = PlanUpdateDialog(desk, actions.plan_state(desk.context(), "O1"))
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.amount, "35.00")
     actions.update_plan(world.ctx("2026-11-20", who="bob"), "O1", "25.00")  # bob, elsewhere
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
+    finished(qtbot, desk)  # the request is made off the GUI thread
     box = dialog.findChild(QMessageBox, "errorBox")
     assert box is not None and "changed by bob" in box.text()
     assert dialog.result_ is None and dialog.amount.text() == "35.00"
-    assert "25.00" in dialog.state_label.text()  # the plan as it is now
+    # The plan as it is now, read again off the GUI thread.
+    qtbot.waitUntil(lambda: "25.00" in dialog.state_label.text(), timeout=10_000)
     app.close()
 
 

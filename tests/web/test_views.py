@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.payments.processor import MethodDetails, Payer, ProcessorUnavailable
+from renewdesk.services.links import LinkRefused
 from renewdesk.web import render, texts
 from renewdesk.web.server import create_app
 from tests.conftest import REPO, World
@@ -127,3 +128,11 @@ def test_nt3_page_code_has_short_functions_and_files() -> None:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert length <= 50, f"{path.name}: {node.name} has {length} lines"
+
+
+def test_nt3_a_coded_refusal_reads_in_the_customers_language() -> None:
+    error = LinkRefused("link_used", on=date(2026, 11, 17))
+    assert render.refusal(error, "en") == ("This was not done: this link was already used on "
+                                           "2026-11-17")
+    assert render.refusal(error, "fr") == ("Ce n'a pas été fait : ce lien a déjà été utilisé "
+                                           "le 17/11/2026")

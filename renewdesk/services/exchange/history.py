@@ -89,7 +89,7 @@ class HistoryImporter(ImportScope):
                 service = self._need(Service, service_ref, o.path + ".services", "service")
                 specs.append((service, service.expires_on, service.price, False))
         if not specs:
-            raise InputError(f"{o.path}.services: a renewal needs at least one service")
+            raise InputError("renewal_needs_service", field=f"{o.path}.services")
         renewal.earliest_expiry = (o.day("earliest_expiry", required=False)
                                    or min(p for _, p, _, removed in specs
                                           if p is not None and not removed))
@@ -97,7 +97,8 @@ class HistoryImporter(ImportScope):
         current = {(i.service_id, i.period_expires_on): i for i in renewal.items}
         for service, period, item_amount, removed in specs:
             if service.customer_id != customer.id:
-                raise InputError(f"{o.path}: service {service.ref} belongs to another customer")
+                raise InputError("of_another_customer", what="service",
+                                 ref=service.ref).prefixed(o.path)
             assert period is not None and item_amount is not None
             item = current.get((service.id, period))
             if item is None:
@@ -146,7 +147,7 @@ class HistoryImporter(ImportScope):
             link = self.s.scalar(select(CustomerLink).where(CustomerLink.token == token))
             if link is None:
                 if customer is None:
-                    raise InputError(f"{k.path}: a link needs the notification's customer")
+                    raise InputError("link_needs_customer", path=k.path)
                 link = CustomerLink(token=token, customer_id=customer.id)
                 self.s.add(link)
             link.action = k.choice("action", ACTIONS)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import month_key
 from renewdesk.domain.errors import InputError, RuleRefused
-from renewdesk.domain.sensitive import LOOKS_LIKE, sensitive_paths
+from renewdesk.domain.money import MAX_MINOR, Money
+from renewdesk.domain.sensitive import sensitive_paths
 from renewdesk.payments.processor import Processor
 from renewdesk.services import installments as inst
 from renewdesk.services import payment_methods as pms
@@ -54,8 +55,7 @@ from renewdesk.store.models import (
 def refuse_card_numbers(document: object) -> None:
     """PM-2: any value that looks like a card number or an IBAN refuses the whole file, unechoed."""
     for path, kind in sensitive_paths(document):
-        raise RuleRefused("PM-2", f"{path} {LOOKS_LIKE[kind]}; card numbers and IBANs are never "
-                                  "stored: use the processor's token and the last 4 digits")
+        raise RuleRefused("document_sensitive", rule="PM-2", path=path, kind=kind)
 
 
 class Importer(HistoryImporter):
@@ -81,13 +81,13 @@ class Importer(HistoryImporter):
             with self.s.no_autoflush:
                 return self._run(document)
         except RecursionError:  # what json.loads read but no walk of it can
-            raise InputError("the file is nested too deeply to be an exchange file") from None
+            raise InputError("file_nested_too_deeply") from None
 
     def _run(self, document: object) -> ImportResult:
         top = Obj(document, "", r.TOP)
         mark = self.s.scalar(select(func.max(Event.id))) or 0
         if top.data.get("format") != FORMAT:
-            raise InputError(f"format: expected {FORMAT!r}, got {top.data.get('format')!r}")
+            raise InputError("wrong_format", expected=FORMAT, given=repr(top.data.get("format")))
         new = NewObjects(self, top.data, self.writer)
         for obj in top.objects("customers", r.CUSTOMER):
             if not new.take_customer(obj):
@@ -133,7 +133,8 @@ class Importer(HistoryImporter):
                 contact = BillingContact(ref=c.ref(), customer=customer)
                 self.s.add(contact)
             elif contact.customer_id != customer.id:
-                raise InputError(f"{c.path}.ref: contact {contact.ref} belongs to another customer")
+                raise InputError("of_another_customer", what="contact",
+                                 ref=contact.ref).prefixed(f"{c.path}.ref")
             contact.name = c.text("name")
             contact.email = c.text("email", required=False)
             contact.address = c.text("address", required=False)
@@ -159,7 +160,7 @@ class Importer(HistoryImporter):
                 self.count("payment_methods", True)
             else:
                 if method.customer_id != customer.id:
-                    raise InputError(f"payment method {data.ref} belongs to another customer")
+                    raise InputError("of_another_customer", what="payment method", ref=data.ref)
                 if pms.update_method(self.s, self.processor, method, data, self.today, self.now):
                     self.count("payment_methods", False)
         except InputError as error:
@@ -188,8 +189,8 @@ class Importer(HistoryImporter):
         service, created = self._upsert(Service, ref, customer=customer, status="active",
                                         auto_renew=False)
         if not created and service.customer_id != customer.id:
-            raise InputError(f"{o.path}.customer: service {ref} belongs to "
-                             f"{service.customer.ref}; it cannot move customer")
+            raise InputError("service_cannot_move", field=f"{o.path}.customer", service=ref,
+                             customer=service.customer.ref)
         for name, value in service_values(o).items():
             setattr(service, name, value)
         method_ref = o.ref("payment_method", required=False)
@@ -206,7 +207,7 @@ class Importer(HistoryImporter):
             except RuleRefused as error:
                 raise error.prefixed(f"{o.path}.auto_renew") from None
             if service.billing != "period":
-                raise InputError(f"{o.path}.auto_renew: a usage-billed service does not renew")
+                raise InputError("usage_billed_no_renewal", field=f"{o.path}.auto_renew")
         service.auto_renew = auto
         self.s.flush()
         if not created and service.billing == "usage":
@@ -225,7 +226,7 @@ class Importer(HistoryImporter):
         amount = o.money("installment_amount", currency)
         assert amount is not None
         if amount.minor <= 0:
-            raise InputError(f"{o.path}.installment_amount: must be more than zero")
+            raise InputError("must_be_positive", field=f"{o.path}.installment_amount")
         raw = o.data.get("installments")
         detail = list(o.objects("installments", r.INSTALLMENT)) if isinstance(raw, list) else None
         count = len(detail) if detail is not None else o.integer("installments", low=1, high=520)
@@ -238,30 +239,30 @@ class Importer(HistoryImporter):
             installment_amount_minor=amount.minor)
         fixed = (order.installments_count, order.interval, order.first_due_on, order.currency)
         if not created and fixed != (count, interval, first_due, currency):
-            raise RuleRefused("IN-2", f"{o.path}: the count, interval, first due date and "
-                                      f"currency of order {ref} never change")
+            raise RuleRefused("order_fixed_terms", rule="IN-2", path=o.path, order=ref)
         if not created and order.customer_id != customer.id:
-            raise InputError(f"{o.path}.customer: order {ref} belongs to {order.customer.ref}")
+            raise InputError("order_of_another_customer", field=f"{o.path}.customer", order=ref,
+                             customer=order.customer.ref)
         order.product = o.text("product")
         order.invoice_number = o.text("invoice_number")
         order.method = o.choice("method", ("card", "sepa"))
         order.payment_method = self._owned(PaymentMethod, o.ref("payment_method", required=False),
                                            customer, o.path + ".payment_method", "payment method")
         if order.payment_method is None:
-            raise InputError(f"{o.path}.payment_method: an installment order needs one")
+            raise InputError("order_needs_method", field=f"{o.path}.payment_method")
         wanted_type = "card" if order.method == "card" else "sepa_debit"
         if order.payment_method.type != wanted_type:
-            raise InputError(f"{o.path}.payment_method: {order.payment_method.ref} is a "
-                             f"{order.payment_method.type}, the order is paid by {order.method}")
+            raise InputError("order_method_type", field=f"{o.path}.payment_method",
+                             method=order.payment_method.ref, type=order.payment_method.type,
+                             paid_by=order.method)
         if created:
             if not order.payment_method.is_valid(self.today) and detail is None:
-                raise RuleRefused("PM-3", f"{o.path}.payment_method: "
-                                          f"{order.payment_method.ref} is not valid")
+                raise RuleRefused("order_method_invalid", rule="PM-3", path=o.path,
+                                  method=order.payment_method.ref)
             self.s.flush()
             inst.build_installments(order)
         elif amount.minor != order.installment_amount_minor and detail is None:
-            raise RuleRefused("IN-2", f"{o.path}.installment_amount: change the amount of "
-                                      f"order {ref} with a plan update")
+            raise RuleRefused("order_amount_by_plan_update", rule="IN-2", path=o.path, order=ref)
         order.installment_amount_minor = amount.minor
         order.status = o.choice("status", ("active", "completed", "collection", "cancelled"),
                                 required=False, default=order.status)
@@ -312,7 +313,7 @@ class Importer(HistoryImporter):
     def usage(self, o: Obj, seen: Counter[tuple[str, str]]) -> None:
         service = self._need(Service, o.ref("service"), o.path + ".service", "service")
         if service.billing != "usage":
-            raise InputError(f"{o.path}.service: {service.ref} is not billed on usage")
+            raise InputError("not_usage_billed", field=f"{o.path}.service", service=service.ref)
         on = o.day("on")
         quantity = o.integer("quantity", low=0)
         assert on is not None and quantity is not None
@@ -350,7 +351,7 @@ class Importer(HistoryImporter):
             try:
                 period_amount(service, period, total)
             except UsageTooLarge as error:
-                raise InputError(f"{path}: {error}") from None
+                raise usage_too_large(path, error) from None
 
     def _unbilled(self, service: Service, period: str | None = None) -> list[tuple[str, int]]:
         """The service's months with usage and no invoice yet, and their quantities."""
@@ -371,7 +372,15 @@ class Importer(HistoryImporter):
             try:
                 period_amount(service, period_key, total)
             except UsageTooLarge as error:
-                raise InputError(f"{path}: {error}") from None
+                raise usage_too_large(path, error) from None
+
+
+def usage_too_large(path: str, error: UsageTooLarge) -> InputError:
+    """US-1: a month's usage no invoice can hold, found at `path` in the file."""
+    return InputError("usage_too_large", field=path, service=error.service, period=error.period,
+                      quantity=error.quantity, unit_price=str(error.unit_price), units=MAX_MINOR,
+                      largest=str(Money.largest(error.unit_price.currency)))
+
 
 def import_document(session: Session, processor: Processor, document: object, today: date,
                     now: datetime, who: str) -> ImportResult:

@@ -31,32 +31,30 @@ def load_file(path: Path, shown: str) -> object:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{shown}: {error.strerror}") from None
+        raise InputError("cannot_read", path=shown, reason=error.strerror) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
-        raise InputError(f"{shown}: not UTF-8 text: byte 0x{raw[error.start]:02X} at line {line}, "
-                         f"column {column} (an export in Latin-1 or Windows-1252? save it as "
-                         "UTF-8)") from None
+        raise InputError("not_utf8", path=shown, byte=f"0x{raw[error.start]:02X}", line=line,
+                         column=column) from None
     try:
         return json.loads(text, parse_constant=_not_a_number)
     except json.JSONDecodeError as error:
-        raise InputError(f"{shown}: not valid JSON (line {error.lineno}, column {error.colno}: "
-                         f"{error.msg})") from None
+        raise InputError("not_json", path=shown, line=error.lineno, column=error.colno,
+                         reason=error.msg) from None
     except RecursionError:
-        raise InputError(f"{shown}: nested too deeply to be an exchange file") from None
+        raise InputError("nested_too_deeply", path=shown) from None
     except InputError as error:
         raise error.prefixed(shown) from None
     except ValueError:  # Python reads at most 4,300 digits of a whole number
-        raise InputError(f"{shown}: a number with more digits than any amount or count "
-                         "can have") from None
+        raise InputError("number_too_long", path=shown) from None
 
 
 def _not_a_number(constant: str) -> object:
     """`NaN`, `Infinity`, `-Infinity`: Python's reader takes them, JSON has no such numbers."""
-    raise InputError(f"{constant} is not a JSON number")
+    raise InputError("not_json_number", constant=constant)
 
 
 # Lists of a file whose objects each have a reference, unique across the list (nested lists:
@@ -90,7 +88,7 @@ def _once(seen: dict[object, str], item: object, where: str) -> None:
     if not isinstance(ref, str):
         return
     if ref in seen:
-        raise InputError(f"{where}.ref: {ref[:64]!r} is given twice, at {seen[ref]} and here")
+        raise InputError("ref_given_twice", field=f"{where}.ref", ref=ref[:64], first=seen[ref])
     seen[ref] = where
 
 
@@ -108,10 +106,10 @@ class Shape(frozenset[str]):
 class Obj:
     def __init__(self, data: object, path: str, allowed: Shape) -> None:
         if not isinstance(data, dict):
-            raise InputError(f"{path}: expected an object, got {type(data).__name__}")
+            raise InputError("expected_object_got", path=path, kind=type(data).__name__)
         if not allowed.issuperset(data):
             unknown = sorted(set(data) - allowed, key=str)
-            raise InputError(f"{path}: unknown key {unknown[0]!r}")
+            raise InputError("unknown_key", path=path, key=unknown[0])
         self.data: dict[str, Any] = data
         self.path = path
         self.limits = allowed.limits
@@ -122,7 +120,7 @@ class Obj:
     def _get(self, key: str, required: bool) -> Any:
         value = self.data.get(key)  # absent and null are the same
         if value is None and required:
-            raise InputError(f"{self.path}: missing {key!r}")
+            raise InputError("missing_key", path=self.path, key=key)
         return value
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
@@ -137,10 +135,11 @@ class Obj:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise InputError(f"{self.path}: missing {key!r}")
+                raise InputError("missing_key", path=self.path, key=key)
             return default
         if value.__class__ is not str and not isinstance(value, str):
-            raise InputError(f"{self.path}.{key}: expected text, got {type(value).__name__}")
+            raise InputError("expected_text", field=f"{self.path}.{key}",
+                             kind=type(value).__name__)
         return value
 
     def ref(self, key: str = "ref", required: bool = True) -> str | None:
@@ -148,7 +147,7 @@ class Obj:
         if not value:
             return None
         if len(value) > 64 or not value.strip() or value != value.strip():
-            raise InputError(f"{self.path}.{key}: {value[:64]!r} is not a valid reference")
+            raise InputError("invalid_reference", field=f"{self.path}.{key}", ref=value[:64])
         return value if value.isprintable() else check_text(value, f"{self.path}.{key}")
 
     def choice(self, key: str, options: tuple[str, ...], required: bool = True,
@@ -157,8 +156,8 @@ class Obj:
         if not value and default is not None:
             return default
         if value not in options:
-            raise InputError(f"{self.path}.{key}: {value[:40]!r} is not one of "
-                             f"{', '.join(options)}")
+            raise InputError("not_one_of", field=f"{self.path}.{key}", given=value[:40],
+                             options=", ".join(options))
         return value
 
     def integer(self, key: str, required: bool = True, low: int | None = None,
@@ -167,12 +166,16 @@ class Obj:
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"{self.path}.{key}: expected a whole number, got {str(value)[:40]!r}")
+            raise InputError("expected_whole_number", field=f"{self.path}.{key}",
+                             given=str(value)[:40])
         low = INT_LIMITS[0] if low is None else low
         high = INT_LIMITS[1] if high is None else high
         if not low <= value <= high:
-            shown = str(value) if len(str(value)) <= 20 else f"a {len(str(value))}-digit number"
-            raise InputError(f"{self.path}.{key}: {shown} is out of range ({low} to {high})")
+            if len(str(value)) > 20:
+                raise InputError("digits_out_of_range", field=f"{self.path}.{key}",
+                                 digits=len(str(value)), low=low, high=high)
+            raise InputError("out_of_range", field=f"{self.path}.{key}", given=value, low=low,
+                             high=high)
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -180,7 +183,8 @@ class Obj:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise InputError(f"{self.path}.{key}: expected true or false, got {value!r}")
+            raise InputError("expected_true_or_false", field=f"{self.path}.{key}",
+                             given=repr(value))
         return value
 
     def day(self, key: str, required: bool = True) -> date | None:
@@ -192,7 +196,7 @@ class Obj:
         try:
             return check_currency(value)
         except InputError as error:
-            raise InputError(f"{self.path}.{key}: {error}") from None
+            raise error.prefixed(f"{self.path}.{key}") from None
 
     def money(self, key: str, currency: str, required: bool = True) -> Money | None:
         value = self._get(key, required)
@@ -205,7 +209,7 @@ class Obj:
         if value is None:
             return
         if not isinstance(value, list):
-            raise InputError(f"{self.path}.{key}: expected a list")
+            raise InputError("expected_list", field=f"{self.path}.{key}")
         for index, item in enumerate(value):
             yield Obj(item, f"{self.path}.{key}[{index}]" if self.path else f"{key}[{index}]",
                       allowed)
@@ -215,11 +219,11 @@ class Obj:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InputError(f"{self.path}.{key}: expected a list of references")
+            raise InputError("expected_list_of_refs", field=f"{self.path}.{key}")
         for index, ref in enumerate(value):
             if len(ref) > 64 or not ref.strip() or ref != ref.strip():
-                raise InputError(f"{self.path}.{key}[{index}]: {ref[:64]!r} is not a valid "
-                                 "reference")
+                raise InputError("invalid_reference", field=f"{self.path}.{key}[{index}]",
+                                 ref=ref[:64])
             if not ref.isprintable():
                 check_text(ref, f"{self.path}.{key}[{index}]")
         return list(value)
@@ -229,7 +233,7 @@ class Obj:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise InputError(f"{self.path}.{key}: expected an object")
+            raise InputError("expected_object", field=f"{self.path}.{key}")
         _check_free_form(value, f"{self.path}.{key}", 1)
         return value
 
@@ -237,7 +241,7 @@ class Obj:
 def _check_free_form(value: object, path: str, depth: int) -> None:
     """Free-form data (an event's): not too deep, its texts and whole numbers storable."""
     if depth > _MAX_DEPTH:
-        raise InputError(f"{path}: nested more than {_MAX_DEPTH} levels deep")
+        raise InputError("nested_more_than", path=path, depth=_MAX_DEPTH)
     if isinstance(value, dict):
         for name, item in value.items():
             check_text(name, f"{path}.<key>")
@@ -249,9 +253,9 @@ def _check_free_form(value: object, path: str, depth: int) -> None:
         check_text(value, path, lines=True)
     elif isinstance(value, int) and not isinstance(value, bool) and not (
             -(2**63) <= value < 2**63):
-        raise InputError(f"{path}: a {len(str(value))}-digit number is out of range")
+        raise InputError("number_out_of_range", path=path, digits=len(str(value)))
     elif isinstance(value, float) and not math.isfinite(value):  # `1e999` reads as infinity
-        raise InputError(f"{path}: a number too large to be stored")
+        raise InputError("number_too_large", path=path)
 
 
 def keys(*names: str, model: type[m.Base] | None = None, **columns: str) -> Shape:

@@ -103,7 +103,8 @@ def new_service(o: Obj, found: Found, today: date) -> dict[str, Any]:
     customer_ref = o.ref("customer")
     owner = found.lookup(Customer, customer_ref) if customer_ref else None
     if owner is None:
-        raise InputError(f"{o.path}.customer: unknown customer {customer_ref!r}")
+        raise InputError("unknown", what="customer", ref=customer_ref).prefixed(
+            f"{o.path}.customer")
     customer_id = owner[0]
     row: dict[str, Any] = {"ref": ref, "customer_id": customer_id, "price_minor": None,
                            "unit_price_minor": None, "period_months": None, **service_values(o)}
@@ -119,7 +120,7 @@ def new_service(o: Obj, found: Found, today: date) -> dict[str, Any]:
         except RuleRefused as error:
             raise error.prefixed(f"{o.path}.auto_renew") from None
         if row["billing"] != "period":
-            raise InputError(f"{o.path}.auto_renew: a usage-billed service does not renew")
+            raise InputError("usage_billed_no_renewal", field=f"{o.path}.auto_renew")
     return row
 
 
@@ -130,7 +131,7 @@ def _owned(found: Found, model: Any, o: Obj, key: str, customer_id: int, what: s
         return None
     row = found.lookup(model, ref)
     if row is None:
-        raise InputError(f"{o.path}.{key}: unknown {what} {ref!r}")
+        raise InputError("unknown", what=what, ref=ref).prefixed(f"{o.path}.{key}")
     if row[1] != customer_id:
-        raise InputError(f"{o.path}.{key}: {what} {ref} belongs to another customer")
+        raise InputError("of_another_customer", what=what, ref=ref).prefixed(f"{o.path}.{key}")
     return row[0]

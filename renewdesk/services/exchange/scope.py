@@ -41,7 +41,7 @@ def customer_values(o: Obj) -> dict[str, Any]:
     """A customer's own fields as the file gives them, checked in the file's order."""
     values: dict[str, Any] = {"name": o.text("name"), "email": o.text("email")}
     if "@" not in values["email"]:
-        raise InputError(f"{o.path}.email: {values['email']!r} is not an e-mail address")
+        raise InputError("not_an_email", field=f"{o.path}.email", given=values["email"])
     values["address"] = o.text("address", required=False)
     values["language"] = o.choice("language", ("fr", "en"), required=False, default="en")
     values["emails_enabled"] = o.flag("emails_enabled", default=True)
@@ -59,7 +59,7 @@ def service_values(o: Obj) -> dict[str, Any]:
         price = o.money("price", values["currency"])
         assert price is not None
         if price.minor <= 0:
-            raise InputError(f"{o.path}.price: must be more than zero")
+            raise InputError("must_be_positive", field=f"{o.path}.price")
         values["price_minor"] = price.minor
         values["period_months"] = o.integer("period_months", low=1, high=120)
         values["expires_on"] = o.day("expires_on")
@@ -67,7 +67,7 @@ def service_values(o: Obj) -> dict[str, Any]:
         unit = o.money("unit_price", values["currency"])
         assert unit is not None
         if unit.minor < 0:
-            raise InputError(f"{o.path}.unit_price: must not be negative")
+            raise InputError("must_not_be_negative", field=f"{o.path}.unit_price")
         values["unit_price_minor"] = unit.minor
         values["expires_on"] = o.day("expires_on", required=False)
     return values
@@ -108,7 +108,7 @@ class ImportScope:
     def _need(self, model: Any, ref: str | None, where: str, what: str) -> Any:
         found = self._by_ref(model, ref)
         if found is None:
-            raise InputError(f"{where}: unknown {what} {ref!r}")
+            raise InputError("unknown", what=what, ref=ref).prefixed(where)
         return found
 
     def count(self, kind: str, created: bool) -> None:
@@ -118,5 +118,5 @@ class ImportScope:
                what: str) -> Any:
         found = self._need(model, ref, where, what) if ref else None
         if found is not None and found.customer_id != customer.id:
-            raise InputError(f"{where}: {what} {ref} belongs to another customer")
+            raise InputError("of_another_customer", what=what, ref=ref).prefixed(where)
         return found

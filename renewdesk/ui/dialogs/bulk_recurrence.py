@@ -1,19 +1,17 @@
 """AR-2 Bulk recurrence: auto-renew on or off for selected or all services of one customer.
 
-The check is run again whenever a choice changes; errors block, and warnings must be
-confirmed explicitly before OK is enabled. Applying is one all-or-nothing change.
+The check is run again whenever a choice changes, off the GUI thread (OK waits for its
+answer); errors block, and warnings must be confirmed explicitly before OK is enabled.
+Applying is one all-or-nothing change, made off the GUI thread too.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,21 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
 from renewdesk.services import actions
-from renewdesk.services.context import Context
 from renewdesk.services.overview import CustomerOverview
 from renewdesk.services.recurrence import BulkRequest, CheckLine
-from renewdesk.ui.widgets import LEVEL_COLOURS, fill_table, level_text, show_error
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import LEVEL_COLOURS, SendingDialog, fill_table, level_text, show_error
 
 
-class BulkRecurrenceDialog(QDialog):
-    def __init__(self, context: Callable[[], Context], customer: CustomerOverview,
+class BulkRecurrenceDialog(SendingDialog):
+    def __init__(self, desk: Desk, customer: CustomerOverview,
                  selected: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkRecurrenceDialog")
         self.setWindowTitle(self.tr("Bulk recurrence — %1").replace("%1", customer.name))
-        self._context = context
+        self._desk = desk
+        self.checking = False  # a check is on its way: OK waits for it
         self.customer = customer
         self.selected = selected
         self.lines: tuple[CheckLine, ...] = ()
@@ -114,13 +112,23 @@ class BulkRecurrenceDialog(QDialog):
 
     @Slot()
     def check(self) -> None:
-        try:
-            self.lines = actions.check_bulk(self._context(), self.request())
-        except InputError as error:
-            self.lines = ()
-            self.summary.setText(str(error))
+        """Asked of the reader; a newer check supersedes one still on its way."""
+        request = self.request()
+        self.checking = True
+        self._update_ok()
+        self._desk.read(self, lambda ctx: actions.check_bulk(ctx, request), self._checked,
+                        self._check_refused)
+
+    def _check_refused(self, message: str) -> None:
+        self._checked(())
+        self.summary.setText(message)
+
+    def _checked(self, lines: tuple[CheckLine, ...]) -> None:
+        self.checking = False
+        self.lines = lines
+        language = self._desk.language.code
         fill_table(self.table, [self.tr("Service"), self.tr("Check"), self.tr("Detail")],
-                   [(line.service_ref, level_text(line.level), line.message)
+                   [(line.service_ref, level_text(line.level), line.detail(language))
                     for line in self.lines], 1, dict(LEVEL_COLOURS),
                    [line.level for line in self.lines])
         errors = sum(1 for line in self.lines if line.level == "error")
@@ -142,16 +150,20 @@ class BulkRecurrenceDialog(QDialog):
     def _update_ok(self) -> None:
         errors = any(line.level == "error" for line in self.lines)
         warnings = any(line.level == "warning" for line in self.lines)
-        ok = bool(self.lines) and not errors and (not warnings or self.confirm_warnings.isChecked())
+        ok = (bool(self.lines) and not self.checking and not errors
+              and (not warnings or self.confirm_warnings.isChecked()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     @Slot()
     def apply(self) -> None:
-        try:
-            self.changed = actions.apply_bulk(self._context(), self.request(),
-                                              self.confirm_warnings.isChecked())
-        except InputError as error:
-            show_error(self, str(error))
-            self.check()
-            return
+        request, confirmed = self.request(), self.confirm_warnings.isChecked()
+        self._desk.change(self, lambda ctx: actions.apply_bulk(ctx, request, confirmed),
+                          self._applied, self._refused)
+
+    def _applied(self, changed: list[str]) -> None:
+        self.changed = changed
         self.accept()
+
+    def _refused(self, message: str) -> None:
+        show_error(self, message)
+        self.check()

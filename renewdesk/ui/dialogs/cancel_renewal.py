@@ -1,24 +1,23 @@
-"""AR-4 Cancel a scheduled renewal: nothing is charged; auto-renew stays on for later periods."""
+"""AR-4 Cancel a scheduled renewal: nothing is charged; auto-renew stays on for later periods.
+The cancellation is made off the GUI thread; the dialog closes once it is done, or shows why
+not and stays open."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from renewdesk.domain.errors import InputError
 from renewdesk.services import actions
-from renewdesk.services.context import Context
-from renewdesk.ui.widgets import show_error
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import SendingDialog
 
 
-class CancelRenewalDialog(QDialog):
-    def __init__(self, context: Callable[[], Context], renewal_ref: str, summary: str,
+class CancelRenewalDialog(SendingDialog):
+    def __init__(self, desk: Desk, renewal_ref: str, summary: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelRenewalDialog")
-        self._context = context
+        self._desk = desk
         self.renewal_ref = renewal_ref
         self.setWindowTitle(self.tr("Cancel renewal — %1").replace("%1", renewal_ref))
         text = QLabel(self.tr("Cancel renewal %1 (%2)?\n\nNothing will be charged for this "
@@ -39,9 +38,6 @@ class CancelRenewalDialog(QDialog):
 
     @Slot()
     def apply(self) -> None:
-        try:
-            actions.cancel_renewal(self._context(), self.renewal_ref)
-        except InputError as error:
-            show_error(self, str(error))
-            return
-        self.accept()
+        ref = self.renewal_ref
+        self._desk.change(self, lambda ctx: actions.cancel_renewal(ctx, ref),
+                          lambda _done: self.accept())

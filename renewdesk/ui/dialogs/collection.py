@@ -1,17 +1,16 @@
 """IN-6 Hand to collection: the order's failed installments go to the collection partner.
 
 Shows what is handed over and where the file goes; the file is written before the change is
-committed, so nothing changes if it cannot be written. All attempts end, IN-5 included.
+committed, so nothing changes if it cannot be written. All attempts end, IN-5 included. The
+hand-over is made off the GUI thread; the dialog closes once it is done.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -22,18 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
 from renewdesk.services import actions
-from renewdesk.services.context import Context
-from renewdesk.ui.widgets import show_error
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import SendingDialog, show_error
 
 
-class CollectionDialog(QDialog):
-    def __init__(self, context: Callable[[], Context], order_ref: str, customer: str,
+class CollectionDialog(SendingDialog):
+    def __init__(self, desk: Desk, order_ref: str, customer: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collectionDialog")
-        self._context = context
+        self._desk = desk
         self.order_ref = order_ref
         self.handoff: actions.Handoff | None = None
         self.setWindowTitle(self.tr("Hand to collection — %1").replace("%1", order_ref))
@@ -75,9 +73,10 @@ class CollectionDialog(QDialog):
         if not text:
             show_error(self, self.tr("Choose where to write the collection file."))
             return
-        try:
-            self.handoff = actions.hand_to_collection(self._context(), self.order_ref, Path(text))
-        except InputError as error:
-            show_error(self, str(error))
-            return
+        ref, path = self.order_ref, Path(text)
+        self._desk.change(self, lambda ctx: actions.hand_to_collection(ctx, ref, path),
+                          self._handed)
+
+    def _handed(self, handoff: actions.Handoff) -> None:
+        self.handoff = handoff
         self.accept()

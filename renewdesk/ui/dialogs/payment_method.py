@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from renewdesk.domain.errors import InputError
 from renewdesk.services.payment_methods import MethodInput
+from renewdesk.ui.widgets import refusal_text
 
 SANDBOX_TOKENS = ("pm_card_visa", "pm_card_mastercard", "pm_card_amex",
                   "pm_card_visa_chargeDeclined", "pm_card_visa_chargeDeclinedInsufficientFunds",
@@ -86,7 +87,7 @@ class PaymentMethodDialog(QDialog):
         try:
             data.validate()
         except InputError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(refusal_text(error))
             return
         self.request = data
         self.accept()

@@ -4,15 +4,16 @@ Shows the order's current amount, the minimum and the state of earlier requests 
 its deadline, confirmed, expired, replaced). OK sends the request; the customer confirms it.
 If someone else changed the plan since the dialog opened (team mode), the request is refused,
 the dialog shows the plan as it is now, and what was typed stays for a second look.
+
+The plan is read before the dialog opens; an amount is checked as it is typed against the terms
+read with it (no database on the GUI thread), and checked again when the request is made, off
+the GUI thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,24 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import EditConflict, InputError
 from renewdesk.services import actions
-from renewdesk.services.context import Context
 from renewdesk.services.installments import PlanChangeResult
 from renewdesk.ui import i18n
+from renewdesk.ui.desk import Desk
 from renewdesk.ui.models.table import STATUS_COLOURS
-from renewdesk.ui.widgets import fill_table, show_error
+from renewdesk.ui.widgets import SendingDialog, fill_table, show_error
 
 
-class PlanUpdateDialog(QDialog):
-    def __init__(self, context: Callable[[], Context], order_ref: str,
+class PlanUpdateDialog(SendingDialog):
+    def __init__(self, desk: Desk, state: actions.PlanState,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planUpdateDialog")
-        self._context = context
-        self.order_ref = order_ref
+        self._desk = desk
+        self.order_ref = order_ref = state.order_ref
         self.result_: PlanChangeResult | None = None
-        state = actions.plan_state(context(), order_ref)
         self.setWindowTitle(self.tr("Update plan — %1").replace("%1", order_ref))
 
         self.amount = QLineEdit()
@@ -81,7 +80,7 @@ class PlanUpdateDialog(QDialog):
         self.validate()
 
     def show_state(self, state: actions.PlanState) -> None:
-        self.version = state.version
+        self.version, self.terms = state.version, state.terms
         self.current.setText(f"{state.current} {state.currency}")
         self.state_label.setText(
             self.tr("%1, to be confirmed by %2").replace("%1", state.pending[0])
@@ -93,8 +92,8 @@ class PlanUpdateDialog(QDialog):
     @Slot()
     def validate(self) -> bool:
         text = self.amount.text().strip()
-        problem = actions.plan_amount_problem(self._context(), self.order_ref, text) if text \
-            else None
+        problem = actions.plan_amount_problem(self.terms, text, self._desk.language.code) \
+            if text else None
         self.problem.setText(problem or "")
         ok = bool(text) and problem is None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -104,14 +103,20 @@ class PlanUpdateDialog(QDialog):
     def apply(self) -> None:
         if not self.validate():
             return
-        try:
-            self.result_ = actions.update_plan(self._context(), self.order_ref,
-                                               self.amount.text().strip(), self.version)
-        except EditConflict as error:
-            self.show_state(actions.plan_state(self._context(), self.order_ref))
-            show_error(self, str(error))
-            return
-        except InputError as error:
-            show_error(self, str(error))
-            return
+        ref, amount, version = self.order_ref, self.amount.text().strip(), self.version
+        self._desk.change(self, lambda ctx: actions.update_plan(ctx, ref, amount, version),
+                          self._sent, self._refused)
+
+    def _sent(self, result: PlanChangeResult) -> None:
+        self.result_ = result
         self.accept()
+
+    def _refused(self, message: str) -> None:
+        """Shown; the plan is read again, as someone else may have changed it meanwhile."""
+        show_error(self, message)
+        ref = self.order_ref
+        self._desk.read(self, lambda ctx: actions.plan_state(ctx, ref), self._read_again)
+
+    def _read_again(self, state: actions.PlanState) -> None:
+        self.show_state(state)
+        self.validate()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -16,24 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
 from renewdesk.services import proforma
-from renewdesk.services.context import Context
 from renewdesk.ui import proforma_pdf
-from renewdesk.ui.widgets import show_error
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import SendingDialog, show_error
 
 
-class ProFormaDialog(QDialog):
+class ProFormaDialog(SendingDialog):
     """`service_refs` for Renew (the selection); `customer_ref` for Renew all. `drafts` are
-    what `proforma.drafts` read for them, off the GUI thread, before the dialog opens."""
+    what `proforma.drafts` read for them, off the GUI thread, before the dialog opens; they are
+    numbered off the GUI thread too, then written as a PDF and the dialog closes."""
 
-    def __init__(self, context: Callable[[], Context], drafts: list[proforma.ProForma],
+    def __init__(self, desk: Desk, drafts: list[proforma.ProForma],
                  service_refs: tuple[str, ...] | None,
                  customer_ref: str | None, parent: QWidget | None = None,
                  choose_path: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
+        self.language = desk.language
         self.setObjectName("proformaDialog")
-        self._context = context
+        self._desk = desk
         self.service_refs, self.customer_ref = service_refs, customer_ref
         self.saved: Path | None = None
         self._choose_path = choose_path or self._ask_path
@@ -41,7 +41,7 @@ class ProFormaDialog(QDialog):
         self.drafts = drafts
         self.preview = QTextBrowser()
         self.preview.setObjectName("preview")
-        self.preview.setHtml(proforma_pdf.html(self.drafts))
+        self.preview.setHtml(proforma_pdf.html(self.drafts, self.language))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Number and save PDF…"))
@@ -72,11 +72,11 @@ class ProFormaDialog(QDialog):
         except OSError as error:
             show_error(self, f"{path}: {error.strerror}")
             return
-        try:
-            issued = proforma.issue(self._context(), self.service_refs, self.customer_ref)
-        except InputError as error:
-            show_error(self, str(error))
-            return
-        proforma_pdf.write_pdf(issued, path)
+        refs, customer = self.service_refs, self.customer_ref
+        self._desk.change(self, lambda ctx: proforma.issue(ctx, refs, customer),
+                          lambda issued: self._issued(issued, path))
+
+    def _issued(self, issued: list[proforma.ProForma], path: Path) -> None:
+        proforma_pdf.write_pdf(issued, path, self.language)
         self.saved = path
         self.accept()

@@ -8,15 +8,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from renewdesk.services import actions
-from renewdesk.services.context import Context
-from renewdesk.ui.widgets import attempt, confirm
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import confirm
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def remove_payment_method(parent: QWidget, context: Callable[[], Context], ref: str) -> bool:
-    """True when the method was removed."""
+def remove_payment_method(parent: QWidget, desk: Desk, ref: str,
+                          removed: Callable[[], None]) -> None:
+    """Asked first, then removed off the GUI thread; `removed` is called once it is."""
     if not confirm(parent, translate("RemoveMethod", "Remove payment method"),
                    translate("RemoveMethod", "Remove %1?").replace("%1", ref)):
-        return False
-    return attempt(parent, lambda: actions.remove_method(context(), ref))
+        return
+    desk.change(parent, lambda ctx: actions.remove_method(ctx, ref), lambda _done: removed())

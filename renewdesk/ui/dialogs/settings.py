@@ -3,18 +3,18 @@ the Stripe key and this machine's database (team mode: a shared PostgreSQL).
 
 All values are checked together and saved at once, or none is (the message names the one that
 is wrong). The Stripe key goes to the system keyring, never into the settings table; with no
-secure keyring it is refused and the dialog says so.
+secure keyring it is refused and the dialog says so. Saving (the database, the keyring) is done
+off the GUI thread; the dialog closes once it is done.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QSettings, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,6 +31,8 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
 from renewdesk.services import actions, window
 from renewdesk.services.context import Context
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import SendingDialog, refusal_text
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
@@ -43,17 +45,17 @@ RUN_FIELDS = ("nightly_time", "business_time_zone", "processor_concurrency",
 BOOLEAN = {"fallback_to_other_methods", "smtp_starttls"}
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(SendingDialog):
     languageChanged = Signal(str)
 
-    def __init__(self, context: Callable[[], Context], env: Mapping[str, str],
+    def __init__(self, desk: Desk, env: Mapping[str, str],
                  current: window.SettingsValues, parent: QWidget | None = None) -> None:
         """`current`: the saved settings, read off the GUI thread by whoever opens the dialog
         (`services.window.user_settings`)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self._context = context
+        self._desk = desk
         self._env = env
         self.database_changed = False
         self.current = dict(current.values)
@@ -134,12 +136,12 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         return page
 
-    def _save_database_choice(self) -> bool:
+    @staticmethod
+    def _save_database_choice(env: Mapping[str, str], url: str) -> bool:
         """After the checks and the password: True if the choice changed."""
-        url = self.database_url.text().strip()
-        if url == window.database_choice(self._env):
+        if url == window.database_choice(env):
             return False
-        window.choose_database(self._env, url or None)
+        window.choose_database(env, url or None)
         return True
 
     def _labels(self) -> dict[str, str]:
@@ -211,30 +213,38 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def save_stripe_key(self) -> None:
-        try:
-            where = keystore.store("stripe", self.stripe_key.text().strip(), self._env,
-                                   allow_plaintext=False)
-        except InputError as error:
-            self.problem.setText(str(error))
-            return
+        key, env = self.stripe_key.text().strip(), self._env
+        self._desk.change(self, lambda _ctx: keystore.store("stripe", key, env,
+                                                            allow_plaintext=False),
+                          self._key_saved, self.problem.setText)
+
+    def _key_saved(self, where: str) -> None:
         self.stripe_key.clear()
         self.key_state.setText(where)
         self.problem.setText("")
 
     @Slot()
     def apply(self) -> None:
+        url, password = self.database_url.text().strip(), self.database_password.text()
+        values, env = self.values(), self._env
         try:
-            if self.database_url.text().strip():
-                window.check_database(self.database_url.text())
-            if self.database_password.text():  # refused with no secure keyring: nothing saved
-                keystore.store("database", self.database_password.text(), self._env,
-                               allow_plaintext=False)
-                self.database_password.clear()
-            actions.save_settings(self._context(), self.values())
-            self.database_changed = self._save_database_choice()
+            if url:
+                window.check_database(url)
         except InputError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(refusal_text(error))
             return
+
+        def save(ctx: Context) -> bool:
+            if password:  # refused with no secure keyring: nothing saved
+                keystore.store("database", password, env, allow_plaintext=False)
+            actions.save_settings(ctx, values)
+            return SettingsDialog._save_database_choice(env, url)
+
+        self._desk.change(self, save, self._saved, self.problem.setText)
+
+    def _saved(self, database_changed: bool) -> None:
+        self.database_password.clear()
+        self.database_changed = database_changed
         language = str(self.language.currentData())
         store = QSettings()
         if str(store.value("ui/language", "system")) != language:

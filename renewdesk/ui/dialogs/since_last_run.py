@@ -22,13 +22,15 @@ from renewdesk.ui.widgets import fill_table
 
 
 class SinceLastRunDialog(QDialog):
-    def __init__(self, report: RunReport, last_run: str, parent: QWidget | None = None) -> None:
+    def __init__(self, report: RunReport, last_run: str, parent: QWidget | None = None,
+                 language: i18n.Language | None = None) -> None:
         super().__init__(parent)
+        language = language or i18n.installed()
         self.setObjectName("sinceLastRunDialog")
         self.setWindowTitle(self.tr("Since last run"))
         summary = QLabel(self.tr("The last run was as of %1: %n day(s) to catch up, in date "
                                  "order, up to %2.", "", report.caught_up_days)
-                         .replace("%1", last_run).replace("%2", i18n.LANGUAGE.day(report.as_of)))
+                         .replace("%1", last_run).replace("%2", language.day(report.as_of)))
         summary.setWordWrap(True)
         tabs = QTabWidget()
         charges = QTableWidget()
@@ -40,7 +42,7 @@ class SinceLastRunDialog(QDialog):
         notices = QTableWidget()
         fill_table(notices, [self.tr("Renewal"), self.tr("Customer"), self.tr("Amount"),
                              self.tr("Charge on")],
-                   [(n.renewal_ref, n.customer_ref, n.amount, i18n.LANGUAGE.day(n.charge_on))
+                   [(n.renewal_ref, n.customer_ref, n.amount, language.day(n.charge_on))
                     for n in report.notices])
         mails = QTableWidget()
         fill_table(mails, [self.tr("E-mail"), self.tr("To")],

@@ -54,10 +54,13 @@ class ListingModel(QAbstractTableModel):
     countChanged = Signal(int)
 
     def __init__(self, listing: Listing, factory: lists.Factory,
-                 today: Callable[[], date], parent: Any = None, *, lazy: bool = False) -> None:
+                 today: Callable[[], date], parent: Any = None, *, lazy: bool = False,
+                 language: i18n.Language | None = None) -> None:
         """`lazy`: nothing is read until `activate()` (the window's lists not yet on screen:
-        counting every list of a large database at start-up would delay the window)."""
+        counting every list of a large database at start-up would delay the window).
+        `language`: how money and dates are shown (the one installed, if not given)."""
         super().__init__(parent)
+        self.language = language or i18n.installed()
         self.listing = listing
         self._factory = factory
         self._today = today
@@ -233,7 +236,7 @@ class ListingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and kind == "flag" and value is not None:
             return QBrush(FLAG_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and kind == "flag" and value is not None:
-            return self.tr("Next charge on %1").replace("%1", i18n.LANGUAGE.day(value))
+            return self.tr("Next charge on %1").replace("%1", self.language.day(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("money", "int"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -242,9 +245,9 @@ class ListingModel(QAbstractTableModel):
         if value is None:
             return ""
         if kind == "money" and isinstance(value, Money):
-            return i18n.LANGUAGE.money(value)
+            return self.language.money(value)
         if kind == "date" and isinstance(value, date):
-            return i18n.LANGUAGE.day(value)
+            return self.language.day(value)
         if kind == "bool":
             return i18n.yes_no(bool(value))
         if kind == "status":

@@ -27,7 +27,7 @@ from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
 from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
-from renewdesk.ui.widgets import attempt, fill_table, show_error
+from renewdesk.ui.widgets import fill_table, show_error
 
 
 class CustomerPage(QWidget):
@@ -178,22 +178,27 @@ class CustomerPage(QWidget):
 
     @Slot(bool)
     def set_emails(self, on: bool) -> None:
-        actions.set_customer_emails(self.desk.context(), self.ref, on)
-        self._done()
+        ref = self.ref
+        self.desk.change(self, lambda ctx: actions.set_customer_emails(ctx, ref, on),
+                         lambda _done: self._done(), self._refused)
+
+    def _refused(self, message: str) -> None:
+        show_error(self, message)
+        self.reload()  # what the page shows goes back to what is saved
 
     @Slot()
     def default_method(self) -> None:
         chosen = self.selected_method()
         if chosen is None:
             return
-        if attempt(self, lambda: actions.make_default_method(self.desk.context(), chosen)):
-            self._done()
+        self.desk.change(self, lambda ctx: actions.make_default_method(ctx, chosen),
+                         lambda _done: self._done())
 
     @Slot()
     def remove_method(self) -> None:
         chosen = self.selected_method()
-        if chosen is not None and remove_payment_method(self, self.desk.context, chosen):
-            self._done()
+        if chosen is not None:
+            remove_payment_method(self, self.desk, chosen, self._done)
 
     def _method_dialog(self, replacing: str | None) -> None:
         assert self.data is not None
@@ -237,7 +242,7 @@ class CustomerPage(QWidget):
         assert self.data is not None
         rows = sorted({i.row() for i in self.services.selectedIndexes()})
         refs = tuple(self.data.services[r].ref for r in rows)
-        dialog = BulkRecurrenceDialog(self.desk.context, self.data, refs, self)
+        dialog = BulkRecurrenceDialog(self.desk, self.data, refs, self)
         if dialog.exec():
             self._done()
 
@@ -248,4 +253,4 @@ class CustomerPage(QWidget):
                               self._renew_all, lambda message: show_error(self, message))
 
     def _renew_all(self, drafts: list[proforma.ProForma]) -> None:
-        ProFormaDialog(self.desk.context, drafts, None, self.ref, self).exec()
+        ProFormaDialog(self.desk, drafts, None, self.ref, self).exec()

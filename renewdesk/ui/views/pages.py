@@ -17,7 +17,6 @@ from renewdesk.services.listing import RenewalRow
 from renewdesk.services.listing_actions import bulk_customer, exclusively
 from renewdesk.services.manual import final_attempt, manual_renewal
 from renewdesk.services.overview import CustomerOverview
-from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
@@ -34,7 +33,8 @@ translate = QCoreApplication.translate
 
 
 def _model(desk: Desk, which: listing.Listing) -> ListingModel:
-    return ListingModel(which, desk.app.factory, desk.today, lazy=True)
+    return ListingModel(which, desk.app.factory, desk.today, lazy=True,
+                        language=desk.language)
 
 
 class _Page(ListPage):
@@ -112,7 +112,7 @@ class ServicesPage(_Page):
                               lambda message: show_error(self, message))
 
     def _bulk_recurrence(self, customer: CustomerOverview, refs: tuple[str, ...]) -> None:
-        dialog = BulkRecurrenceDialog(self.desk.context, customer, refs, self)
+        dialog = BulkRecurrenceDialog(self.desk, customer, refs, self)
         if dialog.exec():
             self.desk.changed()
             self.desk.message(self.tr("Auto-renew changed for %n service(s)", "",
@@ -126,7 +126,7 @@ class ServicesPage(_Page):
                               lambda message: show_error(self, message))
 
     def _proforma(self, drafts: list[proforma.ProForma], refs: tuple[str, ...]) -> None:
-        dialog = ProFormaDialog(self.desk.context, drafts, refs, None, self)
+        dialog = ProFormaDialog(self.desk, drafts, refs, None, self)
         if dialog.exec() and dialog.saved is not None:
             self.desk.message(self.tr("Pro-formas saved to %1").replace("%1", str(dialog.saved)))
 
@@ -159,8 +159,8 @@ class MethodsPage(_Page):
     @Slot()
     def remove_method(self) -> None:
         ref = self.current_ref()
-        if ref is not None and remove_payment_method(self, self.desk.context, ref):
-            self.desk.changed()
+        if ref is not None:
+            remove_payment_method(self, self.desk, ref, self.desk.changed)
 
 
 class OrdersPage(_Page):
@@ -193,8 +193,9 @@ class OrdersPage(_Page):
             return self._refusal[1]
         if self._asking != ref:
             self._asking = ref
-            under, desk = self._asked_under, self.desk
-            self.model.loader.run(lambda: actions.final_attempt_refusal(desk.context(), ref),
+            under, desk, language = self._asked_under, self.desk, self.desk.language.code
+            self.model.loader.run(lambda: actions.final_attempt_refusal(desk.context(), ref,
+                                                                        language),
                                   lambda why: self._refusal_known(under, ref, why))
         return self.tr("Checking whether the order can have a final attempt…")
 
@@ -222,7 +223,12 @@ class OrdersPage(_Page):
         ref = self.current_ref()
         if ref is None:
             return
-        dialog = PlanUpdateDialog(self.desk.context, ref, self)
+        self.desk.read("plan state", lambda ctx: actions.plan_state(ctx, ref),
+                       self._open_plan_update, lambda message: show_error(self, message))
+
+    def _open_plan_update(self, state: actions.PlanState) -> None:
+        """The plan as it is now, read off the GUI thread: the dialog opens on it."""
+        dialog = PlanUpdateDialog(self.desk, state, self)
         if dialog.exec() and dialog.result_ is not None:
             self.desk.changed()
             self.desk.message(self.tr("Plan change sent to the customer, pending until %1")
@@ -248,7 +254,7 @@ class OrdersPage(_Page):
         if ref is None:
             return
         row = self.current_row()
-        dialog = CollectionDialog(self.desk.context, ref, row.customer if row else "", self)
+        dialog = CollectionDialog(self.desk, ref, row.customer if row else "", self)
         if dialog.exec() and dialog.handoff is not None:
             self.desk.changed()
             self.desk.message(translate("OrdersPage", "Order %1 handed to collection (%2)")
@@ -291,8 +297,8 @@ class RenewalsPage(_Page):
         ref, row = self.current_ref(), self.current_row()
         if ref is None or not isinstance(row, RenewalRow):
             return
-        summary = f"{row.customer}, {i18n.LANGUAGE.money(row.amount)}, {row.card}"
-        dialog = CancelRenewalDialog(self.desk.context, ref, summary, self)
+        summary = f"{row.customer}, {self.desk.language.money(row.amount)}, {row.card}"
+        dialog = CancelRenewalDialog(self.desk, ref, summary, self)
         if dialog.exec():
             self.desk.changed()
             self.desk.message(self.tr("Renewal %1 cancelled").replace("%1", ref))
