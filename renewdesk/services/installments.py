@@ -34,7 +34,6 @@ from renewdesk.store.models import (
 )
 
 OPEN = ("scheduled", "failed")
-_UNPAID = "unpaid installments by order"  # session.info: read by load_many, kept by on_paid
 
 
 def build_installments(order: InstallmentOrder) -> None:
@@ -66,6 +65,10 @@ class InstallmentRules:
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
+        # How many installments of each order are unpaid: read with the installments a round
+        # charges (`load_many`), counted down as they are paid (`on_paid`), so that paying one
+        # tells whether the order is completed without reading all of its installments.
+        self._unpaid: dict[int, int] = {}
 
     def load_many(self, session: Session, ids: Sequence[int]) -> dict[int, Installment]:
         # What a round reads, together: the order, its method and customer, instead of a lazy
@@ -78,9 +81,8 @@ class InstallmentRules:
             order.joinedload(InstallmentOrder.payment_method),
             order.joinedload(InstallmentOrder.customer)))}
         orders = {i.order_id for i in found.values()}
-        unpaid: dict[int, int] = session.info.setdefault(_UNPAID, {})
-        unpaid.update(dict.fromkeys(orders, 0))
-        unpaid.update({order_id: count for order_id, count in session.execute(
+        self._unpaid.update(dict.fromkeys(orders, 0))
+        self._unpaid.update({order_id: count for order_id, count in session.execute(
             select(Installment.order_id, func.count()).where(
                 Installment.order_id.in_(orders), Installment.status != "paid")
             .group_by(Installment.order_id))})
@@ -118,19 +120,17 @@ class InstallmentRules:
         order = subject.order
         record_event(session, "installment.paid", self.reference(subject), today, now,
                      {"amount": subject.amount.text(), "payment_method": method.ref})
-        if self._all_paid(session, order):
+        if self._all_paid(order):
             order.status = "completed"
             record_event(session, "order.completed", order.ref, today, now, {})
 
-    @staticmethod
-    def _all_paid(session: Session, order: InstallmentOrder) -> bool:
+    def _all_paid(self, order: InstallmentOrder) -> bool:
         """After one of its installments was paid: are they all paid now? From the unpaid count
-        read with the installment (`load_many`), kept up to date in the unit of work."""
-        unpaid: dict[int, int] = session.info.get(_UNPAID, {})
-        if order.id not in unpaid:
+        read with the installment (`load_many`); an order read another way is looked at whole."""
+        if order.id not in self._unpaid:
             return all(i.status == "paid" for i in order.installments)
-        unpaid[order.id] -= 1
-        return unpaid[order.id] == 0
+        self._unpaid[order.id] -= 1
+        return self._unpaid[order.id] == 0
 
     def on_pending(self, session: Session, subject: Installment) -> None:
         subject.status = "processing"
