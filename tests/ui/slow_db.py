@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 DELAY_S = 0.050  # every statement: a round trip to a distant server
 TICK_MS = 20  # the GUI thread's clock
-MAX_GAP_S = 0.040  # a tick later than this and the window has visibly stalled
+MAX_LATE_S = 0.040  # a tick later than this and the window has visibly stalled
 
 
 @dataclass
@@ -55,7 +55,8 @@ def slow_statements(engine: Engine, delay_s: float = DELAY_S) -> Iterator[SlowDb
 
 
 class GapClock:
-    """A `TICK_MS` timer on the GUI thread; `worst` is the longest time between two ticks."""
+    """A `TICK_MS` timer on the GUI thread; `worst` is the longest time between two ticks, and
+    `late` how much later than its `TICK_MS` the latest tick came."""
 
     def __init__(self) -> None:
         self.worst = 0.0
@@ -70,6 +71,10 @@ class GapClock:
         self.worst = max(self.worst, now - self._last)
         self._last = now
         self.ticks += 1
+
+    @property
+    def late(self) -> float:
+        return max(0.0, self.worst - TICK_MS / 1000)
 
     def start(self) -> None:
         self._last = time.perf_counter()
