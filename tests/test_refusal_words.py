@@ -13,6 +13,7 @@ import pytest
 from renewdesk.cli.entry import cli_language
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.exchange_words import EXCHANGE_WORDS
+from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import GENERAL_WORDS, WORDS, render, words
 from tests.conftest import REPO
 
@@ -96,6 +97,14 @@ def test_ar4_a_date_reads_iso_in_english_and_day_first_in_french() -> None:
     error = RuleRefused("renewal_due", rule="AR-4", renewal="R-7", charge_on=date(2026, 12, 13))
     assert "since 2026-12-13;" in str(error)
     assert "depuis le 13/12/2026 ;" in words(error, "fr")
+
+
+def test_in2_an_amount_reads_in_the_readers_way() -> None:
+    error = RuleRefused("amount_below_minimum", rule="IN-2", amount=Money(150, "EUR"),
+                        minimum=Money(200, "EUR"))
+    assert str(error) == "new amount 1.50 EUR is below the minimum 2.00 EUR"
+    assert words(error, "fr") == (
+        "le nouveau montant 1,50\xa0€ est inférieur au minimum 2,00\xa0€")
 
 
 def test_pm5_older_form_shows_its_sentence_as_it_is_and_keeps_the_rule() -> None:

@@ -5,7 +5,8 @@ An error carries a code and its values; the sentence is chosen where it is read,
 reader's language, so the same refusal reads French in the French window and English in a log.
 No text here names a rule's id: that stays on the error (`error.rule`), for logs and tests.
 Values that are words from the database (a status, a missing field, the kind of bank detail)
-are translated through `TERMS`; a date reads ISO in English and day/month/year in French.
+are translated through `TERMS`; a date reads ISO in English and day/month/year in French, an
+amount "2.00 EUR" in English and "2,00 €" in French.
 Imports nothing above the domain, so the window, the pages and the command line can all use it.
 """
 
@@ -445,9 +446,16 @@ def _value(name: str, value: object, language: str) -> object:
         return ", ".join(terms.get(str(item), str(item)) for item in value)
     if isinstance(value, date):
         return value.isoformat() if language == "en" else value.strftime("%d/%m/%Y")
+    if language == "fr" and _is_money(value):
+        return value.format("fr_FR")  # type: ignore[attr-defined]  # "1 234,56 €"
     if name in TERM_VALUES and isinstance(value, str):
         return terms.get(value, value)
     return value
+
+
+def _is_money(value: object) -> bool:
+    """An amount (`Money`, known by its shape: money.py imports this module through errors)."""
+    return hasattr(value, "minor") and hasattr(value, "currency") and hasattr(value, "format")
 
 
 def _speaks(value: object) -> bool:
