@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk import keystore
 from renewdesk.app import App, is_live
+from renewdesk.cli.entry import cli_language
 from renewdesk.cli.report import print_report
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
@@ -107,8 +108,9 @@ def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
     refs = None if args.all else tuple(r.strip() for r in args.services.split(",") if r.strip())
     request = recurrence.BulkRequest(args.customer, refs, bool(args.on), args.payment_method,
                                      args.billing_contact)
+    language = cli_language(app.env)  # the check's lines in the words of its refusals
     for line in actions.check_bulk(ctx, request):
-        out.write(f"  {line.level:<8} {line.service_ref}: {line.message}\n")
+        out.write(f"  {line.level:<8} {line.service_ref}: {line.detail(language)}\n")
     changed = actions.apply_bulk(ctx, request, args.yes)
     out.write(f"auto-renew {'on' if request.on else 'off'} for {len(changed)} service(s)\n")
 

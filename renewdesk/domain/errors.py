@@ -10,7 +10,7 @@ in either language, until it is given a code.
 
 from __future__ import annotations
 
-from renewdesk.domain.refusal_words import WORDS, render
+from renewdesk.domain.refusal_words import WORDS, colon, render
 from renewdesk.domain.sensitive import redacted
 
 
@@ -25,28 +25,29 @@ class InputError(ValueError):
     code: str  # "" for a sentence
     rule: str  # the rule's id for the log and the tests ("PM-5"), "" for plain bad input
     values: dict[str, object]
-    where: str  # where it happened, for an error found inside a document ("customers[2]: ")
+    places: tuple[str, ...]  # where it happened, outermost first: ("customers[2]", "email")
 
     def __init__(self, text: str = "", /, *, rule: str = "", **values: object) -> None:
         self.code = text if text in WORDS["en"] else ""
         self.rule = rule
         self.values = {name: redacted(value) if isinstance(value, str) else value
                        for name, value in values.items()}
-        self.where = ""
+        self.places = ()
         self._sentence = "" if self.code else redacted(text)
         super().__init__(self.words("en"))
 
     def words(self, language: str) -> str:
         """What a person reads, in "fr" or "en" (any other language reads English)."""
+        where = "".join(place + colon(language) for place in self.places)
         if not self.code:
-            return self.where + self._sentence
-        return self.where + render(self.code, self.values, language)
+            return where + self._sentence
+        return where + render(self.code, self.values, language)
 
     def prefixed(self, where: str) -> InputError:
         """The same error, its message prefixed with where it happened (`customers[2]: ...`)."""
         other = self.__class__.__new__(self.__class__)
         other.__dict__.update(self.__dict__)
-        other.where = f"{where}: {self.where}"
+        other.places = (where, *self.places)
         other.args = (f"{where}: {self}",)
         return other
 

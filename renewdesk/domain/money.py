@@ -76,9 +76,8 @@ class Money:
                              currency=currency)
         minor = int(whole + fraction[:exp].ljust(exp, "0"))  # exact: whole digits, no float
         if minor > MAX_MINOR:
-            largest = Decimal(MAX_MINOR).scaleb(-exp)
-            raise InputError("amount_too_large", field=field, given=text, largest=largest,
-                             currency=currency)
+            raise InputError("amount_too_large", field=field, given=text,
+                             largest=cls.largest(currency))
         return cls(-minor if sign else minor, currency)
 
     def _same(self, other: Money) -> None:

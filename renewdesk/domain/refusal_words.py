@@ -100,7 +100,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "amount_not_decimal": "{field}: {given!r} is not a decimal amount such as \"12.00\"",
         "amount_too_precise": "{field}: {given!r} has more than {places} decimal places for "
                               "{currency}",
-        "amount_too_large": "{field}: {given!r} is too large (at most {largest} {currency})",
+        "amount_too_large": "{field}: {given!r} is too large (at most {largest})",
         "date_not_text": "{field}: expected a date as YYYY-MM-DD, got {given!r}",
         "not_a_date": "{field}: {given!r} is not a date in the form YYYY-MM-DD",
         "text_too_long": "{field}: {length:,} characters, at most {limit:,}",
@@ -295,7 +295,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                               "\"12.00\"",
         "amount_too_precise": "{field} : {given!r} a plus de {places} décimale(s) pour "
                               "{currency}",
-        "amount_too_large": "{field} : {given!r} est trop grand (au plus {largest} {currency})",
+        "amount_too_large": "{field} : {given!r} est trop grand (au plus {largest})",
         "date_not_text": "{field} : une date au format AAAA-MM-JJ est attendue, et non {given!r}",
         "not_a_date": "{field} : {given!r} n'est pas une date au format AAAA-MM-JJ",
         "text_too_long": "{field} : {length} caractères, au plus {limit}",
@@ -425,11 +425,12 @@ TERMS: dict[str, dict[str, str]] = {
            "int": "un nombre entier", "float": "un nombre décimal", "bool": "un booléen",
            "NoneType": "null",
            "cancel_renewal": "annule le renouvellement",
-           "confirm_plan_change": "confirme le changement d'échéancier"},
+           "confirm_plan_change": "confirme le changement d'échéancier",
+           "amount": "montant"},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
-TERM_VALUES = frozenset({"status", "kind", "what", "does"})
+TERM_VALUES = frozenset({"status", "kind", "what", "does", "field"})
 
 
 def _language(language: str) -> str:
@@ -441,7 +442,7 @@ def _value(name: str, value: object, language: str) -> object:
     if _speaks(value):
         return value.words(language)  # type: ignore[attr-defined]
     if isinstance(value, tuple) and value and all(_speaks(item) for item in value):
-        return "; ".join(item.words(language) for item in value)
+        return (" ; " if language == "fr" else "; ").join(item.words(language) for item in value)
     if isinstance(value, tuple):
         return ", ".join(terms.get(str(item), str(item)) for item in value)
     if isinstance(value, date):
@@ -451,6 +452,11 @@ def _value(name: str, value: object, language: str) -> object:
     if name in TERM_VALUES and isinstance(value, str):
         return terms.get(value, value)
     return value
+
+
+def colon(language: str) -> str:
+    """What comes between a place and what is said of it: "S1: …", in French "S1 : …"."""
+    return " : " if language == "fr" else ": "
 
 
 def _is_money(value: object) -> bool:

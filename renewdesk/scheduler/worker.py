@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sqlalchemy.engine import URL
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import words
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services.charging import RoundResult
 from renewdesk.services.context import Context
@@ -51,14 +52,16 @@ class RunOutcome:
 
 
 class RunWorker(QObject):
-    """Lives on the scheduler thread; `run` is queued to it by the Scheduler."""
+    """Lives on the scheduler thread; `run` is queued to it by the Scheduler. A refusal comes
+    back in words of the window's `language`."""
 
     progressed = Signal(str, int)
     finished = Signal(object)
 
     def __init__(self, context: Callable[[], Context], lock_url: str | URL,
-                 before_run: Callable[[], object] | None = None) -> None:
+                 before_run: Callable[[], object] | None = None, language: str = "en") -> None:
         super().__init__()
+        self._language = language
         self._context = context
         self._lock_url = lock_url
         self._before_run = before_run
@@ -95,7 +98,7 @@ class RunWorker(QObject):
                 report = run_due(ctx, dry_run=request.dry_run, progress=progress,
                                  cancel=self._cancel)
         except (InputError, RunInProgress, ProcessorUnavailable) as error:
-            self.finished.emit(RunOutcome(request, None, str(error)))
+            self.finished.emit(RunOutcome(request, None, words(error, self._language)))
             return
         except Exception as error:  # shown in the window; the trace goes to the log
             log.exception("run failed")
@@ -118,11 +121,11 @@ class Scheduler(QObject):
 
     def __init__(self, context: Callable[[], Context], lock_url: str | URL,
                  before_run: Callable[[], object] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self._thread = QThread(self)
         self._thread.setObjectName("renewdesk-scheduler")
-        self._worker = RunWorker(context, lock_url, before_run)
+        self._worker = RunWorker(context, lock_url, before_run, language)
         self._worker.moveToThread(self._thread)
         self._queued.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)

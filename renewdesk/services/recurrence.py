@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from renewdesk.domain.cards import expires_before
 from renewdesk.domain.errors import InputError, RuleRefused
 from renewdesk.domain.policy import Policy
-from renewdesk.domain.refusal_words import render
+from renewdesk.domain.refusal_words import colon, render
 from renewdesk.domain.schedule import notice_due_on, renewal_charge_on
 from renewdesk.services.journal import audit
 from renewdesk.services.renewals import OPEN, drop_service
@@ -40,12 +40,7 @@ class CheckLine:
 
     def words(self, language: str) -> str:
         """The service and what the check says of it, as a refusal quotes the line."""
-        return f"{self.service_ref}: {self.detail(language)}"
-
-    @property
-    def message(self) -> str:
-        """In English, for the command line's report and the log."""
-        return self.detail("en")
+        return f"{self.service_ref}{colon(language)}{self.detail(language)}"
 
 
 @dataclass(frozen=True)

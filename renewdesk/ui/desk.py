@@ -49,14 +49,17 @@ class Desk:
                failed: Callable[[str], None] | None = None) -> None:
         """A change made off the GUI thread with a context of its own. `parent` (the dialog or
         page that asked) is disabled meanwhile, so nothing is sent twice; `done` runs on the GUI
-        thread with the result; a refusal, in the window's language, goes to `failed` or is
-        shown over `parent`."""
+        thread with the result (if `parent` was closed meanwhile, the lists are refreshed
+        instead); a refusal, in the window's language, goes to `failed` or is shown over
+        `parent`, and so does "another operation is under way" when it could not start."""
         app = self.app
         parent.setEnabled(False)
 
         def finished(result: T) -> None:
-            if shiboken6.isValid(parent):
-                parent.setEnabled(True)
+            if not shiboken6.isValid(parent):
+                self.changed()  # what it did is shown, though whoever asked is gone
+                return
+            parent.setEnabled(True)
             done(result)
 
         def refused(message: str) -> None:
@@ -70,6 +73,5 @@ class Desk:
 
         if not self.operations.start(lambda: work(app.context(delivery=False)), finished,
                                      refused):
-            parent.setEnabled(True)
-            show_error(parent, QCoreApplication.translate(
+            refused(QCoreApplication.translate(
                 "Desk", "Another operation is under way; try again when it has finished."))

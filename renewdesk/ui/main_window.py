@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         for label in (self.last_run, self.next_run, self.problems):
             self.statusBar().addPermanentWidget(label)
 
-        self.scheduler = Scheduler(app.context, app.engine.url, app.backup_before_run, self)
+        self.scheduler = Scheduler(app.context, app.engine.url, app.backup_before_run, self,
+                                   self.language.code)
         self.scheduler.started.connect(self._run_started)
         self.scheduler.finished.connect(self._run_finished)
         self.progress: RunProgressDialog | None = None

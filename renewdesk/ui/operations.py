@@ -28,6 +28,16 @@ from renewdesk.services.window import RunInProgress
 log = logging.getLogger("renewdesk.ui")
 
 
+def _said(error: BaseException, language: str) -> str:
+    """The refusal's words; its own text if they cannot be made, so that the answer always
+    comes back (a dialog waiting for it would otherwise stay disabled)."""
+    try:
+        return words(error, language)
+    except Exception:  # the log keeps the trace
+        log.exception("a refusal's words could not be made")
+        return str(error)
+
+
 class _Signals(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
@@ -44,7 +54,7 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except (InputError, RunInProgress, ProcessorUnavailable) as error:
-            self.signals.failed.emit(words(error, self.language))
+            self.signals.failed.emit(_said(error, self.language))
         except Exception as error:  # the window shows it; the log keeps the trace
             log.exception("background operation failed")
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
@@ -129,7 +139,7 @@ class _Read(QRunnable):
         try:
             result = self.work()
         except (InputError, ProcessorUnavailable) as error:
-            self.signals.failed.emit(self.ticket, words(error, self.language))
+            self.signals.failed.emit(self.ticket, _said(error, self.language))
         except Exception as error:  # the asker shows it; the log keeps the trace
             log.exception("background read failed")
             self.signals.failed.emit(self.ticket, f"{type(error).__name__}: {error}")

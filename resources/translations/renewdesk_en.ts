@@ -454,6 +454,10 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>CustomerPage</name>
     <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="49"/>
         <source>Send e-mails to this customer (NT-4)</source>
         <translation type="unfinished"></translation>
@@ -814,6 +818,10 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 <context>
     <name>ListingModel</name>
     <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../renewdesk/ui/models/table.py" line="149"/>
         <source>Next charge on %1</source>
         <translation type="unfinished"></translation>
@@ -1026,6 +1034,10 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
 </context>
 <context>
     <name>OrdersPage</name>
+    <message>
+        <source>Checking whether the order can have a final attempt…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../renewdesk/ui/views/pages.py" line="173"/>
         <source>Find an order by reference, customer name or invoice number</source>
@@ -1972,6 +1984,13 @@ Plan changes expiring: %3</source>
     <message>
         <location filename="../../renewdesk/ui/launch.py" line="33"/>
         <source>The new language applies after the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Another operation is under way; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

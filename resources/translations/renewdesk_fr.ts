@@ -456,6 +456,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>CustomerPage</name>
     <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="49"/>
         <source>Send e-mails to this customer (NT-4)</source>
         <translation>Envoyer des e-mails à ce client (NT-4)</translation>
@@ -816,6 +820,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 <context>
     <name>ListingModel</name>
     <message>
+        <source>loading…</source>
+        <translation>chargement…</translation>
+    </message>
+    <message>
         <location filename="../../renewdesk/ui/models/table.py" line="149"/>
         <source>Next charge on %1</source>
         <translation>Prochain prélèvement le %1</translation>
@@ -1028,6 +1036,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
 </context>
 <context>
     <name>OrdersPage</name>
+    <message>
+        <source>Checking whether the order can have a final attempt…</source>
+        <translation>Vérification : la commande peut-elle avoir une dernière tentative…</translation>
+    </message>
     <message>
         <location filename="../../renewdesk/ui/views/pages.py" line="173"/>
         <source>Find an order by reference, customer name or invoice number</source>
@@ -1977,6 +1989,13 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/launch.py" line="33"/>
         <source>The new language applies after the run</source>
         <translation>La nouvelle langue s&apos;appliquera après le traitement</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Another operation is under way; try again when it has finished.</source>
+        <translation>Une autre opération est en cours ; réessayez quand elle sera terminée.</translation>
     </message>
 </context>
 </TS>

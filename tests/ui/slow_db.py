@@ -1,9 +1,11 @@
 """A database that answers every statement late, and remembers on which thread each one ran.
 
-`slow_statements(engine)` puts an SQLAlchemy `before_cursor_execute` listener on the engine: it
-notes the running thread and the statement, then sleeps, as a team's server far away would
-answer. A window test then proves the GUI thread kept responding (`GapClock`) and ran none of
-the statements (`SlowDb.on_thread`). Importable by any window test.
+`slow_statements(engine)` puts an SQLAlchemy `before_cursor_execute` listener on the engine
+before any thread uses it (adding or removing one while a worker runs a statement breaks that
+worker's walk over the listeners); inside `slow.delaying()` it notes the running thread and the
+statement, then sleeps, as a team's server far away would answer. A window test then proves the
+GUI thread kept responding (`GapClock`) and ran none of the statements (`SlowDb.on_thread`).
+Importable by any window test.
 """
 
 from __future__ import annotations
@@ -26,8 +28,18 @@ MAX_LATE_S = 0.040  # a tick later than this and the window has visibly stalled
 
 @dataclass
 class SlowDb:
+    delay_s: float = DELAY_S
+    on: bool = False
     statements: list[tuple[int, str]] = field(default_factory=list)  # (thread id, SQL)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def delaying(self) -> Iterator[SlowDb]:
+        self.on = True
+        try:
+            yield self
+        finally:
+            self.on = False
 
     def on_thread(self, ident: int) -> list[str]:
         with self.lock:
@@ -38,20 +50,19 @@ class SlowDb:
             return len(self.statements)
 
 
-@contextmanager
-def slow_statements(engine: Engine, delay_s: float = DELAY_S) -> Iterator[SlowDb]:
-    slow = SlowDb()
+def slow_statements(engine: Engine, delay_s: float = DELAY_S) -> SlowDb:
+    """Call before the window (or anything else) uses `engine`; it stays for the engine's life."""
+    slow = SlowDb(delay_s)
 
     def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not slow.on:
+            return
         with slow.lock:
             slow.statements.append((threading.get_ident(), statement))
-        time.sleep(delay_s)
+        time.sleep(slow.delay_s)
 
     event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield slow
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
+    return slow
 
 
 class GapClock:

@@ -35,7 +35,9 @@ def _select(page: Any, row: int) -> None:
 def test_sc1_scrolling_selecting_and_opening_a_customer_never_run_sql_on_the_gui_thread(
         portfolio: World, open_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("renewdesk.ui.models.table.BLOCK", 10)  # many blocks to scroll through
-    window = open_window(desk_app(portfolio, "2026-12-10"))
+    app = desk_app(portfolio, "2026-12-10")
+    slow = slow_statements(app.engine)  # before any of the window's threads uses the engine
+    window = open_window(app)
     pages = [window.pages["services"], window.pages["orders"]]
     for page in pages:
         window.tabs.setCurrentWidget(page)
@@ -50,7 +52,7 @@ def test_sc1_scrolling_selecting_and_opening_a_customer_never_run_sql_on_the_gui
     gui = threading.get_ident()
     gc.collect()  # earlier tests' windows: their collection is not this test's doing
     clock = GapClock()
-    with slow_statements(window.app.engine) as slow:
+    with slow.delaying():
         for page in pages:
             window.tabs.setCurrentWidget(page)  # a tab's first paint is not what is measured
             qtbot.waitExposed(page.table)

@@ -378,8 +378,8 @@ class Importer(HistoryImporter):
 def usage_too_large(path: str, error: UsageTooLarge) -> InputError:
     """US-1: a month's usage no invoice can hold, found at `path` in the file."""
     return InputError("usage_too_large", field=path, service=error.service, period=error.period,
-                      quantity=error.quantity, unit_price=str(error.unit_price), units=MAX_MINOR,
-                      largest=str(Money.largest(error.unit_price.currency)))
+                      quantity=error.quantity, unit_price=error.unit_price, units=MAX_MINOR,
+                      largest=Money.largest(error.unit_price.currency))
 
 
 def import_document(session: Session, processor: Processor, document: object, today: date,

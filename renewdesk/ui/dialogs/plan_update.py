@@ -43,14 +43,15 @@ class PlanUpdateDialog(SendingDialog):
 
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
-        self.amount.setPlaceholderText(self.tr("e.g. %1").replace("%1", state.minimum))
+        self.amount.setPlaceholderText(self.tr("e.g. %1").replace("%1", self._typed_form(
+            state.minimum)))
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e")
         self.state_label = QLabel()
         self.state_label.setObjectName("pendingState")
-        self.current = QLabel(f"{state.current} {state.currency}")
+        self.current = QLabel(desk.language.money(state.terms.current))
         self.history = QTableWidget()
         self.show_state(state)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -59,7 +60,7 @@ class PlanUpdateDialog(SendingDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Current amount:"), self.current)
-        form.addRow(self.tr("Minimum:"), QLabel(f"{state.minimum} {state.currency}"))
+        form.addRow(self.tr("Minimum:"), QLabel(desk.language.money(state.terms.minimum)))
         form.addRow(self.tr("Pending change:"), self.state_label)
         form.addRow(self.tr("New amount (%1):").replace("%1", state.currency), self.amount)
         layout = QVBoxLayout(self)
@@ -79,9 +80,21 @@ class PlanUpdateDialog(SendingDialog):
         self.buttons.rejected.connect(self.reject)
         self.validate()
 
+    def _typed_form(self, text: str) -> str:
+        """An amount ("2.00") as the reader writes it: "2,00" in French."""
+        return text.replace(".", ",") if self._desk.language.code == "fr" else text
+
+    def _amount(self) -> str:
+        """What was typed, as an amount is read ("12.50"): in French the decimal comma and the
+        spaces between thousands are taken as written ("1 234,50")."""
+        text = self.amount.text().strip()
+        if self._desk.language.code == "fr":
+            text = "".join(text.split()).replace(",", ".")
+        return text
+
     def show_state(self, state: actions.PlanState) -> None:
         self.version, self.terms = state.version, state.terms
-        self.current.setText(f"{state.current} {state.currency}")
+        self.current.setText(self._desk.language.money(state.terms.current))
         self.state_label.setText(
             self.tr("%1, to be confirmed by %2").replace("%1", state.pending[0])
             .replace("%2", state.pending[1]) if state.pending else self.tr("none"))
@@ -91,7 +104,7 @@ class PlanUpdateDialog(SendingDialog):
 
     @Slot()
     def validate(self) -> bool:
-        text = self.amount.text().strip()
+        text = self._amount()
         problem = actions.plan_amount_problem(self.terms, text, self._desk.language.code) \
             if text else None
         self.problem.setText(problem or "")
@@ -103,7 +116,7 @@ class PlanUpdateDialog(SendingDialog):
     def apply(self) -> None:
         if not self.validate():
             return
-        ref, amount, version = self.order_ref, self.amount.text().strip(), self.version
+        ref, amount, version = self.order_ref, self._amount(), self.version
         self._desk.change(self, lambda ctx: actions.update_plan(ctx, ref, amount, version),
                           self._sent, self._refused)
 
@@ -114,6 +127,8 @@ class PlanUpdateDialog(SendingDialog):
     def _refused(self, message: str) -> None:
         """Shown; the plan is read again, as someone else may have changed it meanwhile."""
         show_error(self, message)
+        # Not sent again until the plan is read again: it would carry the old version.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         ref = self.order_ref
         self._desk.read(self, lambda ctx: actions.plan_state(ctx, ref), self._read_again)
 

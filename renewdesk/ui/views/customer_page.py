@@ -166,7 +166,8 @@ class CustomerPage(QWidget):
         chosen = self.selected_method()
         idle = not self.desk.operations.busy
         for button in (self.make_default, self.remove):
-            button.setEnabled(chosen is not None)
+            button.setEnabled(chosen is not None and idle)
+        self.emails_on.setEnabled(idle)
         self.replace.setEnabled(chosen is not None and idle)
         self.add.setEnabled(idle and self.data is not None and not self.data.missing)
         self.add.setToolTip(self.missing.text())
