@@ -43,8 +43,8 @@ def test_sc1_scrolling_selecting_and_opening_a_customer_never_run_sql_on_the_gui
         window.tabs.setCurrentWidget(page)
         qtbot.waitExposed(page.table)
         settle(page.model)
-    # A customer page's first paint in the process (fonts, glyphs, styles: 60 to 90 ms on the
-    # 2-core machine) is not what is measured either: one is opened before the clock starts.
+    # A customer page's first paint in the process (fonts, glyphs, styles) is not what is
+    # measured either: one is opened before the clock starts.
     window.open_customer("DEMO-C000002")
     first = window.customer_pages["DEMO-C000002"]
     qtbot.waitUntil(lambda: first.data is not None, timeout=10_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
@@ -20,7 +21,8 @@ def save(qtbot: Any, dialog: SettingsDialog) -> None:
     """Save, and wait until what is saved off the GUI thread has been answered."""
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    # A new language builds the window again: the dialog, its child, may be gone by then.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.isEnabled(), timeout=10_000)
 
 
 def test_settings_bad_value_is_named_and_nothing_is_saved(world: World, qtbot: Any) -> None:

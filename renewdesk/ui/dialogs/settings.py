@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
+from renewdesk.domain.refusal_words import words
 from renewdesk.services import actions, window
 from renewdesk.services.context import Context
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.widgets import SendingDialog, refusal_text
+from renewdesk.ui.widgets import SendingDialog
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
@@ -231,7 +232,7 @@ class SettingsDialog(SendingDialog):
             if url:
                 window.check_database(url)
         except InputError as error:
-            self.problem.setText(refusal_text(error))
+            self.problem.setText(words(error, self._desk.language.code))
             return
 
         def save(ctx: Context) -> bool:
