@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             header = store.value(f"columns/{key}")
             if header is not None:
                 page.table.horizontalHeader().restoreState(header)
+                page.keep_column_widths()
 
     def _save_layout(self) -> None:
         store = QSettings()

@@ -163,6 +163,11 @@ class ListingModel(QAbstractTableModel):
         if first <= last:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
+    @property
+    def has_rows(self) -> bool:
+        """Some rows have been read (asks for none)."""
+        return bool(self._blocks)
+
     def row(self, row: int) -> Row | None:
         """The named row shown at `row`, or None while it is being read (it is then asked
         for: `dataChanged` tells when it has arrived)."""

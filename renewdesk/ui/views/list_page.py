@@ -52,8 +52,11 @@ class ListPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(130)
         # Fitted to the first rows only: a million-row list is not read to size its columns.
+        # The rows arrive after the list is built, so the columns are fitted once they have
+        # (unless widths the user set were restored meanwhile: `keep_column_widths`).
         self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.resizeColumnsToContents()
+        self._fitted = False
         self.buttons = QHBoxLayout()
 
         top = QHBoxLayout()
@@ -80,11 +83,23 @@ class ListPage(QWidget):
         model.modelReset.connect(self._selection_changed)
         # Rows arriving from the worker may be selected ones: the buttons look at them again.
         model.dataChanged.connect(self._selection_changed)
+        model.dataChanged.connect(self._fit_columns)
         self._show_count(model.rowCount())
 
     def showEvent(self, event: QShowEvent) -> None:
         self.model.activate()  # a list is read when it is first on screen
         super().showEvent(event)
+
+    def keep_column_widths(self) -> None:
+        """The widths are the user's (restored from the last session): never fitted again."""
+        self._fitted = True
+
+    @Slot()
+    def _fit_columns(self) -> None:
+        """Once, when the first rows have arrived: each column as wide as what it shows."""
+        if not self._fitted and self.model.has_rows:
+            self._fitted = True
+            self.table.resizeColumnsToContents()
 
     def add_button(self, button: QPushButton) -> QPushButton:
         self.buttons.insertWidget(self.buttons.count() - 1, button)

@@ -1,0 +1,53 @@
+"""A list's columns fit what it shows: the rows arrive from a worker after the list is built
+(SC-1), so the columns are fitted once they have, and never again over widths the user set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from tests.builders import card, customer, document, service
+from tests.conftest import World
+from tests.ui.conftest import desk_app
+from tests.ui.helpers import rows_read, settle
+
+LONG = "Hébergement mutualisé premium du domaine exemple-de-libellé-long.fr"
+
+
+def _load(world: World) -> None:
+    world.load(document([customer("C1", card("A"))],
+                        [{**service("S1", "C1", "2027-03-01"), "label": LONG}]))
+
+
+def test_sc1_columns_are_fitted_to_the_rows_once_they_arrive(
+        world: World, qtbot: Any, open_window: Any) -> None:
+    _load(world)
+    window = open_window(desk_app(world, "2026-11-01"))
+    page = window.pages["services"]
+    window.tabs.setCurrentWidget(page)
+    settle(page.model)  # the count first, then the rows it tells of
+    rows_read(page.model)
+    column = [c.key for c in page.model.listing.columns].index("label")
+    text_width = page.table.fontMetrics().horizontalAdvance(LONG)
+    qtbot.waitUntil(lambda: page.table.columnWidth(column) >= text_width, timeout=10_000)
+
+
+def test_sc1_widths_the_user_set_are_kept(world: World, qtbot: Any, open_window: Any) -> None:
+    _load(world)
+    first = open_window(desk_app(world, "2026-11-01"))
+    page = first.pages["services"]
+    first.tabs.setCurrentWidget(page)
+    settle(page.model)  # the count first, then the rows it tells of
+    rows_read(page.model)
+    column = [c.key for c in page.model.listing.columns].index("label")
+    page.table.setColumnWidth(column, 77)  # as the user drags it
+    first.close()  # the layout is saved
+    assert QSettings().value("columns/services") is not None
+    again = open_window(desk_app(world, "2026-11-01"))
+    page = again.pages["services"]
+    again.tabs.setCurrentWidget(page)
+    settle(page.model)  # the count first, then the rows it tells of
+    rows_read(page.model)
+    # Fitting would have come with the rows (in the slot that takes them in): they are here.
+    assert page.table.columnWidth(column) == 77
