@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,6 +71,17 @@ def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> N
     print(path)
 
 
+def _rows_shown(window: MainWindow, key: str) -> None:
+    """Until the list's rows on screen have come from its worker (and its columns fitted)."""
+    page = window.pages[key]
+    page.show()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (page.model.loading or (
+            page.model.rowCount() and not page.model.has_rows)):
+        page.table.viewport().update()  # the view asks for what it shows when it paints
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
 def _checked(dialog: BulkRecurrenceDialog) -> BulkRecurrenceDialog:
     """Once its check, read off the GUI thread, has arrived."""
     while dialog.checking:
@@ -126,6 +138,8 @@ def main() -> int:
             window = MainWindow(app, i18n.install(language))
             for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
                 window.tabs.setCurrentIndex(index)
+                window.resize(1280, 720)
+                _rows_shown(window, "events" if name == "activity" else name)
                 shoot(window, out / f"{language}-{name}.png", (1280, 720))
             if not args.quick:
                 for name, make in dialogs(app, window).items():

@@ -168,6 +168,17 @@ class ListingModel(QAbstractTableModel):
         """Some rows have been read (asks for none)."""
         return bool(self._blocks)
 
+    def shown_texts(self, column: int, limit: int) -> list[str]:
+        """What the first `limit` rows read so far show in `column` (asks for none)."""
+        kind, key = self.listing.columns[column].kind, self.listing.columns[column].key
+        texts: list[str] = []
+        for number in sorted(self._blocks):
+            for found in self._blocks[number][:limit - len(texts)]:
+                texts.append(self._display(kind, getattr(found, key)))
+            if len(texts) >= limit:
+                break
+        return texts
+
     def row(self, row: int) -> Row | None:
         """The named row shown at `row`, or None while it is being read (it is then asked
         for: `dataChanged` tells when it has arrived)."""

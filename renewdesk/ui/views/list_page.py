@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from renewdesk.ui import i18n
 from renewdesk.ui.models.table import ListingModel
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
+FIT_ROWS = 40  # the rows a column is fitted to: a million-row list is not read to size it
 
 
 class ListPage(QWidget):
@@ -51,11 +53,8 @@ class ListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(130)
-        # Fitted to the first rows only: a million-row list is not read to size its columns.
-        # The rows arrive after the list is built, so the columns are fitted once they have
-        # (unless widths the user set were restored meanwhile: `keep_column_widths`).
-        self.table.horizontalHeader().setResizeContentsPrecision(40)
-        self.table.resizeColumnsToContents()
+        # The rows arrive after the list is built: the columns are fitted once they have, to the
+        # first rows only (unless widths the user set were restored: `keep_column_widths`).
         self._fitted = False
         self.buttons = QHBoxLayout()
 
@@ -96,10 +95,19 @@ class ListPage(QWidget):
 
     @Slot()
     def _fit_columns(self) -> None:
-        """Once, when the first rows have arrived: each column as wide as what it shows."""
-        if not self._fitted and self.model.has_rows:
-            self._fitted = True
-            self.table.resizeColumnsToContents()
+        """Once, when the first rows have arrived: each column as wide as what its first rows
+        show, measured from their text (Qt's own fitting asks every cell's size of the model,
+        role by role, and held the GUI thread for 50 ms and more on a list's first rows)."""
+        if self._fitted or not self.model.has_rows:
+            return
+        self._fitted = True
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        margin = 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 8
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            texts = self.model.shown_texts(column, FIT_ROWS)
+            width = max((metrics.horizontalAdvance(text) for text in texts), default=0) + margin
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def add_button(self, button: QPushButton) -> QPushButton:
         self.buttons.insertWidget(self.buttons.count() - 1, button)
