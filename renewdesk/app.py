@@ -162,7 +162,8 @@ def make_processor(url: str, env: Mapping[str, str]) -> Processor:
             raise InputError("no_stripe_key")
         if not key.startswith(("sk_test_", "sk_live_", "rk_test_", "rk_live_")):
             raise InputError("stripe_key_shape")
-        # Imported here: Stripe's SDK (and its HTTP stack) costs 0.2 s at every start otherwise.
+        # Imported here: Stripe's SDK and its HTTP stack would weigh on every start otherwise
+        # (docs/benchmarks.md, the lazy imports).
         from renewdesk.payments.stripe_gateway import StripeProcessor
 
         return StripeProcessor(key, api_base=env.get("RENEWDESK_STRIPE_API_BASE") or None,

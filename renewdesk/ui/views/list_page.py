@@ -96,8 +96,8 @@ class ListPage(QWidget):
     @Slot()
     def _fit_columns(self) -> None:
         """Once, when the first rows have arrived: each column as wide as what its first rows
-        show, measured from their text (Qt's own fitting asks every cell's size of the model,
-        role by role, and held the GUI thread for 50 ms and more on a list's first rows)."""
+        show, measured from their text: Qt's own fitting asks the model every cell's size, role
+        by role, long enough on a list's first rows to make the window stall."""
         if self._fitted or not self.model.has_rows:
             return
         self._fitted = True
