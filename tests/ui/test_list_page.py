@@ -20,15 +20,19 @@ def _load(world: World) -> None:
                         [{**service("S1", "C1", "2027-03-01"), "label": LONG}]))
 
 
-def test_sc1_columns_are_fitted_to_the_rows_once_they_arrive(
-        world: World, qtbot: Any, open_window: Any) -> None:
-    _load(world)
-    window = open_window(desk_app(world, "2026-11-01"))
+def _services_shown(window: Any) -> tuple[Any, int]:
+    """The Services list on screen with its rows read, and its label column."""
     page = window.pages["services"]
     window.tabs.setCurrentWidget(page)
     settle(page.model)  # the count first, then the rows it tells of
     rows_read(page.model)
-    column = [c.key for c in page.model.listing.columns].index("label")
+    return page, [c.key for c in page.model.listing.columns].index("label")
+
+
+def test_sc1_columns_are_fitted_to_the_rows_once_they_arrive(
+        world: World, qtbot: Any, open_window: Any) -> None:
+    _load(world)
+    page, column = _services_shown(open_window(desk_app(world, "2026-11-01")))
     text_width = page.table.fontMetrics().horizontalAdvance(LONG)
     qtbot.waitUntil(lambda: page.table.columnWidth(column) >= text_width, timeout=10_000)
 
@@ -36,18 +40,10 @@ def test_sc1_columns_are_fitted_to_the_rows_once_they_arrive(
 def test_sc1_widths_the_user_set_are_kept(world: World, qtbot: Any, open_window: Any) -> None:
     _load(world)
     first = open_window(desk_app(world, "2026-11-01"))
-    page = first.pages["services"]
-    first.tabs.setCurrentWidget(page)
-    settle(page.model)  # the count first, then the rows it tells of
-    rows_read(page.model)
-    column = [c.key for c in page.model.listing.columns].index("label")
+    page, column = _services_shown(first)
     page.table.setColumnWidth(column, 77)  # as the user drags it
     first.close()  # the layout is saved
     assert QSettings().value("columns/services") is not None
-    again = open_window(desk_app(world, "2026-11-01"))
-    page = again.pages["services"]
-    again.tabs.setCurrentWidget(page)
-    settle(page.model)  # the count first, then the rows it tells of
-    rows_read(page.model)
+    page, column = _services_shown(open_window(desk_app(world, "2026-11-01")))
     # Fitting would have come with the rows (in the slot that takes them in): they are here.
     assert page.table.columnWidth(column) == 77
