@@ -4,6 +4,7 @@ million services and reads its last row, loading blocks rather than the table.""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,9 @@ def test_every_list_model_passes_qtmodeltester_sorted_filtered_and_refreshed(
                 model.set_query(listing.Query(filter=name))
             model.set_query(listing.Query(text="e"))
             model.refresh()
+            # The new query's rows replace the old in one reset when its count arrives: before
+            # the tester connects a second time (two connections would each see that reset).
+            settle(model)
             qtmodeltester.check(model, force_py=True)
             settle(model)
             model.close()  # the tester watches the next model with the same handlers
@@ -110,6 +114,40 @@ def test_services_view_opens_on_a_million_services_and_reads_the_last_row(
     assert model.rowCount() == 1 and cell(model, 0, 0) == "S0999999"
 
 
+def test_a_slow_count_shows_the_new_querys_rows_as_loading(
+        portfolio: World, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
+    """The old rows stay on screen while a new filter is counted, but not for long: past
+    STALE_MS they go, and the rows show as loading until the count arrives."""
+    release = threading.Event()
+    real = listing.count_rows
+
+    def held(factory: Any, which: Any, query: listing.Query) -> int:
+        if query.filter:
+            assert release.wait(10), "the test never let the count go"
+        return real(factory, which, query)
+
+    monkeypatch.setattr(listing, "count_rows", held)
+    app = desk_app(portfolio, "2026-12-10")
+    model = ListingModel(listing.SERVICES, app.factory, app.today)
+    try:
+        settle(model)
+        old = model.rowCount()
+        assert cell(model, 0, 0).startswith("DEMO-")
+        model.set_query(listing.Query(filter="suspended"))
+        assert model.row(0) is not None  # at once: the old row
+        qtbot.waitUntil(lambda: model.row(0) is None, timeout=5000)  # then: loading
+        assert model.rowCount() == old and model.index(0, 0).data() == "loading…"
+        release.set()
+        settle(model)
+        assert 0 < model.rowCount() < old
+        cell(model, 0, 0)  # the first block read
+        assert model.row(0) is not None and model.row(0).status in ("suspended", "overdue")
+    finally:
+        release.set()
+        model.close()
+        app.close()
+
+
 def test_no_block_is_read_before_the_new_querys_count(
         portfolio: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """A block asked while a new filter's count is on its way would be planned for the previous
@@ -134,7 +172,9 @@ def test_no_block_is_read_before_the_new_querys_count(
         assert cell(model, 0, 0)  # now the first block is read, for the count just read
         assert read == [(listing.Query(), everything)]
         model.set_query(listing.Query(filter="suspended"))
-        assert model.row(0) is None  # asked at once, as a view repaints after the reset
+        first = model.row(0)  # the old query's row stays on screen until the count arrives
+        assert first is not None and first.ref == model.index(0, 0).data()
+        assert len(read) == 1  # and nothing is asked for it
         settle(model)
         suspended = model.rowCount()
         assert suspended < everything

@@ -5,7 +5,9 @@ all read on the list's `Loader`: the GUI thread never waits on the database, it 
 count or a block has arrived, and then `dataChanged` names exactly the rows concerned. A few
 blocks are kept; a row not yet read shows as loading. Each read carries the generation of the
 query and data it was asked under, so a late answer never overwrites newer rows. Sorting and
-filtering change the listing's query and are done in SQL. `refresh()` re-reads what is shown
+filtering change the listing's query and are done in SQL: the rows of the old query stay on
+screen until the new count arrives (or `STALE_MS` has passed), then the model is reset once, so a
+quick answer is painted once rather than as loading rows first. `refresh()` re-reads what is shown
 without a reset (the rows already read stay on screen until their new values arrive), so the
 selection and the scroll position stay where the user left them when a run changes data.
 """
@@ -17,7 +19,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from renewdesk.domain.money import Money
@@ -28,6 +37,9 @@ from renewdesk.ui.models.loader import Loader
 
 BLOCK = 200
 KEPT_BLOCKS = 12
+# How long a new search or filter leaves the old rows on screen while its count is read; past
+# that, its rows show as loading until the count arrives.
+STALE_MS = 150
 REF_ROLE = Qt.ItemDataRole.UserRole  # the row's reference: what actions act on
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's raw value (Money, date, bool…)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row itself (a NamedTuple), None while loading
@@ -73,6 +85,9 @@ class ListingModel(QAbstractTableModel):
         self._asked: set[int] = set()  # blocks being read under it
         self._generation = 0  # moves on with each new query and each refresh
         self._counting = False  # the current generation's count is on its way: no block asked
+        # A new query's reset, waiting for its count (the old rows on screen meanwhile).
+        self._stale = QTimer(self, singleShot=True, interval=STALE_MS)
+        self._stale.timeout.connect(self._show_loading)
         if self.active:
             self._ask_count()
 
@@ -119,7 +134,13 @@ class ListingModel(QAbstractTableModel):
         if generation != self._generation:
             return  # counted under an older query or older data: a newer count is on its way
         self._counting = False
-        if count > self._count:
+        if self._stale.isActive():  # a new query: its rows replace the old ones in one reset
+            self._stale.stop()
+            self.beginResetModel()
+            self._blocks.clear()
+            self._count = count
+            self.endResetModel()
+        elif count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
             self.endInsertRows()
@@ -301,14 +322,24 @@ class ListingModel(QAbstractTableModel):
             self.query = query  # read when first shown
             return
         same_rows = (query.text, query.filter) == (self.query.text, self.query.filter)
-        self.beginResetModel()
-        self.query = query
-        self._next_generation(keep_rows=False)
-        self.endResetModel()
         if same_rows:  # a new sort orders the same rows: no need to count them again
+            self._stale.stop()
+            self.beginResetModel()
+            self.query = query
+            self._next_generation(keep_rows=False)
+            self.endResetModel()
             self.countChanged.emit(self._count)
-        else:  # rows show as loading until their count and blocks arrive
+        else:  # the old rows stay until the count arrives (or show as loading after STALE_MS)
+            self.query = query
+            self._next_generation(keep_rows=True)
+            self._stale.start()
             self._ask_count()
+
+    def _show_loading(self) -> None:
+        """The new query's count is slow: the old rows go, the new ones show as loading."""
+        self.beginResetModel()
+        self._blocks.clear()
+        self.endResetModel()
 
     def refresh(self) -> None:
         """Data changed underneath (a run, an action): same query, rows re-read in place."""
