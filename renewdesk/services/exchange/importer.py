@@ -29,7 +29,9 @@ from renewdesk.services.exchange.scope import (
     ImportResult,
     customer_values,
     method_input,
+    order_values,
     service_values,
+    usage_values,
 )
 from renewdesk.services.exchange.writers import ManyRows, Writer
 from renewdesk.services.journal import audit
@@ -222,16 +224,12 @@ class Importer(HistoryImporter):
     def order(self, o: Obj) -> None:
         ref = o.ref()
         customer = self._need(Customer, o.ref("customer"), o.path + ".customer", "customer")
-        currency = o.currency()
-        amount = o.money("installment_amount", currency)
-        assert amount is not None
-        if amount.minor <= 0:
-            raise InputError("must_be_positive", field=f"{o.path}.installment_amount")
+        terms = order_values(o)
+        currency, interval, first_due = terms["currency"], terms["interval"], terms["first_due_on"]
+        amount = Money(terms["installment_amount_minor"], currency)
         raw = o.data.get("installments")
         detail = list(o.objects("installments", r.INSTALLMENT)) if isinstance(raw, list) else None
-        count = len(detail) if detail is not None else o.integer("installments", low=1, high=520)
-        interval = o.choice("interval", ("weekly", "monthly"))
-        first_due = o.day("first_due_on")
+        count = len(detail) if detail is not None else terms["installments_count"]
         assert count is not None and first_due is not None
         order, created = self._upsert(
             InstallmentOrder, ref, customer=customer, status="active", installments_count=count,
@@ -314,8 +312,8 @@ class Importer(HistoryImporter):
         service = self._need(Service, o.ref("service"), o.path + ".service", "service")
         if service.billing != "usage":
             raise InputError("not_usage_billed", field=f"{o.path}.service", service=service.ref)
-        on = o.day("on")
-        quantity = o.integer("quantity", low=0)
+        values = usage_values(o)
+        on, quantity = values["on"], values["quantity"]
         assert on is not None and quantity is not None
         ref = o.ref(required=False)
         if ref is None:

@@ -73,6 +73,27 @@ def service_values(o: Obj) -> dict[str, Any]:
     return values
 
 
+def order_values(o: Obj) -> dict[str, Any]:
+    """An installment order's own terms as the file gives them, checked in the file's order
+    (the count from `installments` when it is a number; a list of installments is history)."""
+    currency = o.currency()
+    amount = o.money("installment_amount", currency)
+    assert amount is not None
+    if amount.minor <= 0:
+        raise InputError("must_be_positive", field=f"{o.path}.installment_amount")
+    raw = o.data.get("installments")
+    count = None if isinstance(raw, list) else o.integer("installments", low=1, high=520)
+    interval = o.choice("interval", ("weekly", "monthly"))
+    first_due = o.day("first_due_on")
+    return {"currency": currency, "installment_amount_minor": amount.minor,
+            "installments_count": count, "interval": interval, "first_due_on": first_due}
+
+
+def usage_values(o: Obj) -> dict[str, Any]:
+    """A usage record's day and quantity as the file gives them."""
+    return {"on": o.day("on"), "quantity": o.integer("quantity", low=0)}
+
+
 class ImportScope:
     def __init__(self, session: Session, processor: Processor, today: date, now: datetime,
                  who: str) -> None:
