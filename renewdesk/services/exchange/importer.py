@@ -85,6 +85,11 @@ class Importer(HistoryImporter):
         except RecursionError:  # what json.loads read but no walk of it can
             raise InputError("file_nested_too_deeply") from None
 
+    def begin_form(self) -> None:
+        """Ready for one object saved from a window's form (`services/forms.py`), which calls
+        the object's method below directly rather than `run`."""
+        self._usage_totals = {}
+
     def _run(self, document: object) -> ImportResult:
         top = Obj(document, "", r.TOP)
         mark = self.s.scalar(select(func.max(Event.id))) or 0
