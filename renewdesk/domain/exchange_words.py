@@ -52,6 +52,25 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "units and {largest})",
         "renewal_needs_service": "{field}: a renewal needs at least one service",
         "link_needs_customer": "{path}: a link needs the notification's customer",
+        # CSV files and their mappings (services/exchange/csv_file.py)
+        "csv_row": "row {row}",
+        "csv_cell": "row {row}, column {column!r}",
+        "csv_not_a_date": "{field}: {given!r} is not a date in the form {form}",
+        "csv_no_header": "{path}: no header row",
+        "csv_not_text": "{path}: cannot be read as {encoding} text (byte {byte} at line {line})",
+        "csv_unreadable": "{path}: not a CSV file ({reason})",
+        "csv_column_missing": "{path}: the mapping names column {column!r} for {name!r}, which "
+                              "is not in the header ({columns})",
+        "csv_rows_refused": "{path}: {count} refusal(s); nothing was imported",
+        "mapping_not_object": "{path}: a mapping is an object of field names and column "
+                              "headers",
+        "mapping_unknown_field": "{path}: {name!r} is not a field of {kind} ({fields})",
+        "mapping_column_not_text": "{path}: the column for {name!r} must be a header's text",
+        "mapping_unknown_option": "{path}: unknown option {option!r} ({options})",
+        "mapping_bad_option": "{path}: option {option!r}: {given!r} is not one of {options}",
+        "mapping_bad_values": "{path}: {section!r} for {name!r} must map texts to texts",
+        "mapping_no_kind": "{path}: {kind!r} is not customers or services",
+        "mapping_not_utf8": "{path}: not UTF-8 text",
     },
     "fr": {
         "not_utf8": "{path} : ce n'est pas du texte UTF-8 : octet {byte} à la ligne {line}, "
@@ -102,5 +121,27 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "plus {units} unités et {largest})",
         "renewal_needs_service": "{field} : un renouvellement a besoin d'au moins un service",
         "link_needs_customer": "{path} : un lien a besoin du client de la notification",
+        "csv_row": "ligne {row}",
+        "csv_cell": "ligne {row}, colonne {column!r}",
+        "csv_not_a_date": "{field} : {given!r} n'est pas une date au format {form}",
+        "csv_no_header": "{path} : pas de ligne d'en-tête",
+        "csv_not_text": "{path} : illisible comme texte {encoding} (octet {byte} à la ligne "
+                        "{line})",
+        "csv_unreadable": "{path} : ce n'est pas un fichier CSV ({reason})",
+        "csv_column_missing": "{path} : la correspondance nomme la colonne {column!r} pour "
+                              "{name!r}, absente de l'en-tête ({columns})",
+        "csv_rows_refused": "{path} : {count} refus ; rien n'a été importé",
+        "mapping_not_object": "{path} : une correspondance est un objet de noms de champs et "
+                              "d'en-têtes de colonnes",
+        "mapping_unknown_field": "{path} : {name!r} n'est pas un champ de {kind} ({fields})",
+        "mapping_column_not_text": "{path} : la colonne de {name!r} doit être le texte d'un "
+                                   "en-tête",
+        "mapping_unknown_option": "{path} : option inconnue {option!r} ({options})",
+        "mapping_bad_option": "{path} : option {option!r} : {given!r} ne fait pas partie de : "
+                              "{options}",
+        "mapping_bad_values": "{path} : {section!r} pour {name!r} doit associer des textes à "
+                              "des textes",
+        "mapping_no_kind": "{path} : {kind!r} n'est ni customers ni services",
+        "mapping_not_utf8": "{path} : ce n'est pas du texte UTF-8",
     },
 }
