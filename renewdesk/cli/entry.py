@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("import", help="create or update everything in an exchange file")
     c.add_argument("file")
     sub.add_parser("export", help="print the whole state as an exchange file (JSON)")
+    c = sub.add_parser("import-csv", help="import a CSV file of customers or services, its "
+                                          "columns mapped to fields")
+    c.add_argument("file")
+    c.add_argument("--kind", required=True, choices=("customers", "services"))
+    c.add_argument("--map", required=True, metavar="MAPPING.json")
+    c.add_argument("--dry-run", action="store_true", help="say what would be imported; change "
+                   "nothing")
     c = sub.add_parser("run-due", help="do everything due up to --today")
     c.add_argument("--dry-run", action="store_true", help="report what a run would do; change "
                    "nothing")
@@ -166,7 +173,8 @@ def _window(args: argparse.Namespace, err: TextIO) -> int:
 # kind, so they are never scanned; the second kind is scanned only when no such file exists.
 _WRITTEN_PATHS = frozenset({("*", "db"), ("backup", "file"), ("collection", "out"),
                             ("migrate-db", "to"), ("database", "url")})
-_READ_PATHS = frozenset({("import", "file"), ("restore", "file")})
+_READ_PATHS = frozenset({("import", "file"), ("restore", "file"), ("import-csv", "file"),
+                         ("import-csv", "map")})
 
 
 def _sensitive_argument(args: argparse.Namespace) -> tuple[str | int, Kind] | None:

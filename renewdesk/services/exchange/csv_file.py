@@ -83,17 +83,19 @@ class ColumnMapping:
     """Which column gives each field, and the two declarative additions (see the module)."""
 
     kind: str
-    columns: tuple[tuple[str, str], ...]  # (field, column header)
+    columns: tuple[tuple[str, tuple[str, ...]], ...]  # (field, column headers joined)
     options: Options = Options()
     values: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     defaults: tuple[tuple[str, str], ...] = ()
 
     def column(self, name: str) -> str:
-        return dict(self.columns).get(name, "")
+        """The (first) column a field is read from, "" if none."""
+        return dict(self.columns).get(name, ("",))[0]
 
     def as_json(self) -> dict[str, Any]:
         """The mapping as MAPPING.json writes it."""
-        data: dict[str, Any] = dict(self.columns)
+        data: dict[str, Any] = {name: columns[0] if len(columns) == 1 else list(columns)
+                                for name, columns in self.columns}
         options = {name: getattr(self.options, name) for name in OPTIONS
                    if getattr(self.options, name)}
         if options:
@@ -112,7 +114,7 @@ def parse_mapping(data: object, kind: str, shown: str = "mapping") -> ColumnMapp
     if not isinstance(data, dict):
         raise InputError("mapping_not_object", path=shown)
     fields = FIELDS[kind]
-    columns: list[tuple[str, str]] = []
+    columns: list[tuple[str, tuple[str, ...]]] = []
     options = Options()
     values: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     defaults: list[tuple[str, str]] = []
@@ -140,10 +142,11 @@ def parse_mapping(data: object, kind: str, shown: str = "mapping") -> ColumnMapp
         elif name not in fields:
             raise InputError("mapping_unknown_field", path=shown, name=name, kind=kind,
                              fields=", ".join(fields))
-        elif not isinstance(column, str) or not column.strip():
-            raise InputError("mapping_column_not_text", path=shown, name=name)
         else:
-            columns.append((name, column))
+            names = column if isinstance(column, list) else [column]
+            if not names or not all(isinstance(c, str) and c.strip() for c in names):
+                raise InputError("mapping_column_not_text", path=shown, name=name)
+            columns.append((name, tuple(names)))
     return ColumnMapping(kind, tuple(columns), options, tuple(values), tuple(defaults))
 
 
@@ -247,7 +250,7 @@ def detect_options(table: Table, mapping: ColumnMapping) -> Options:
     index = {name: i for i, name in enumerate(table.header)}
 
     def cells(names: frozenset[str]) -> list[str]:
-        wanted = [index[c] for n, c in mapping.columns if n in names and c in index]
+        wanted = [index[c] for n, cs in mapping.columns if n in names for c in cs if c in index]
         return [row[i].strip() for _, row in table.rows[:2000] for i in wanted if i < len(row)]
 
     if not options.decimal:
@@ -306,6 +309,13 @@ def cell_value(name: str, cell: str, options: Options) -> object:
     return cell
 
 
+def _cell(record: tuple[str, ...], indexes: list[int], joiner: str) -> str:
+    """A field's cell; a field read from several columns joins their non-empty cells (a first
+    and a last name, an address's lines)."""
+    cells = [record[i].strip() for i in indexes if i < len(record)]
+    return joiner.join(c for c in cells if c)
+
+
 @dataclass(frozen=True)
 class CsvDocument:
     """The exchange document a CSV file makes, where each of its objects came from, and the
@@ -336,7 +346,7 @@ class CsvDocument:
 def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument:
     """The file read with its mapping: one exchange object per row."""
     table = read_table(raw, mapping.options, shown)
-    missing = [(n, c) for n, c in mapping.columns if c not in table.header]
+    missing = [(n, c) for n, cs in mapping.columns for c in cs if c not in table.header]
     if missing:
         raise InputError("csv_column_missing", path=shown, column=missing[0][1],
                          name=missing[0][0], columns=", ".join(table.header))
@@ -345,6 +355,7 @@ def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument
     values = {name: dict(pairs) for name, pairs in mapping.values}
     folded = {name: {k.casefold(): v for k, v in pairs.items()} for name, pairs in values.items()}
     defaults = dict(mapping.defaults)
+    sources = dict(mapping.columns)
     objects: list[dict[str, Any]] = []
     rows: list[int] = []
     refusals: list[Refusal] = []
@@ -352,9 +363,8 @@ def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument
         obj: dict[str, Any] = {}
         bad: InputError | None = None
         for name in FIELDS[mapping.kind]:
-            column = mapping.column(name)
-            i = index.get(column) if column else None
-            cell = record[i].strip() if i is not None and i < len(record) else ""
+            cell = _cell(record, [index[c] for c in sources.get(name, ())],
+                         "\n" if name == "address" else " ")
             if cell and name in values:
                 cell = values[name].get(cell, folded[name].get(cell.casefold(), cell))
             if not cell:
@@ -373,7 +383,7 @@ def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument
         objects.append(obj)
         if bad is not None:
             refusals.append(refusal_of(bad, f"{mapping.kind}[{len(objects) - 1}]"))
-    cells = tuple((n, c) for n, c in mapping.columns)
+    cells = tuple((n, cs[0]) for n, cs in mapping.columns)
     made = CsvDocument(mapping.kind, {"format": FORMAT, mapping.kind: objects}, tuple(rows),
                        cells, (), options)
     return replace(made, refusals=tuple(made.locate(x) for x in refusals))
@@ -418,8 +428,14 @@ class CsvRefused(InputError):
     """Rows refused: nothing was imported; `preview.refusals` lists them all."""
 
     def __init__(self, preview: Preview, shown: str = "CSV") -> None:
-        super().__init__("csv_rows_refused", path=shown, count=len(preview.refusals))
         self.preview = preview
+        super().__init__("csv_rows_refused", path=shown, count=len(preview.refusals))
+
+    def words(self, language: str) -> str:
+        """The count, then each refusal on a line of its own."""
+        lines = [super().words(language)]
+        lines += [f"  {refusal.words(language)}" for refusal in self.preview.refusals]
+        return "\n".join(lines)
 
 
 def read_csv_file(path: Path, mapping: ColumnMapping, shown: str) -> CsvDocument:
