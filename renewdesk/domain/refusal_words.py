@@ -209,6 +209,19 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "edit_conflict_by": "{subject} was changed by {who} at {at} UTC ({action}) since you "
                             "opened it; nothing was saved: look at it again, then make your "
                             "change",
+        # The window's forms
+        "form_ref_taken": "{ref!r} is already taken: choose another reference, or leave it "
+                          "empty for one to be given",
+        "form_ref_fixed": "a reference does not change once saved",
+        "form_order_terms_charged": "an installment has been charged: the count, the interval "
+                                    "and the dates stay; a new amount is a plan update",
+        "form_order_terms_fixed": "the terms of a saved order stay; a new amount is a plan "
+                                  "update",
+        "form_service_billing_fixed": "how a saved service is billed, and in which currency, "
+                                      "stays",
+        "form_already_cancelled": "service {ref} is already cancelled",
+        "form_has_history": "{what} {ref} has history (charges, carts, e-mails or invoices): "
+                            "it is kept",
     },
     "fr": {
         "auto_renew_needs_method": "le client {customer} n'a aucun moyen de paiement valide ; "
@@ -400,6 +413,19 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "edit_conflict_by": "{subject} a été modifié par {who} à {at} UTC ({action}) depuis "
                             "que vous l'avez ouvert ; rien n'a été enregistré : regardez-le à "
                             "nouveau, puis refaites votre modification",
+        "form_ref_taken": "{ref!r} est déjà prise : choisissez une autre référence, ou laissez "
+                          "le champ vide pour qu'une soit attribuée",
+        "form_ref_fixed": "une référence ne change plus une fois enregistrée",
+        "form_order_terms_charged": "une échéance a été prélevée : le nombre, l'intervalle et "
+                                    "les dates restent ; un nouveau montant passe par une mise "
+                                    "à jour de l'échéancier",
+        "form_order_terms_fixed": "les conditions d'une commande enregistrée restent ; un "
+                                  "nouveau montant passe par une mise à jour de l'échéancier",
+        "form_service_billing_fixed": "la facturation d'un service enregistré, et sa devise, "
+                                      "restent",
+        "form_already_cancelled": "le service {ref} est déjà résilié",
+        "form_has_history": "{what} {ref} a un historique (prélèvements, paniers, e-mails ou "
+                            "factures) : il est conservé",
     },
 }
 # Every refusal's words: the general ones and the exchange file's (no code is in both).
@@ -426,7 +452,7 @@ TERMS: dict[str, dict[str, str]] = {
            "NoneType": "null",
            "cancel_renewal": "annule le renouvellement",
            "confirm_plan_change": "confirme le changement d'échéancier",
-           "amount": "montant"},
+           "amount": "montant", "usage record": "relevé de consommation"},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).

@@ -40,6 +40,7 @@ class ServiceLine:
     expires_on: date | None
     auto_renew: bool
     price: Money | None
+    billing: str = "period"  # or "usage"
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
         tuple(_method_line(session, m, policy, today)
               for m in payment_methods.ordered(customer)),
         tuple(ServiceLine(s.ref, s.label, s.status, s.expires_on, s.auto_renew,
-                          s.price if s.billing == "period" else None) for s in services),
+                          s.price if s.billing == "period" else None, s.billing)
+              for s in services),
         tuple(OrderLine(o.ref, o.product, o.status, o.installment_amount, o.invoice_number)
               for o in orders),
         tuple(HistoryLine(e.on, e.type, e.subject) for e in events),

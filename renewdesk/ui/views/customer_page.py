@@ -25,6 +25,7 @@ from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.dialogs.record_form import open_form
 from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
 from renewdesk.ui.widgets import fill_table, show_error
@@ -60,6 +61,14 @@ class CustomerPage(QWidget):
         self.methods.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.services = QTableWidget()
         self.services.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.services.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.services.setObjectName("services")
+        self.services.itemSelectionChanged.connect(self._update_buttons)
+        self.services.doubleClicked.connect(
+            lambda _i: self.form("service", self.selected_service()))
+        self.contacts.setObjectName("contacts")
+        self.contacts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.contacts.doubleClicked.connect(self._edit_contact)
         self.orders = QTableWidget()
         self.history = QTableWidget()
 
@@ -72,7 +81,21 @@ class CustomerPage(QWidget):
         self.card_page = self._button(method_buttons, self.tr("Send card &page"),
                                       self.send_card_page)
         method_buttons.addStretch(1)
+        profile_buttons = QHBoxLayout()
+        self.edit_profile = self._button(profile_buttons, self.tr("Ed&it customer…"),
+                                         lambda: self.form("customer", self.ref))
+        self.new_contact = self._button(profile_buttons, self.tr("New billing &contact…"),
+                                        lambda: self.form("contact", None))
+        self.new_order = self._button(profile_buttons, self.tr("New installment &order…"),
+                                      lambda: self.form("order", None))
+        profile_buttons.addStretch(1)
         service_buttons = QHBoxLayout()
+        self.new_service = self._button(service_buttons, self.tr("New &service…"),
+                                        lambda: self.form("service", None))
+        self.edit_service = self._button(service_buttons, self.tr("&Edit service…"),
+                                         lambda: self.form("service", self.selected_service()))
+        self.new_usage = self._button(service_buttons, self.tr("New &usage record…"),
+                                      self.usage_record)
         self._button(service_buttons, self.tr("&Bulk recurrence…"), self.bulk_recurrence)
         self._button(service_buttons, self.tr("Renew &all (pro-forma)…"), self.renew_all)
         service_buttons.addStretch(1)
@@ -93,6 +116,7 @@ class CustomerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(self.profile)
+        layout.addLayout(profile_buttons)
         layout.addWidget(methods_box)
         layout.addWidget(tabs, 1)
         self.methods.itemSelectionChanged.connect(self._update_buttons)
@@ -155,6 +179,31 @@ class CustomerPage(QWidget):
                    [(lang.day(h.on), h.type, h.subject) for h in data.history])
         self._update_buttons()
 
+    def selected_service(self) -> str | None:
+        rows = {index.row() for index in self.services.selectedIndexes()}
+        if len(rows) != 1 or self.data is None:
+            return None
+        return self.data.services[rows.pop()].ref
+
+    def form(self, kind: str, ref: str | None) -> None:
+        """The New / Edit form of one of this customer's objects (or of the customer)."""
+        if kind != "customer" and kind != "usage" and ref is None:
+            open_form(self.desk, self, kind, None, self.ref, lambda _r: self._done())
+        elif ref is not None:
+            open_form(self.desk, self, kind, ref, None, lambda _r: self._done())
+
+    @Slot()
+    def _edit_contact(self) -> None:
+        rows = {index.row() for index in self.contacts.selectedIndexes()}
+        if len(rows) == 1 and self.data is not None:
+            self.form("contact", self.data.contacts[rows.pop()][0])
+
+    @Slot()
+    def usage_record(self) -> None:
+        service = self.selected_service()
+        if service is not None:
+            open_form(self.desk, self, "usage", None, service, lambda _r: self._done())
+
     def selected_method(self) -> str | None:
         rows = {index.row() for index in self.methods.selectedIndexes()}
         if len(rows) != 1 or self.data is None:
@@ -172,6 +221,12 @@ class CustomerPage(QWidget):
         self.add.setEnabled(idle and self.data is not None and not self.data.missing)
         self.add.setToolTip(self.missing.text())
         self.card_page.setEnabled(idle)
+        service = self.selected_service()
+        self.edit_service.setEnabled(service is not None)
+        usage = self.data is not None and service is not None and any(
+            s.ref == service and s.billing == "usage" for s in self.data.services)
+        self.new_usage.setEnabled(usage)
+        self.new_usage.setToolTip("" if usage else self.tr("Select a service billed by usage"))
 
     def _done(self) -> None:
         self.reload()

@@ -1,0 +1,423 @@
+"""New / Edit forms for customers, billing contacts, services, installment orders and usage
+records: one dialog, its fields declared per kind.
+
+Each value is checked as it is typed, with the import's own checks (`services.forms.check`), and
+the reason shows under its field, in the words the import uses for it. Saving goes off the GUI
+thread; a refusal there (a reference already taken, an unknown method, PM-3, AR-1, or someone
+else's change meanwhile) shows under its field too. After someone else's change the form shows
+the values as they are now, and what was typed is listed so it is not lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk.domain.errors import InputError
+from renewdesk.services import forms
+from renewdesk.services.context import Context
+from renewdesk.services.forms import Problem, Record
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.widgets import SendingDialog
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+_RED = "color: #b3261e"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str  # text, lines, choice, bool, date, money, int, method, contact
+    options: tuple[tuple[str, str], ...] = ()  # (value, shown) for a choice
+    hint: str = ""
+
+
+def _fields(kind: str) -> list[Field]:
+    t = translate
+    ref = Field("ref", t("RecordForm", "Reference"), "text",
+                hint=t("RecordForm", "empty: given when saved"))
+    if kind == "customer":
+        return [ref, Field("name", t("RecordForm", "Name"), "text"),
+                Field("email", t("RecordForm", "E-mail"), "text"),
+                Field("address", t("RecordForm", "Address"), "lines"),
+                Field("language", t("RecordForm", "Language"), "choice",
+                      (("fr", t("RecordForm", "French")), ("en", t("RecordForm", "English")))),
+                Field("emails_enabled", t("RecordForm", "Send e-mails to this customer"),
+                      "bool")]
+    if kind == "contact":
+        return [ref, Field("name", t("RecordForm", "Name"), "text"),
+                Field("email", t("RecordForm", "E-mail"), "text"),
+                Field("address", t("RecordForm", "Address"), "lines")]
+    if kind == "service":
+        return [ref, Field("kind", t("RecordForm", "Kind"), "text",
+                           hint=t("RecordForm", "e.g. domain, hosting")),
+                Field("label", t("RecordForm", "Label"), "text"),
+                Field("billing", t("RecordForm", "Billing"), "choice",
+                      (("period", t("RecordForm", "By period")),
+                       ("usage", t("RecordForm", "By usage")))),
+                Field("currency", t("RecordForm", "Currency"), "text"),
+                Field("price", t("RecordForm", "Price per period"), "money"),
+                Field("period_months", t("RecordForm", "Period (months)"), "int"),
+                Field("unit_price", t("RecordForm", "Price per unit"), "money"),
+                Field("expires_on", t("RecordForm", "Expires on"), "date"),
+                Field("payment_method", t("RecordForm", "Payment method"), "method"),
+                Field("billing_contact", t("RecordForm", "Billing contact"), "contact"),
+                Field("auto_renew", t("RecordForm", "Renew automatically"), "bool")]
+    if kind == "order":
+        return [ref, Field("product", t("RecordForm", "Product"), "text"),
+                Field("invoice_number", t("RecordForm", "Invoice number"), "text"),
+                Field("installments", t("RecordForm", "Number of installments"), "int"),
+                Field("interval", t("RecordForm", "Interval"), "choice",
+                      (("monthly", t("RecordForm", "Monthly")),
+                       ("weekly", t("RecordForm", "Weekly")))),
+                Field("currency", t("RecordForm", "Currency"), "text"),
+                Field("installment_amount", t("RecordForm", "Installment amount"), "money"),
+                Field("first_due_on", t("RecordForm", "First due on"), "date"),
+                Field("method", t("RecordForm", "Paid by"), "choice",
+                      (("card", t("RecordForm", "Card")),
+                       ("sepa", t("RecordForm", "SEPA direct debit")))),
+                Field("payment_method", t("RecordForm", "Payment method"), "method")]
+    return [ref, Field("on", t("RecordForm", "Day"), "date"),
+            Field("quantity", t("RecordForm", "Quantity"), "int")]
+
+
+def title(kind: str, ref: str | None, owner: str | None) -> str:
+    t = translate
+    new = {"customer": t("RecordForm", "New customer"),
+           "contact": t("RecordForm", "New billing contact for %1"),
+           "service": t("RecordForm", "New service for %1"),
+           "order": t("RecordForm", "New installment order for %1"),
+           "usage": t("RecordForm", "New usage record for %1")}
+    edit = {"customer": t("RecordForm", "Customer %1"),
+            "contact": t("RecordForm", "Billing contact %1"),
+            "service": t("RecordForm", "Service %1"),
+            "order": t("RecordForm", "Installment order %1"),
+            "usage": t("RecordForm", "Usage record %1")}
+    return edit[kind].replace("%1", ref) if ref else new[kind].replace("%1", owner or "")
+
+
+_FRENCH_DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+class RecordDialog(SendingDialog):
+    """`saved` carries the object as saved."""
+
+    saved = Signal(object)
+
+    def __init__(self, desk: Desk, record: Record, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{record.kind}Form")
+        self._desk = desk
+        self.record = record
+        self.fields = _fields(record.kind)
+        self.setWindowTitle(title(record.kind, record.ref, record.owner))
+        self.widgets: dict[str, QWidget] = {}
+        self.problems: dict[str, QLabel] = {}
+        self._boxes: dict[str, QVBoxLayout] = {}
+        self._form = form = QFormLayout()
+        # A new object not opened from its owner: the owner is typed (a customer's reference,
+        # or a service's for usage), and its methods and contacts are read when it is.
+        self.owner = QLineEdit(record.owner or "")
+        self.owner.setObjectName("owner")
+        if record.ref is None and record.kind != "customer":
+            form.addRow(self.tr("Service") if record.kind == "usage" else self.tr("Customer"),
+                        self.owner)
+            self.owner.editingFinished.connect(self._owner_changed)
+        for spec in self.fields:
+            widget = self._widget(spec)
+            widget.setObjectName(spec.key)
+            self.widgets[spec.key] = widget
+            problem = QLabel()
+            problem.setObjectName(f"{spec.key}Problem")
+            problem.setStyleSheet(_RED)
+            problem.setWordWrap(True)
+            problem.hide()
+            self.problems[spec.key] = problem
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(problem)
+            self._boxes[spec.key] = box
+            form.addRow(spec.label if spec.kind != "bool" else "", box)
+        self.general = QLabel()
+        self.general.setObjectName("formProblem")
+        self.general.setStyleSheet(_RED)
+        self.general.setWordWrap(True)
+        self.typed = QLabel()
+        self.typed.setObjectName("typedBefore")
+        self.typed.setWordWrap(True)
+        self.typed.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(self.typed)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._checking = QTimer(self, singleShot=True, interval=150)
+        self._checking.timeout.connect(self.validate)
+        self.show_record(record)
+        self.resize(520, self.sizeHint().height())
+
+    # Widgets -------------------------------------------------------------------------------
+
+    def _widget(self, spec: Field) -> QWidget:
+        if spec.kind == "lines":
+            lines = QPlainTextEdit()
+            lines.setTabChangesFocus(True)
+            lines.setFixedHeight(64)
+            lines.textChanged.connect(self._changed)
+            return lines
+        if spec.kind == "bool":
+            box = QCheckBox(spec.label)
+            box.toggled.connect(self._changed)
+            return box
+        if spec.kind in ("choice", "method", "contact"):
+            combo = QComboBox()
+            for value, shown in spec.options:
+                combo.addItem(shown, value)
+            combo.currentIndexChanged.connect(self._changed)
+            return combo
+        line = QLineEdit()
+        if spec.hint:
+            line.setPlaceholderText(spec.hint)
+        elif spec.kind == "date":
+            line.setPlaceholderText(self.tr("DD/MM/YYYY") if self._french() else "YYYY-MM-DD")
+        elif spec.kind == "money":
+            line.setPlaceholderText("12,00" if self._french() else "12.00")
+        line.textChanged.connect(self._changed)
+        return line
+
+    def _french(self) -> bool:
+        return self._desk.language.code == "fr"
+
+    def show_record(self, record: Record) -> None:
+        """The form filled with `record`'s values (what the rules do not let change, disabled
+        with the reason)."""
+        self.record = record
+        self.setWindowTitle(title(record.kind, record.ref, record.owner))
+        for spec in self.fields:
+            widget = self.widgets[spec.key]
+            widget.blockSignals(True)
+            if spec.kind in ("method", "contact"):
+                assert isinstance(widget, QComboBox)
+                widget.clear()
+                widget.addItem(self.tr("(none)"), None)
+                for choice in (record.methods if spec.kind == "method" else record.contacts):
+                    widget.addItem(choice.label, choice.value)
+            self._set(spec, widget, record.value(spec.key))
+            widget.blockSignals(False)
+            reason = record.lock(spec.key)
+            widget.setEnabled(reason is None)
+            widget.setToolTip(Problem(None, reason, ()).words(self._desk.language.code)
+                              if reason else "")
+        self._billing_shown()
+        self.validate()
+
+    def _set(self, spec: Field, widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(self._shown(spec.kind, value))
+
+    def _shown(self, kind: str, value: Any) -> str:
+        """A value as the reader types it: 31/12/2026 and 12,50 in French."""
+        if value is None:
+            return ""
+        text = str(value)
+        if self._french() and kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            year, month, day = text.split("-")
+            return f"{day}/{month}/{year}"
+        if self._french() and kind == "money":
+            return text.replace(".", ",")
+        return text
+
+    def _typed(self, spec: Field, widget: QWidget) -> Any:
+        """A field's value in the exchange file's form ("2026-12-31", "12.50", 3)."""
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        assert isinstance(widget, QLineEdit)
+        text = widget.text().strip()
+        if not text:
+            return None
+        if spec.kind == "int":
+            return int(text) if re.fullmatch(r"-?\d{1,30}", text) else text
+        if spec.kind == "money" and self._french():
+            return "".join(text.split()).replace(",", ".")
+        if spec.kind == "date":
+            french = _FRENCH_DAY.match(text)
+            if french:
+                day, month, year = french.groups()
+                return f"{year}-{int(month):02d}-{int(day):02d}"
+        return text
+
+    def values(self) -> dict[str, Any]:
+        values = {spec.key: self._typed(spec, self.widgets[spec.key]) for spec in self.fields}
+        if self.record.kind == "service":  # the price that does not apply is not sent
+            values["unit_price" if values.get("billing") == "period" else "price"] = None
+        return values
+
+    def _billing_shown(self) -> None:
+        if self.record.kind != "service":
+            return
+        billing = self.widgets["billing"]
+        assert isinstance(billing, QComboBox)
+        period = billing.currentData() == "period"
+        for key, shown in (("price", period), ("period_months", period),
+                           ("unit_price", not period)):
+            self._form.setRowVisible(self._boxes[key], shown)
+
+    # Checking ------------------------------------------------------------------------------
+
+    @Slot()
+    def _changed(self) -> None:
+        self._billing_shown()
+        self._checking.start()
+
+    def label(self, key: str | None) -> str | None:
+        return next((spec.label for spec in self.fields if spec.key == key), None)
+
+    @Slot()
+    def validate(self) -> bool:
+        """The import's first refusal of what is typed, under its field; Save only without."""
+        self._checking.stop()
+        if self.record.ref is None and self.record.kind != "customer" \
+                and not self.owner.text().strip():
+            self.show_problem(None)
+            self.general.setText(self.tr("Which customer (or service) is it for?"))
+            self.save_button.setEnabled(False)
+            return False
+        error = forms.check(self.record.kind, self.values())
+        self.show_problem(None if error is None else forms.problem(error))
+        self.save_button.setEnabled(error is None)
+        return error is None
+
+    def show_problem(self, problem: Problem | None) -> None:
+        for label in self.problems.values():
+            label.hide()
+        self.general.clear()
+        if problem is None:
+            return
+        language = self._desk.language.code
+        if problem.code == "missing_key" and problem.field in self.problems:
+            text = self.tr("Required")
+        else:
+            text = problem.words(language, self.label(problem.field))
+        target = self.problems.get(problem.field or "")
+        if target is not None and not self.widgets[problem.field or ""].isHidden():
+            target.setText(text)
+            target.show()
+        else:
+            self.general.setText(text)
+
+    def problem_text(self) -> str:
+        """What the form says is wrong (the tests read it)."""
+        shown = [label.text() for label in self.problems.values() if not label.isHidden()]
+        return "\n".join([*shown, self.general.text()]).strip()
+
+    # Saving --------------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        if not self.validate():
+            return
+        kind, values, seen = self.record.kind, self.values(), self.record
+        owner = self.record.owner if self.record.ref else self.owner.text().strip() or None
+        self._desk.change(self, lambda ctx: _saving(ctx, kind, owner, values, seen),
+                          self._answered)
+
+    @Slot()
+    def _owner_changed(self) -> None:
+        """The owner typed: its methods and contacts are read, what was typed stays."""
+        owner, kind = self.owner.text().strip(), self.record.kind
+        if not owner or owner == self.record.owner:
+            return
+        typed = self.values()
+
+        def arrived(record: Record) -> None:
+            self.show_record(forms.Record(record.kind, None, record.owner,
+                                          tuple((k, typed.get(k)) for k, _v in record.values),
+                                          record.methods, record.contacts))
+
+        self._desk.read(self, lambda ctx: forms.new_record(ctx, kind, owner), arrived,
+                        lambda message: self.general.setText(message))
+
+    def _answered(self, answer: Record | Problem) -> None:
+        if isinstance(answer, Record):
+            self.saved.emit(answer)
+            self._desk.changed()
+            self._desk.message(self.tr("Saved %1").replace("%1", answer.ref or ""))
+            self.accept()
+            return
+        self.show_problem(answer)
+        if answer.conflict:  # the values as they are now, and what was typed beside them
+            typed = self.values()
+            ref, kind = self.record.ref or "", self.record.kind
+            self._desk.read(self, lambda ctx: forms.read_record(ctx, kind, ref),
+                            lambda record: self._read_again(record, typed, answer))
+
+    def _read_again(self, record: Record, typed: dict[str, Any], problem: Problem) -> None:
+        lines = [f"{self.label(key)}: {self._shown(spec_kind, value)}"
+                 for key, spec_kind, value in ((s.key, s.kind, typed.get(s.key))
+                                               for s in self.fields)
+                 if value != record.value(key) and value not in (None, "")]
+        self.show_record(record)
+        self.show_problem(problem)
+        self.typed.setText(self.tr("What you had typed:") + "\n" + "\n".join(lines))
+        self.typed.setVisible(bool(lines))
+
+
+def _saving(ctx: Context, kind: str, owner: str | None, values: dict[str, Any],
+            seen: Record) -> Record | Problem:
+    """On the worker: the saved object, or the refusal as the form shows it."""
+    try:
+        return forms.save(ctx, kind, owner, values, seen)
+    except InputError as error:
+        return forms.problem(error)
+
+
+def open_form(desk: Desk, parent: QWidget, kind: str, ref: str | None, owner: str | None,
+              saved: Callable[[Record], None] | None = None) -> None:
+    """The form of object `ref` (or a new one of `owner`), read off the GUI thread, then shown."""
+    def show(record: Record) -> None:
+        dialog = RecordDialog(desk, record, parent)
+        if saved is not None:
+            dialog.saved.connect(saved)
+        dialog.setModal(True)
+        dialog.show()
+
+    if ref is None:
+        desk.read(("form", kind), lambda ctx: forms.new_record(ctx, kind, owner), show,
+                  lambda message: desk.message(message))
+    else:
+        desk.read(("form", kind), lambda ctx: forms.read_record(ctx, kind, ref), show,
+                  lambda message: desk.message(message))
