@@ -444,3 +444,32 @@ def read_csv_file(path: Path, mapping: ColumnMapping, shown: str) -> CsvDocument
     except OSError as error:
         raise InputError("cannot_read", path=shown, reason=error.strerror) from None
     return make_document(raw, mapping, shown)
+
+
+# -- for the window --------------------------------------------------------------------------
+MAPPINGS = Path(__file__).resolve().parents[3] / "resources" / "mappings"
+SHIPPED = {"whmcs_clients": "customers", "whmcs_products": "services"}
+
+
+def shipped_mapping(name: str) -> dict[str, Any]:
+    """A mapping shipped in resources/mappings (`whmcs_clients`, `whmcs_products`)."""
+    data: dict[str, Any] = json.loads((MAPPINGS / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """A CSV file's header and how it is written, for the mapping dialog."""
+
+    header: tuple[str, ...]
+    options: Options
+    rows: int
+
+
+def sniff(path: Path, options: Options, shown: str) -> Sniffed:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError("cannot_read", path=shown, reason=error.strerror) from None
+    table = read_table(raw, options, shown)
+    return Sniffed(table.header, table.options, len(table.rows))
