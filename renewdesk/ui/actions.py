@@ -19,9 +19,20 @@ class WindowActions:
     find: QAction
     refresh: QAction
     quit: QAction
+    new: QAction
+    edit: QAction
+    delete: QAction
+    cancel_service: QAction
+    import_file: QAction
+    import_csv: QAction
+    export_all: QAction
+    export_selection: QAction
+    keys: QAction
 
     def all(self) -> list[QAction]:
-        return [self.run_now, self.dry_run, self.refresh, self.find, self.settings, self.quit]
+        """The toolbar's, in its order."""
+        return [self.new, self.edit, self.run_now, self.dry_run, self.refresh, self.find,
+                self.settings, self.quit]
 
 
 def _action(parent: QWidget, text: str, shortcut: QKeySequence | str, name: str,
@@ -50,4 +61,31 @@ def build(parent: QWidget) -> WindowActions:
                         translate("MainWindow", "Read the lists again")),
         quit=_action(parent, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, "quit",
                      translate("MainWindow", "Close renewdesk")),
+        new=_action(parent, translate("MainWindow", "&New…"), QKeySequence.StandardKey.New, "new",
+                    translate("MainWindow", "A new customer, service or installment order, "
+                              "as the current list shows")),
+        edit=_action(parent, translate("MainWindow", "&Edit…"), "F2", "edit",
+                     translate("MainWindow", "Correct the selected customer, service or order")),
+        delete=_action(parent, translate("MainWindow", "&Delete…"), QKeySequence.StandardKey.Delete,
+                       "delete", translate("MainWindow", "Delete the selected object if it has "
+                                           "no history")),
+        cancel_service=_action(parent, translate("MainWindow", "&Cancel service…"), "Ctrl+K",
+                               "cancelService", translate("MainWindow", "Cancel the selected "
+                                                          "service: it is no longer renewed")),
+        import_file=_action(parent, translate("MainWindow", "&Import exchange file…"), "Ctrl+I",
+                            "importFile", translate("MainWindow", "Preview, then import a "
+                                                    "renewdesk exchange file")),
+        import_csv=_action(parent, translate("MainWindow", "Import &CSV…"), "Ctrl+Shift+I",
+                           "importCsv", translate("MainWindow", "Import customers or services "
+                                                  "from a spreadsheet or another tool")),
+        export_all=_action(parent, translate("MainWindow", "E&xport everything…"), "Ctrl+E",
+                           "exportAll", translate("MainWindow", "Save the whole portfolio as an "
+                                                  "exchange file")),
+        export_selection=_action(parent, translate("MainWindow", "Export the &selection…"),
+                                 "Ctrl+Shift+E", "exportSelection",
+                                 translate("MainWindow", "Save the selected customers or "
+                                           "services as an exchange file")),
+        keys=_action(parent, translate("MainWindow", "&Keyboard shortcuts"),
+                     QKeySequence.StandardKey.HelpContents, "keys",
+                     translate("MainWindow", "The keys of the window")),
     )

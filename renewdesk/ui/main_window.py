@@ -4,7 +4,7 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from renewdesk.app import App
@@ -12,7 +12,7 @@ from renewdesk.scheduler.daily import DailyTimer, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
-from renewdesk.ui import actions, i18n
+from renewdesk.ui import actions, i18n, menus
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
@@ -87,9 +87,7 @@ class MainWindow(QMainWindow):
         self.actions_.find.triggered.connect(self.focus_search)
         self.actions_.refresh.triggered.connect(self.refresh_all)
         self.actions_.quit.triggered.connect(self.close)
-        for number in range(1, self.tabs.count() + 1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
-                      lambda n=number - 1: self.tabs.setCurrentIndex(n))
+        self.editing = menus.build(self)  # the menu bar, with Ctrl+1… for the tabs
 
         self.last_run = QLabel()
         self.next_run = QLabel()
@@ -160,6 +158,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.model.refresh()
             page.update_buttons()
+        self.editing.update()
         for customer in self.customer_pages.values():
             customer.reload()
         self._read_run_state()

@@ -38,6 +38,8 @@ def _model(desk: Desk, which: listing.Listing) -> ListingModel:
 
 
 class _Page(ListPage):
+    form_kind: str | None = None  # what New and Edit make on this list, if anything
+
     def __init__(self, desk: Desk, which: listing.Listing, hint: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(_model(desk, which), hint, parent)
@@ -66,6 +68,8 @@ class _Page(ListPage):
 
 
 class CustomersPage(_Page):
+    form_kind = "customer"
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, listing.CUSTOMERS, self.tr("Search by reference, name or e-mail"),
                          parent)
@@ -85,6 +89,8 @@ class CustomersPage(_Page):
 
 
 class ServicesPage(_Page):
+    form_kind = "service"
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, listing.SERVICES,
                          self.tr("Search by service, label or customer name"), parent)
@@ -164,6 +170,8 @@ class MethodsPage(_Page):
 
 
 class OrdersPage(_Page):
+    form_kind = "order"
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         # IN-1: orders are found by reference, customer name or invoice number.
         super().__init__(desk, listing.ORDERS,
