@@ -1994,4 +1994,288 @@ Plan changes expiring: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="56"/>
+        <source>Import CSV — %1</source>
+        <translation>Import CSV — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="60"/>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="61"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="64"/>
+        <source>Semicolon ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="65"/>
+        <source>Comma ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="66"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="69"/>
+        <source>Comma (1 234,50)</source>
+        <translation>Comma (1 234,50)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="70"/>
+        <source>Point (1234.50)</source>
+        <translation>Point (1234.50)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="72"/>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="76"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="79"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="85"/>
+        <source>Import:</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="86"/>
+        <source>Start from:</source>
+        <translation>Start from:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="87"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="89"/>
+        <source>Delimiter:</source>
+        <translation>Delimiter:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="90"/>
+        <source>Encoding:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="91"/>
+        <source>Decimal mark:</source>
+        <translation>Decimal mark:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="92"/>
+        <source>Dates:</source>
+        <translation>Dates:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="107"/>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="125"/>
+        <source>Detect</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="145"/>
+        <source>%1: %2 rows, columns: %3</source>
+        <translation>%1: %2 rows, columns: %3</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="163"/>
+        <source>Last mapping used</source>
+        <translation>Last mapping used</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="166"/>
+        <source>WHMCS clients export</source>
+        <translation>WHMCS clients export</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="167"/>
+        <source>WHMCS products/services export</source>
+        <translation>WHMCS products/services export</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="169"/>
+        <source>Columns named like the fields</source>
+        <translation>Columns named like the fields</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="176"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="247"/>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="273"/>
+        <source>%1 imported</source>
+        <translation>%1 imported</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="281"/>
+        <source>Import a CSV file</source>
+        <translation>Import a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="282"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="42"/>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="45"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="50"/>
+        <source>What importing %1 would do. Nothing is written until you choose Import; a file with refusals is not imported at all.</source>
+        <translation>What importing %1 would do. Nothing is written until you choose Import; a file with refusals is not imported at all.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="62"/>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="83"/>
+        <source>%1 imported</source>
+        <translation>%1 imported</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="91"/>
+        <source>Import an exchange file</source>
+        <translation>Import an exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="92"/>
+        <source>Exchange files (*.json);;All files (*)</source>
+        <translation>Exchange files (*.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="17"/>
+        <source>Not previewed yet.</source>
+        <translation>Not previewed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="29"/>
+        <source>Refusals:</source>
+        <translation>Refusals:</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="33"/>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="33"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="34"/>
+        <source>Payment methods</source>
+        <translation>Payment methods</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="35"/>
+        <source>Installment orders</source>
+        <translation>Installment orders</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="36"/>
+        <source>Usage records</source>
+        <translation>Usage records</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="36"/>
+        <source>Renewals</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="37"/>
+        <source>Usage invoices</source>
+        <translation>Usage invoices</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="38"/>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="38"/>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="50"/>
+        <source>Nothing is refused: %1 created, %2 updated. Nothing has been written yet.</source>
+        <translation>Nothing is refused: %1 created, %2 updated. Nothing has been written yet.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="56"/>
+        <source> (the first %1 are listed)</source>
+        <translation> (the first %1 are listed)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="58"/>
+        <source>%1 refusal(s): nothing can be imported until they are corrected.</source>
+        <translation>%1 refusal(s): nothing can be imported until they are corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="68"/>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+</context>
 </TS>

@@ -1998,4 +1998,288 @@ Changements d&apos;échéancier expirant : %3</translation>
         <translation>Une autre opération est en cours ; réessayez quand elle sera terminée.</translation>
     </message>
 </context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="56"/>
+        <source>Import CSV — %1</source>
+        <translation>Importer un CSV — %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="60"/>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="61"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="64"/>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="65"/>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="66"/>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="69"/>
+        <source>Comma (1 234,50)</source>
+        <translation>Virgule (1 234,50)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="70"/>
+        <source>Point (1234.50)</source>
+        <translation>Point (1234.50)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="72"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="76"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="79"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="85"/>
+        <source>Import:</source>
+        <translation>Importer :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="86"/>
+        <source>Start from:</source>
+        <translation>Partir de :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="87"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="89"/>
+        <source>Delimiter:</source>
+        <translation>Séparateur :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="90"/>
+        <source>Encoding:</source>
+        <translation>Encodage :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="91"/>
+        <source>Decimal mark:</source>
+        <translation>Séparateur décimal :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="92"/>
+        <source>Dates:</source>
+        <translation>Dates :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="107"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="125"/>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="145"/>
+        <source>%1: %2 rows, columns: %3</source>
+        <translation>%1 : %2 lignes, colonnes : %3</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="163"/>
+        <source>Last mapping used</source>
+        <translation>Dernière correspondance utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="166"/>
+        <source>WHMCS clients export</source>
+        <translation>Export des clients WHMCS</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="167"/>
+        <source>WHMCS products/services export</source>
+        <translation>Export des produits/services WHMCS</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="169"/>
+        <source>Columns named like the fields</source>
+        <translation>Colonnes nommées comme les champs</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="176"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="247"/>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="273"/>
+        <source>%1 imported</source>
+        <translation>%1 importé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="281"/>
+        <source>Import a CSV file</source>
+        <translation>Importer un fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="282"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="42"/>
+        <source>Import %1</source>
+        <translation>Importer %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="45"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="50"/>
+        <source>What importing %1 would do. Nothing is written until you choose Import; a file with refusals is not imported at all.</source>
+        <translation>Ce que ferait l'import de %1. Rien n'est enregistré avant de choisir Importer ; un fichier qui a des refus n'est pas importé du tout.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="62"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="83"/>
+        <source>%1 imported</source>
+        <translation>%1 importé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="91"/>
+        <source>Import an exchange file</source>
+        <translation>Importer un fichier d'échange</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_file.py" line="92"/>
+        <source>Exchange files (*.json);;All files (*)</source>
+        <translation>Fichiers d'échange (*.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="17"/>
+        <source>Not previewed yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="29"/>
+        <source>Refusals:</source>
+        <translation>Refus :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="33"/>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="33"/>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="34"/>
+        <source>Payment methods</source>
+        <translation>Moyens de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="35"/>
+        <source>Installment orders</source>
+        <translation>Commandes à échéances</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="36"/>
+        <source>Usage records</source>
+        <translation>Relevés d'usage</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="36"/>
+        <source>Renewals</source>
+        <translation>Renouvellements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="37"/>
+        <source>Usage invoices</source>
+        <translation>Factures d'usage</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="38"/>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="38"/>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Created</source>
+        <translation>Créés</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="44"/>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="50"/>
+        <source>Nothing is refused: %1 created, %2 updated. Nothing has been written yet.</source>
+        <translation>Aucun refus : %1 créés, %2 mis à jour. Rien n'a encore été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="56"/>
+        <source> (the first %1 are listed)</source>
+        <translation> (les %1 premiers sont listés)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="58"/>
+        <source>%1 refusal(s): nothing can be imported until they are corrected.</source>
+        <translation>%1 refus : rien ne peut être importé avant leur correction.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="68"/>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+</context>
 </TS>
