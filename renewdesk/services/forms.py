@@ -20,7 +20,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import EditConflict, InputError
-from renewdesk.domain.refusal_words import render
+from renewdesk.domain.refusal_words import colon, render
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.export import export_state
@@ -263,6 +263,7 @@ class Problem:
     values: tuple[tuple[str, object], ...]
     sentence: str = ""  # an error without a code: its own words
     conflict: bool = False  # someone else changed the object: the form reads it again
+    placed: bool = False  # the file would name the field before the words, as their place
 
     def words(self, language: str, label: str | None = None) -> str:
         if not self.code:
@@ -271,12 +272,17 @@ class Problem:
         for name in ("field", "path"):
             if label and name in values:
                 values[name] = label
-        return render(self.code, values, language)
+        said = render(self.code, values, language)
+        return f"{label}{colon(language)}{said}" if label and self.placed else said
 
 
 def problem(error: InputError) -> Problem:
-    return Problem(field_of(error), error.code, tuple(error.values.items()),
-                   "" if error.code else error.words("en"), isinstance(error, EditConflict))
+    field = field_of(error)
+    named = any(isinstance(error.values.get(k), str) and str(error.values[k]).endswith(
+        f".{field}") for k in ("field", "path"))
+    return Problem(field, error.code, tuple(error.values.items()),
+                   "" if error.code else error.words("en"), isinstance(error, EditConflict),
+                   placed=field is not None and not named and bool(error.places))
 
 
 def field_of(error: InputError) -> str | None:

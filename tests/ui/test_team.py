@@ -83,3 +83,42 @@ def test_a_window_shows_another_managers_changes_without_a_restart(
         for r in range(audit.model.rowCount()) for c in range(audit.model.columnCount())),
         timeout=5000)
     other.close()
+
+
+def test_two_windows_edit_one_customer_the_second_save_is_refused_with_who(
+        world: World, qtbot: Any) -> None:
+    """EV-2, issue 18: Alice and Bob each open C1's form; Bob saves first. Alice's save is
+    refused with who changed it, nothing of hers is written, and her form then shows C1 as it
+    is now, with what she had typed listed beside it."""
+    from renewdesk.services import forms
+    from renewdesk.ui.dialogs.record_form import RecordDialog
+
+    world.load(portfolio())
+    dialogs = {}
+    desks = {}
+    for who in ("alice", "bob"):
+        app = desk_app(world, "2026-11-20", RENEWDESK_USER=who)
+        desks[who] = lone_desk(app)
+        dialogs[who] = RecordDialog(desks[who], forms.read_record(desks[who].context(), "customer",
+                                                                  "C1"))
+        qtbot.addWidget(dialogs[who])
+    try:
+        dialogs["bob"].widgets["address"].setPlainText("12 quai Saint-Antoine, Lyon")
+        dialogs["bob"].save_button.click()
+        finished(qtbot, desks["bob"])
+        assert dialogs["bob"].result() == 1  # saved
+        dialogs["alice"].widgets["email"].setText("alice-typed@example.fr")
+        dialogs["alice"].save_button.click()
+        finished(qtbot, desks["alice"])
+        said = dialogs["alice"].problem_text()
+        assert "changed by bob" in said and "nothing was saved" in said
+        qtbot.waitUntil(lambda: "12 quai Saint-Antoine" in
+                        dialogs["alice"].widgets["address"].toPlainText(), timeout=10_000)
+        assert "alice-typed@example.fr" in dialogs["alice"].typed.text()
+        now = forms.read_record(desks["alice"].context(), "customer", "C1")
+        assert now.value("address") == "12 quai Saint-Antoine, Lyon"
+        assert now.value("email") != "alice-typed@example.fr"
+    finally:
+        for desk in desks.values():
+            desk.reader.shutdown()
+            desk.app.close()

@@ -112,6 +112,7 @@ def title(kind: str, ref: str | None, owner: str | None) -> str:
     return edit[kind].replace("%1", ref) if ref else new[kind].replace("%1", owner or "")
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")
 _FRENCH_DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
@@ -266,13 +267,15 @@ class RecordDialog(SendingDialog):
         if isinstance(widget, QComboBox):
             return widget.currentData()
         assert isinstance(widget, QLineEdit)
-        text = widget.text().strip()
-        if not text:
+        # Spaces around a value are dropped, but not around a reference: an identifier with
+        # one is refused, as in a file, rather than quietly becoming another.
+        text = widget.text() if spec.key == "ref" else widget.text().strip()
+        if not text.strip():
             return None
         if spec.kind == "int":
             return int(text) if re.fullmatch(r"-?\d{1,30}", text) else text
-        if spec.kind == "money" and self._french():
-            return "".join(text.split()).replace(",", ".")
+        if spec.kind == "money" and self._french():  # "1 234,50": spaces between digits
+            return _THOUSANDS.sub("", text).replace(",", ".")
         if spec.kind == "date":
             french = _FRENCH_DAY.match(text)
             if french:
