@@ -143,7 +143,7 @@ class CsvImportDialog(SendingDialog):
     def _sniffed(self, sniffed: csv_file.Sniffed) -> None:
         self.header = sniffed.header
         self.file_label.setText(self.tr("%1: %2 rows, columns: %3").replace(
-            "%1", str(self.path)).replace("%2", str(sniffed.rows)).replace(
+            "%1", self.path.name).replace("%2", str(sniffed.rows)).replace(
             "%3", ", ".join(sniffed.header)))
         for combo, value in ((self.delimiter, sniffed.options.delimiter),
                              (self.encoding, sniffed.options.encoding)):

@@ -47,9 +47,11 @@ class ImportFileDialog(SendingDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("What importing %1 would do. Nothing is written until "
-                                        "you choose Import; a file with refusals is not "
-                                        "imported at all.").replace("%1", str(path))))
+        intro = QLabel(self.tr("What importing %1 would do. Nothing is written until you "
+                               "choose Import; a file with refusals is not imported at all.")
+                       .replace("%1", path.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.buttons)
         self.resize(640, 480)

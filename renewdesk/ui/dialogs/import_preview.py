@@ -25,7 +25,7 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.counts, 1)
+        layout.addWidget(self.counts, 2)
         layout.addWidget(QLabel(self.tr("Refusals:")))
         layout.addWidget(self.refusals, 2)
 
@@ -44,6 +44,7 @@ class PreviewPanel(QWidget):
         fill_table(self.counts, [self.tr("Kind"), self.tr("Created"), self.tr("Updated")],
                    [(self.kind_text(k), str(made.get(k, 0)), str(changed.get(k, 0)))
                     for k in kinds], 0, {}, [])
+        self.counts.resizeRowsToContents()
         self.refusals.clear()
         self.refusals.addItems([refusal.words(self.language) for refusal in preview.refusals])
         if preview.ok:
