@@ -218,7 +218,7 @@ def decode(raw: bytes, encoding: str, shown: str) -> tuple[str, str]:
                 line = raw.count(b"\n", 0, error.start) + 1
                 raise InputError("csv_not_text", path=shown, encoding=name,
                                  byte=f"0x{raw[error.start]:02X}", line=line) from None
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise AssertionError(f"no encoding tried: {tried}")  # pragma: no cover
 
 
 def detect_delimiter(text: str) -> str:
