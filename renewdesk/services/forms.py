@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from renewdesk.domain.errors import EditConflict, InputError
+from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.refusal_words import colon, render
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import reader as r
@@ -34,6 +35,7 @@ from renewdesk.services.exchange.scope import (
     usage_values,
 )
 from renewdesk.services.journal import audit
+from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
 from renewdesk.store import search_index
 from renewdesk.store.models import (
@@ -82,6 +84,29 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A refusal as a form shows it, next to the field it is about (`field`, None: the form's
+    own): the import's words, with the file's position replaced by the field's label."""
+
+    field: str | None
+    code: str
+    values: tuple[tuple[str, object], ...]
+    sentence: str = ""  # an error without a code: its own words
+    conflict: bool = False  # someone else changed the object: the form reads it again
+    placed: bool = False  # the file would name the field before the words, as their place
+
+    def words(self, language: str, label: str | None = None) -> str:
+        if not self.code:
+            return self.sentence
+        values = dict(self.values)
+        for name in ("field", "path"):
+            if label and name in values:
+                values[name] = label
+        said = render(self.code, values, language)
+        return f"{label}{colon(language)}{said}" if label and self.placed else said
+
+
+@dataclass(frozen=True)
 class Record:
     """One object as a form shows it: its values in the exchange file's words, what the form
     may offer (the owner's methods and contacts), and what it may not (`locked`, each with the
@@ -93,13 +118,13 @@ class Record:
     values: tuple[tuple[str, Any], ...]
     methods: tuple[Choice, ...] = ()
     contacts: tuple[Choice, ...] = ()
-    locked: tuple[tuple[str, str], ...] = ()  # (field, reason code)
+    locked: tuple[tuple[str, Problem], ...] = ()  # (field, why it is not offered)
     history: bool = False  # never deleted
 
     def value(self, key: str) -> Any:
         return dict(self.values).get(key)
 
-    def lock(self, key: str) -> str | None:
+    def lock(self, key: str) -> Problem | None:
         return dict(self.locked).get(key)
 
 
@@ -189,10 +214,14 @@ def _owner_of(obj: Any, kind: str) -> str | None:
 def read_record(ctx: Context, kind: str, ref: str) -> Record:
     """An object as its form shows it."""
     with ctx.factory() as session:
-        return _record(session, kind, ref)
+        return _record(session, kind, ref, ctx.clock.today)
 
 
-def _record(session: Session, kind: str, ref: str) -> Record:
+def _why(code: str, **values: object) -> Problem:
+    return Problem(None, code, tuple(values.items()))
+
+
+def _record(session: Session, kind: str, ref: str, today: date) -> Record:
     values = _exported(session, kind, ref)
     obj = session.scalars(select(_MODELS[kind]).where(_MODELS[kind].ref == ref)).one()
     owner = _owner_of(obj, kind)
@@ -200,15 +229,29 @@ def _record(session: Session, kind: str, ref: str) -> Record:
         _owner_customer(session, kind, owner) if owner else None)
     methods, contacts = _choices(customer)
     history = _has_history(session, kind, obj)
-    locked: list[tuple[str, str]] = [("ref", "form_ref_fixed")]
+    locked: list[tuple[str, Problem]] = [("ref", _why("form_ref_fixed"))]
     if kind == "order":
-        reason = "form_order_terms_charged" if history else "form_order_terms_fixed"
+        reason = _why("form_order_terms_charged" if history else "form_order_terms_fixed")
         locked += [(key, reason) for key in ORDER_TERMS]
     if kind == "service":
-        locked += [("billing", "form_service_billing_fixed"),
-                   ("currency", "form_service_billing_fixed")]
+        fixed = _why("form_service_billing_fixed")
+        locked += [("billing", fixed), ("currency", fixed)]
+        locked += _auto_renew_lock(customer, today, bool(obj.auto_renew))
     return Record(kind, ref, owner, tuple(values.items()), methods, contacts, tuple(locked),
                   history)
+
+
+def _auto_renew_lock(customer: Customer | None, today: date,
+                     on: bool) -> list[tuple[str, Problem]]:
+    """AR-1: auto-renew is not offered to a customer without a valid method (one already on
+    may be switched off)."""
+    if customer is None or on:
+        return []
+    try:
+        require_auto_renew_allowed(customer, today)
+    except RuleRefused as refused:
+        return [("auto_renew", problem(refused))]
+    return []
 
 
 def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "") -> Record:
@@ -228,7 +271,9 @@ def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "")
             "usage": {"on": today, "quantity": 0},
         }[kind]
         values = {key: defaults.get(key) for key in FIELDS[kind]}
-        return Record(kind, None, owner, tuple(values.items()), methods, contacts)
+        locked = tuple(_auto_renew_lock(customer, ctx.clock.today, False)) \
+            if kind == "service" else ()
+        return Record(kind, None, owner, tuple(values.items()), methods, contacts, locked)
 
 
 # Checking as typed ------------------------------------------------------------------------------
@@ -251,29 +296,6 @@ def check(kind: str, values: dict[str, Any]) -> InputError | None:
     except InputError as error:
         return error
     return None
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A refusal as a form shows it, next to the field it is about (`field`, None: the form's
-    own): the import's words, with the file's position replaced by the field's label."""
-
-    field: str | None
-    code: str
-    values: tuple[tuple[str, object], ...]
-    sentence: str = ""  # an error without a code: its own words
-    conflict: bool = False  # someone else changed the object: the form reads it again
-    placed: bool = False  # the file would name the field before the words, as their place
-
-    def words(self, language: str, label: str | None = None) -> str:
-        if not self.code:
-            return self.sentence
-        values = dict(self.values)
-        for name in ("field", "path"):
-            if label and name in values:
-                values[name] = label
-        said = render(self.code, values, language)
-        return f"{label}{colon(language)}{said}" if label and self.placed else said
 
 
 def problem(error: InputError) -> Problem:
@@ -347,7 +369,7 @@ def save(ctx: Context, kind: str, owner: str | None, values: dict[str, Any],
         action = f"edit {kind}" if before is not None else f"create {kind}"
         audit(session, ctx.who, action, ref, ctx.clock.today, ctx.clock.now(), before, after)
         session.commit()
-        return _record(session, kind, ref)
+        return _record(session, kind, ref, ctx.clock.today)
 
 
 def _import(importer: Importer, session: Session, kind: str, obj: dict[str, Any],

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget
 from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.exchange.export import export_state
+from renewdesk.ui.dialogs.csv_import import ask_import_csv
+from renewdesk.ui.dialogs.import_file import ask_import_file
 from renewdesk.ui.dialogs.record_form import open_form
 from renewdesk.ui.views.list_page import ListPage
-from renewdesk.ui.widgets import confirm, inform, show_error
+from renewdesk.ui.widgets import confirm, inform
 
 if TYPE_CHECKING:
     from renewdesk.ui.main_window import MainWindow
@@ -164,20 +166,10 @@ class Editing(QObject):
 
     @Slot()
     def import_file(self) -> None:
-        try:
-            from renewdesk.ui.dialogs.import_file import ask_import_file
-        except ImportError as error:  # the dialog is not in this build
-            show_error(self.window, str(error))
-            return
         ask_import_file(self.desk, self.window)
 
     @Slot()
     def import_csv(self) -> None:
-        try:
-            from renewdesk.ui.dialogs.csv_import import ask_import_csv
-        except ImportError as error:
-            show_error(self.window, str(error))
-            return
         ask_import_csv(self.desk, self.window)
 
     @Slot()

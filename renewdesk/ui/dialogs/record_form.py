@@ -230,8 +230,7 @@ class RecordDialog(SendingDialog):
             widget.blockSignals(False)
             reason = record.lock(spec.key)
             widget.setEnabled(reason is None)
-            widget.setToolTip(Problem(None, reason, ()).words(self._desk.language.code)
-                              if reason else "")
+            widget.setToolTip(reason.words(self._desk.language.code) if reason else "")
         self._billing_shown()
         self.validate()
 
@@ -369,7 +368,7 @@ class RecordDialog(SendingDialog):
         def arrived(record: Record) -> None:
             self.show_record(forms.Record(record.kind, None, record.owner,
                                           tuple((k, typed.get(k)) for k, _v in record.values),
-                                          record.methods, record.contacts))
+                                          record.methods, record.contacts, record.locked))
 
         self._desk.read(self, lambda ctx: forms.new_record(ctx, kind, owner), arrived,
                         lambda message: self.general.setText(message))
