@@ -665,6 +665,41 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>%1 was sent a link to save a new card</source>
         <translation>Un lien pour enregistrer une nouvelle carte a été envoyé à %1</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="85"/>
+        <source>Ed&amp;it customer…</source>
+        <translation>Mod&amp;ifier le client…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="87"/>
+        <source>New billing &amp;contact…</source>
+        <translation>Nouveau &amp;contact de facturation…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="89"/>
+        <source>New installment &amp;order…</source>
+        <translation>Nouvelle c&amp;ommande échelonnée…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="93"/>
+        <source>New &amp;service…</source>
+        <translation>Nouveau &amp;service…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="95"/>
+        <source>&amp;Edit service…</source>
+        <translation>Modifi&amp;er le service…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="97"/>
+        <source>New &amp;usage record…</source>
+        <translation>Nouveau relevé de cons&amp;ommation…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="229"/>
+        <source>Select a service billed by usage</source>
+        <translation>Sélectionnez un service facturé à la consommation</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -1019,6 +1054,171 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../../renewdesk/ui/main_window.py" line="296"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="35"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="39"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="42"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="49"/>
+        <source>&amp;Actions</source>
+        <translation>A&amp;ctions</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="52"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="119"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="120"/>
+        <source>Delete %1? Only what has no history can be deleted; this cannot be undone.</source>
+        <translation>Supprimer %1 ? Seul ce qui n'a pas d'historique peut être supprimé ; c'est définitif.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="124"/>
+        <source>Deleted %1</source>
+        <translation>%1 supprimé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="132"/>
+        <source>Cancel service</source>
+        <translation>Résilier le service</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="133"/>
+        <source>Cancel service %1? It is taken out of its scheduled renewal and no longer renewed.</source>
+        <translation>Résilier le service %1 ? Il est retiré de son renouvellement programmé et ne sera plus renouvelé.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="137"/>
+        <source>Service %1 cancelled</source>
+        <translation>Service %1 résilié</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="149"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="150"/>
+        <source>Exchange files (*.json)</source>
+        <translation>Fichiers d'échange (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="164"/>
+        <source>%1 written (%2 customer(s))</source>
+        <translation>%1 enregistré (%2 client(s))</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/menus.py" line="182"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="64"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="65"/>
+        <source>A new customer, service or installment order, as the current list shows</source>
+        <translation>Un nouveau client, service ou commande échelonnée, selon la liste affichée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="67"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="68"/>
+        <source>Correct the selected customer, service or order</source>
+        <translation>Corriger le client, le service ou la commande sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="69"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="70"/>
+        <source>Delete the selected object if it has no history</source>
+        <translation>Supprimer l'élément sélectionné s'il n'a pas d'historique</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="72"/>
+        <source>&amp;Cancel service…</source>
+        <translation>&amp;Résilier le service…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="73"/>
+        <source>Cancel the selected service: it is no longer renewed</source>
+        <translation>Résilier le service sélectionné : il ne sera plus renouvelé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="75"/>
+        <source>&amp;Import exchange file…</source>
+        <translation>&amp;Importer un fichier d'échange…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="76"/>
+        <source>Preview, then import a renewdesk exchange file</source>
+        <translation>Prévisualiser, puis importer un fichier d'échange renewdesk</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="78"/>
+        <source>Import &amp;CSV…</source>
+        <translation>Importer un &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="79"/>
+        <source>Import customers or services from a spreadsheet or another tool</source>
+        <translation>Importer des clients ou des services depuis un tableur ou un autre outil</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="81"/>
+        <source>E&amp;xport everything…</source>
+        <translation>E&amp;xporter tout…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="82"/>
+        <source>Save the whole portfolio as an exchange file</source>
+        <translation>Enregistrer tout le portefeuille dans un fichier d'échange</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="84"/>
+        <source>Export the &amp;selection…</source>
+        <translation>Exporter la &amp;sélection…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="86"/>
+        <source>Save the selected customers or services as an exchange file</source>
+        <translation>Enregistrer les clients ou services sélectionnés dans un fichier d'échange</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="88"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/actions.py" line="90"/>
+        <source>The keys of the window</source>
+        <translation>Les touches de la fenêtre</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2480,287 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="68"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="141"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="141"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="171"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="207"/>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="227"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="319"/>
+        <source>Which customer (or service) is it for?</source>
+        <translation>Pour quel client (ou service) ?</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="335"/>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="381"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="398"/>
+        <source>What you had typed:</source>
+        <translation>Ce que vous aviez saisi :</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="53"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="54"/>
+        <source>empty: given when saved</source>
+        <translation>vide : attribuée à l'enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="56"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="57"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="58"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="59"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="60"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="61"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="62"/>
+        <source>Send e-mails to this customer</source>
+        <translation>Envoyer des e-mails à ce client</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="69"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="70"/>
+        <source>e.g. domain, hosting</source>
+        <translation>p. ex. domaine, hébergement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="71"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="72"/>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="73"/>
+        <source>By period</source>
+        <translation>Par période</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="74"/>
+        <source>By usage</source>
+        <translation>À la consommation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="75"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="76"/>
+        <source>Price per period</source>
+        <translation>Prix par période</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="77"/>
+        <source>Period (months)</source>
+        <translation>Période (mois)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="78"/>
+        <source>Price per unit</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="79"/>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="80"/>
+        <source>Payment method</source>
+        <translation>Moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="81"/>
+        <source>Billing contact</source>
+        <translation>Contact de facturation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="82"/>
+        <source>Renew automatically</source>
+        <translation>Renouveler automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="84"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="85"/>
+        <source>Invoice number</source>
+        <translation>Numéro de facture</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="86"/>
+        <source>Number of installments</source>
+        <translation>Nombre d'échéances</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="87"/>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="88"/>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="89"/>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="91"/>
+        <source>Installment amount</source>
+        <translation>Montant de l'échéance</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="92"/>
+        <source>First due on</source>
+        <translation>Première échéance le</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="93"/>
+        <source>Paid by</source>
+        <translation>Payé par</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="94"/>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="95"/>
+        <source>SEPA direct debit</source>
+        <translation>Prélèvement SEPA</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="97"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="98"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="103"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="104"/>
+        <source>New billing contact for %1</source>
+        <translation>Nouveau contact de facturation pour %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="105"/>
+        <source>New service for %1</source>
+        <translation>Nouveau service pour %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="106"/>
+        <source>New installment order for %1</source>
+        <translation>Nouvelle commande échelonnée pour %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="107"/>
+        <source>New usage record for %1</source>
+        <translation>Nouveau relevé de consommation pour %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="108"/>
+        <source>Customer %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="109"/>
+        <source>Billing contact %1</source>
+        <translation>Contact de facturation %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="110"/>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="111"/>
+        <source>Installment order %1</source>
+        <translation>Commande échelonnée %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="112"/>
+        <source>Usage record %1</source>
+        <translation>Relevé de consommation %1</translation>
     </message>
 </context>
 </TS>

@@ -49,66 +49,67 @@ class Field:
 
 
 def _fields(kind: str) -> list[Field]:
-    t = translate
-    ref = Field("ref", t("RecordForm", "Reference"), "text",
-                hint=t("RecordForm", "empty: given when saved"))
+
+    ref = Field("ref", translate("RecordForm", "Reference"), "text",
+                hint=translate("RecordForm", "empty: given when saved"))
     if kind == "customer":
-        return [ref, Field("name", t("RecordForm", "Name"), "text"),
-                Field("email", t("RecordForm", "E-mail"), "text"),
-                Field("address", t("RecordForm", "Address"), "lines"),
-                Field("language", t("RecordForm", "Language"), "choice",
-                      (("fr", t("RecordForm", "French")), ("en", t("RecordForm", "English")))),
-                Field("emails_enabled", t("RecordForm", "Send e-mails to this customer"),
+        return [ref, Field("name", translate("RecordForm", "Name"), "text"),
+                Field("email", translate("RecordForm", "E-mail"), "text"),
+                Field("address", translate("RecordForm", "Address"), "lines"),
+                Field("language", translate("RecordForm", "Language"), "choice",
+                      (("fr", translate("RecordForm", "French")),
+                       ("en", translate("RecordForm", "English")))),
+                Field("emails_enabled", translate("RecordForm", "Send e-mails to this customer"),
                       "bool")]
     if kind == "contact":
-        return [ref, Field("name", t("RecordForm", "Name"), "text"),
-                Field("email", t("RecordForm", "E-mail"), "text"),
-                Field("address", t("RecordForm", "Address"), "lines")]
+        return [ref, Field("name", translate("RecordForm", "Name"), "text"),
+                Field("email", translate("RecordForm", "E-mail"), "text"),
+                Field("address", translate("RecordForm", "Address"), "lines")]
     if kind == "service":
-        return [ref, Field("kind", t("RecordForm", "Kind"), "text",
-                           hint=t("RecordForm", "e.g. domain, hosting")),
-                Field("label", t("RecordForm", "Label"), "text"),
-                Field("billing", t("RecordForm", "Billing"), "choice",
-                      (("period", t("RecordForm", "By period")),
-                       ("usage", t("RecordForm", "By usage")))),
-                Field("currency", t("RecordForm", "Currency"), "text"),
-                Field("price", t("RecordForm", "Price per period"), "money"),
-                Field("period_months", t("RecordForm", "Period (months)"), "int"),
-                Field("unit_price", t("RecordForm", "Price per unit"), "money"),
-                Field("expires_on", t("RecordForm", "Expires on"), "date"),
-                Field("payment_method", t("RecordForm", "Payment method"), "method"),
-                Field("billing_contact", t("RecordForm", "Billing contact"), "contact"),
-                Field("auto_renew", t("RecordForm", "Renew automatically"), "bool")]
+        return [ref, Field("kind", translate("RecordForm", "Kind"), "text",
+                           hint=translate("RecordForm", "e.g. domain, hosting")),
+                Field("label", translate("RecordForm", "Label"), "text"),
+                Field("billing", translate("RecordForm", "Billing"), "choice",
+                      (("period", translate("RecordForm", "By period")),
+                       ("usage", translate("RecordForm", "By usage")))),
+                Field("currency", translate("RecordForm", "Currency"), "text"),
+                Field("price", translate("RecordForm", "Price per period"), "money"),
+                Field("period_months", translate("RecordForm", "Period (months)"), "int"),
+                Field("unit_price", translate("RecordForm", "Price per unit"), "money"),
+                Field("expires_on", translate("RecordForm", "Expires on"), "date"),
+                Field("payment_method", translate("RecordForm", "Payment method"), "method"),
+                Field("billing_contact", translate("RecordForm", "Billing contact"), "contact"),
+                Field("auto_renew", translate("RecordForm", "Renew automatically"), "bool")]
     if kind == "order":
-        return [ref, Field("product", t("RecordForm", "Product"), "text"),
-                Field("invoice_number", t("RecordForm", "Invoice number"), "text"),
-                Field("installments", t("RecordForm", "Number of installments"), "int"),
-                Field("interval", t("RecordForm", "Interval"), "choice",
-                      (("monthly", t("RecordForm", "Monthly")),
-                       ("weekly", t("RecordForm", "Weekly")))),
-                Field("currency", t("RecordForm", "Currency"), "text"),
-                Field("installment_amount", t("RecordForm", "Installment amount"), "money"),
-                Field("first_due_on", t("RecordForm", "First due on"), "date"),
-                Field("method", t("RecordForm", "Paid by"), "choice",
-                      (("card", t("RecordForm", "Card")),
-                       ("sepa", t("RecordForm", "SEPA direct debit")))),
-                Field("payment_method", t("RecordForm", "Payment method"), "method")]
-    return [ref, Field("on", t("RecordForm", "Day"), "date"),
-            Field("quantity", t("RecordForm", "Quantity"), "int")]
+        return [ref, Field("product", translate("RecordForm", "Product"), "text"),
+                Field("invoice_number", translate("RecordForm", "Invoice number"), "text"),
+                Field("installments", translate("RecordForm", "Number of installments"), "int"),
+                Field("interval", translate("RecordForm", "Interval"), "choice",
+                      (("monthly", translate("RecordForm", "Monthly")),
+                       ("weekly", translate("RecordForm", "Weekly")))),
+                Field("currency", translate("RecordForm", "Currency"), "text"),
+                Field("installment_amount", translate("RecordForm", "Installment amount"), "money"),
+                Field("first_due_on", translate("RecordForm", "First due on"), "date"),
+                Field("method", translate("RecordForm", "Paid by"), "choice",
+                      (("card", translate("RecordForm", "Card")),
+                       ("sepa", translate("RecordForm", "SEPA direct debit")))),
+                Field("payment_method", translate("RecordForm", "Payment method"), "method")]
+    return [ref, Field("on", translate("RecordForm", "Day"), "date"),
+            Field("quantity", translate("RecordForm", "Quantity"), "int")]
 
 
 def title(kind: str, ref: str | None, owner: str | None) -> str:
-    t = translate
-    new = {"customer": t("RecordForm", "New customer"),
-           "contact": t("RecordForm", "New billing contact for %1"),
-           "service": t("RecordForm", "New service for %1"),
-           "order": t("RecordForm", "New installment order for %1"),
-           "usage": t("RecordForm", "New usage record for %1")}
-    edit = {"customer": t("RecordForm", "Customer %1"),
-            "contact": t("RecordForm", "Billing contact %1"),
-            "service": t("RecordForm", "Service %1"),
-            "order": t("RecordForm", "Installment order %1"),
-            "usage": t("RecordForm", "Usage record %1")}
+
+    new = {"customer": translate("RecordForm", "New customer"),
+           "contact": translate("RecordForm", "New billing contact for %1"),
+           "service": translate("RecordForm", "New service for %1"),
+           "order": translate("RecordForm", "New installment order for %1"),
+           "usage": translate("RecordForm", "New usage record for %1")}
+    edit = {"customer": translate("RecordForm", "Customer %1"),
+            "contact": translate("RecordForm", "Billing contact %1"),
+            "service": translate("RecordForm", "Service %1"),
+            "order": translate("RecordForm", "Installment order %1"),
+            "usage": translate("RecordForm", "Usage record %1")}
     return edit[kind].replace("%1", ref) if ref else new[kind].replace("%1", owner or "")
 
 
