@@ -18,21 +18,25 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from sqlalchemy import select
 
 from renewdesk.app import App, open_app
 from renewdesk.scheduler.worker import RunRequest
-from renewdesk.services import actions, demo, listing, overview, proforma
+from renewdesk.services import actions, demo, forms, listing, overview, proforma
 from renewdesk.services.run_due import run_due
 from renewdesk.services.window import user_settings
 from renewdesk.store import settings
+from renewdesk.store.models import Service
 from renewdesk.ui import i18n
+from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
 from renewdesk.ui.dialogs.collection import CollectionDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
+from renewdesk.ui.dialogs.record_form import RecordDialog
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
@@ -100,6 +104,7 @@ def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     failing = first(app, "collections")
     renewal = first(app, "renewals", "scheduled")
     report = run_due(app.context(), dry_run=True)  # what "Since last run" shows
+    usage = _usage_service(app, customer)
     return {
         "customer-page": lambda: CustomerPage(window.desk, customer),
         "bulk-recurrence": lambda: _checked(BulkRecurrenceDialog(desk, view, services, window)),
@@ -113,7 +118,40 @@ def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "since-last-run": lambda: SinceLastRunDialog(report, window.language.day(app.today()),
                                                      window),
         "run-progress": lambda: _progress(RunProgressDialog(RunRequest(dry_run=False), window)),
+        "form-customer": lambda: _form(desk, forms.read_record(ctx(), "customer", customer)),
+        "form-customer-refused": lambda: _form(
+            desk, forms.read_record(ctx(), "customer", customer), email="claire-at-example.fr"),
+        "form-contact": lambda: _form(desk, forms.new_record(ctx(), "contact", customer)),
+        "form-service": lambda: _form(desk, forms.read_record(ctx(), "service", services[0])),
+        "form-new-service": lambda: _form(desk, forms.new_record(ctx(), "service", customer)),
+        "form-order": lambda: _form(desk, forms.read_record(ctx(), "order", order)),
+        "form-new-order": lambda: _form(desk, forms.new_record(ctx(), "order", customer)),
+        "form-usage": lambda: _form(desk, forms.new_record(ctx(), "usage", usage)),
     }
+
+
+def _form(desk: Desk, record: forms.Record, **typed: str) -> RecordDialog:
+    """A form as it opens, or with something typed in it (its check shown under the field)."""
+    dialog = RecordDialog(desk, record)
+    for key, text in typed.items():
+        widget = dialog.widgets[key]
+        assert isinstance(widget, QLineEdit)
+        widget.setText(text)
+    dialog.validate()
+    return dialog
+
+
+def _usage_service(app: App, customer: str) -> str:
+    """A service billed by usage (the demo has none: one is entered as a form would)."""
+    with app.factory() as session:
+        found = session.scalars(select(Service.ref).where(Service.billing == "usage")
+                                .order_by(Service.ref)).first()
+    if found is not None:
+        return found
+    saved = forms.save(app.context("demo"), "service", customer, {
+        "kind": "sms", "label": "SMS pack", "billing": "usage", "currency": "EUR",
+        "unit_price": "0.05"}, None)
+    return str(saved.ref)
 
 
 def _progress(dialog: RunProgressDialog) -> RunProgressDialog:

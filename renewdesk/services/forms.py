@@ -264,7 +264,8 @@ def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "")
             "customer": {"language": "fr", "emails_enabled": True},
             "contact": {},
             "service": {"billing": "period", "currency": "EUR", "period_months": 12,
-                        "expires_on": today, "auto_renew": False},
+                        "expires_on": today, "auto_renew": False,
+                        "payment_method": methods[0].value if methods else None},
             "order": {"currency": "EUR", "interval": "monthly", "installments": 3,
                       "first_due_on": today, "method": "card",
                       "payment_method": methods[0].value if methods else None},
@@ -310,12 +311,14 @@ def problem(error: InputError) -> Problem:
 def field_of(error: InputError) -> str | None:
     """The form field an import refusal is about: the last name of the place it gives
     (`service.price` → "price"), or None when it names none."""
+    key = error.values.get("key")
+    if error.code == "missing_key" and isinstance(key, str) and key in _ALL_FIELDS:
+        return key
     for value in (error.values.get("field"), error.values.get("path"), *reversed(error.places)):
         if isinstance(value, str) and value:
             name = value.rsplit(".", 1)[-1].split("[", 1)[0]
             if name in _ALL_FIELDS:
                 return name
-    key = error.values.get("key")
     return key if isinstance(key, str) and key in _ALL_FIELDS else None
 
 

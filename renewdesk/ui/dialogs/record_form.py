@@ -131,6 +131,8 @@ class RecordDialog(SendingDialog):
         self.setWindowTitle(title(record.kind, record.ref, record.owner))
         self.widgets: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
+        self._touched: set[str] = set()  # the fields typed in since the form was filled
+        self._saving = False
         self._boxes: dict[str, QVBoxLayout] = {}
         self._form = form = QFormLayout()
         # A new object not opened from its owner: the owner is typed (a customer's reference,
@@ -161,6 +163,10 @@ class RecordDialog(SendingDialog):
         self.general.setObjectName("formProblem")
         self.general.setStyleSheet(_RED)
         self.general.setWordWrap(True)
+        self.notes = QLabel()  # why some fields cannot change
+        self.notes.setObjectName("lockedNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #6b6b6b")
         self.typed = QLabel()
         self.typed.setObjectName("typedBefore")
         self.typed.setWordWrap(True)
@@ -171,6 +177,7 @@ class RecordDialog(SendingDialog):
         self.save_button.setText(self.tr("&Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.notes)
         layout.addWidget(self.general)
         layout.addWidget(self.typed)
         layout.addWidget(self.buttons)
@@ -184,21 +191,25 @@ class RecordDialog(SendingDialog):
     # Widgets -------------------------------------------------------------------------------
 
     def _widget(self, spec: Field) -> QWidget:
+        def changed(*_args: object) -> None:
+            self._touched.add(spec.key)
+            self._changed()
+
         if spec.kind == "lines":
             lines = QPlainTextEdit()
             lines.setTabChangesFocus(True)
             lines.setFixedHeight(64)
-            lines.textChanged.connect(self._changed)
+            lines.textChanged.connect(changed)
             return lines
         if spec.kind == "bool":
             box = QCheckBox(spec.label)
-            box.toggled.connect(self._changed)
+            box.toggled.connect(changed)
             return box
         if spec.kind in ("choice", "method", "contact"):
             combo = QComboBox()
             for value, shown in spec.options:
                 combo.addItem(shown, value)
-            combo.currentIndexChanged.connect(self._changed)
+            combo.currentIndexChanged.connect(changed)
             return combo
         line = QLineEdit()
         if spec.hint:
@@ -207,7 +218,7 @@ class RecordDialog(SendingDialog):
             line.setPlaceholderText(self.tr("DD/MM/YYYY") if self._french() else "YYYY-MM-DD")
         elif spec.kind == "money":
             line.setPlaceholderText("12,00" if self._french() else "12.00")
-        line.textChanged.connect(self._changed)
+        line.textChanged.connect(changed)
         return line
 
     def _french(self) -> bool:
@@ -232,6 +243,11 @@ class RecordDialog(SendingDialog):
             reason = record.lock(spec.key)
             widget.setEnabled(reason is None)
             widget.setToolTip(reason.words(self._desk.language.code) if reason else "")
+        notes = dict.fromkeys(_sentence(reason.words(self._desk.language.code))
+                              for key, reason in record.locked if key != "ref")
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self._touched = set()
         self._billing_shown()
         self.validate()
 
@@ -320,8 +336,12 @@ class RecordDialog(SendingDialog):
             self.save_button.setEnabled(False)
             return False
         error = forms.check(self.record.kind, self.values())
-        self.show_problem(None if error is None else forms.problem(error))
-        self.save_button.setEnabled(error is None)
+        found = None if error is None else forms.problem(error)
+        # A field left empty is said to be required once it has been typed in, or on Save.
+        quiet = found is not None and found.code == "missing_key" and \
+            found.field not in self._touched and not self._saving
+        self.show_problem(None if quiet else found)
+        self.save_button.setEnabled(error is None or quiet)  # Save then says what is missing
         return error is None
 
     def show_problem(self, problem: Problem | None) -> None:
@@ -351,8 +371,12 @@ class RecordDialog(SendingDialog):
 
     @Slot()
     def save(self) -> None:
-        if not self.validate():
-            return
+        self._saving = True
+        try:
+            if not self.validate():
+                return
+        finally:
+            self._saving = False
         kind, values, seen = self.record.kind, self.values(), self.record
         owner = self.record.owner if self.record.ref else self.owner.text().strip() or None
         self._desk.change(self, lambda ctx: _saving(ctx, kind, owner, values, seen),
@@ -397,6 +421,11 @@ class RecordDialog(SendingDialog):
         self.show_problem(problem)
         self.typed.setText(self.tr("What you had typed:") + "\n" + "\n".join(lines))
         self.typed.setVisible(bool(lines))
+
+
+def _sentence(words: str) -> str:
+    """A refusal's words (which start in lower case, to follow a place) as a sentence."""
+    return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
 
 
 def _saving(ctx: Context, kind: str, owner: str | None, values: dict[str, Any],
