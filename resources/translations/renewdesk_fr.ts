@@ -2762,5 +2762,20 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Usage record %1</source>
         <translation>Relevé de consommation %1</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="107"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="108"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="109"/>
+        <source>Customer at the processor</source>
+        <translation>Client chez le prestataire de paiement</translation>
+    </message>
 </context>
 </TS>

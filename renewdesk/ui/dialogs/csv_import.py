@@ -32,6 +32,7 @@ from renewdesk.services.exchange import csv_file
 from renewdesk.services.exchange.preview import Imported, Preview
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.import_preview import PreviewPanel
+from renewdesk.ui.dialogs.record_form import field_label
 from renewdesk.ui.widgets import SendingDialog
 
 _SETTING = "csv_import/mapping_{kind}"
@@ -178,7 +179,9 @@ class CsvImportDialog(SendingDialog):
                 combo.addItem(column, [column])
             combo.currentIndexChanged.connect(self._changed)
             self.combos[name] = combo
-            self.fields_form.addRow(name, combo)
+            label = QLabel(field_label(name))
+            label.setToolTip(name)  # the name a mapping file gives it
+            self.fields_form.addRow(label, combo)
         last = QSettings().value(_SETTING.format(kind=kind))
         self.apply_mapping(json.loads(last) if isinstance(last, str) and last else {})
         if not last:

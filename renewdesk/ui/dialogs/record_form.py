@@ -98,6 +98,18 @@ def _fields(kind: str) -> list[Field]:
             Field("quantity", translate("RecordForm", "Quantity"), "int")]
 
 
+def field_label(key: str) -> str:
+    """The label a form gives a field of the exchange file (the CSV mapping shows it too)."""
+    for kind in ("customer", "service", "order", "usage"):
+        for spec in _fields(kind):
+            if spec.key == key:
+                return spec.label
+    return {"customer": translate("RecordForm", "Customer"),
+            "status": translate("RecordForm", "Status"),
+            "processor_customer": translate("RecordForm", "Customer at the processor"),
+            }.get(key, key)
+
+
 def title(kind: str, ref: str | None, owner: str | None) -> str:
 
     new = {"customer": translate("RecordForm", "New customer"),
