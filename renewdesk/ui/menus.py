@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
 from renewdesk.services import forms
@@ -64,8 +64,14 @@ def build(window: MainWindow) -> Editing:
     window.tabs.currentChanged.connect(editing.update)
     for page in window.pages.values():
         page.selectionChanged.connect(editing.update)
-        if getattr(page, "form_kind", None) in ("service", "order"):
-            page.activated.connect(lambda ref, p=page: editing.form(p.form_kind, ref))
+        kind = getattr(page, "form_kind", None)
+        if kind in ("service", "order"):
+            page.activated.connect(lambda ref, k=kind: editing.form(k, ref))
+        if kind is not None:  # the same actions on a right click
+            page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            page.table.addActions([a.new, a.edit, a.delete]
+                                  + ([a.cancel_service] if kind == "service" else [])
+                                  + ([a.export_selection] if kind != "order" else []))
     editing.update()
     return editing
 

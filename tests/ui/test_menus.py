@@ -53,6 +53,9 @@ def test_the_menu_bar_has_the_usual_places_with_the_toolbars_actions(
     in_menus = {a for menu in bar.actions() for a in menu.menu().actions()}
     assert set(window.actions_.all()) <= in_menus
     assert window.actions_.new.shortcut().toString() == "Ctrl+N"
+    services = window.pages["services"].table  # a right click offers the same
+    assert {window.actions_.new, window.actions_.edit, window.actions_.delete,
+            window.actions_.cancel_service} <= set(services.actions())
     assert window.actions_.edit.shortcut().toString() == "F2"
 
 
