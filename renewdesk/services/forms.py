@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.refusal_words import colon, render
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import reader as r
-from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import Importer, refuse_card_numbers
 from renewdesk.services.exchange.reader import Obj
 from renewdesk.services.exchange.rows import contact_values
@@ -228,7 +227,7 @@ def _record(session: Session, kind: str, ref: str, today: date) -> Record:
     customer = obj if kind == "customer" else (
         _owner_customer(session, kind, owner) if owner else None)
     methods, contacts = _choices(customer)
-    history = _has_history(session, kind, obj)
+    history = has_history(session, kind, obj)
     locked: list[tuple[str, Problem]] = [("ref", _why("form_ref_fixed"))]
     if kind == "order":
         reason = _why("form_order_terms_charged" if history else "form_order_terms_fixed")
@@ -447,7 +446,7 @@ def cancel_service(ctx: Context, ref: str) -> None:
         session.commit()
 
 
-def _has_history(session: Session, kind: str, obj: Any) -> bool:
+def has_history(session: Session, kind: str, obj: Any) -> bool:
     """Whether anything money or messages keep points at the object."""
     def any_of(query: Any) -> bool:
         return bool(session.scalar(select(exists(query))))
@@ -480,7 +479,7 @@ def delete(ctx: Context, kind: str, ref: str) -> None:
         obj = session.scalar(select(model).where(model.ref == ref).with_for_update())
         if obj is None:
             raise InputError("unknown", what=_WHAT[kind], ref=ref)
-        if _has_history(session, kind, obj):
+        if has_history(session, kind, obj):
             raise InputError("form_has_history", what=_WHAT[kind], ref=ref)
         before = _exported(session, kind, ref)
         if kind == "order":
@@ -490,33 +489,3 @@ def delete(ctx: Context, kind: str, ref: str) -> None:
         audit(session, ctx.who, f"delete {kind}", ref, ctx.clock.today, ctx.clock.now(),
               before, None)
         session.commit()
-
-
-def count_objects(ctx: Context) -> dict[str, int]:
-    """How many of each kind there are (the window's empty-database hint)."""
-    with ctx.factory() as session:
-        return {kind: session.scalar(select(func.count()).select_from(model)) or 0
-                for kind, model in _MODELS.items()}
-
-
-def export_selection(ctx: Context, kind: str, refs: tuple[str, ...]) -> dict[str, Any]:
-    """The exchange file of the selected customers or services: with what they need to be
-    imported on their own (a service's customer, a customer's services, orders and usage)."""
-    with ctx.factory() as session:
-        state = export_state(session)
-    wanted = set(refs)
-    if kind == "service":
-        services = [s for s in state["services"] if s["ref"] in wanted]
-        customers = {s["customer"] for s in services}
-    else:
-        customers = wanted
-        services = [s for s in state["services"] if s["customer"] in customers]
-    service_refs = {s["ref"] for s in services}
-    return {
-        "format": state["format"],
-        "customers": [c for c in state["customers"] if c["ref"] in customers],
-        "services": services,
-        "installment_orders": [o for o in state["installment_orders"]
-                               if o["customer"] in customers and kind != "service"],
-        "usage": [u for u in state["usage"] if u["service"] in service_refs],
-    }

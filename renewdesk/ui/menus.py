@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
 from renewdesk.services import forms
 from renewdesk.services.context import Context
-from renewdesk.services.exchange.export import export_state
+from renewdesk.services.exchange.export import export_selection, export_state
 from renewdesk.ui.dialogs.csv_import import ask_import_csv
 from renewdesk.ui.dialogs.import_file import ask_import_file
 from renewdesk.ui.dialogs.record_form import open_form
@@ -159,8 +159,9 @@ class Editing(QObject):
         path = Path(name)
 
         def work(ctx: Context) -> int:
-            document = (forms.export_selection(ctx, kind or "customer", refs) if selection
-                        else _everything(ctx))
+            with ctx.factory() as session:
+                document = (export_selection(session, kind or "customer", refs) if selection
+                            else export_state(session))
             path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                             encoding="utf-8")
             return len(document.get("customers", []))
@@ -187,8 +188,3 @@ class Editing(QObject):
                 lines.append(f"{shown}\t{action.text().replace('&', '')}")
         inform(self.window, translate("MainWindow", "Keyboard shortcuts"),
                "\n".join(sorted(set(lines))))
-
-
-def _everything(ctx: Context) -> dict[str, Any]:
-    with ctx.factory() as session:
-        return export_state(session)

@@ -191,3 +191,25 @@ def export_state(session: Session) -> dict[str, Any]:
                     "data": e.data}
                    for e in session.scalars(select(Event).order_by(Event.ref))],
     }
+
+
+def export_selection(session: Session, kind: str, refs: tuple[str, ...]) -> dict[str, Any]:
+    """The exchange file of the selected customers or services: with what they need to be
+    imported on their own (a service's customer, a customer's services, orders and usage)."""
+    state = export_state(session)
+    wanted = set(refs)
+    if kind == "service":
+        services = [s for s in state["services"] if s["ref"] in wanted]
+        customers = {s["customer"] for s in services}
+    else:
+        customers = wanted
+        services = [s for s in state["services"] if s["customer"] in customers]
+    service_refs = {s["ref"] for s in services}
+    return {
+        "format": state["format"],
+        "customers": [c for c in state["customers"] if c["ref"] in customers],
+        "services": services,
+        "installment_orders": [o for o in state["installment_orders"]
+                               if o["customer"] in customers and kind != "service"],
+        "usage": [u for u in state["usage"] if u["service"] in service_refs],
+    }
