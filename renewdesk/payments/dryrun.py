@@ -52,3 +52,9 @@ class DryRunProcessor:
 
     def stand_in_methods(self) -> Mapping[str, MethodDetails]:
         return {}  # like setup_page: a dry run offers no page
+
+    def retrieve(self, processor_ref: str) -> ChargeOutcome | None:
+        return self.real.retrieve(processor_ref)
+
+    def authentication(self, processor_ref: str) -> str | None:
+        return None  # a dry run completes no payment

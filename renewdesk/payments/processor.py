@@ -109,3 +109,14 @@ class Processor(Protocol):
         page of ours offers the customer in its place. Empty for one that hosts its own page
         (`setup_page`): the customer pages ask this instead of which processor they talk to."""
         ...
+
+    def retrieve(self, processor_ref: str) -> ChargeOutcome | None:
+        """What the processor says now of one of its payments (by its own id): how a payment the
+        customer completed is known, never from what their browser says (CP-1)."""
+        ...
+
+    def authentication(self, processor_ref: str) -> str | None:
+        """What the customer's page needs to complete a payment that awaits their bank's
+        authentication with the processor's own step (Stripe: the PaymentIntent's client
+        secret, for Stripe.js; never stored or logged); None when the page stands in for it."""
+        ...

@@ -179,6 +179,27 @@ class SandboxProcessor:
         """Its test methods: the customer pages' stand-in for a hosted page offers them."""
         return TEST_METHODS
 
+    def retrieve(self, processor_ref: str) -> ChargeOutcome | None:
+        conn = self._connect()
+        row = conn.execute("SELECT id, status, decline_code, created_on FROM charge WHERE id = ?",
+                           (processor_ref,)).fetchone()
+        if row is None:
+            return None
+        return _as_outcome(row[:3], date.max, date.fromisoformat(row[3]))
+
+    def authentication(self, processor_ref: str) -> str | None:
+        return None  # the customer's page stands in for the bank's step (`authenticate`)
+
+    def authenticate(self, processor_ref: str) -> bool:
+        """The stand-in for the customer's bank: a payment that awaited authentication goes
+        through, once (what Stripe.js's step does on Stripe). False if there was none."""
+        with self._writing:
+            done = self._connect().execute(
+                "UPDATE charge SET status = ?, decline_code = NULL WHERE id = ? AND "
+                "decline_code = 'authentication_required' RETURNING id",
+                (SUCCEEDS, processor_ref)).fetchall()
+        return bool(done)
+
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""
         status, code = _outcome(request.token)

@@ -196,6 +196,27 @@ class StripeProcessor:
     def stand_in_methods(self) -> Mapping[str, MethodDetails]:
         return {}  # Checkout is Stripe's own page (`setup_page`): nothing stands in for it
 
+    def retrieve(self, processor_ref: str) -> ChargeOutcome | None:
+        try:
+            intent = self.client.v1.payment_intents.retrieve(processor_ref)
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        return _outcome(intent)
+
+    def authentication(self, processor_ref: str) -> str | None:
+        """The PaymentIntent's client secret, handed to Stripe.js on the customer's page (CP-1);
+        never stored or logged."""
+        try:
+            intent = self.client.v1.payment_intents.retrieve(processor_ref)
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        secret = getattr(intent, "client_secret", None)
+        return str(secret) if secret else None
+
     def _search(self, key: str) -> Any:
         try:
             found = self.client.v1.payment_intents.search(
