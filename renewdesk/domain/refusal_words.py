@@ -155,6 +155,21 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "unknown_gateway": "RENEWDESK_GATEWAY={gateway!r}: use sandbox or stripe",
         "live_key_real_date": "a live Stripe key takes real money as of the real date only: "
                               "--today {given} is refused (today is {today})",
+        "setting_not_processor": "setting {name}: {given!r} is not a processor (sandbox or "
+                                 "stripe)",
+        "stripe_key_unreadable": "Stripe is the chosen processor but its secret key cannot be "
+                                 "read, so nothing was charged: save the key in Settings > "
+                                 "Payments (or `renewdesk secret set stripe`), or choose the "
+                                 "sandbox",
+        "stripe_key_refused": "Stripe refused this key: it is wrong, expired or revoked; copy "
+                              "it again from Stripe's Dashboard (Developers, API keys). Nothing "
+                              "was saved",
+        "stripe_key_restricted": "this key is restricted and lacks a permission renewdesk "
+                                 "needs (to read the balance and the payments, to make "
+                                 "payments); give it those or use the secret key. Nothing was "
+                                 "saved",
+        "stripe_unreachable": "Stripe could not be reached ({reason}); nothing was saved",
+        "stripe_check_failed": "Stripe did not accept the check ({reason}); nothing was saved",
         # The database
         "not_database_url": "not a database URL: {url!r} (e.g. "
                             "postgresql+psycopg://user@host:5432/renewdesk)",
@@ -363,6 +378,22 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "unknown_gateway": "RENEWDESK_GATEWAY={gateway!r} : choisissez sandbox ou stripe",
         "live_key_real_date": "une clé Stripe réelle (live) ne prélève qu'à la date réelle : "
                               "--today {given} est refusé (nous sommes le {today})",
+        "setting_not_processor": "réglage {name} : {given!r} n'est pas un prestataire de "
+                                 "paiement (sandbox ou stripe)",
+        "stripe_key_unreadable": "Stripe est le prestataire choisi mais sa clé secrète est "
+                                 "illisible, donc rien n'a été prélevé : enregistrez la clé dans "
+                                 "Réglages > Paiements (ou `renewdesk secret set stripe`), ou "
+                                 "choisissez le bac à sable",
+        "stripe_key_refused": "Stripe a refusé cette clé : elle est fausse, expirée ou "
+                              "révoquée ; copiez-la à nouveau depuis le tableau de bord Stripe "
+                              "(Développeurs, Clés API). Rien n'a été enregistré",
+        "stripe_key_restricted": "cette clé est restreinte et n'a pas une autorisation dont "
+                                 "renewdesk a besoin (lire le solde et les paiements, faire des "
+                                 "paiements) ; donnez-les-lui ou utilisez la clé secrète. Rien "
+                                 "n'a été enregistré",
+        "stripe_unreachable": "Stripe est injoignable ({reason}) ; rien n'a été enregistré",
+        "stripe_check_failed": "Stripe n'a pas accepté la vérification ({reason}) ; rien n'a été "
+                               "enregistré",
         "not_database_url": "ce n'est pas l'adresse d'une base de données : {url!r} (par "
                             "exemple postgresql+psycopg://user@host:5432/renewdesk)",
         "database_not_supported": "{backend} : renewdesk fonctionne sur SQLite ou PostgreSQL",
