@@ -184,6 +184,16 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_used": "this link was already used on {on}",
         "link_expired": "this link expired on {on}",
         "link_wrong_action": "this link does not do that",
+        "payment_gone": "what this link was for ({subject}) no longer exists",
+        "payment_already_made": "{subject} is already paid: nothing was charged again",
+        "payment_under_way": "a payment of this is under way: nothing was charged again; look "
+                             "again in a few minutes",
+        "payment_closed": "{subject} can no longer be paid here: contact us",
+        "payment_nothing_to_complete": "there is no payment waiting for your bank's "
+                                       "confirmation",
+        "payment_not_completed": "your bank has not confirmed the payment: nothing was charged",
+        "payment_method_unusable": "this payment method cannot be used",
+        "payment_method_refused": "the payment provider refused this method: {reason}",
         "renewal_gone": "renewal {renewal} no longer exists",
         "plan_change_gone": "plan change {change} no longer exists",
         "unknown_method": "unknown payment method",
@@ -406,6 +416,16 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_used": "ce lien a déjà été utilisé le {on}",
         "link_expired": "ce lien a expiré le {on}",
         "link_wrong_action": "ce lien ne fait pas cela",
+        "payment_gone": "ce que ce lien concernait ({subject}) n'existe plus",
+        "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
+        "payment_under_way": "un paiement est déjà en cours : rien n'a été prélevé à nouveau ; "
+                             "revenez dans quelques minutes",
+        "payment_closed": "{subject} ne peut plus être payé ici : contactez-nous",
+        "payment_nothing_to_complete": "aucun paiement n'attend la confirmation de votre banque",
+        "payment_not_completed": "votre banque n'a pas confirmé le paiement : rien n'a été "
+                                 "prélevé",
+        "payment_method_unusable": "ce moyen de paiement ne peut pas être utilisé",
+        "payment_method_refused": "le prestataire de paiement a refusé ce moyen : {reason}",
         "renewal_gone": "le renouvellement {renewal} n'existe plus",
         "plan_change_gone": "le changement d'échéancier {change} n'existe plus",
         "unknown_method": "moyen de paiement inconnu",

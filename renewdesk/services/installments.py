@@ -23,7 +23,7 @@ from renewdesk.domain.text import check_text
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services.journal import record_event
-from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -154,9 +154,13 @@ class InstallmentRules:
         language = order.customer.language
         context = {**_order_mail_context(order, language), "number": subject.number,
                    "amount": fmt.money(subject.amount, language),
-                   "next_attempt_on": fmt.day(retry, language) if retry else None}
+                   "next_attempt_on": fmt.day(retry, language) if retry else None,
+                   "must_authenticate": bool(attempts) and
+                   attempts[-1].decline_code == "authentication_required"}
         customer_mail(session, "installment_failed", order.customer, today, context,
-                      links=(update_link(order.customer, today, self.policy),))
+                      links=(update_link(order.customer, today, self.policy),
+                             pay_link(order.customer, "installment", self.reference(subject),
+                                      today, self.policy)))
         last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
         final = retry is None
         if final:

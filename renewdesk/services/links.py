@@ -42,6 +42,14 @@ def _find(session: Session, token: str) -> CustomerLink:
     return link
 
 
+def signed_link(session: Session, token: str, action: str) -> CustomerLink:
+    """The genuine link of that action (used or expired or not: the caller says which matter)."""
+    link = _find(session, token)
+    if link.action != action:
+        raise LinkRefused("link_wrong_action")
+    return link
+
+
 def _state(link: CustomerLink, today: date) -> LinkRefused | None:
     """Why a link that is genuine can no longer be used, or None."""
     if link.used_on is not None:

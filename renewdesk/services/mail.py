@@ -28,6 +28,13 @@ def update_link(customer: Customer, today: date, policy: Policy) -> LinkSpec:
                     today + timedelta(days=policy.link_valid_days))
 
 
+def pay_link(customer: Customer, kind: str, reference: str, today: date,
+              policy: Policy) -> LinkSpec:
+    """CP-2 (and CP-1): the failure e-mail's pay-now link, for that one item."""
+    return LinkSpec("pay_now", f"{kind}:{reference}",
+                    today + timedelta(days=policy.link_valid_days))
+
+
 def seller_alert(session: Session, policy: Policy, today: date, *, reason: str,
                  customer: Customer, subject: str, amount: Money, decline_code: str | None,
                  next_attempt_on: date | None) -> Notification:

@@ -20,7 +20,7 @@ from renewdesk.domain.schedule import next_renewal_retry, renewal_charge_on
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services.journal import record_event
-from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.services.payment_methods import service_method
 from renewdesk.store.models import (
     Attempt,
@@ -231,8 +231,10 @@ class RenewalRules:
         subject.next_attempt_on = retry
         language = subject.customer.language
         _mail(session, "renewal_failed", subject, today,
-              links=(update_link(subject.customer, today, self.policy),),
-              next_attempt_on=fmt.day(retry, language) if retry else None)
+              links=(update_link(subject.customer, today, self.policy),
+                     pay_link(subject.customer, "renewal", subject.ref, today, self.policy)),
+              next_attempt_on=fmt.day(retry, language) if retry else None,
+              must_authenticate=_must_authenticate(attempts))
         last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
         seller_alert(session, self.policy, today, reason="renewal_failed",
                      customer=subject.customer, subject=subject.ref, amount=subject.amount,
@@ -240,6 +242,11 @@ class RenewalRules:
         record_event(session, "renewal.failed", subject.ref, today, now,
                      {"round": subject.rounds_done, "decline_code": last,
                       "next_attempt_on": retry.isoformat() if retry else None})
+
+
+def _must_authenticate(attempts: Sequence[Attempt]) -> bool:
+    """CP-1: the round's last attempt awaits the customer's bank."""
+    return bool(attempts) and attempts[-1].decline_code == "authentication_required"
 
 
 def suspend_expired(session: Session, today: date, now: datetime) -> list[str]:

@@ -18,7 +18,7 @@ from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import next_installment_retry
 from renewdesk.notify import formatting as fmt
 from renewdesk.services.journal import record_event
-from renewdesk.services.mail import customer_mail, seller_alert, update_link
+from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.services.payment_methods import service_method
 from renewdesk.store.models import (
     Attempt,
@@ -180,7 +180,10 @@ class UsageRules:
             "service": service.label, "period": fmt.month(year, month, language),
             "amount": fmt.money(subject.amount, language),
             "next_attempt_on": fmt.day(retry, language) if retry else None,
-        }, links=(update_link(customer, today, self.policy),))
+            "must_authenticate": bool(attempts) and
+            attempts[-1].decline_code == "authentication_required",
+        }, links=(update_link(customer, today, self.policy),
+                  pay_link(customer, "usage_invoice", subject.ref, today, self.policy)))
         last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
         if retry is None:
             if service.status == "active":

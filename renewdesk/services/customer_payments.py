@@ -1,0 +1,361 @@
+"""CP-1, CP-2, CP-3: the customer pays what failed, from the link in the failure e-mail.
+
+The link (`pay_now`, NT-3: signed, expiring, used once it has paid) names one item: a renewal
+cart, an installment or a usage invoice. Its page shows what is owed and offers:
+- CP-1, when the last attempt awaits the customer's bank (`authentication_required`): to
+  complete *that* payment with the processor's own step (Stripe.js on Stripe, a stand-in on the
+  sandbox). Whether it went through is then asked of the processor, never taken from the browser.
+- CP-2: to pay at once with a saved method or a new one. That payment is an attempt of the item,
+  committed with its idempotency key before the processor is called (SC-2); once paid, the item
+  is paid as by its own attempt: retries end, a renewal's services are renewed, and a suspended
+  service is renewed again by AR-6's manual renewal (its reactivation fee included).
+- CP-3: every payment of an item holds the run lock (SC-5), which the nightly run, IN-5's final
+  attempt and AR-6's manual renewal hold too: whoever comes second finds the item paid (or being
+  paid) and is told so; nothing is charged twice.
+
+A customer's attempt is outside the scheduled rounds (`round` 0), so a failed one leaves the
+item's retries as they were; one whose answer never came is settled by the next run that looks
+at the item, by asking the processor (SC-2).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.errors import InputError
+from renewdesk.domain.money import Money
+from renewdesk.payments.processor import ChargeOutcome, Processor, ProcessorUnavailable
+from renewdesk.services import payment_methods, renewals
+from renewdesk.services.attempts import block_if_hard, charge_request, settled
+from renewdesk.services.context import Context
+from renewdesk.services.journal import audit, record_event
+from renewdesk.services.links import LinkRefused, link_state, signed_link
+from renewdesk.services.run_due import rules_for
+from renewdesk.services.subjects import SubjectRules
+from renewdesk.store import settings
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    CustomerLink,
+    Installment,
+    InstallmentOrder,
+    PaymentMethod,
+    Renewal,
+    UsageInvoice,
+)
+from renewdesk.store.runlock import RunInProgress, exclusive_run
+
+PAY_WAIT_S = 20  # a customer's payment waits this long for a run (or another payment) under way
+ACTION = "pay_now"
+
+
+class PaymentRefused(InputError):
+    """The item cannot be paid now (already paid, being paid, closed): nothing was charged."""
+
+
+def subject_ref(kind: str, reference: str) -> str:
+    """How a `pay_now` link names its item: `renewal:R-1`, `installment:O1#2`."""
+    return f"{kind}:{reference}"
+
+
+@dataclass(frozen=True)
+class MethodChoice:
+    ref: str
+    label: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Owed:
+    """What a pay-now page shows (frozen: it crosses into the page)."""
+
+    kind: str
+    reference: str
+    description: str
+    amount: Money
+    state: str  # due | paid | processing | closed
+    authenticate: bool  # CP-1: the last attempt awaits the customer's bank
+    methods: tuple[MethodChoice, ...]
+    stand_in: tuple[tuple[str, str], ...]  # (token, label): the sandbox's test methods
+
+
+@dataclass(frozen=True)
+class Paid:
+    reference: str
+    outcome: str  # paid | declined | pending | unknown
+    amount: Money
+    method: str
+
+
+# Finding the item ---------------------------------------------------------------------------
+
+
+def _subject(session: Session, link: CustomerLink) -> tuple[SubjectRules, Any]:
+    kind, _, reference = link.subject_ref.partition(":")
+    rules = rules_for(settings.load_policy(session))
+    found: Any = None
+    if kind == "renewal":
+        found = session.scalar(select(Renewal).where(Renewal.ref == reference))
+    elif kind == "usage_invoice":
+        found = session.scalar(select(UsageInvoice).where(UsageInvoice.ref == reference))
+    elif kind == "installment":
+        order_ref, _, number = reference.rpartition("#")
+        found = session.scalar(select(Installment).join(InstallmentOrder).where(
+            InstallmentOrder.ref == order_ref, Installment.number == int(number or 0)))
+    if found is None or kind not in rules or rules[kind].customer(found).id != link.customer_id:
+        raise LinkRefused("payment_gone", subject=link.subject_ref)
+    return rules[kind], found
+
+
+def _state(rules: SubjectRules, subject: Any) -> str:
+    if subject.status == "paid":
+        return "paid"
+    if any(a.result in ("pending", "unknown") for a in _attempts(rules, subject)):
+        return "processing"
+    if rules.kind == "renewal" and subject.status not in renewals.OPEN:
+        # A cart that expired (its services suspended) or was cancelled: paid by AR-6's manual
+        # renewal of its services.
+        return "due" if _renewable(subject) else "closed"
+    if subject.status not in ("scheduled", "failed", "open"):
+        return "closed"
+    if rules.kind == "installment" and (subject.order.status != "active"
+                                        or subject.order.in_collection):
+        return "closed"
+    return "due"
+
+
+def _renewable(cart: Renewal) -> list[Any]:
+    return [i.service for i in renewals.active_items(cart)
+            if i.service.status in ("suspended", "active") and i.service.billing == "period"
+            and (i.service.expires_on or date.min) <= i.period_expires_on]
+
+
+def _attempts(rules: SubjectRules, subject: Any) -> list[Attempt]:
+    column = {"renewal": Attempt.renewal_id, "installment": Attempt.installment_id,
+              "usage_invoice": Attempt.usage_invoice_id}[rules.kind]
+    session = Session.object_session(subject)
+    assert session is not None
+    return list(session.scalars(select(Attempt).where(column == subject.id)
+                                .order_by(Attempt.number)))
+
+
+def _awaiting_bank(rules: SubjectRules, subject: Any) -> Attempt | None:
+    """CP-1: the last attempt, if the customer's bank must authenticate it."""
+    attempts = _attempts(rules, subject)
+    last = attempts[-1] if attempts else None
+    if last is not None and last.decline_code == "authentication_required" \
+            and last.processor_ref:
+        return last
+    return None
+
+
+def _description(rules: SubjectRules, subject: Any) -> str:
+    if rules.kind == "renewal":
+        return ", ".join(i.service.label for i in renewals.active_items(subject))
+    if rules.kind == "installment":
+        order = subject.order
+        return f"{order.product} ({subject.number}/{order.installments_count})"
+    return f"{subject.service.label} ({subject.period})"
+
+
+def owed(ctx: Context, token: str) -> Owed:
+    """What the link's page shows; opening it changes nothing."""
+    with ctx.factory() as session:
+        link = signed_link(session, token, ACTION)
+        rules, subject = _subject(session, link)
+        customer = rules.customer(subject)
+        amount = Money(*rules.amount(subject))
+        methods = tuple(MethodChoice(m.ref, m.label(), n == 0) for n, m in enumerate(
+            payment_methods.ordered(customer)) if m.chargeable(ctx.clock.today))
+        stand_in = tuple((t, f"{d.brand} •••• {d.last4}")
+                         for t, d in ctx.processor.stand_in_methods().items()
+                         if d.type == "card")
+        return Owed(rules.kind, rules.reference(subject), _description(rules, subject), amount,
+                    _state(rules, subject), _awaiting_bank(rules, subject) is not None, methods,
+                    stand_in)
+
+
+def client_secret(ctx: Context, token: str) -> str | None:
+    """CP-1 on Stripe: what Stripe.js needs to complete the payment (never stored or logged)."""
+    with ctx.factory() as session:
+        link = signed_link(session, token, ACTION)
+        rules, subject = _subject(session, link)
+        waiting = _awaiting_bank(rules, subject)
+        ref = waiting.processor_ref if waiting is not None else None
+    return ctx.processor.authentication(ref) if ref else None
+
+
+# Paying -------------------------------------------------------------------------------------
+
+
+def pay(ctx: Context, lock_url: URL | str, token: str, how: str, method: str = "") -> Paid:
+    """`how`: "authenticated" (CP-1: the bank's step is done, or stood in for), "saved" (one of
+    the customer's methods, by ref) or "new" (a method the processor's page gave, by token)."""
+    try:
+        with exclusive_run(lock_url, PAY_WAIT_S):  # CP-3
+            if how == "authenticated":
+                return _completed(ctx, token)
+            return _pay_with(ctx, token, how, method)
+    except RunInProgress:
+        raise PaymentRefused("payment_under_way") from None
+
+
+def _open(session: Session, token: str, today: date) -> tuple[CustomerLink, SubjectRules, Any]:
+    link = signed_link(session, token, ACTION)
+    if link_state(link, today) == "expired":
+        raise LinkRefused("link_expired", on=link.expires_on)
+    rules, subject = _subject(session, link)
+    state = _state(rules, subject)
+    if state == "paid" or link.used_on is not None:
+        raise PaymentRefused("payment_already_made", subject=rules.reference(subject))
+    if state == "processing":
+        raise PaymentRefused("payment_under_way")
+    if state == "closed":
+        raise PaymentRefused("payment_closed", subject=rules.reference(subject))
+    return link, rules, subject
+
+
+def _completed(ctx: Context, token: str) -> Paid:
+    """CP-1: the payment that awaited the bank, as the processor now says it is."""
+    today, now = ctx.clock.today, ctx.clock.now()
+    with ctx.factory() as session:
+        link, rules, subject = _open(session, token, today)
+        attempt = _awaiting_bank(rules, subject)
+        if attempt is None or attempt.processor_ref is None:
+            raise PaymentRefused("payment_nothing_to_complete")
+        ref, attempt_id = attempt.processor_ref, attempt.id
+    stand_in = getattr(ctx.processor, "authenticate", None)
+    if stand_in is not None and ctx.processor.authentication(ref) is None:
+        stand_in(ref)  # the sandbox's stand-in for the bank's step
+    outcome = ctx.processor.retrieve(ref)
+    with ctx.write_lock, ctx.factory() as session:
+        link, rules, subject = _open(session, token, today)
+        waited = session.get(Attempt, attempt_id)
+        assert waited is not None
+        if outcome is None or outcome.status != "succeeded":
+            raise PaymentRefused("payment_not_completed")
+        for column, value in settled(outcome, now).items():
+            setattr(waited, column, value)
+        return _conclude(session, ctx, link, rules, subject, waited, "authenticated")
+
+
+def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
+    today, now = ctx.clock.today, ctx.clock.now()
+    with ctx.write_lock, ctx.factory() as session:
+        link, rules, subject = _open(session, token, today)
+        customer = rules.customer(subject)
+        method = _method(session, ctx.processor, customer, how, method_ref, today, now)
+        if rules.kind == "renewal" and subject.status not in renewals.OPEN:
+            subject = _reactivation_cart(session, ctx, subject, method)
+        amount = rules.amount(subject)
+        key = f"cp-{uuid.uuid4().hex}"
+        attempts = _attempts(rules, subject)
+        attempt = Attempt(idempotency_key=key, number=len(attempts) + 1, round=0, manual=True,
+                          on=today, payment_method=method, amount_minor=amount[0],
+                          currency=amount[1], result="unknown", created_at=now,
+                          **{f"{rules.kind}_id": subject.id})
+        session.add(attempt)
+        session.commit()  # SC-2: the attempt and its key, before the call
+        request = charge_request(rules, subject, method, key, amount)
+        attempt_id, subject_id = attempt.id, subject.id
+    try:
+        outcome: ChargeOutcome | None = ctx.processor.charge(request, today)
+    except ProcessorUnavailable:
+        outcome = None  # unknown: the next run asks the processor (SC-2), never charges again
+    with ctx.write_lock, ctx.factory() as session:
+        sent = session.get(Attempt, attempt_id)
+        assert sent is not None
+        link = signed_link(session, token, ACTION)
+        rules = rules_for(settings.load_policy(session))[attempt_kind(sent)]
+        subject = rules.load_many(session, [subject_id])[subject_id]
+        if outcome is None:
+            session.commit()
+            return Paid(rules.reference(subject), "unknown", Money(*amount),
+                        sent.payment_method.label())
+        for column, value in settled(outcome, now).items():
+            setattr(sent, column, value)
+        block_if_hard(sent.payment_method, outcome)
+        if outcome.status != "succeeded":
+            record_event(session, "payment.customer_failed", rules.reference(subject), today,
+                         now, {"attempt": sent.idempotency_key, "result": outcome.status,
+                               "decline_code": outcome.decline_code})
+            session.commit()
+            return Paid(rules.reference(subject), "declined" if outcome.status == "declined"
+                        else outcome.status, Money(*amount), sent.payment_method.label())
+        return _conclude(session, ctx, link, rules, subject, sent, how)
+
+
+def attempt_kind(attempt: Attempt) -> str:
+    if attempt.renewal_id is not None:
+        return "renewal"
+    return "installment" if attempt.installment_id is not None else "usage_invoice"
+
+
+def _method(session: Session, processor: Processor, customer: Customer, how: str, ref: str,
+            today: date, now: datetime) -> PaymentMethod:
+    if how == "saved":
+        method = next((m for m in customer.payment_methods if m.ref == ref), None)
+        if method is None or not method.chargeable(today):
+            raise PaymentRefused("payment_method_unusable")
+        return method
+    if how != "new":
+        raise PaymentRefused("payment_method_unusable")
+    details = processor.describe(ref)
+    if details is None:
+        raise PaymentRefused("payment_method_unusable")
+    data = payment_methods.MethodInput(
+        ref=_free_ref(customer), type=details.type, token=ref, brand=details.brand,
+        last4=details.last4, exp_month=details.exp_month, exp_year=details.exp_year,
+        holder=customer.name)
+    method = payment_methods.add_method(session, processor, customer, data, today, now)
+    if not method.accepted:
+        raise PaymentRefused("payment_method_refused", reason=method.refusal)
+    return method
+
+
+def _free_ref(customer: Customer) -> str:
+    taken = {m.ref for m in customer.payment_methods}
+    number = len(taken) + 1
+    while f"{customer.ref}-PM{number}" in taken:
+        number += 1
+    return f"{customer.ref}-PM{number}"
+
+
+def _reactivation_cart(session: Session, ctx: Context, cart: Renewal,
+                       method: PaymentMethod) -> Renewal:
+    """AR-6 from the customer's page: the expired cart's services in a manual renewal cart."""
+    services = _renewable(cart)
+    if len(services) != 1:
+        raise PaymentRefused("payment_closed", subject=cart.ref)
+    service = services[0]
+    service.payment_method = method
+    policy = settings.load_policy(session)
+    new = renewals.manual_renewal_cart(session, service, policy, ctx.clock.today,
+                                       ctx.clock.now(), f"customer:{cart.customer.ref}")
+    session.flush()
+    return new
+
+
+def _conclude(session: Session, ctx: Context, link: CustomerLink, rules: SubjectRules,
+              subject: Any, attempt: Attempt, how: str) -> Paid:
+    """The item paid as by its own attempt; the link used; who paid it and how, recorded."""
+    today, now = ctx.clock.today, ctx.clock.now()
+    rules.on_paid(session, subject, attempt.payment_method, today, now)
+    link.used_on = today
+    reference = rules.reference(subject)
+    record_event(session, "payment.by_customer", reference, today, now,
+                 {"attempt": attempt.idempotency_key, "how": how,
+                  "payment_method": attempt.payment_method.ref,
+                  "amount": Money(attempt.amount_minor, attempt.currency).text()})
+    audit(session, f"customer:{rules.customer(subject).ref}", "pay_now", reference, today, now,
+          None, {"how": how, "attempt": attempt.idempotency_key})
+    session.commit()
+    return Paid(reference, "paid", Money(attempt.amount_minor, attempt.currency),
+                attempt.payment_method.label())
