@@ -21,6 +21,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.notify.outbox import Sender
 from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from renewdesk.notify.webhooks import WebhookTarget
+from renewdesk.payments.choice import ProcessorNotReady, mode_of
 from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services.context import Clock, Context
@@ -74,6 +75,31 @@ class App:
                        mailer=self.mailer() if delivery else None,
                        webhook=self.webhook() if delivery else None,
                        write_lock=self.write_lock)
+
+    def run_context(self, who: str | None = None) -> Context:
+        """A run's context, with the processor made again first: the key removed from the
+        keyring or the processor changed since the last run is seen (a run with Stripe chosen
+        and its key unreadable then stops, `payments.choice.require_ready`)."""
+        self.remake_processor()
+        return self.context(who)
+
+    def remake_processor(self) -> Processor:
+        """After Settings > Payments is saved (and before each window run): the contexts made
+        from now on use the processor the settings, the environment and the keyring give."""
+        with self.factory() as session:
+            chosen = settings.get(session, "payment_processor")
+        processor = make_processor(self.url, self.env, chosen)
+        if is_live(processor) and self.today_override is not None:
+            real = self.real_today()
+            if self.today_override != real:
+                processor = ProcessorNotReady(InputError(
+                    "live_key_real_date", given=self.today_override, today=real))
+        self.processor = processor
+        return processor
+
+    def mode(self) -> str:
+        """What the window's badge shows (`payments.choice`): no database or keyring read."""
+        return mode_of(self.processor)
 
     def mailer(self) -> Sender | None:
         with self.factory() as session:
@@ -136,7 +162,9 @@ def open_app(db_arg: str | None = None, today: str | None = None,
     engine = db.make_engine(location.with_password(url, env))
     db.migrate(engine)
     factory = db.session_factory(engine)
-    processor = make_processor(url, env)
+    with factory() as session:
+        chosen = settings.get(session, "payment_processor")
+    processor = make_processor(url, env, chosen)
     app = App(url, engine, factory, processor, env, today_override)
     if is_live(processor) and today_override is not None:
         real = app.real_today()
@@ -150,18 +178,35 @@ def is_live(processor: Processor) -> bool:
     return bool(getattr(processor, "live", False))
 
 
-def make_processor(url: str, env: Mapping[str, str]) -> Processor:
-    """`RENEWDESK_GATEWAY`: the offline sandbox (default) or Stripe."""
-    gateway = env.get("RENEWDESK_GATEWAY", "sandbox")
+def processor_source(env: Mapping[str, str], chosen: str | None) -> tuple[str, str]:
+    """The processor's name and where the choice comes from: `RENEWDESK_GATEWAY` (unattended
+    machines) over the `payment_processor` setting (Settings > Payments), else the sandbox."""
+    if env.get("RENEWDESK_GATEWAY"):
+        return env["RENEWDESK_GATEWAY"], "environment"
+    if chosen:
+        return chosen, "settings"
+    return "sandbox", "default"
+
+
+def make_processor(url: str, env: Mapping[str, str], chosen: str | None = None) -> Processor:
+    """The sandbox or Stripe, as `processor_source` says. Stripe whose key cannot be read is a
+    `ProcessorNotReady`, never the sandbox: the window still opens, a run is refused."""
+    gateway, source = processor_source(env, chosen)
     if gateway == "sandbox":
         latency = int(env.get("RENEWDESK_SANDBOX_LATENCY_MS") or 0)
         return SandboxProcessor(ledger_path(url, env), latency_ms=latency)
     if gateway == "stripe":
-        key = keystore.read("stripe", env)
+        missing = "no_stripe_key" if source == "environment" else "stripe_key_unreadable"
+        try:
+            key = keystore.read("stripe", env)
+        except Exception as error:  # a locked or broken keyring: the key cannot be read
+            log.warning("the Stripe key could not be read from the keyring: %s",
+                        type(error).__name__)
+            key = None
         if not key:
-            raise InputError("no_stripe_key")
+            return ProcessorNotReady(InputError(missing))
         if not key.startswith(("sk_test_", "sk_live_", "rk_test_", "rk_live_")):
-            raise InputError("stripe_key_shape")
+            return ProcessorNotReady(InputError("stripe_key_shape"))
         # Imported here: Stripe's SDK and its HTTP stack would weigh on every start otherwise
         # (docs/benchmarks.md, the lazy imports).
         from renewdesk.payments.stripe_gateway import StripeProcessor

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from renewdesk.domain.errors import InputError
+from renewdesk.payments.choice import require_ready
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services import installments, renewals
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner
@@ -28,6 +29,7 @@ def _runner(ctx: Context) -> RoundRunner:
 
 def final_attempt(ctx: Context, order_ref: str) -> RoundResult:
     """IN-5: "Renew payment plan", once per installment, after automatic attempts stopped."""
+    require_ready(ctx.processor)  # before anything is written
     today, now = ctx.clock.today, ctx.clock.now()
     with ctx.factory() as session:
         order = session.scalar(select(InstallmentOrder).where(InstallmentOrder.ref == order_ref))
@@ -45,6 +47,7 @@ def final_attempt(ctx: Context, order_ref: str) -> RoundResult:
 
 def manual_renewal(ctx: Context, service_ref: str) -> RoundResult:
     """AR-6: pay a suspended (or due) service now, reactivation fee included."""
+    require_ready(ctx.processor)  # before anything is written
     today, now = ctx.clock.today, ctx.clock.now()
     with ctx.factory() as session:
         service = session.scalar(select(Service).where(Service.ref == service_ref))

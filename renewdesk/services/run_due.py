@@ -21,6 +21,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.notify import outbox, webhooks
+from renewdesk.payments.choice import require_ready
 from renewdesk.payments.dryrun import DryRunProcessor
 from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services import installments, payment_methods, renewals, usage
@@ -295,7 +296,9 @@ def database_of(ctx: Context) -> Engine:
 def run_due(ctx: Context, *, dry_run: bool = False,
             progress: Callable[[str, RoundResult | None], None] | None = None,
             cancel: threading.Event | None = None) -> RunReport:
-    """Do (or, dry, report) everything due up to `ctx.clock.today`."""
+    """Do (or, dry, report) everything due up to `ctx.clock.today`. With Stripe chosen and its
+    key unreadable, nothing at all is done (it never falls back to the sandbox)."""
+    require_ready(ctx.processor)
     today = ctx.clock.today
     with ctx.factory() as session:
         policy = settings.load_policy(session)

@@ -15,11 +15,14 @@ POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
      "links_base_url", "nightly_time", "backup_keep",
-     "payment_methods_url"}
+     "payment_methods_url", "payment_processor"}
 )
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number"})
-DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25", "backup_keep": "14"}
+DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25", "backup_keep": "14",
+            "payment_processor": "sandbox"}
+# Settings > Payments: which processor takes the money (`RENEWDESK_GATEWAY` overrides it).
+PROCESSORS = ("sandbox", "stripe")
 
 
 def get(session: Session, name: str, default: str | None = None) -> str | None:
@@ -62,6 +65,8 @@ def validate_other(values: dict[str, str]) -> None:
             raise InputError("setting_not_backups", name=name, given=value)
         if name == "smtp_starttls" and value not in ("true", "false"):
             raise InputError("setting_not_yes_no", name=name, given=value)
+        if name == "payment_processor" and value not in PROCESSORS:
+            raise InputError("setting_not_processor", name=name, given=value)
 
 
 def _time_of_day(text: str) -> bool:
