@@ -170,6 +170,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                                  "saved",
         "stripe_unreachable": "Stripe could not be reached ({reason}); nothing was saved",
         "stripe_check_failed": "Stripe did not accept the check ({reason}); nothing was saved",
+        "stripe_key_needed": "type the Stripe secret key first (Stripe's Dashboard, Developers, "
+                             "API keys): none is saved on this computer",
         # The database
         "not_database_url": "not a database URL: {url!r} (e.g. "
                             "postgresql+psycopg://user@host:5432/renewdesk)",
@@ -404,6 +406,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "stripe_unreachable": "Stripe est injoignable ({reason}) ; rien n'a été enregistré",
         "stripe_check_failed": "Stripe n'a pas accepté la vérification ({reason}) ; rien n'a été "
                                "enregistré",
+        "stripe_key_needed": "saisissez d'abord la clé secrète Stripe (tableau de bord Stripe, "
+                             "Développeurs, Clés API) : aucune n'est enregistrée sur cet "
+                             "ordinateur",
         "not_database_url": "ce n'est pas l'adresse d'une base de données : {url!r} (par "
                             "exemple postgresql+psycopg://user@host:5432/renewdesk)",
         "database_not_supported": "{backend} : renewdesk fonctionne sur SQLite ou PostgreSQL",
