@@ -19,6 +19,7 @@ from renewdesk.app import App, is_live
 from renewdesk.cli.entry import cli_language
 from renewdesk.cli.import_csv import cmd_import_csv
 from renewdesk.cli.report import print_report
+from renewdesk.cli.status import cmd_status
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services import (
@@ -402,5 +403,5 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
     "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
     "serve-links": _cmd_serve_links, "migrate-db": _cmd_migrate_db,
-    "import-csv": cmd_import_csv,
+    "import-csv": cmd_import_csv, "status": cmd_status,
 }

@@ -150,6 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("url", nargs="?", metavar="URL_OR_FILE")
     c.add_argument("--default", action="store_true",
                    help="back to the SQLite file in the user's data folder")
+    sub.add_parser("status", help="the payment processor and its mode (real money or not), "
+                                  "the database, the last run")
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
     return p

@@ -26,7 +26,7 @@ from renewdesk.payments.processor import (
 SANDBOX, STRIPE_TEST, STRIPE_LIVE, STRIPE_NOT_READY = (
     "sandbox", "stripe_test", "stripe_live", "stripe_not_ready")
 MODE_WORDS = {SANDBOX: "Sandbox: no real money", STRIPE_TEST: "Stripe test mode",
-              STRIPE_LIVE: "Stripe LIVE", STRIPE_NOT_READY: "Stripe: key missing, no charges"}
+              STRIPE_LIVE: "Stripe LIVE", STRIPE_NOT_READY: "Stripe: key missing, nothing is charged"}
 
 
 class ProcessorNotReady:

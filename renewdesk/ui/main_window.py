@@ -17,6 +17,7 @@ from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
+from renewdesk.ui.mode_badge import ModeBadge, mode_text
 from renewdesk.ui.operations import Operations, Reader
 from renewdesk.ui.views.customer_page import CustomerPage
 from renewdesk.ui.views.list_page import ListPage
@@ -43,7 +44,6 @@ class MainWindow(QMainWindow):
         self.language = language or i18n.installed()
         self.setObjectName("mainWindow")
         self.app = app
-        self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", app.url.split("/")[-1]))
         self.operations = Operations(self, self.language.code)
         self.reader = Reader(self, self.language.code)
         self.desk = Desk(app, self.operations, self.refresh_all, self.open_customer,
@@ -93,10 +93,13 @@ class MainWindow(QMainWindow):
         self.next_run = QLabel()
         self.problems = QLabel()
         self.problems.setObjectName("problems")
-        for label in (self.last_run, self.next_run, self.problems):
+        self.mode = ModeBadge()
+        for label in (self.last_run, self.next_run, self.problems, self.mode):
             self.statusBar().addPermanentWidget(label)
+        self.show_mode()
 
-        self.scheduler = Scheduler(app.context, app.engine.url, app.backup_before_run, self,
+        # Each run makes its processor again: a key removed or a processor changed is seen.
+        self.scheduler = Scheduler(app.run_context, app.engine.url, app.backup_before_run, self,
                                    self.language.code)
         self.scheduler.started.connect(self._run_started)
         self.scheduler.finished.connect(self._run_finished)
@@ -182,6 +185,14 @@ class MainWindow(QMainWindow):
         page.show()
         page.raise_()
 
+    @Slot()
+    def show_mode(self) -> None:
+        """The processor's mode in the status bar and the title (the processor in memory: no
+        database or keyring read)."""
+        self.mode.show_mode(self.app.mode())
+        self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", self.app.url.split("/")[-1])
+                            + " — " + mode_text(self.mode.mode))
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
 
@@ -203,7 +214,9 @@ class MainWindow(QMainWindow):
     def _settings_read(self, current: reads.SettingsValues) -> None:
         dialog = SettingsDialog(self.desk, self.app.env, current, self)
         dialog.languageChanged.connect(self.languageChanged)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self.show_mode()  # a key removed counts even if the dialog was cancelled
+        if accepted:
             self.refresh_all()
             self.show_message(self.tr("Settings saved; the new database is used from the next "
                                       "start") if dialog.database_changed
@@ -254,6 +267,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _run_finished(self, outcome: RunOutcome) -> None:
+        self.show_mode()
         self.actions_.run_now.setEnabled(True)
         self.actions_.dry_run.setEnabled(True)
         if self.progress is not None:

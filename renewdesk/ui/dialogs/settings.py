@@ -1,5 +1,6 @@
 """Settings: the policy numbers of RULES.md, e-mail, the nightly run, the interface language,
-the Stripe key and this machine's database (team mode: a shared PostgreSQL).
+the payment processor with its Stripe key (payments_settings.py) and this machine's database
+(team mode: a shared PostgreSQL).
 
 All values are checked together and saved at once, or none is (the message names the one that
 is wrong). The Stripe key goes to the system keyring, never into the settings table; with no
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -30,10 +30,12 @@ from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
 from renewdesk.domain.refusal_words import words
-from renewdesk.services import actions, window
+from renewdesk.services import actions, payments_setting, window
 from renewdesk.services.context import Context
+from renewdesk.services.payments_setting import StripeAccount
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.widgets import SendingDialog
+from renewdesk.ui.dialogs.payments_settings import PaymentsTab
+from renewdesk.ui.widgets import SendingDialog, confirm
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
@@ -86,20 +88,9 @@ class SettingsDialog(SendingDialog):
         form.addRow(self.tr("Interface language:"), self.language)
         tabs.addTab(interface, self.tr("Interface"))
 
-        stripe = QWidget()
-        form = QFormLayout(stripe)
-        self.stripe_key = QLineEdit()
-        self.stripe_key.setObjectName("stripe_key")
-        self.stripe_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.stripe_key.setPlaceholderText("sk_test_…")
-        save_key = QPushButton(self.tr("Save in the system &keyring"))
-        save_key.clicked.connect(self.save_stripe_key)
-        self.key_state = QLabel(self._key_state())
-        self.key_state.setWordWrap(True)
-        form.addRow(self.tr("Stripe secret key:"), self.stripe_key)
-        form.addRow("", save_key)
-        form.addRow(self.tr("Stored:"), self.key_state)
-        tabs.addTab(stripe, "Stripe")
+        self.payments = PaymentsTab(desk, env, self.current.get("payment_processor", "sandbox"),
+                                    self)
+        tabs.addTab(self.payments, self.tr("Payments"))
 
         tabs.addTab(self._database_tab(), self.tr("Database"))
 
@@ -208,37 +199,50 @@ class SettingsDialog(SendingDialog):
                 out[name] = widget.text().strip()
         return {k: v for k, v in out.items() if v != self.current.get(k, "")}
 
-    def _key_state(self) -> str:
-        state = next((s for s in keystore.states(self._env) if s.name == "stripe"), None)
-        return state.source if state is not None else ""
-
-    @Slot()
-    def save_stripe_key(self) -> None:
-        key, env = self.stripe_key.text().strip(), self._env
-        self._desk.change(self, lambda _ctx: keystore.store("stripe", key, env,
-                                                            allow_plaintext=False),
-                          self._key_saved, self.problem.setText)
-
-    def _key_saved(self, where: str) -> None:
-        self.stripe_key.clear()
-        self.key_state.setText(where)
-        self.problem.setText("")
-
     @Slot()
     def apply(self) -> None:
-        url, password = self.database_url.text().strip(), self.database_password.text()
-        values, env = self.values(), self._env
+        """Checked first: the database's URL here, a Stripe key with Stripe (off the GUI
+        thread); live mode asked; then everything saved at once, or nothing."""
+        url = self.database_url.text().strip()
         try:
             if url:
                 window.check_database(url)
         except InputError as error:
             self.problem.setText(words(error, self._desk.language.code))
             return
+        payments = self.payments
+        if not (payments.changed() and payments.choice() == "stripe"):
+            self._save(None)
+        elif payments.account() is not None:
+            self._go_live_or_save(payments.account())
+        else:
+            payments.verify(self._go_live_or_save)
+
+    def _go_live_or_save(self, account: StripeAccount | None) -> None:
+        going_live = (account is not None and account.live
+                      and self._desk.app.mode() != payments_setting.STRIPE_LIVE)
+        if going_live and not confirm(self, self.tr("Stripe live mode"), self.tr(
+                "This key is a LIVE key: from now on, runs take real money from your "
+                "customers' cards and accounts. Switch to live mode?")):
+            self.problem.setText(self.tr("Live mode not confirmed: nothing was saved."))
+            return
+        self._save(account)
+
+    def _save(self, account: StripeAccount | None) -> None:
+        url, password = self.database_url.text().strip(), self.database_password.text()
+        values, env, app = self.values(), self._env, self._desk.app
+        payments = (self.payments.choice(), self.payments.typed_key()) \
+            if self.payments.changed() else None
 
         def save(ctx: Context) -> bool:
+            if payments is not None:  # Stripe first: a key it refuses saves nothing
+                payments_setting.save(ctx, env, *payments, account=account,
+                                      live_confirmed=account is not None and account.live)
             if password:  # refused with no secure keyring: nothing saved
                 keystore.store("database", password, env, allow_plaintext=False)
             actions.save_settings(ctx, values)
+            if payments is not None:
+                app.remake_processor()
             return SettingsDialog._save_database_choice(env, url)
 
         self._desk.change(self, save, self._saved, self.problem.setText)
