@@ -37,8 +37,7 @@ __all__ = ["MODE_WORDS", "SANDBOX", "STRIPE_LIVE", "STRIPE_NOT_READY", "STRIPE_T
 class PaymentsState:
     processor: str  # the setting: sandbox | stripe
     overridden_by: str | None  # RENEWDESK_GATEWAY's value when it overrides the setting
-    key_source: str  # where the Stripe key comes from, in keystore's words; never the key
-    key_saved: bool
+    key_source: str | None  # the Stripe key's: environment | keyring | plaintext; never the key
 
 
 def current(ctx: Context, env: Mapping[str, str]) -> PaymentsState:
@@ -46,9 +45,12 @@ def current(ctx: Context, env: Mapping[str, str]) -> PaymentsState:
     with ctx.factory() as session:
         chosen = settings.get(session, "payment_processor") or settings.DEFAULTS[
             "payment_processor"]
-    state = next(s for s in keystore.states(env) if s.name == "stripe")
-    return PaymentsState(chosen, env.get("RENEWDESK_GATEWAY") or None, state.source,
-                         state.source != "not set")
+    source = next(s for s in keystore.states(env) if s.name == "stripe").source
+    kind = next((kind for kind, words in (("environment", "environment"),
+                                          ("keyring", "system keyring"),
+                                          ("plaintext", "PLAIN TEXT")) if source.startswith(words)),
+                None)
+    return PaymentsState(chosen, env.get("RENEWDESK_GATEWAY") or None, kind)
 
 
 def test_connection(env: Mapping[str, str], key: str | None) -> StripeAccount:

@@ -1837,6 +1837,26 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Processor requests per second (0: no limit):</source>
         <translation>Requêtes par seconde au prestataire (0 : sans limite) :</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="93"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="224"/>
+        <source>Stripe live mode</source>
+        <translation>Stripe en mode réel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="225"/>
+        <source>This key is a LIVE key: from now on, runs take real money from your customers&apos; cards and accounts. Switch to live mode?</source>
+        <translation>Cette clé est une clé RÉELLE (live) : désormais, les passages prélèvent de l'argent réel sur les cartes et les comptes de vos clients. Passer en mode réel ?</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="227"/>
+        <source>Live mode not confirmed: nothing was saved.</source>
+        <translation>Mode réel non confirmé : rien n'a été enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>SinceLastRunDialog</name>
@@ -2776,6 +2796,132 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="109"/>
         <source>Customer at the processor</source>
         <translation>Client chez le prestataire de paiement</translation>
+    </message>
+</context>
+<context>
+    <name>Mode</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/mode_badge.py" line="17"/>
+        <source>Sandbox: no real money</source>
+        <translation>Bac à sable : pas d'argent réel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/mode_badge.py" line="18"/>
+        <source>Stripe test mode</source>
+        <translation>Stripe en mode test</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/mode_badge.py" line="19"/>
+        <source>Stripe LIVE</source>
+        <translation>Stripe RÉEL (live)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/mode_badge.py" line="20"/>
+        <source>Stripe: key missing, nothing is charged</source>
+        <translation>Stripe : clé manquante, rien n'est prélevé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/mode_badge.py" line="33"/>
+        <source>The payment processor: Settings &gt; Payments</source>
+        <translation>Le prestataire de paiement : Réglages &gt; Paiements</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="42"/>
+        <source>Sandbox: no real money</source>
+        <translation>Bac à sable : pas d'argent réel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="54"/>
+        <source>sk_test_… or sk_live_…</source>
+        <translation>sk_test_… ou sk_live_…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="56"/>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="59"/>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="62"/>
+        <source>&amp;Remove the saved key</source>
+        <translation>&amp;Retirer la clé enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="69"/>
+        <source>The sandbox works without an account: Stripe&apos;s test payment methods behave as documented and no money moves. With Stripe, the secret key (Stripe&apos;s Dashboard, Developers, API keys) goes to this computer&apos;s system keyring when you save, after Stripe has accepted it; a test key (sk_test_) takes no real money, a live key (sk_live_) does, and choosing one asks you first.</source>
+        <translation>Le bac à sable fonctionne sans compte : les moyens de paiement de test de Stripe s'y comportent comme documenté et aucun argent ne circule. Avec Stripe, la clé secrète (tableau de bord Stripe, Développeurs, Clés API) va dans le trousseau système de cet ordinateur à l'enregistrement, une fois acceptée par Stripe ; une clé de test (sk_test_) ne prélève pas d'argent réel, une clé réelle (sk_live_) si, et la choisir vous est demandé d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="80"/>
+        <source>Payment processor:</source>
+        <translation>Prestataire de paiement :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="82"/>
+        <source>Stripe secret key:</source>
+        <translation>Clé secrète Stripe :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="83"/>
+        <source>Saved key:</source>
+        <translation>Clé enregistrée :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="85"/>
+        <source>Connection:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="109"/>
+        <source>saved in this computer&apos;s system keyring</source>
+        <translation>enregistrée dans le trousseau système de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="110"/>
+        <source>from the environment (RENEWDESK_STRIPE_SECRET_KEY)</source>
+        <translation>fournie par l'environnement (RENEWDESK_STRIPE_SECRET_KEY)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="111"/>
+        <source>saved in a plain-text file (renewdesk secret status says where)</source>
+        <translation>enregistrée dans un fichier en clair (renewdesk secret status dit où)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="113"/>
+        <source>none saved</source>
+        <translation>aucune enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="116"/>
+        <source>RENEWDESK_GATEWAY=%1 is set on this computer: it overrides this choice.</source>
+        <translation>RENEWDESK_GATEWAY=%1 est défini sur cet ordinateur : il l'emporte sur ce choix.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="140"/>
+        <source>Asking Stripe…</source>
+        <translation>Question à Stripe…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="152"/>
+        <source>(Stripe does not give its name to this key)</source>
+        <translation>(Stripe ne donne pas son nom à cette clé)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="153"/>
+        <source>Connected to %1: %2</source>
+        <translation>Connecté à %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="176"/>
+        <source>The saved key was removed.</source>
+        <translation>La clé enregistrée a été retirée.</translation>
     </message>
 </context>
 </TS>

@@ -105,8 +105,12 @@ class PaymentsTab(QWidget):
         return None
 
     def show_state(self, state: PaymentsState) -> None:
-        self.key_state.setText(self.tr("saved: %1").replace("%1", state.key_source)
-                               if state.key_saved else self.tr("none saved"))
+        self.key_state.setText({
+            "keyring": self.tr("saved in this computer's system keyring"),
+            "environment": self.tr("from the environment (RENEWDESK_STRIPE_SECRET_KEY)"),
+            "plaintext": self.tr("saved in a plain-text file (renewdesk secret status says "
+                                 "where)"),
+        }.get(state.key_source or "", self.tr("none saved")))
         if state.overridden_by:
             self.override.setText(self.tr(
                 "RENEWDESK_GATEWAY=%1 is set on this computer: it overrides this choice.")
