@@ -9,6 +9,13 @@ from renewdesk.services.payments_setting import SANDBOX, STRIPE_LIVE, STRIPE_NOT
 from renewdesk.ui.i18n import translate
 
 RED = "#b3261e"
+_BADGE = "padding: 1px 8px; border-radius: 3px; font-weight: bold; "
+# Real money is red; Stripe's test mode amber, as Stripe's own Dashboard shows it; the sandbox
+# quiet, framed so it is still seen.
+STYLES = {SANDBOX: _BADGE + "color: #1d4d2a; background: #e3f1e6; border: 1px solid #9cc7a6",
+          STRIPE_TEST: _BADGE + "color: #5c3d00; background: #fbe3a6; border: 1px solid #d9a520",
+          STRIPE_LIVE: _BADGE + f"color: white; background: {RED}",
+          STRIPE_NOT_READY: _BADGE + f"color: white; background: {RED}"}
 
 
 def mode_text(mode: str) -> str:
@@ -31,6 +38,4 @@ class ModeBadge(QLabel):
         self.mode = mode
         self.setText(mode_text(mode))
         self.setToolTip(translate("Mode", "The payment processor: Settings > Payments"))
-        warning = mode in (STRIPE_LIVE, STRIPE_NOT_READY)
-        self.setStyleSheet(f"color: white; background: {RED}; font-weight: bold; padding: 0 6px"
-                           if warning else "padding: 0 6px")
+        self.setStyleSheet(STYLES.get(mode, STYLES[SANDBOX]))
