@@ -9,6 +9,7 @@ person who chose Stripe and sees "Run now" succeed must not be charging nobody.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import NoReturn
 
@@ -27,6 +28,18 @@ SANDBOX, STRIPE_TEST, STRIPE_LIVE, STRIPE_NOT_READY = (
     "sandbox", "stripe_test", "stripe_live", "stripe_not_ready")
 MODE_WORDS = {SANDBOX: "Sandbox: no real money", STRIPE_TEST: "Stripe test mode",
               STRIPE_LIVE: "Stripe LIVE", STRIPE_NOT_READY: "Stripe: key missing, nothing is charged"}
+
+
+@dataclass(frozen=True)
+class StripeAccount:
+    """What Stripe said of a key ("Test the connection", `payments.stripe_check`)."""
+
+    name: str | None  # None when Stripe does not say it to this key (or this server)
+    live: bool
+
+
+def is_live_key(key: str) -> bool:
+    return key.startswith(("sk_live_", "rk_live_"))
 
 
 class ProcessorNotReady:

@@ -10,7 +10,6 @@ the key still good (docs/decisions.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import stripe
@@ -23,18 +22,10 @@ from stripe import (
 from stripe import PermissionError as StripePermissionError
 
 from renewdesk.domain.errors import InputError
+from renewdesk.payments.choice import StripeAccount, is_live_key
 
 KEY_PREFIXES = ("sk_test_", "sk_live_", "rk_test_", "rk_live_")
-
-
-@dataclass(frozen=True)
-class StripeAccount:
-    name: str | None  # None when Stripe does not say it to this key (or this server)
-    live: bool
-
-
-def is_live_key(key: str) -> bool:
-    return key.startswith(("sk_live_", "rk_live_"))
+__all__ = ["StripeAccount", "check_key", "check_shape"]
 
 
 def check_shape(key: str) -> None:

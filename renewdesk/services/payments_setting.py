@@ -20,9 +20,10 @@ from renewdesk.payments.choice import (
     STRIPE_LIVE,
     STRIPE_NOT_READY,
     STRIPE_TEST,
+    StripeAccount,
+    is_live_key,
     mode_of,
 )
-from renewdesk.payments.stripe_check import StripeAccount, check_key, is_live_key
 from renewdesk.services import actions
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
@@ -55,6 +56,9 @@ def current(ctx: Context, env: Mapping[str, str]) -> PaymentsState:
 
 def test_connection(env: Mapping[str, str], key: str | None) -> StripeAccount:
     """The account behind the key typed, or else the one saved; a refusal says why."""
+    # Stripe's SDK is imported when it is first asked: not when the window starts.
+    from renewdesk.payments.stripe_check import check_key
+
     key = key or keystore.read("stripe", env)
     if not key:
         raise InputError("stripe_key_needed")

@@ -3,6 +3,7 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
     def show_mode(self) -> None:
         """The processor's mode in the status bar and the title (the processor in memory: no
         database or keyring read)."""
+        if not shiboken6.isValid(self.mode):  # a new language rebuilt the window meanwhile
+            return
         self.mode.show_mode(self.app.mode())
         self.setWindowTitle(self.tr("renewdesk — %1").replace("%1", self.app.url.split("/")[-1])
                             + " — " + mode_text(self.mode.mode))
