@@ -182,14 +182,25 @@ def owed(ctx: Context, token: str) -> Owed:
                     stand_in)
 
 
-def client_secret(ctx: Context, token: str) -> str | None:
-    """CP-1 on Stripe: what Stripe.js needs to complete the payment (never stored or logged)."""
+@dataclass(frozen=True)
+class BankStep:
+    """CP-1 on Stripe: what Stripe.js needs on the page (the secret is never stored or logged)."""
+
+    publishable_key: str
+    client_secret: str
+
+
+def bank_step(ctx: Context, token: str) -> BankStep | None:
+    """What the page needs to let the customer's bank confirm the waiting payment with the
+    processor's own step; None when the page stands in for it (the sandbox) or nothing waits."""
     with ctx.factory() as session:
         link = signed_link(session, token, ACTION)
         rules, subject = _subject(session, link)
         waiting = _awaiting_bank(rules, subject)
         ref = waiting.processor_ref if waiting is not None else None
-    return ctx.processor.authentication(ref) if ref else None
+        publishable = settings.get(session, "stripe_publishable_key") or ""
+    secret = ctx.processor.authentication(ref) if ref else None
+    return BankStep(publishable, secret) if secret else None
 
 
 # Paying -------------------------------------------------------------------------------------

@@ -21,7 +21,15 @@ _HEADERS = {
 }
 
 
-def page(template: str, language: str, status: int = 200, **values: Any) -> Response:
+# CP-1 on Stripe: the page that completes a payment loads Stripe.js, which shows the bank's step
+# in Stripe's own frames.
+STRIPE_JS = ("default-src 'self'; style-src 'unsafe-inline'; script-src 'self' https://js.stripe.com; "
+             "frame-src https://js.stripe.com https://hooks.stripe.com; "
+             "connect-src https://api.stripe.com")
+
+
+def page(template: str, language: str, status: int = 200, csp: str | None = None,
+         **values: Any) -> Response:
     words = texts.words(language)
     body = render_template(template, t=words, lang=language, money=lambda m: _money(m, language),
                            day=lambda d: day(d, language),
@@ -30,6 +38,8 @@ def page(template: str, language: str, status: int = 200, **values: Any) -> Resp
     response.set_cookie(guard.COOKIE, cookie(), httponly=True, samesite="Strict",
                         secure=request.is_secure)
     response.headers.update(_HEADERS)
+    if csp is not None:
+        response.headers["Content-Security-Policy"] = csp
     return response
 
 
@@ -66,6 +76,10 @@ def cookie() -> str:
 
 def day(value: date | None, language: str) -> str:
     return fmt.day(value, language) if value else ""
+
+
+def money_text(amount: Money, language: str) -> str:
+    return fmt.money(amount, language)
 
 
 def _money(amount: Money | None, language: str) -> str:

@@ -17,11 +17,19 @@ from werkzeug.wrappers import Response
 from renewdesk.app import App
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
-from renewdesk.services import pages
+from renewdesk.services import customer_payments, pages
 from renewdesk.services.links import LinkRefused
 from renewdesk.web import guard
 from renewdesk.web.link import Link, Wiring, invalid, usable_link, wiring
-from renewdesk.web.render import message, page, refusal, request_language, said
+from renewdesk.web.render import (
+    STRIPE_JS,
+    message,
+    money_text,
+    page,
+    refusal,
+    request_language,
+    said,
+)
 from renewdesk.web.texts import status
 
 log = logging.getLogger("renewdesk.web")
@@ -52,6 +60,8 @@ def show(link: Link) -> Response:
         return page("cancel.html", link.language, view=view, csrf=link.csrf, token=link.token)
     if view.action == "confirm_plan_change":
         return page("confirm.html", link.language, view=view, csrf=link.csrf, token=link.token)
+    if view.action == customer_payments.ACTION:
+        return _pay_page(link)
     elsewhere = pages.managed_elsewhere(wiring().app.context(delivery=False))
     return page("methods.html", link.language, view=view, csrf=link.csrf, token=link.token,
                 elsewhere=elsewhere)
@@ -86,6 +96,45 @@ def _remove(link: Link, method_ref: str) -> Response:
     except InputError as error:
         return message(link.language, refusal(error, link.language), 409)
     return said(link.language, "removed")
+
+
+def _pay_page(link: Link) -> Response:
+    """CP-1, CP-2: what is owed, and the ways to pay it now."""
+    ctx = wiring().app.context(delivery=False)
+    try:
+        owed = customer_payments.owed(ctx, link.token)
+        step = customer_payments.bank_step(ctx, link.token) if owed.authenticate else None
+    except LinkRefused:
+        return invalid()
+    except ProcessorUnavailable as error:
+        return message(link.language, refusal(error, link.language), 503)
+    return page("pay.html", link.language, csp=STRIPE_JS if step else None, owed=owed,
+                csrf=link.csrf, token=link.token, secret=step.client_secret if step else "",
+                publishable=step.publishable_key if step else "")
+
+
+@blueprint.post("/l/<token>/pay")
+@usable_link
+def pay(link: Link) -> Response:
+    """The customer's payment (CP-2), or the one their bank has now confirmed (CP-1); one
+    payment whatever else pays the item at the same time (CP-3)."""
+    if link.view.action != customer_payments.ACTION:
+        return invalid()
+    shared, language = wiring(), link.language
+    try:
+        paid = customer_payments.pay(shared.app.context(), shared.app.engine.url, link.token,
+                                     request.form.get("how", ""), request.form.get("method", ""))
+    except LinkRefused:
+        return invalid()
+    except InputError as error:
+        return message(language, refusal(error, language), 409)
+    except ProcessorUnavailable as error:
+        return message(language, refusal(error, language), 503)
+    amount = money_text(paid.amount, language)
+    key = {"paid": "pay_done", "declined": "pay_declined", "pending": "pay_pending"}.get(
+        paid.outcome, "pay_unknown")
+    return said(language, key, 200 if paid.outcome == "paid" else 402, amount=amount,
+                method=paid.method)
 
 
 @blueprint.post("/l/<token>/card")

@@ -49,6 +49,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "save_title": "Save your new payment method",
         "close": "You can close this page.",
         "nothing_to_save": "There is nothing to do here. Nothing was changed.",
+        "pay_title": "Pay what is due",
+        "pay_intro": "This payment did not go through:",
+        "pay_for": "For", "pay_state": "State",
+        "pay_confirm_title": "Confirm with your bank",
+        "pay_confirm_intro": "Your bank asks you to confirm this payment. Nothing more is "
+                             "charged: it is the same payment.",
+        "pay_confirm_button": "Confirm the payment with my bank",
+        "pay_confirm_stand_in": "Test mode: this button stands in for your bank's "
+                                "confirmation.",
+        "pay_confirm_script": "Your bank's confirmation opens here; if it does not, allow "
+                              "this page's scripts, or pay with another card below.",
+        "pay_saved_title": "Pay with a saved card",
+        "pay_new_title": "Pay with a new card",
+        "pay_new_intro": "Test mode: this list stands in for the payment provider's page. The "
+                         "card is saved for your next payments.",
+        "pay_new_elsewhere": "To pay with a new card, first add it on the page of your "
+                             "payment methods, then come back to this link.",
+        "pay_button": "Pay {amount} now",
+        "pay_done": "Thank you: {amount} is paid with {method}.",
+        "pay_declined": "The payment was declined ({method}). Nothing was charged. You can try "
+                        "another card.",
+        "pay_pending": "Your payment is being processed; you will receive a confirmation.",
+        "pay_unknown": "We could not hear back from the payment provider. You will not be "
+                       "charged twice; we will confirm it by e-mail.",
+        "pay_paid": "This is already paid. Thank you.",
+        "pay_processing": "A payment of this is being processed.",
+        "pay_closed": "This can no longer be paid here: please contact us.",
     },
     "fr": {
         "title": "Votre compte",
@@ -101,6 +128,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "save_title": "Enregistrer votre nouveau moyen de paiement",
         "close": "Vous pouvez fermer cette page.",
         "nothing_to_save": "Il n'y a rien à faire ici. Rien n'a été changé.",
+        "pay_title": "Régler ce qui est dû",
+        "pay_intro": "Ce paiement n'a pas abouti :",
+        "pay_for": "Pour", "pay_state": "État",
+        "pay_confirm_title": "Confirmer auprès de votre banque",
+        "pay_confirm_intro": "Votre banque vous demande de confirmer ce paiement. Rien de plus "
+                             "n'est prélevé : c'est le même paiement.",
+        "pay_confirm_button": "Confirmer le paiement auprès de ma banque",
+        "pay_confirm_stand_in": "Mode test : ce bouton remplace la confirmation de votre "
+                                "banque.",
+        "pay_confirm_script": "La confirmation de votre banque s'ouvre ici ; sinon, autorisez "
+                              "les scripts de cette page, ou payez avec une autre carte "
+                              "ci-dessous.",
+        "pay_saved_title": "Payer avec une carte enregistrée",
+        "pay_new_title": "Payer avec une nouvelle carte",
+        "pay_new_intro": "Mode test : cette liste remplace la page du prestataire de paiement. "
+                         "La carte est enregistrée pour vos prochains paiements.",
+        "pay_new_elsewhere": "Pour payer avec une nouvelle carte, ajoutez-la d'abord sur la page "
+                             "de vos moyens de paiement, puis revenez sur ce lien.",
+        "pay_button": "Payer {amount} maintenant",
+        "pay_done": "Merci : {amount} est payé avec {method}.",
+        "pay_declined": "Le paiement a été refusé ({method}). Rien n'a été prélevé. Vous pouvez "
+                        "essayer une autre carte.",
+        "pay_pending": "Votre paiement est en cours de traitement ; vous recevrez une "
+                       "confirmation.",
+        "pay_unknown": "Le prestataire de paiement ne nous a pas répondu. Vous ne serez pas "
+                       "prélevé deux fois ; nous vous confirmerons le paiement par e-mail.",
+        "pay_paid": "C'est déjà payé. Merci.",
+        "pay_processing": "Un paiement est déjà en cours de traitement.",
+        "pay_closed": "Ce n'est plus payable ici : contactez-nous.",
     },
 }
 
