@@ -1512,12 +1512,12 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="147"/>
-        <source>Renewal notice, days before expiry (AR-3):</source>
+        <source>Renewal notice, days before expiry:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="148"/>
-        <source>Charge, days before expiry (AR-3):</source>
+        <source>Charge, days before expiry:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1527,42 +1527,42 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="150"/>
-        <source>Renewal retries, days after the charge (AR-5):</source>
+        <source>Renewal retries, days after the charge:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="151"/>
-        <source>Reactivation fee (AR-6):</source>
+        <source>Reactivation fee:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="152"/>
-        <source>Installment retries, days after due (IN-4):</source>
+        <source>Installment retries, days after due:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="153"/>
-        <source>Minimum installment (IN-2):</source>
+        <source>Minimum installment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="154"/>
-        <source>Days to confirm a plan change (IN-2):</source>
+        <source>Days to confirm a plan change:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="155"/>
-        <source>Day of the month for expiring-card e-mails (PM-7):</source>
+        <source>Day of the month for expiring-card e-mails:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="156"/>
-        <source>Removing a payment method (PM-5):</source>
+        <source>Removing a payment method:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="157"/>
-        <source>Try the customer&apos;s other methods (PM-4)</source>
+        <source>Try the customer&apos;s other methods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1572,7 +1572,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="159"/>
-        <source>Your e-mail for alerts (IN-7):</source>
+        <source>Your e-mail for alerts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1607,7 +1607,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="164"/>
-        <source>Webhook URL (EV-1):</source>
+        <source>Webhook URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1622,7 +1622,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="167"/>
-        <source>Business time zone (MO-2):</source>
+        <source>Business time zone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1714,13 +1714,13 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="147"/>
-        <source>Renewal notice, days before expiry (AR-3):</source>
-        <translation>Avis de renouvellement, jours avant l&apos;échéance (AR-3) :</translation>
+        <source>Renewal notice, days before expiry:</source>
+        <translation>Avis de renouvellement, jours avant l&apos;échéance :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="148"/>
-        <source>Charge, days before expiry (AR-3):</source>
-        <translation>Prélèvement, jours avant l&apos;échéance (AR-3) :</translation>
+        <source>Charge, days before expiry:</source>
+        <translation>Prélèvement, jours avant l&apos;échéance :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="149"/>
@@ -1729,43 +1729,43 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="150"/>
-        <source>Renewal retries, days after the charge (AR-5):</source>
-        <translation>Relances des renouvellements, jours après le prélèvement (AR-5) :</translation>
+        <source>Renewal retries, days after the charge:</source>
+        <translation>Relances des renouvellements, jours après le prélèvement :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="151"/>
-        <source>Reactivation fee (AR-6):</source>
-        <translation>Frais de réactivation (AR-6) :</translation>
+        <source>Reactivation fee:</source>
+        <translation>Frais de réactivation :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="152"/>
-        <source>Installment retries, days after due (IN-4):</source>
-        <translation>Relances des échéances, jours après l&apos;échéance (IN-4) :</translation>
+        <source>Installment retries, days after due:</source>
+        <translation>Relances des échéances, jours après l&apos;échéance :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="153"/>
-        <source>Minimum installment (IN-2):</source>
-        <translation>Échéance minimale (IN-2) :</translation>
+        <source>Minimum installment:</source>
+        <translation>Échéance minimale :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="154"/>
-        <source>Days to confirm a plan change (IN-2):</source>
-        <translation>Jours pour confirmer un changement d&apos;échéancier (IN-2) :</translation>
+        <source>Days to confirm a plan change:</source>
+        <translation>Jours pour confirmer un changement d&apos;échéancier :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="155"/>
-        <source>Day of the month for expiring-card e-mails (PM-7):</source>
-        <translation>Jour du mois des e-mails de carte expirante (PM-7) :</translation>
+        <source>Day of the month for expiring-card e-mails:</source>
+        <translation>Jour du mois des e-mails de carte expirante :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="156"/>
-        <source>Removing a payment method (PM-5):</source>
-        <translation>Suppression d&apos;un moyen de paiement (PM-5) :</translation>
+        <source>Removing a payment method:</source>
+        <translation>Suppression d&apos;un moyen de paiement :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="157"/>
-        <source>Try the customer&apos;s other methods (PM-4)</source>
-        <translation>Essayer les autres moyens du client (PM-4)</translation>
+        <source>Try the customer&apos;s other methods</source>
+        <translation>Essayer les autres moyens du client</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="158"/>
@@ -1774,8 +1774,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="159"/>
-        <source>Your e-mail for alerts (IN-7):</source>
-        <translation>Votre e-mail pour les alertes (IN-7) :</translation>
+        <source>Your e-mail for alerts:</source>
+        <translation>Votre e-mail pour les alertes :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="160"/>
@@ -1809,8 +1809,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="164"/>
-        <source>Webhook URL (EV-1):</source>
-        <translation>URL du webhook (EV-1) :</translation>
+        <source>Webhook URL:</source>
+        <translation>URL du webhook :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="165"/>
@@ -1824,8 +1824,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="167"/>
-        <source>Business time zone (MO-2):</source>
-        <translation>Fuseau horaire de l&apos;entreprise (MO-2) :</translation>
+        <source>Business time zone:</source>
+        <translation>Fuseau horaire de l&apos;entreprise :</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="168"/>
