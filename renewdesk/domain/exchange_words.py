@@ -56,6 +56,8 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
         "csv_row": "row {row}",
         "csv_cell": "row {row}, column {column!r}",
         "csv_not_a_date": "{field}: {given!r} is not a date in the form {form}",
+        "csv_not_an_amount": "{field}: {given!r} does not read as an amount with the file's "
+                             "decimal mark, such as {example}",
         "csv_no_header": "{path}: no header row",
         "csv_not_text": "{path}: cannot be read as {encoding} text (byte {byte} at line {line})",
         "csv_unreadable": "{path}: not a CSV file ({reason})",
@@ -124,6 +126,8 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
         "csv_row": "ligne {row}",
         "csv_cell": "ligne {row}, colonne {column!r}",
         "csv_not_a_date": "{field} : {given!r} n'est pas une date au format {form}",
+        "csv_not_an_amount": "{field} : {given!r} ne se lit pas comme un montant avec la "
+                             "marque décimale du fichier, comme {example}",
         "csv_no_header": "{path} : pas de ligne d'en-tête",
         "csv_not_text": "{path} : illisible comme texte {encoding} (octet {byte} à la ligne "
                         "{line})",

@@ -115,3 +115,74 @@ def test_a_mapping_naming_an_unknown_field_or_a_missing_column_is_refused(
     path = write(tmp_path / "c.csv", ["Client"], [["C1"]])
     with pytest.raises(csv_file.InputError, match="column 'Nom' for 'name'"):
         csv_file.read_csv_file(path, mapping("customers", {"name": "Nom"}), "c.csv")
+
+
+def services_file(tmp_path: Path, prices: list[str]) -> Path:
+    rows = [[f"S{n}", "C0", "web", "Pack", "period", price, "EUR", "12", "31/12/2027"]
+            for n, price in enumerate(prices, start=1)]
+    return write(tmp_path / "prices.csv", list(SERVICES.values()), rows)
+
+
+def test_issue18_a_decimal_comma_file_never_reads_an_amount_100_times_too_large(
+        world: World, tmp_path: Path) -> None:
+    """docs/csv-import.md `decimal`: "99.90" in a file whose mark is a comma is refused by row
+    and column, never read as 9990.00; "12,00" and "1 234,50" read as 12.00 and 1234.50."""
+    world.load({"format": "renewdesk/1", "customers": [
+        {"ref": "C0", "name": "A", "email": "a@b.fr"}]})
+    ctx = world.ctx("2026-11-01")
+    path = services_file(tmp_path, ["12,00", "1 234,50", "99.90"])
+    made = csv_file.read_csv_file(path, mapping("services", SERVICES), "prices.csv")
+    assert made.options.decimal == ","
+    with pytest.raises(csv_file.CsvRefused) as refused:
+        csv_file.import_csv(ctx, made, "prices.csv")
+    (only,) = refused.value.preview.refusals
+    assert (only.row, only.column) == (4, "Prix TTC")
+    assert "row 4, column 'Prix TTC': '99.90'" in refused.value.words("en")
+    assert world.export()["services"] == []
+    path = services_file(tmp_path, ["12,00", "1 234,50", "1.234,50"])
+    made = csv_file.read_csv_file(path, mapping("services", SERVICES), "prices.csv")
+    csv_file.import_csv(ctx, made)
+    assert [s["price"] for s in world.export()["services"]] == ["12.00", "1234.50", "1234.50"]
+
+
+def test_issue18_a_decimal_point_file_refuses_a_decimal_comma_by_row_and_column(
+        world: World, tmp_path: Path) -> None:
+    """docs/csv-import.md `decimal`: with a decimal point, "12,50" is refused (never 1250) and
+    "1,234.50" reads as 1234.50."""
+    world.load({"format": "renewdesk/1", "customers": [
+        {"ref": "C0", "name": "A", "email": "a@b.fr"}]})
+    path = services_file(tmp_path, ["1,234.50", "12,50"])
+    given = {**SERVICES, "options": {"decimal": "."}}
+    made = csv_file.read_csv_file(path, csv_file.parse_mapping(given, "services"), "p.csv")
+    with pytest.raises(csv_file.CsvRefused) as refused:
+        csv_file.import_csv(world.ctx("2026-11-01"), made)
+    (only,) = refused.value.preview.refusals
+    assert (only.row, only.column) == (3, "Prix TTC")
+    assert world.export()["services"] == []
+
+
+@pytest.mark.parametrize(("cell", "decimal", "read"), [
+    ("12,00", ",", "12.00"), ("1 234,50", ",", "1234.50"), ("1.234,50", ",", "1234.50"),
+    ("1\u202f234\u202f567,89", ",", "1234567.89"), ("1,234.50", ".", "1234.50"),
+    ("1'234.50", ".", "1234.50"), ("-12,5", ",", "-12.5"), ("1234", ".", "1234"),
+    ("99.90", ",", None), ("12,50", ".", None), ("12.345.6", ",", None),
+    ("1 23,50", ",", None), ("1 234.567,50", ",", None), ("12 EUR", ",", "12 EUR")])
+def test_issue18_a_thousands_separator_only_groups_three_digits(cell: str, decimal: str,
+                                                                read: str | None) -> None:
+    """docs/csv-import.md `decimal`: a separator is removed only where it groups exactly three
+    digits; other digits and marks are None (refused); other text is left to the importer."""
+    assert csv_file.amount(cell, decimal) == read
+
+
+def test_issue18_pm2_a_card_number_in_an_amount_column_is_refused_and_never_echoed(
+        world: World, tmp_path: Path) -> None:
+    world.load({"format": "renewdesk/1", "customers": [
+        {"ref": "C0", "name": "A", "email": "a@b.fr"}]})
+    path = services_file(tmp_path, ["12,00", CARD])
+    made = csv_file.read_csv_file(path, mapping("services", SERVICES), "p.csv")
+    with pytest.raises(csv_file.CsvRefused) as refused:
+        csv_file.import_csv(world.ctx("2026-11-01"), made)
+    for language in ("en", "fr"):
+        text = refused.value.words(language)
+        assert CARD not in text and CARD.replace(" ", "") not in text
+    assert refused.value.preview.refusals[0].row == 3

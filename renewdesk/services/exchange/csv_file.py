@@ -6,8 +6,10 @@ validation): this module only reads the file and writes each cell the way the ex
 writes it: amounts with a decimal point ("1 234,50" → "1234.50"), dates ISO ("31/12/2026" →
 "2026-12-31"), whole numbers and true/false as JSON has them. A cell it cannot write that way is
 given as it is, and the importer refuses it with its usual words; only a date it cannot read in
-the file's date format is refused here. A refusal names the row (the header is row 1) and the
-column, through `preview.Refusal.cells`.
+the file's date format, and an amount of digits and marks that does not read with the file's
+decimal mark ("99.90" where it is a comma, which the importer would take as written), are
+refused here. A refusal names the row (the header is row 1) and the column, through
+`preview.Refusal.cells`.
 
 The mapping (`MAPPING.json`) maps field names to column headers, with optional "options"
 (delimiter, encoding, decimal, date_format; each detected when absent) and two additions
@@ -43,11 +45,17 @@ from renewdesk.services.exchange.preview import (
 )
 
 KINDS = ("customers", "services")
-# The fields a row can give: an object's own keys, not its nested lists.
+# The fields a row can give (an object's own keys, not its nested lists), in the order the
+# window's forms show them, which is the order the CSV dialog lists them in.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "customers": tuple(sorted(r.CUSTOMER - {"contacts", "payment_methods"})),
-    "services": tuple(sorted(r.SERVICE)),
+    "customers": ("ref", "name", "email", "address", "language", "emails_enabled",
+                  "processor_customer"),
+    "services": ("ref", "customer", "kind", "label", "billing", "currency", "price",
+                 "period_months", "unit_price", "expires_on", "payment_method",
+                 "billing_contact", "auto_renew", "status"),
 }
+assert frozenset(FIELDS["customers"]) == r.CUSTOMER - {"contacts", "payment_methods"}
+assert frozenset(FIELDS["services"]) == frozenset(r.SERVICE)
 MONEY = frozenset({"price", "unit_price"})
 DATES = frozenset({"expires_on"})
 WHOLE = frozenset({"period_months"})
@@ -65,7 +73,13 @@ DATE_FORMATS = {"DD/MM/YYYY": r"(\d{1,2})/(\d{1,2})/(\d{4})",
                 "DD-MM-YYYY": r"(\d{1,2})-(\d{1,2})-(\d{4})"}
 OPTIONS = ("delimiter", "encoding", "decimal", "date_format")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
-_PLAIN = re.compile(r"-?\d+(\.\d+)?")
+# An amount written with digits, marks and spaces only: one that does not read with the file's
+# decimal mark is refused rather than guessed at.
+_NUMERIC = re.compile(r"-?[\d\s\u00a0\u202f'.,]*\d[\d\s\u00a0\u202f'.,]*")
+EXAMPLES = {",": "1 234,50", ".": "1,234.50"}
+_GROUPED = {mark: re.compile(rf"(-?)(\d{{1,3}}([ \u00a0\u202f'{re.escape(other)}])\d{{3}}"
+                             rf"(?:\3\d{{3}})*|\d+)(?:{re.escape(mark)}(\d+))?")
+            for mark, other in ((",", "."), (".", ","))}
 
 
 @dataclass(frozen=True)
@@ -254,9 +268,11 @@ def detect_options(table: Table, mapping: ColumnMapping) -> Options:
         return [row[i].strip() for _, row in table.rows[:2000] for i in wanted if i < len(row)]
 
     if not options.decimal:
-        money = cells(MONEY)
-        comma = sum(1 for c in money if re.fullmatch(r"-?[\d\s\u00a0\u202f.]*,\d+", c))
-        point = sum(1 for c in money if re.fullmatch(r"-?[\d\s\u00a0\u202f,]*\.\d+", c))
+        # A cell that reads with one mark only counts ("12,50", "1.234,50", "99.90"); one
+        # that reads with both ("12", "1.234") says nothing.
+        money = [(_grouped(c, ","), _grouped(c, ".")) for c in cells(MONEY)]
+        comma = sum(1 for with_comma, with_point in money if with_comma and not with_point)
+        point = sum(1 for with_comma, with_point in money if with_point and not with_comma)
         decimal = "," if comma > point or (comma == point and table.options.delimiter == ";") \
             else "."
         options = replace(options, decimal=decimal)
@@ -274,11 +290,27 @@ def detect_options(table: Table, mapping: ColumnMapping) -> Options:
 
 
 # -- cells into an exchange object -----------------------------------------------------------
-def amount(cell: str, decimal: str) -> str:
-    """An amount as the exchange file writes it ("1234.50"), or the cell as it is."""
-    text = _SPACES.sub("", cell)
-    text = text.replace(".", "").replace(",", ".") if decimal == "," else text.replace(",", "")
-    return text if _PLAIN.fullmatch(text) else cell
+def _grouped(cell: str, decimal: str) -> str | None:
+    """The amount `cell` writes with `decimal` as its mark ("1234.50"), or None. A thousands
+    separator (a space, a no-break space, an apostrophe or the other mark) counts only where it
+    groups exactly three digits after a first group of one to three, the same one throughout:
+    "1 234,50", "1.234,50", "1,234.50"; "99.90" does not read with a decimal comma."""
+    match = _GROUPED[decimal].fullmatch(cell.strip())
+    if match is None:
+        return None
+    sign, whole, separator, fraction = match.groups()
+    whole = whole.replace(separator, "") if separator else whole
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
+
+
+def amount(cell: str, decimal: str) -> str | None:
+    """An amount as the exchange file writes it ("1234.50"); None for digits and marks that do
+    not read with the file's decimal mark ("99.90" where the mark is a comma: never read 100
+    times too large, nor guessed at); any other text as it is, for the importer to refuse."""
+    read = _grouped(cell, decimal)
+    if read is not None:
+        return read
+    return None if _NUMERIC.fullmatch(cell.strip()) else cell
 
 
 def day(cell: str, form: str) -> str | None:
@@ -297,9 +329,8 @@ def day(cell: str, form: str) -> str | None:
     return None
 
 
-def cell_value(name: str, cell: str, options: Options) -> object:
-    if name in MONEY:
-        return amount(cell, options.decimal)
+def cell_value(name: str, cell: str) -> object:
+    """A cell as the exchange file writes a field other than a date or an amount."""
     if name in WHOLE:
         plain = _SPACES.sub("", cell)
         return int(plain) if re.fullmatch(r"-?\d{1,12}", plain) else cell
@@ -327,6 +358,13 @@ class CsvDocument:
     cells: tuple[tuple[str, str], ...]  # (field, column) for the fields mapped to a column
     refusals: tuple[Refusal, ...]
     options: Options
+
+    def first(self, count: int = 5) -> tuple[tuple[int, tuple[tuple[str, object], ...]], ...]:
+        """The first rows as they will be imported, to be looked at before (a wrong decimal
+        mark shows): each its CSV row and its (field, value) pairs in the order of FIELDS."""
+        objects = self.document[self.kind][:count]
+        return tuple((row, tuple((name, obj[name]) for name in FIELDS[self.kind] if name in obj))
+                     for row, obj in zip(self.rows, objects, strict=False))
 
     def locate(self, refusal: Refusal) -> Refusal:
         """A refusal of the document, placed by row and column of the CSV file."""
@@ -371,14 +409,21 @@ def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument
                 cell = defaults.get(name, "")
             if not cell:
                 continue
+            field = f"{mapping.kind}[{len(objects)}].{name}"
             if name in DATES:
                 iso = day(cell, options.date_format)
                 if iso is None and bad is None:
-                    bad = InputError("csv_not_a_date", field=f"{mapping.kind}[{len(objects)}]."
-                                     f"{name}", given=cell, form=options.date_format)
+                    bad = InputError("csv_not_a_date", field=field, given=cell,
+                                     form=options.date_format)
                 obj[name] = iso or cell
+            elif name in MONEY:
+                read = amount(cell, options.decimal)
+                if read is None and bad is None:
+                    bad = InputError("csv_not_an_amount", field=field, given=cell,
+                                     example=EXAMPLES[options.decimal])
+                obj[name] = read or cell
             else:
-                obj[name] = cell_value(name, cell, options)
+                obj[name] = cell_value(name, cell)
         rows.append(number)
         objects.append(obj)
         if bad is not None:
