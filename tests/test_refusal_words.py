@@ -138,8 +138,8 @@ def test_ar2_prefix_of_an_error_found_in_a_document_comes_before_the_words() -> 
 def test_edit_conflict_names_who_changed_it_in_either_language() -> None:
     error = EditConflict("edit_conflict_by", subject="ORD-1", who="ana", at="10:05",
                          action="plan_update")
-    assert str(error).startswith("ORD-1 was changed by ana at 10:05 UTC (plan_update) since")
-    assert "modifié par ana à 10:05 UTC" in words(error, "fr")
+    assert str(error).startswith("ORD-1 was changed by ana at 10:05 UTC (plan update) since")
+    assert "modifié par ana à 10:05 UTC (mise à jour de l'échéancier)" in words(error, "fr")
 
 
 def test_words_of_an_error_that_is_not_ours_is_its_own_text() -> None:

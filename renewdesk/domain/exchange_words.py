@@ -47,6 +47,8 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
         "order_needs_method": "{field}: an installment order needs one",
         "order_method_type": "{field}: {method} is a {type}, the order is paid by {paid_by}",
         "not_usage_billed": "{field}: {service} is not billed on usage",
+        "usage_month_invoiced": "{field}: {service}'s usage for {period} is already invoiced; "
+                                "it cannot change",
         "usage_too_large": "{field}: {service}'s usage for {period} would total {quantity} "
                            "units at {unit_price}, more than one invoice holds (at most {units} "
                            "units and {largest})",
@@ -118,6 +120,8 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
         "order_method_type": "{field} : {method} est de type {type}, alors que la commande est "
                              "payée par {paid_by}",
         "not_usage_billed": "{field} : {service} n'est pas facturé à l'usage",
+        "usage_month_invoiced": "{field} : l'usage de {service} pour {period} est déjà facturé ; "
+                                "il ne peut plus changer",
         "usage_too_large": "{field} : l'usage de {service} pour {period} atteindrait {quantity} "
                            "unités à {unit_price}, plus qu'une facture ne peut en contenir (au "
                            "plus {units} unités et {largest})",

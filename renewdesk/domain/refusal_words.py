@@ -187,6 +187,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_expired": "this link expired on {on}",
         "link_wrong_action": "this link does not do that",
         "payment_gone": "what this link was for ({subject}) no longer exists",
+        "link_pays_on_its_page": "this link pays {subject}: the customer pays on its page",
         "payment_already_made": "{subject} is already paid: nothing was charged again",
         "payment_under_way": "a payment of this is under way: nothing was charged again; look "
                              "again in a few minutes",
@@ -247,6 +248,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "form_service_billing_fixed": "how a saved service is billed, and in which currency, "
                                       "stays",
         "form_already_cancelled": "service {ref} is already cancelled",
+        "form_usage_invoiced": "the usage of {period} is invoiced: it stays as billed",
         "form_has_history": "{what} {ref} has history (charges, carts, e-mails or invoices): "
                             "it is kept",
     },
@@ -422,6 +424,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_expired": "ce lien a expiré le {on}",
         "link_wrong_action": "ce lien ne fait pas cela",
         "payment_gone": "ce que ce lien concernait ({subject}) n'existe plus",
+        "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
         "payment_under_way": "un paiement est déjà en cours : rien n'a été prélevé à nouveau ; "
                              "revenez dans quelques minutes",
@@ -480,6 +483,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "form_service_billing_fixed": "la facturation d'un service enregistré, et sa devise, "
                                       "restent",
         "form_already_cancelled": "le service {ref} est déjà résilié",
+        "form_usage_invoiced": "l'usage de {period} est facturé : il reste tel que facturé",
         "form_has_history": "{what} {ref} a un historique (prélèvements, paniers, e-mails ou "
                             "factures) : il est conservé",
     },
@@ -492,7 +496,34 @@ WORDS = {language: {**GENERAL_WORDS[language], **EXCHANGE_WORDS[language]}
 # kind of bank detail, the kind of thing that is unknown.
 TERMS: dict[str, dict[str, str]] = {
     "en": {"card_number": "a card number", "iban": "an IBAN",
-           "cancel_renewal": "cancels renewal", "confirm_plan_change": "confirms plan change"},
+           "confirm_plan_change": "confirms plan change",
+           # What an audit entry says was done (`action`), in a refusal naming who did it.
+           "add_payment_method": "a payment method added",
+           "bulk_recurrence": "bulk recurrence",
+           "cancel service": "service cancelled",
+           "cancel_renewal": "cancels renewal",
+           "card_page": "card page sent",
+           "customer_emails": "e-mails turned on or off",
+           "default_payment_method": "default payment method",
+           "import": "import",
+           "link_customer": "linked at the processor",
+           "manual_renewal": "manual renewal",
+           "pay_now": "paid by the customer",
+           "plan_update": "plan update",
+           "proforma": "pro-forma",
+           "remove_payment_method": "payment method removed",
+           "renew_plan": "final attempt",
+           "replace_payment_method": "payment method replaced",
+           "create customer": "created",
+           "edit customer": "edited",
+           "create contact": "created",
+           "edit contact": "edited",
+           "create service": "created",
+           "edit service": "edited",
+           "create order": "created",
+           "edit order": "edited",
+           "create usage": "created",
+           "edit usage": "edited",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -508,11 +539,36 @@ TERMS: dict[str, dict[str, str]] = {
            "NoneType": "null",
            "cancel_renewal": "annule le renouvellement",
            "confirm_plan_change": "confirme le changement d'échéancier",
-           "amount": "montant", "usage record": "relevé de consommation"},
+           "amount": "montant", "usage record": "relevé de consommation",
+           "add_payment_method": "ajout d'un moyen de paiement",
+           "bulk_recurrence": "récurrence groupée",
+           "cancel service": "résiliation du service",
+           "card_page": "page carte envoyée",
+           "customer_emails": "e-mails activés ou désactivés",
+           "default_payment_method": "moyen de paiement par défaut",
+           "import": "import",
+           "link_customer": "liaison chez le prestataire",
+           "manual_renewal": "renouvellement manuel",
+           "pay_now": "payé par le client",
+           "plan_update": "mise à jour de l'échéancier",
+           "proforma": "pro forma",
+           "remove_payment_method": "suppression d'un moyen de paiement",
+           "renew_plan": "dernière tentative",
+           "replace_payment_method": "remplacement d'un moyen de paiement",
+           "create customer": "création",
+           "edit customer": "modification",
+           "create contact": "création",
+           "edit contact": "modification",
+           "create service": "création",
+           "edit service": "modification",
+           "create order": "création",
+           "edit order": "modification",
+           "create usage": "création",
+           "edit usage": "modification",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
-TERM_VALUES = frozenset({"status", "kind", "what", "does", "field"})
+TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action"})
 
 
 def _language(language: str) -> str:

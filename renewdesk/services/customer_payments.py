@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
+from renewdesk.payments.choice import require_ready
 from renewdesk.payments.processor import ChargeOutcome, Processor, ProcessorUnavailable
 from renewdesk.services import payment_methods, renewals
 from renewdesk.services.attempts import block_if_hard, charge_request, settled
@@ -209,6 +210,7 @@ def bank_step(ctx: Context, token: str) -> BankStep | None:
 def pay(ctx: Context, lock_url: URL | str, token: str, how: str, method: str = "") -> Paid:
     """`how`: "authenticated" (CP-1: the bank's step is done, or stood in for), "saved" (one of
     the customer's methods, by ref) or "new" (a method the processor's page gave, by token)."""
+    require_ready(ctx.processor)  # Stripe chosen without its key: nothing is attempted
     try:
         with exclusive_run(lock_url, PAY_WAIT_S):  # CP-3
             if how == "authenticated":

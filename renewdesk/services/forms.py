@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.refusal_words import colon, render
 from renewdesk.services.context import Context
@@ -42,10 +43,12 @@ from renewdesk.store.models import (
     AuditEntry,
     BillingContact,
     Customer,
+    CustomerLink,
     Installment,
     InstallmentOrder,
     Notification,
     PaymentMethod,
+    PlanChange,
     Renewal,
     RenewalItem,
     Service,
@@ -119,6 +122,7 @@ class Record:
     contacts: tuple[Choice, ...] = ()
     locked: tuple[tuple[str, Problem], ...] = ()  # (field, why it is not offered)
     history: bool = False  # never deleted
+    audit_mark: int = 0  # the newest audit entry when it was read: a conflict names later ones
 
     def value(self, key: str) -> Any:
         return dict(self.values).get(key)
@@ -236,8 +240,12 @@ def _record(session: Session, kind: str, ref: str, today: date) -> Record:
         fixed = _why("form_service_billing_fixed")
         locked += [("billing", fixed), ("currency", fixed)]
         locked += _auto_renew_lock(customer, today, bool(obj.auto_renew))
+    if kind == "usage" and history:  # US-1: its month is invoiced
+        invoiced = _why("form_usage_invoiced", period=obj.period)
+        locked += [("on", invoiced), ("quantity", invoiced)]
+    mark = session.scalar(select(func.max(AuditEntry.id))) or 0
     return Record(kind, ref, owner, tuple(values.items()), methods, contacts, tuple(locked),
-                  history)
+                  history, mark)
 
 
 def _auto_renew_lock(customer: Customer | None, today: date,
@@ -262,8 +270,11 @@ def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "")
         defaults: dict[str, Any] = {
             "customer": {"language": "fr", "emails_enabled": True},
             "contact": {},
+            # A new service is paid until a year from today: expiring today, the next run
+            # would suspend it (AR-6).
             "service": {"billing": "period", "currency": "EUR", "period_months": 12,
-                        "expires_on": today, "auto_renew": False,
+                        "expires_on": add_months(ctx.clock.today, 12).isoformat(),
+                        "auto_renew": False,
                         "payment_method": methods[0].value if methods else None},
             "order": {"currency": "EUR", "interval": "monthly", "installments": 3,
                       "first_due_on": today, "method": "card",
@@ -413,12 +424,15 @@ def _claim(session: Session, kind: str, seen: Record) -> dict[str, Any]:
     session.scalar(select(model.id).where(model.ref == seen.ref).with_for_update())
     now = _exported(session, kind, seen.ref or "")
     if now != dict(seen.values):
-        raise _conflict(session, seen.ref or "")
+        raise _conflict(session, seen.ref or "", seen.audit_mark)
     return now
 
 
-def _conflict(session: Session, ref: str) -> EditConflict:
-    last = session.scalars(select(AuditEntry).where(AuditEntry.subject == ref)
+def _conflict(session: Session, ref: str, mark: int) -> EditConflict:
+    """Who changed it, if the audit log says (an entry after the form read it); a change it
+    does not record (a run's renewal) is refused without a name."""
+    last = session.scalars(select(AuditEntry).where(AuditEntry.subject == ref,
+                                                    AuditEntry.id > mark)
                            .order_by(AuditEntry.id.desc()).limit(1)).first()
     if last is None:
         return EditConflict("edit_conflict", subject=ref)
@@ -457,7 +471,8 @@ def has_history(session: Session, kind: str, obj: Any) -> bool:
                     InstallmentOrder.customer_id == obj.id))
                 or any_of(select(PaymentMethod.id).where(PaymentMethod.customer_id == obj.id))
                 or any_of(select(Renewal.id).where(Renewal.customer_id == obj.id))
-                or any_of(select(Notification.id).where(Notification.customer_id == obj.id)))
+                or any_of(select(Notification.id).where(Notification.customer_id == obj.id))
+                or any_of(select(CustomerLink.id).where(CustomerLink.customer_id == obj.id)))
     if kind == "contact":
         return (any_of(select(Service.id).where(Service.billing_contact_id == obj.id))
                 or any_of(select(Renewal.id).where(Renewal.billing_contact_id == obj.id)))
@@ -466,8 +481,9 @@ def has_history(session: Session, kind: str, obj: Any) -> bool:
                 or any_of(select(UsageRecord.id).where(UsageRecord.service_id == obj.id))
                 or any_of(select(UsageInvoice.id).where(UsageInvoice.service_id == obj.id)))
     if kind == "order":
-        return any_of(select(Attempt.id).join(Installment).where(
+        return (any_of(select(Attempt.id).join(Installment).where(
             Installment.order_id == obj.id))
+                or any_of(select(PlanChange.id).where(PlanChange.order_id == obj.id)))
     return any_of(select(UsageInvoice.id).where(UsageInvoice.service_id == obj.service_id,
                                                 UsageInvoice.period == obj.period))
 
@@ -485,6 +501,10 @@ def delete(ctx: Context, kind: str, ref: str) -> None:
         if kind == "order":
             for item in list(obj.installments):
                 session.delete(item)
+        if kind == "customer":  # its contacts, named by nothing (or it would have history)
+            for contact in list(obj.contacts):
+                session.delete(contact)
+            session.flush()
         session.delete(obj)
         audit(session, ctx.who, f"delete {kind}", ref, ctx.clock.today, ctx.clock.now(),
               before, None)

@@ -79,6 +79,8 @@ def _describe(session: Session, link: CustomerLink, language: str) -> str:
                 f"{fmt.money(Money(change.amount_minor, order.currency), language)} for the "
                 f"installments due after confirmation ({change.status}, "
                 f"deadline {change.deadline_on.isoformat()})")
+    if link.action == "pay_now":
+        return f"pay {link.subject_ref.partition(':')[2]} now, on the link's page"
     return f"update the payment method of customer {link.subject_ref}"
 
 
@@ -258,6 +260,8 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
         numbers = installments.confirm_plan_change(session, change, today, now)
         done = (f"plan change of {change.order.ref} confirmed for installments "
                 f"{', '.join(map(str, numbers)) or '(none left)'}")
+    elif link.action == "pay_now":  # a payment is the customer's, made on its page (CP-2)
+        raise InputError("link_pays_on_its_page", subject=link.subject_ref)
     else:
         if new_method is None or not new_method.token:
             raise InputError("link_needs_token")

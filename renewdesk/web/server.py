@@ -106,7 +106,7 @@ def _pay_page(link: Link) -> Response:
         step = customer_payments.bank_step(ctx, link.token) if owed.authenticate else None
     except LinkRefused:
         return invalid()
-    except ProcessorUnavailable as error:
+    except (InputError, ProcessorUnavailable) as error:  # e.g. Stripe chosen, key unreadable
         return message(link.language, refusal(error, link.language), 503)
     return page("pay.html", link.language, csp=STRIPE_JS if step else None, owed=owed,
                 csrf=link.csrf, token=link.token, secret=step.client_secret if step else "",

@@ -461,8 +461,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="49"/>
-        <source>Send e-mails to this customer (NT-4)</source>
-        <translation>Envoyer des e-mails à ce client (NT-4)</translation>
+        <source>Send e-mails to this customer</source>
+        <translation>Envoyer des e-mails à ce client</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="51"/>
@@ -541,8 +541,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="125"/>
-        <source>Missing before a payment method can be added (PM-1): %1</source>
-        <translation>Manquant avant de pouvoir ajouter un moyen de paiement (PM-1) : %1</translation>
+        <source>Missing before a payment method can be added: %1</source>
+        <translation>Manquant avant de pouvoir ajouter un moyen de paiement : %1</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="127"/>
@@ -1272,8 +1272,8 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/pages.py" line="193"/>
-        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
-        <translation>Une quatrième et dernière tentative pour l&apos;échéance dont les tentatives automatiques sont épuisées (IN-5)</translation>
+        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted</source>
+        <translation>Une quatrième et dernière tentative pour l&apos;échéance dont les tentatives automatiques sont épuisées</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/pages.py" line="204"/>
@@ -2369,6 +2369,41 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="282"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="141"/>
+        <source>First rows as they will be imported:</source>
+        <translation>Premières lignes telles qu'elles seront importées :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="247"/>
+        <source>Default when empty</source>
+        <translation>Par défaut si vide</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="248"/>
+        <source>The value given when the column is not chosen or its cell is empty</source>
+        <translation>La valeur donnée quand la colonne n'est pas choisie ou que sa cellule est vide</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="343"/>
+        <source>Detect (found: %1)</source>
+        <translation>Détecter (trouvé : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="352"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="360"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/csv_import.py" line="360"/>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.sensitive import WITHHELD, redacted
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange import reader as r
@@ -347,6 +348,15 @@ def _cell(record: tuple[str, ...], indexes: list[int], joiner: str) -> str:
     return joiner.join(c for c in cells if c)
 
 
+def _shown(value: object) -> object:
+    """A value to be shown before the import: a card number or an IBAN in it is never shown
+    (PM-2), as in a refusal's words."""
+    if not isinstance(value, str):
+        return value
+    text = redacted(value)
+    return "…" if text == WITHHELD else text
+
+
 @dataclass(frozen=True)
 class CsvDocument:
     """The exchange document a CSV file makes, where each of its objects came from, and the
@@ -363,7 +373,8 @@ class CsvDocument:
         """The first rows as they will be imported, to be looked at before (a wrong decimal
         mark shows): each its CSV row and its (field, value) pairs in the order of FIELDS."""
         objects = self.document[self.kind][:count]
-        return tuple((row, tuple((name, obj[name]) for name in FIELDS[self.kind] if name in obj))
+        return tuple((row, tuple((name, _shown(obj[name])) for name in FIELDS[self.kind]
+                                 if name in obj))
                      for row, obj in zip(self.rows, objects, strict=False))
 
     def locate(self, refusal: Refusal) -> Refusal:
@@ -496,10 +507,11 @@ MAPPINGS = Path(__file__).resolve().parents[3] / "resources" / "mappings"
 SHIPPED = {"whmcs_clients": "customers", "whmcs_products": "services"}
 
 
-def shipped_mapping(name: str) -> dict[str, Any]:
-    """A mapping shipped in resources/mappings (`whmcs_clients`, `whmcs_products`)."""
-    data: dict[str, Any] = json.loads((MAPPINGS / f"{name}.json").read_text(encoding="utf-8"))
-    return data
+def shipped_mappings() -> tuple[tuple[str, str], ...]:
+    """The mappings shipped in resources/mappings, each (name, JSON text): the window reads
+    them with the file it sniffs, off the GUI thread, and parses them when one is chosen."""
+    return tuple((name, (MAPPINGS / f"{name}.json").read_text(encoding="utf-8"))
+                 for name in SHIPPED)
 
 
 @dataclass(frozen=True)

@@ -330,11 +330,14 @@ class Importer(HistoryImporter):
         record.service, record.on, record.quantity = service, on, quantity
         record.period = month_key(on)
         self.s.flush()
-        self._usage_adds_up(service, record.period, quantity, before, f"{o.path}.quantity")
+        changed = before != (service.id, record.period, quantity)
+        self._usage_adds_up(service, record.period, quantity, before, f"{o.path}.quantity",
+                            changed)
         self.count("usage", created)
 
     def _usage_adds_up(self, service: Service, period: str, quantity: int,
-                       before: tuple[int, str, int] | None, path: str) -> None:
+                       before: tuple[int, str, int] | None, path: str,
+                       changed: bool = True) -> None:
         """US-1 for one usage record: the month it is in, not yet invoiced, must still make an
         invoice the database stores. Each month's total is asked for once and then kept as the
         file goes on (a record given again replaces its quantity), so a file of many records is
@@ -350,6 +353,9 @@ class Importer(HistoryImporter):
             total = totals[key] = None if total is None else total + quantity
         else:  # asked once, this record included; None: the month is invoiced already
             total = totals[key] = next((n for _, n in self._unbilled(service, period)), None)
+        if total is None and changed:  # US-1: an invoiced month's usage is what was billed
+            raise InputError("usage_month_invoiced", field=path, service=service.ref,
+                             period=period)
         if total is not None:
             try:
                 period_amount(service, period, total)

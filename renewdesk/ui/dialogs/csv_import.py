@@ -1,12 +1,17 @@
-"""Import a CSV file of customers or services (issue 18): each field is mapped to a column with
-a combo box, starting from the last mapping used for that kind (QSettings) or a shipped WHMCS
-mapping; the file's delimiter and encoding are detected, the decimal mark and date format
-detected unless chosen. The preview (every refused row with its column) comes before the
-import, which is all or nothing. Reading, previewing and importing run off the GUI thread."""
+"""Import a CSV file of customers or services (issue 18): each field, in the forms' order, is
+mapped to a column with a combo box, with a value for when its cell is empty beside it, starting
+from the last mapping used for that kind (QSettings) or a shipped WHMCS mapping; the file's
+delimiter and encoding are detected, the decimal mark and date format detected unless chosen,
+and what was found is shown. The preview (every refused row with its column, and the first rows
+as they will be imported, so that a wrong decimal mark is seen) comes before the import, which
+is all or nothing. Reading (the shipped mappings with the file), previewing and importing run
+off the GUI thread; changing the delimiter or encoding keeps the columns chosen."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +24,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import words
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import csv_file
@@ -33,13 +41,37 @@ from renewdesk.services.exchange.preview import Imported, Preview
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.import_preview import PreviewPanel
 from renewdesk.ui.dialogs.record_form import field_label
-from renewdesk.ui.widgets import SendingDialog
+from renewdesk.ui.widgets import SendingDialog, fill_table
 
 _SETTING = "csv_import/mapping_{kind}"
 
 
-def preview_csv_file(ctx: Context, path: Path, mapping: csv_file.ColumnMapping) -> Preview:
-    return csv_file.preview_csv(ctx, csv_file.read_csv_file(path, mapping, path.name))
+@dataclass(frozen=True)
+class FileLook:
+    """The file's header and how it is written, and the shipped mappings as JSON texts: read
+    together off the GUI thread, so that choosing a mapping reads no file."""
+
+    sniffed: csv_file.Sniffed
+    shipped: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """What importing would do, the options the file was read with (the decimal mark and date
+    format detected) and its first rows as they will be imported."""
+
+    preview: Preview
+    options: csv_file.Options
+    first: tuple[tuple[int, tuple[tuple[str, object], ...]], ...]
+
+
+def look_at_file(path: Path, options: csv_file.Options) -> FileLook:
+    return FileLook(csv_file.sniff(path, options, path.name), csv_file.shipped_mappings())
+
+
+def preview_csv_file(ctx: Context, path: Path, mapping: csv_file.ColumnMapping) -> CsvPreview:
+    made = csv_file.read_csv_file(path, mapping, path.name)
+    return CsvPreview(csv_file.preview_csv(ctx, made), made.options, made.first())
 
 
 def import_csv_file(ctx: Context, path: Path, mapping: csv_file.ColumnMapping) -> Imported:
@@ -53,7 +85,10 @@ class CsvImportDialog(SendingDialog):
         self._desk = desk
         self.path = path
         self.header: tuple[str, ...] = ()
+        self.shipped: dict[str, str] = {}  # name: JSON text, read with the file
         self.imported: Imported | None = None
+        self._built = ""  # the kind the field rows were built for
+        self._extra: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Import CSV — %1").replace("%1", path.name))
 
         self.kind = QComboBox()
@@ -73,7 +108,10 @@ class CsvImportDialog(SendingDialog):
         self.fields_box = QGroupBox(self.tr("Columns"))
         self.fields_form = QFormLayout(self.fields_box)
         self.combos: dict[str, QComboBox] = {}
+        self.defaults: dict[str, QLineEdit] = {}
         self.panel = PreviewPanel(desk.language.code)
+        self.first_rows = QTableWidget()
+        self.first_rows.setObjectName("firstRows")
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.setObjectName("previewButton")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -99,18 +137,20 @@ class CsvImportDialog(SendingDialog):
         left.addWidget(options)
         left.addWidget(scroll, 1)
         right = QVBoxLayout()
-        right.addWidget(self.panel, 1)
+        right.addWidget(self.panel, 3)
+        right.addWidget(QLabel(self.tr("First rows as they will be imported:")))
+        right.addWidget(self.first_rows, 2)
         right.addWidget(self.preview_button)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 6)
         layout = QVBoxLayout(self)
         self.file_label = QLabel(self.tr("Reading %1…").replace("%1", str(path)))
         self.file_label.setObjectName("fileLabel")
         layout.addWidget(self.file_label)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.resize(980, 640)
+        self.resize(1120, 700)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.start_from.activated.connect(self._start_from_chosen)
@@ -136,12 +176,15 @@ class CsvImportDialog(SendingDialog):
 
     @Slot()
     def read_header(self) -> None:
-        """The header and how the file is written, read off the GUI thread."""
+        """The header and how the file is written, with the shipped mappings, read off the GUI
+        thread."""
         path, options = self.path, self.options()
-        self._desk.read(self, lambda _ctx: csv_file.sniff(path, options, path.name),
-                        self._sniffed, self.panel.show_problem)
+        self._desk.read(self, lambda _ctx: look_at_file(path, options), self._sniffed,
+                        self.panel.show_problem)
 
-    def _sniffed(self, sniffed: csv_file.Sniffed) -> None:
+    def _sniffed(self, look: FileLook) -> None:
+        sniffed = look.sniffed
+        self.shipped = dict(look.shipped)
         self.header = sniffed.header
         self.file_label.setText(self.tr("%1: %2 rows, columns: %3").replace(
             "%1", self.path.name).replace("%2", str(sniffed.rows)).replace(
@@ -153,10 +196,21 @@ class CsvImportDialog(SendingDialog):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(index)
                 combo.blockSignals(False)
-        self._kind_changed()
+        if self._built == self.kind_value():
+            self._rebuild_columns()
+        else:
+            self._kind_changed()
 
     def kind_value(self) -> str:
         return str(self.kind.currentData())
+
+    def _rebuild_columns(self) -> None:
+        """The field rows offered the file's columns as now read (another delimiter or
+        encoding), each keeping the columns and the default it had: only a change of kind or
+        of "Start from" replaces what was chosen by hand."""
+        data = self.mapping_data()
+        self._build_fields()
+        self.apply_mapping(data)
 
     def _kind_changed(self) -> None:
         kind = self.kind_value()
@@ -168,9 +222,19 @@ class CsvImportDialog(SendingDialog):
                                          "whmcs_products": self.tr("WHMCS products/services "
                                                                    "export")}[name], name)
         self.start_from.addItem(self.tr("Columns named like the fields"), "same")
+        self._build_fields()
+        last = QSettings().value(_SETTING.format(kind=kind))
+        self.apply_mapping(json.loads(last) if isinstance(last, str) and last else {})
+        if not last:
+            self.apply_mapping({name: name for name in self.combos if name in self.header})
+
+    def _build_fields(self) -> None:
+        """A row per field, in the forms' order: its label (the mapping file's name for it as a
+        tooltip), the column it is read from, and its value when that cell is empty."""
+        kind = self.kind_value()
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
-        self.combos = {}
+        self.combos, self.defaults = {}, {}
         for name in csv_file.FIELDS[kind]:
             combo = QComboBox()
             combo.setObjectName(f"field_{name}")
@@ -178,14 +242,22 @@ class CsvImportDialog(SendingDialog):
             for column in self.header:
                 combo.addItem(column, [column])
             combo.currentIndexChanged.connect(self._changed)
-            self.combos[name] = combo
+            default = QLineEdit()
+            default.setObjectName(f"default_{name}")
+            default.setPlaceholderText(self.tr("Default when empty"))
+            default.setToolTip(self.tr("The value given when the column is not chosen or its "
+                                       "cell is empty"))
+            default.setFixedWidth(default.fontMetrics().horizontalAdvance(
+                default.placeholderText()) + 24)
+            default.textEdited.connect(self._changed)
+            self.combos[name], self.defaults[name] = combo, default
             label = QLabel(field_label(name))
             label.setToolTip(name)  # the name a mapping file gives it
-            self.fields_form.addRow(label, combo)
-        last = QSettings().value(_SETTING.format(kind=kind))
-        self.apply_mapping(json.loads(last) if isinstance(last, str) and last else {})
-        if not last:
-            self.apply_mapping({name: name for name in self.combos if name in self.header})
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(default)
+            self.fields_form.addRow(label, row)
+        self._built = kind
 
     def _start_from_chosen(self) -> None:
         choice = self.start_from.currentData()
@@ -194,13 +266,16 @@ class CsvImportDialog(SendingDialog):
             self.apply_mapping(json.loads(last) if isinstance(last, str) and last else {})
         elif choice == "same":
             self.apply_mapping({name: name for name in self.combos if name in self.header})
-        else:
-            self.apply_mapping(csv_file.shipped_mapping(str(choice)))
+        elif str(choice) in self.shipped:
+            self.apply_mapping(json.loads(self.shipped[str(choice)]))
 
     def apply_mapping(self, data: dict[str, Any]) -> None:
-        """Set the combos (and the options) from a mapping as MAPPING.json writes it; what the
-        combos cannot show (a value's translation, a default) is kept with it."""
-        self._extra = {k: data[k] for k in ("values", "defaults") if k in data}
+        """Set the combos, the defaults and the options from a mapping as MAPPING.json writes
+        it; what they cannot show (a value's translation) is kept with it."""
+        self._extra = {k: data[k] for k in ("values",) if k in data}
+        defaults = data.get("defaults") or {}
+        for name, edit in self.defaults.items():
+            edit.setText(str(defaults.get(name, "")))
         for name, combo in self.combos.items():
             given = data.get(name)
             columns = [given] if isinstance(given, str) else given or []
@@ -227,7 +302,11 @@ class CsvImportDialog(SendingDialog):
         options = {k: v for k, v in self.options().__dict__.items() if v}
         if options:
             data["options"] = options
-        data.update(getattr(self, "_extra", {}))
+        data.update(self._extra)
+        defaults = {name: edit.text().strip() for name, edit in self.defaults.items()
+                    if edit.text().strip()}
+        if defaults:
+            data["defaults"] = defaults
         return data
 
     def _changed(self) -> None:
@@ -251,12 +330,50 @@ class CsvImportDialog(SendingDialog):
         self._desk.change(self, lambda ctx: preview_csv_file(ctx, path, mapping),
                           self._previewed, self._refused)
 
-    def _previewed(self, preview: Preview) -> None:
-        self.panel.show_preview(preview)
-        self.import_button.setEnabled(preview.ok)
+    def _previewed(self, looked: CsvPreview) -> None:
+        self.panel.show_preview(looked.preview)
+        self._show_found(looked.options)
+        self._show_first(looked.first)
+        self.import_button.setEnabled(looked.preview.ok)
+
+    def _show_found(self, options: csv_file.Options) -> None:
+        """"Detect" says what it found for the decimal mark and the date format."""
+        for combo, value in ((self.decimal, options.decimal),
+                             (self.date_format, options.date_format)):
+            found = combo.itemText(combo.findData(value)) if combo.findData(value) > 0 else ""
+            combo.setItemText(0, self.tr("Detect (found: %1)").replace("%1", found)
+                              if found and not combo.currentData() else self.tr("Detect"))
+
+    def _show_first(self, first: tuple[tuple[int, tuple[tuple[str, object], ...]], ...]) -> None:
+        """The first rows, mapped, amounts and dates as the window shows them."""
+        names = [n for n in csv_file.FIELDS[self.kind_value()]
+                 if any(n == field for _, pairs in first for field, _ in pairs)]
+        rows = [(str(row), *(self._shown(name, dict(pairs)) for name in names))
+                for row, pairs in first]
+        fill_table(self.first_rows, [self.tr("Row"), *(field_label(n) for n in names)], rows)
+        self.first_rows.resizeRowsToContents()
+
+    def _shown(self, name: str, values: dict[str, object]) -> str:
+        value = values.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        text = str(value)
+        language = self._desk.language
+        try:
+            if name in csv_file.MONEY:
+                return language.money(Money.parse(text, str(values.get("currency", ""))))
+            if name in csv_file.DATES:
+                return language.day(date.fromisoformat(text))
+        except (InputError, ValueError):
+            return text  # shown as it is; the preview's refusals say why
+        return text.replace("\n", ", ")
 
     def _refused(self, message: str) -> None:
         self.panel.show_problem(message)
+        self.first_rows.clear()
+        self.first_rows.setRowCount(0)
         self.import_button.setEnabled(False)
 
     @Slot()

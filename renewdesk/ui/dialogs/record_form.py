@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import colon
 from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.forms import Problem, Record
@@ -335,7 +336,8 @@ class RecordDialog(SendingDialog):
         self._checking.start()
 
     def label(self, key: str | None) -> str | None:
-        return next((spec.label for spec in self.fields if spec.key == key), None)
+        return next((spec.label for spec in self.fields if spec.key == key),
+                    field_label(key) if key else None)
 
     @Slot()
     def validate(self) -> bool:
@@ -419,16 +421,27 @@ class RecordDialog(SendingDialog):
             return
         self.show_problem(answer)
         if answer.conflict:  # the values as they are now, and what was typed beside them
-            typed = self.values()
+            lines = [f"{spec.label}{colon(self._desk.language.code)}{self._as_shown(spec)}"
+                     for spec in self.fields if spec.key in self._touched]
             ref, kind = self.record.ref or "", self.record.kind
             self._desk.read(self, lambda ctx: forms.read_record(ctx, kind, ref),
-                            lambda record: self._read_again(record, typed, answer))
+                            lambda record: self._read_again(record, lines, answer))
 
-    def _read_again(self, record: Record, typed: dict[str, Any], problem: Problem) -> None:
-        lines = [f"{self.label(key)}: {self._shown(spec_kind, value)}"
-                 for key, spec_kind, value in ((s.key, s.kind, typed.get(s.key))
-                                               for s in self.fields)
-                 if value != record.value(key) and value not in (None, "")]
+    def _as_shown(self, spec: Field) -> str:
+        """A field's value as its widget shows it (what the person typed or chose)."""
+        widget = self.widgets[spec.key]
+        if isinstance(widget, QPlainTextEdit):
+            text = widget.toPlainText().replace("\n", ", ")
+        elif isinstance(widget, QCheckBox):
+            text = self.tr("yes") if widget.isChecked() else self.tr("no")
+        elif isinstance(widget, QComboBox):
+            text = widget.currentText()
+        else:
+            assert isinstance(widget, QLineEdit)
+            text = widget.text()
+        return text or self.tr("(empty)")
+
+    def _read_again(self, record: Record, lines: list[str], problem: Problem) -> None:
         self.show_record(record)
         self.show_problem(problem)
         self.typed.setText(self.tr("What you had typed:") + "\n" + "\n".join(lines))

@@ -46,7 +46,7 @@ class CustomerPage(QWidget):
         self.email, self.address, self.language = QLabel(), QLabel(), QLabel()
         self.missing = QLabel()
         self.missing.setStyleSheet("color: #b3261e")
-        self.emails_on = QCheckBox(self.tr("Send e-mails to this customer (NT-4)"))
+        self.emails_on = QCheckBox(self.tr("Send e-mails to this customer"))
         self.emails_on.toggled.connect(self.set_emails)
         self.profile.addRow(self.tr("E-mail:"), self.email)
         self.profile.addRow(self.tr("Address:"), self.address)
@@ -154,7 +154,7 @@ class CustomerPage(QWidget):
         self.emails_on.blockSignals(True)
         self.emails_on.setChecked(data.emails_enabled)
         self.emails_on.blockSignals(False)
-        self.missing.setText(self.tr("Missing before a payment method can be added (PM-1): %1")
+        self.missing.setText(self.tr("Missing before a payment method can be added: %1")
                              .replace("%1", ", ".join(data.missing)) if data.missing else "")
         fill_table(self.methods, [self.tr("Default"), self.tr("Method"), self.tr("Expiry"),
                                   self.tr("Holder"), self.tr("State"), self.tr("Attention")],

@@ -224,7 +224,7 @@ class OrdersPage(_Page):
         self.renew_plan.setEnabled(why is None)
         self.renew_plan.setToolTip(why or self.tr(
             "One fourth and final attempt for the installment whose automatic attempts are "
-            "exhausted (IN-5)"))
+            "exhausted"))
 
     @Slot()
     def update_plan(self) -> None:
