@@ -104,3 +104,59 @@ def test_an_edit_is_audited_with_the_values_before_and_after(world: World) -> No
         assert entry.who == "alice" and entry.subject == "S1"
         assert entry.before is not None and entry.after is not None
         assert (entry.before["label"], entry.after["label"]) == ("s1.fr", "lyon-shop.fr")
+
+
+def test_us1_an_invoiced_months_usage_stays_as_billed(world: World) -> None:
+    """A usage record of a month already invoiced is not offered for change, and neither a
+    change nor a new record of that month is saved (nor imported)."""
+    from tests.builders import usage_service
+
+    world.load(document([customer("C1", card("K1"))],
+                        services=[usage_service("U1", "C1", payment_method="K1")],
+                        usage=[{"ref": "R1", "service": "U1", "on": "2026-11-10",
+                                "quantity": 10}]))
+    world.walk("2026-12-01", "2026-12-02")  # November is invoiced and paid
+    assert world.export()["usage_invoices"][0]["status"] == "paid"
+    ctx = world.ctx("2026-12-03", who="alice")
+    r1 = forms.read_record(ctx, "usage", "R1")
+    lock = r1.lock("quantity")
+    assert r1.history and lock is not None and "2026-11" in lock.words("en")
+    with pytest.raises(InputError, match="already invoiced"):
+        forms.save(ctx, "usage", None, {**dict(r1.values), "quantity": 500}, r1)
+    with pytest.raises(InputError, match="already invoiced"):
+        forms.save(ctx, "usage", "U1", {"on": "2026-11-20", "quantity": 1000}, None)
+    with pytest.raises(InputError, match="already invoiced"):
+        world.load(document([], usage=[{"ref": "R2", "service": "U1", "on": "2026-11-25",
+                                        "quantity": 3}]))
+    saved = forms.save(ctx, "usage", "U1", {"on": "2026-12-02", "quantity": 4}, None)
+    assert saved.value("quantity") == 4  # December is not invoiced yet
+
+
+def test_a_customer_with_only_contacts_is_deleted_an_order_with_a_plan_change_is_kept(
+        world: World) -> None:
+    world.load(document([customer("C3", contacts=(contact("BC9"),)), customer("C1", card("K1"))],
+                        orders=[order("O1", "C1", "K1", "2026-12-15")]))
+    ctx = world.ctx(TODAY, who="bob")
+    forms.delete(ctx, "customer", "C3")
+    assert [c["ref"] for c in world.export()["customers"]] == ["C1"]
+    from renewdesk.services import actions
+
+    actions.update_plan(ctx, "O1", "25.00")  # a plan change, e-mailed: history
+    assert forms.read_record(ctx, "order", "O1").history
+    with pytest.raises(InputError, match="has history"):
+        forms.delete(ctx, "order", "O1")
+
+
+def test_a_conflict_names_only_who_changed_it_after_the_form_read_it(world: World) -> None:
+    """EV-2: the run renews S1 without an audit entry; Bob's stale save is refused without
+    blaming whoever last edited S1 before he opened it."""
+    world.load(portfolio())
+    alice = world.ctx(TODAY, who="alice")
+    seen = forms.read_record(alice, "service", "S1")
+    forms.save(alice, "service", None, {**dict(seen.values), "label": "alice.fr"}, seen)
+    bob_seen = forms.read_record(world.ctx(TODAY, who="bob"), "service", "S1")
+    world.walk("2026-11-26", "2026-12-05")  # S1 renewed: its expiry moves, no audit entry
+    with pytest.raises(InputError) as refused:
+        forms.save(world.ctx("2026-12-05", who="bob"), "service", None,
+                   {**dict(bob_seen.values), "label": "bob.fr"}, bob_seen)
+    assert refused.value.code == "edit_conflict" and "alice" not in str(refused.value)
