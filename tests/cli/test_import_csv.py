@@ -76,3 +76,26 @@ def test_import_csv_with_the_shipped_whmcs_mapping(world: World) -> None:
                                "--map", str(maps / "whmcs_products.json"), today="2026-11-01")
     assert code == 0, err
     assert "services: 4 created" in out
+
+
+def test_issue18_import_csv_refuses_an_amount_not_written_with_the_files_decimal_mark(
+        world: World, tmp_path: Path) -> None:
+    """docs/csv-import.md `decimal`: "99.90" beside "12,00" and "1 234,50" is refused by row and
+    column, exit 2, nothing written (it was imported as 9990.00)."""
+    world.load({"format": "renewdesk/1", "customers": [
+        {"ref": "C0", "name": "A", "email": "a@b.fr"}]})
+    csv = tmp_path / "services.csv"
+    csv.write_bytes("Réf;Client;Type;Libellé;Prix;Devise;Mois;Échéance\n"
+                    "S1;C0;web;Pack;12,00;EUR;12;31/12/2027\n"
+                    "S2;C0;web;Pack;1 234,50;EUR;12;31/12/2027\n"
+                    "S3;C0;web;Pack;99.90;EUR;12;31/12/2027\n".encode("cp1252"))
+    mapped = tmp_path / "map.json"
+    mapped.write_text(json.dumps({"ref": "Réf", "customer": "Client", "kind": "Type",
+                                  "label": "Libellé", "price": "Prix", "currency": "Devise",
+                                  "period_months": "Mois", "expires_on": "Échéance",
+                                  "defaults": {"billing": "period"}}))
+    code, out, err = world.cli("import-csv", str(csv), "--kind", "services", "--map",
+                               str(mapped), today="2026-11-01")
+    assert code == 2 and out == ""
+    assert "row 4, column 'Prix': '99.90'" in err and len(err.strip().splitlines()) == 2
+    assert world.export()["services"] == []
