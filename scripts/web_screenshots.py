@@ -43,13 +43,15 @@ def portfolio(language: str) -> dict[str, object]:
 
     return {"format": "renewdesk/1",
             "customers": [person("C1", card("K1", "pm_card_visa", "4242")),
-                          person("C2", card("K2", "pm_card_visa_chargeDeclined", "0002"))],
+                          person("C2", card("K2", "pm_card_visa_chargeDeclined", "0002")),
+                          person("C3", card("K3", "pm_card_authenticationRequired", "3184"))],
             "services": [{"ref": "S1", "customer": "C1", "kind": "domain", "label": "dupont.fr",
                           "billing": "period", "price": "12.00", "currency": "EUR",
                           "period_months": 12, "expires_on": "2026-12-01", "auto_renew": True,
                           "payment_method": "K1"}],
             "installment_orders": [order("O1", "C1", "K1", "2026-12-05"),
-                                   order("O2", "C2", "K2", "2026-11-05")],
+                                   order("O2", "C2", "K2", "2026-11-05"),
+                                   order("O3", "C3", "K3", "2026-11-05")],
             "usage": []}
 
 
@@ -77,12 +79,17 @@ def main() -> int:
             for note in json.loads(_cli(db, env, "export"))["notifications"]:
                 for link in note.get("links", []):
                     tokens[link["action"]] = link["token"]
+                    tokens[f"{link['action']}/{note['customer']}"] = link["token"]
             for today, shots in (
                     ("2026-11-21", (("cancel", tokens["cancel_renewal"], None),
                                     ("confirm", tokens["confirm_plan_change"], None),
                                     ("methods", tokens["update_payment_method"], None),
                                     ("choose-card", tokens["update_payment_method"], "Replace"),
-                                    ("invalid", "0" * 32 + ".forged", None))),
+                                    ("invalid", "0" * 32 + ".forged", None),
+                                    # CP-2, CP-1: pay what failed, with the bank's step
+                                    ("pay-now", tokens["pay_now/C2"], None),
+                                    ("pay-paid", tokens["pay_now/C2"], "Pay"),
+                                    ("pay-confirm", tokens["pay_now/C3"], None))),
                     ("2026-12-01", (("confirm-expired", tokens["confirm_plan_change"], None),))):
                 port = _free_port()
                 server = subprocess.Popen([sys.executable, "-m", "renewdesk", "--db", str(db),
@@ -96,7 +103,9 @@ def main() -> int:
                     page = context.new_page()
                     for name, token, click in shots:
                         page.goto(f"http://127.0.0.1:{port}/l/{token}")
-                        if click:
+                        if click == "Pay":
+                            page.locator("form:has(input[value=new]) button").click()
+                        elif click:
                             page.locator("button.secondary").first.click()
                         path = out / f"web-{language}-{name}.png"
                         page.screenshot(path=str(path), full_page=True)
