@@ -47,13 +47,22 @@ def _installments(status: str) -> Expr:
             .correlate(InstallmentOrder).scalar_subquery())
 
 
+# CP-1: the customer's bank must authenticate the payment: only the customer can act.
+MUST_ACT = "authentication_required"
+
+
 def _orders() -> Stmt:
+    waiting = (select(func.count()).where(Installment.order_id == InstallmentOrder.id,
+                                          Installment.status == "failed",
+                                          Installment.stopped_code == MUST_ACT)
+               .correlate(InstallmentOrder).scalar_subquery())
     return (select(InstallmentOrder.ref, Customer.name.label("customer"),
                    InstallmentOrder.invoice_number, InstallmentOrder.product,
                    InstallmentOrder.installment_amount_minor, InstallmentOrder.installments_count,
                    InstallmentOrder.interval, InstallmentOrder.method,
                    _installments("paid").label("paid"), InstallmentOrder.status,
-                   InstallmentOrder.currency, _installments("failed").label("failed"))
+                   InstallmentOrder.currency, _installments("failed").label("failed"),
+                   waiting.label("waiting"))
             .join(Customer, Customer.id == InstallmentOrder.customer_id))
 
 
@@ -66,8 +75,13 @@ def _finish_orders(_s: Session, rows: Sequence[Any], _p: Policy, _t: date) -> li
     return [OrderRow(r.ref, r.customer, r.invoice_number, r.product,
                      Money(r.installment_amount_minor, r.currency), r.installments_count,
                      r.interval, r.method, f"{r.paid}/{r.installments_count}",
-                     "failing" if r.status == "active" and r.failed else r.status)
-            for r in rows]
+                     _order_state(r)) for r in rows]
+
+
+def _order_state(r: Any) -> str:
+    if r.status != "active" or not r.failed:
+        return str(r.status)
+    return "awaiting_customer" if r.waiting else "failing"
 
 
 ORDERS = Listing(
@@ -154,7 +168,8 @@ def _renewals() -> Stmt:
                 .correlate(Renewal).scalar_subquery())
     return (select(Renewal.ref, Customer.name.label("customer"), services.label("services"),
                    Renewal.amount_minor, Renewal.notice_on, Renewal.charge_on,
-                   PaymentMethod.brand, Renewal.status, Renewal.currency, PaymentMethod.last4)
+                   PaymentMethod.brand, Renewal.status, Renewal.currency, PaymentMethod.last4,
+                   Renewal.stopped_code)
             .join(Customer, Customer.id == Renewal.customer_id)
             .outerjoin(PaymentMethod, PaymentMethod.id == Renewal.payment_method_id))
 
@@ -162,7 +177,9 @@ def _renewals() -> Stmt:
 def _finish_renewals(_s: Session, rows: Sequence[Any], _p: Policy,
                      _t: date) -> list[RenewalRow]:
     return [RenewalRow(r.ref, r.customer, r.services, Money(r.amount_minor, r.currency),
-                       r.notice_on, r.charge_on, card_label(r.brand, r.last4), r.status)
+                       r.notice_on, r.charge_on, card_label(r.brand, r.last4),
+                       "awaiting_customer" if r.status == "failed" and r.stopped_code == MUST_ACT
+                       else r.status)
             for r in rows]
 
 

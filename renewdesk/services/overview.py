@@ -17,7 +17,17 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.services import payment_methods
-from renewdesk.store.models import Customer, Event, InstallmentOrder, PaymentMethod, Renewal, Service
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    Event,
+    Installment,
+    InstallmentOrder,
+    PaymentMethod,
+    Renewal,
+    Service,
+    UsageInvoice,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class HistoryLine:
     on: date
     type: str
     subject: str
+    how: str = ""  # for a payment: automatic | manual | customer (its link), else ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,10 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
     orders = session.scalars(select(InstallmentOrder).where(
         InstallmentOrder.customer_id == customer.id).order_by(InstallmentOrder.ref)).all()
     carts = session.scalars(select(Renewal.ref).where(Renewal.customer_id == customer.id)).all()
-    subjects = [customer.ref, *(o.ref for o in orders), *carts, *(s.ref for s in services)]
+    invoices = session.scalars(select(UsageInvoice.ref).join(Service).where(
+        Service.customer_id == customer.id)).all()
+    subjects = [customer.ref, *(o.ref for o in orders), *carts, *(s.ref for s in services),
+                *(f"{o.ref}#{i.number}" for o in orders for i in o.installments), *invoices]
     events = session.scalars(select(Event).where(or_(Event.subject.in_(subjects)))
                              .order_by(Event.id.desc()).limit(history)).all()
     return CustomerOverview(
@@ -114,5 +128,40 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
               for s in services),
         tuple(OrderLine(o.ref, o.product, o.status, o.installment_amount, o.invoice_number)
               for o in orders),
-        tuple(HistoryLine(e.on, e.type, e.subject) for e in events),
+        tuple(HistoryLine(e.on, e.type, e.subject, _how_paid(session, e)) for e in events),
     )
+
+
+_PAID = {"renewal.paid": "renewal", "installment.paid": "installment", "usage.paid": "usage"}
+
+
+def _how_paid(session: Session, event: Event) -> str:
+    """Who paid it and how: the run's automatic attempt, the account manager's by hand (IN-5,
+    AR-6), or the customer from their link (CP-1, CP-2: an attempt outside the rounds)."""
+    if event.type == "payment.by_customer":
+        return "customer"
+    kind = _PAID.get(event.type)
+    if kind is None:
+        return ""
+    if session.scalar(select(Event.id).where(Event.type == "payment.by_customer",
+                                             Event.subject == event.subject).limit(1)):
+        return "customer"  # CP-1 completes the run's own attempt: the customer paid it
+    if kind == "renewal":
+        column, subject_id = Attempt.renewal_id, session.scalar(
+            select(Renewal.id).where(Renewal.ref == event.subject))
+    elif kind == "usage":
+        column, subject_id = Attempt.usage_invoice_id, session.scalar(
+            select(UsageInvoice.id).where(UsageInvoice.ref == event.subject))
+    else:
+        order_ref, _, number = event.subject.rpartition("#")
+        column, subject_id = Attempt.installment_id, session.scalar(
+            select(Installment.id).join(InstallmentOrder).where(
+                InstallmentOrder.ref == order_ref, Installment.number == int(number or 0)))
+    paid = session.scalars(select(Attempt).where(column == subject_id,
+                                                 Attempt.result == "succeeded")
+                           .order_by(Attempt.id.desc()).limit(1)).first()
+    if paid is None:
+        return ""
+    if paid.manual and paid.round == 0:
+        return "customer"
+    return "manual" if paid.manual else "automatic"

@@ -86,6 +86,34 @@ def installed() -> Language:
     return Language("fr" if QLocale().name().startswith("fr") else "en")
 
 
+def event_text(kind: str) -> str:
+    """An event's type as a person reads it (the type itself for one not named here)."""
+    texts = {
+        "renewal.scheduled": translate("Event", "Renewal scheduled"),
+        "renewal.paid": translate("Event", "Renewal paid"),
+        "renewal.failed": translate("Event", "Renewal payment failed"),
+        "renewal.cancelled": translate("Event", "Renewal cancelled"),
+        "renewal.expired": translate("Event", "Renewal expired"),
+        "renewal.manual": translate("Event", "Manual renewal"),
+        "installment.paid": translate("Event", "Installment paid"),
+        "installment.failed": translate("Event", "Installment payment failed"),
+        "usage.invoiced": translate("Event", "Usage invoiced"),
+        "usage.paid": translate("Event", "Usage paid"),
+        "usage.failed": translate("Event", "Usage payment failed"),
+        "payment.by_customer": translate("Event", "Paid by the customer"),
+        "payment.customer_failed": translate("Event", "Customer's payment declined"),
+        "service.suspended": translate("Event", "Service suspended"),
+        "service.reactivated": translate("Event", "Service reactivated"),
+        "service.overdue": translate("Event", "Service overdue"),
+        "plan_change.requested": translate("Event", "Plan change requested"),
+        "plan_change.confirmed": translate("Event", "Plan change confirmed"),
+        "plan_change.expired": translate("Event", "Plan change expired"),
+        "order.completed": translate("Event", "Order completed"),
+        "order.collection": translate("Event", "Handed to collection"),
+    }
+    return texts.get(kind, kind)
+
+
 def status_text(status: str) -> str:
     """Statuses of services, carts, orders, methods and e-mails, as a person reads them."""
     texts = {
@@ -96,6 +124,7 @@ def status_text(status: str) -> str:
         "expired": translate("Status", "Expired"), "pending": translate("Status", "Pending"),
         "completed": translate("Status", "Completed"), "collection": translate("Status", "In collection"),
         "failing": translate("Status", "Payment failed"), "valid": translate("Status", "Valid"),
+        "awaiting_customer": translate("Status", "Waiting for the customer"),
         "refused": translate("Status", "Refused"), "removed": translate("Status", "Removed"),
         "blocked": translate("Status", "Blocked (hard decline)"), "queued": translate("Status", "Queued"),
         "sent": translate("Status", "Sent"), "suppressed": translate("Status", "Suppressed"),

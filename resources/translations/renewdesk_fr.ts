@@ -700,6 +700,26 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Select a service billed by usage</source>
         <translation>Sélectionnez un service facturé à la consommation</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="178"/>
+        <source>automatic attempt</source>
+        <translation>tentative automatique</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="178"/>
+        <source>by hand</source>
+        <translation>à la main</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="179"/>
+        <source>by the customer, from their link</source>
+        <translation>par le client, depuis son lien</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="181"/>
+        <source>Paid how</source>
+        <translation>Payé comment</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -2105,6 +2125,11 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="127"/>
+        <source>Waiting for the customer</source>
+        <translation>En attente du client</translation>
+    </message>
 </context>
 <context>
     <name>Word</name>
@@ -2584,6 +2609,21 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>What you had typed:</source>
         <translation>Ce que vous aviez saisi :</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="436"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="436"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="442"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -2957,6 +2997,114 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="176"/>
         <source>The saved key was removed.</source>
         <translation>La clé enregistrée a été retirée.</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="92"/>
+        <source>Renewal scheduled</source>
+        <translation>Renouvellement programmé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="93"/>
+        <source>Renewal paid</source>
+        <translation>Renouvellement payé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="94"/>
+        <source>Renewal payment failed</source>
+        <translation>Échec du paiement du renouvellement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="95"/>
+        <source>Renewal cancelled</source>
+        <translation>Renouvellement annulé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="96"/>
+        <source>Renewal expired</source>
+        <translation>Renouvellement expiré</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="97"/>
+        <source>Manual renewal</source>
+        <translation>Renouvellement manuel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="98"/>
+        <source>Installment paid</source>
+        <translation>Échéance payée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="99"/>
+        <source>Installment payment failed</source>
+        <translation>Échec du paiement de l'échéance</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="100"/>
+        <source>Usage invoiced</source>
+        <translation>Consommation facturée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="101"/>
+        <source>Usage paid</source>
+        <translation>Consommation payée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="102"/>
+        <source>Usage payment failed</source>
+        <translation>Échec du paiement de la consommation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="103"/>
+        <source>Paid by the customer</source>
+        <translation>Payé par le client</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="104"/>
+        <source>Customer&apos;s payment declined</source>
+        <translation>Paiement du client refusé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="105"/>
+        <source>Service suspended</source>
+        <translation>Service suspendu</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="106"/>
+        <source>Service reactivated</source>
+        <translation>Service réactivé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="107"/>
+        <source>Service overdue</source>
+        <translation>Service en retard de paiement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="108"/>
+        <source>Plan change requested</source>
+        <translation>Changement d'échéancier demandé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="109"/>
+        <source>Plan change confirmed</source>
+        <translation>Changement d'échéancier confirmé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="110"/>
+        <source>Plan change expired</source>
+        <translation>Changement d'échéancier expiré</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="111"/>
+        <source>Order completed</source>
+        <translation>Commande terminée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/i18n.py" line="112"/>
+        <source>Handed to collection</source>
+        <translation>Remis au recouvrement</translation>
     </message>
 </context>
 </TS>

@@ -114,3 +114,27 @@ def test_cp3_two_payments_of_one_item_at_once_charge_it_once(world: World) -> No
         thread.join()
     assert sorted(outcomes) == ["paid"] + ["payment_already_made"] * 3
     assert [c["status"] for c in charges(world, "O1#1")] == ["declined", "succeeded"]
+
+
+def test_cp1_the_lists_say_who_must_act_and_the_history_says_who_paid(world: World) -> None:
+    """The window's side: an item only the customer can unblock reads "waiting for the
+    customer" in its list, and once paid from their link its history says so."""
+    from datetime import date
+
+    from renewdesk.services import listing
+    from renewdesk.services.overview import customer_overview
+    from renewdesk.store import settings
+
+    failed_installment(world, token="pm_card_authenticationRequired")
+    ctx = world.ctx("2026-11-06")
+    rows = listing.read_block(ctx.factory, listing.ORDERS, listing.Query(), 0, 10,
+                              lambda: date(2026, 11, 6))
+    assert [r.status for r in rows] == ["awaiting_customer"]
+    cp.pay(ctx, world.app.engine.url, link(world, "C1"), "authenticated")
+    rows = listing.read_block(ctx.factory, listing.ORDERS, listing.Query(), 0, 10,
+                              lambda: date(2026, 11, 6))
+    assert [r.status for r in rows] == ["active"]
+    with world.session() as session:
+        seen = customer_overview(session, "C1", settings.load_policy(session), date(2026, 11, 6))
+    paid = {(h.type, h.how) for h in seen.history if h.subject == "O1#1"}
+    assert ("installment.paid", "customer") in paid and ("payment.by_customer", "customer") in paid

@@ -49,7 +49,7 @@ _GOOD, _WAIT, _BAD, _OFF = QColor("#1e7d32"), QColor("#1d5fa8"), QColor("#b3261e
 STATUS_COLOURS = {
     "active": _GOOD, "paid": _GOOD, "valid": _GOOD, "sent": _GOOD, "completed": _GOOD,
     "delivered": _GOOD, "confirmed": _GOOD,
-    "scheduled": _WAIT, "pending": _WAIT, "queued": _WAIT, "waiting": _WAIT,
+    "scheduled": _WAIT, "pending": _WAIT, "awaiting_customer": _WAIT, "queued": _WAIT, "waiting": _WAIT,
     "failed": _BAD, "failing": _BAD, "suspended": _BAD, "overdue": _BAD, "refused": _BAD,
     "blocked": _BAD, "expired": _BAD, "collection": _BAD, "unknown": _BAD,
     "cancelled": _OFF, "transferred": _OFF, "removed": _OFF, "suppressed": _OFF,

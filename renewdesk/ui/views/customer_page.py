@@ -175,8 +175,12 @@ class CustomerPage(QWidget):
                     for o in data.orders], 4, dict(STATUS_COLOURS), [o.status for o in data.orders])
         fill_table(self.contacts, [self.tr("Reference"), self.tr("Name"), self.tr("E-mail")],
                    list(data.contacts))
-        fill_table(self.history, [self.tr("Date"), self.tr("Event"), self.tr("Subject")],
-                   [(lang.day(h.on), h.type, h.subject) for h in data.history])
+        how = {"automatic": self.tr("automatic attempt"), "manual": self.tr("by hand"),
+               "customer": self.tr("by the customer, from their link"), "": ""}
+        fill_table(self.history, [self.tr("Date"), self.tr("Event"), self.tr("Subject"),
+                                  self.tr("Paid how")],
+                   [(lang.day(h.on), i18n.event_text(h.type), h.subject, how.get(h.how, h.how))
+                    for h in data.history])
         self._update_buttons()
 
     def selected_service(self) -> str | None:
