@@ -27,6 +27,7 @@ from renewdesk.store.models import (
     Renewal,
     Service,
     UsageInvoice,
+    UsageRecord,
 )
 
 
@@ -63,6 +64,15 @@ class OrderLine:
 
 
 @dataclass(frozen=True)
+class UsageLine:
+    ref: str
+    service: str
+    on: date
+    quantity: int
+    invoiced: bool  # its month is invoiced: it stays as billed (US-1)
+
+
+@dataclass(frozen=True)
 class HistoryLine:
     on: date
     type: str
@@ -84,6 +94,7 @@ class CustomerOverview:
     services: tuple[ServiceLine, ...]
     orders: tuple[OrderLine, ...]
     history: tuple[HistoryLine, ...]
+    usage: tuple[UsageLine, ...] = ()  # the newest records of its usage-billed services
 
 
 def _method_line(session: Session, method: PaymentMethod, policy: Policy, today: date) -> MethodLine:
@@ -129,7 +140,18 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
         tuple(OrderLine(o.ref, o.product, o.status, o.installment_amount, o.invoice_number)
               for o in orders),
         tuple(HistoryLine(e.on, e.type, e.subject, _how_paid(session, e)) for e in events),
+        _usage(session, customer, history),
     )
+
+
+def _usage(session: Session, customer: Customer, limit: int) -> tuple[UsageLine, ...]:
+    invoiced = {(i.service_id, i.period) for i in session.scalars(
+        select(UsageInvoice).join(Service).where(Service.customer_id == customer.id))}
+    records = session.scalars(select(UsageRecord).join(Service).where(
+        Service.customer_id == customer.id).order_by(UsageRecord.on.desc(), UsageRecord.id.desc())
+        .limit(limit)).all()
+    return tuple(UsageLine(r.ref, r.service.ref, r.on, r.quantity,
+                           (r.service_id, r.period) in invoiced) for r in records)
 
 
 _PAID = {"renewal.paid": "renewal", "installment.paid": "installment", "usage.paid": "usage"}

@@ -720,6 +720,31 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Paid how</source>
         <translation>Payé comment</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="124"/>
+        <source>Usage</source>
+        <translation>Consommation</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="188"/>
+        <source>Record</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="188"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="189"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="189"/>
+        <source>Invoiced</source>
+        <translation>Facturé</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

@@ -205,3 +205,37 @@ def _without_tokens(state: dict[str, Any]) -> dict[str, Any]:
             method["token"] = "…"
         customer["processor_customer"] = "…" if customer["processor_customer"] else None
     return state
+
+
+def test_orders_and_usage_records_are_edited_from_the_customer_page(
+        world: World, qtbot: Any) -> None:
+    """A double-click on the customer page's order or usage record opens its form."""
+    from tests.builders import card as a_card
+    from tests.builders import customer as a_customer
+    from tests.builders import document, order, usage_service
+
+    world.load(document([a_customer("C1", a_card("K1"))],
+                        services=[usage_service("U1", "C1", payment_method="K1")],
+                        orders=[order("O1", "C1", "K1", "2026-12-20")],
+                        usage=[{"ref": "R1", "service": "U1", "on": "2026-12-02",
+                                "quantity": 7}]))
+    app = desk_app(world, TODAY)
+    desk = lone_desk(app)
+    try:
+        page = CustomerPage(desk, "C1")
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+        assert page.usage.rowCount() == 1 and page.orders.rowCount() == 1
+        page.usage.doubleClicked.emit(page.usage.model().index(0, 0))
+        form = shown_form(qtbot, "usage")
+        assert form.record.ref == "R1" and form.record.value("quantity") == 7
+        fill(form, {"quantity": "9"})
+        save(qtbot, desk, form)
+        page.orders.doubleClicked.emit(page.orders.model().index(0, 0))
+        form = shown_form(qtbot, "order")
+        assert form.record.ref == "O1"
+        form.reject()
+    finally:
+        desk.reader.shutdown()
+        app.close()
+    assert [u["quantity"] for u in world.export()["usage"]] == [9]

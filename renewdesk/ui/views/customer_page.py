@@ -70,6 +70,15 @@ class CustomerPage(QWidget):
         self.contacts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.contacts.doubleClicked.connect(self._edit_contact)
         self.orders = QTableWidget()
+        self.orders.setObjectName("orders")
+        self.orders.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.orders.doubleClicked.connect(lambda index: self._edit_row(
+            "order", index.row(), lambda d, n: d.orders[n].ref))
+        self.usage = QTableWidget()
+        self.usage.setObjectName("usage")
+        self.usage.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.usage.doubleClicked.connect(lambda index: self._edit_row(
+            "usage", index.row(), lambda d, n: d.usage[n].ref))
         self.history = QTableWidget()
 
         method_buttons = QHBoxLayout()
@@ -112,6 +121,7 @@ class CustomerPage(QWidget):
         tabs.addTab(services_tab, self.tr("Services"))
         tabs.addTab(self.orders, self.tr("Orders"))
         tabs.addTab(self.contacts, self.tr("Billing contacts"))
+        tabs.addTab(self.usage, self.tr("Usage"))
         tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
@@ -175,6 +185,10 @@ class CustomerPage(QWidget):
                     for o in data.orders], 4, dict(STATUS_COLOURS), [o.status for o in data.orders])
         fill_table(self.contacts, [self.tr("Reference"), self.tr("Name"), self.tr("E-mail")],
                    list(data.contacts))
+        fill_table(self.usage, [self.tr("Record"), self.tr("Service"), self.tr("Day"),
+                                self.tr("Quantity"), self.tr("Invoiced")],
+                   [(u.ref, u.service, lang.day(u.on), str(u.quantity), i18n.yes_no(u.invoiced))
+                    for u in data.usage])
         how = {"automatic": self.tr("automatic attempt"), "manual": self.tr("by hand"),
                "customer": self.tr("by the customer, from their link"), "": ""}
         fill_table(self.history, [self.tr("Date"), self.tr("Event"), self.tr("Subject"),
@@ -195,6 +209,11 @@ class CustomerPage(QWidget):
             open_form(self.desk, self, kind, None, self.ref, lambda _r: self._done())
         elif ref is not None:
             open_form(self.desk, self, kind, ref, None, lambda _r: self._done())
+
+    def _edit_row(self, kind: str, row: int, ref: object) -> None:
+        """A double-click on an order or a usage record opens its form."""
+        if self.data is not None and row >= 0:
+            self.form(kind, ref(self.data, row))  # type: ignore[operator]
 
     @Slot()
     def _edit_contact(self) -> None:
