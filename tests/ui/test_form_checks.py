@@ -147,3 +147,53 @@ def _french(key: str, value: str) -> str:
         year, month, day = value.split("-")
         return f"{day}/{month}/{year}"
     return value
+
+
+SAVED_REFUSALS = [
+    # (what the form sends, what a file with the same object gives): refused only on save,
+    # where the database is read (AR-1 for a usage-billed service, PM-3 for an expired card).
+    ("service", {"ref": "S9", "kind": "sms", "label": "SMS", "billing": "usage",
+                 "currency": "EUR", "unit_price": "0.05", "auto_renew": True}),
+    ("order", {"ref": "O9", "product": "Coaching", "invoice_number": "F-9",
+               "installments": 3, "interval": "monthly", "currency": "EUR",
+               "installment_amount": "150.00", "first_due_on": "2027-01-05", "method": "card",
+               "payment_method": "OLD"}),
+]
+
+
+@pytest.mark.parametrize(("kind", "values"), SAVED_REFUSALS)
+def test_a_refusal_made_on_save_has_the_imports_words_and_saves_nothing(
+        world: World, qtbot: Any, kind: str, values: dict[str, Any]) -> None:
+    """AR-1, PM-3: what only saving can find (it reads the database) is refused with the words
+    a file gets, under its field, and nothing is written."""
+    from tests.builders import card, customer, document
+
+    world.load(document([customer("C1", card("K1"), card("OLD", exp=(1, 2026), last4="1111"))]))
+    before = objects(world)
+    file_values = {**values, "customer": "C1"}
+    with world.session() as session:
+        ctx = world.ctx(TODAY)
+        key = "services" if kind == "service" else "installment_orders"
+        with pytest.raises(InputError) as refused:
+            import_document(session, ctx.processor, {"format": "renewdesk/1", key: [file_values]},
+                            ctx.clock.today, ctx.clock.now(), "tester")
+        session.rollback()
+    from_file = words(refused.value, "en")
+    app = desk_app(world, TODAY)
+    desk = lone_desk(app)
+    try:
+        record = forms.new_record(desk.context(), kind, "C1")
+        dialog = RecordDialog(desk, record)
+        qtbot.addWidget(dialog)
+        shown = {k: str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                 for k, v in values.items()}
+        fill(dialog, shown)
+        assert dialog.validate(), dialog.problem_text()  # nothing to say before saving
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: not desk.operations.busy, timeout=10_000)
+        said = dialog.problem_text()
+        assert reason(said) == reason(from_file), (said, from_file)
+    finally:
+        desk.reader.shutdown()
+        app.close()
+    assert objects(world) == before
