@@ -189,14 +189,15 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_gone": "what this link was for ({subject}) no longer exists",
         "link_pays_on_its_page": "this link pays {subject}: the customer pays on its page",
         "payment_already_made": "{subject} is already paid: nothing was charged again",
-        "payment_under_way": "a payment of this is under way: nothing was charged again; look "
-                             "again in a few minutes",
+        "payment_under_way": "a payment of this is under way: look again in a few minutes",
         "payment_closed": "{subject} can no longer be paid here: contact us",
         "payment_nothing_to_complete": "there is no payment waiting for your bank's "
                                        "confirmation",
-        "payment_not_completed": "your bank has not confirmed the payment: nothing was charged",
+        "payment_not_completed": "your bank has not confirmed the payment",
         "payment_method_unusable": "this payment method cannot be used",
-        "payment_method_refused": "the payment provider refused this method: {reason}",
+        "payment_method_refused": "the payment provider refused this method",
+        "payment_too_many_tries": "this was tried too many times today: nothing more was "
+                                  "charged; try again tomorrow or contact us",
         "renewal_gone": "renewal {renewal} no longer exists",
         "plan_change_gone": "plan change {change} no longer exists",
         "unknown_method": "unknown payment method",
@@ -426,14 +427,14 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_gone": "ce que ce lien concernait ({subject}) n'existe plus",
         "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
-        "payment_under_way": "un paiement est déjà en cours : rien n'a été prélevé à nouveau ; "
-                             "revenez dans quelques minutes",
+        "payment_under_way": "un paiement est déjà en cours : revenez dans quelques minutes",
         "payment_closed": "{subject} ne peut plus être payé ici : contactez-nous",
         "payment_nothing_to_complete": "aucun paiement n'attend la confirmation de votre banque",
-        "payment_not_completed": "votre banque n'a pas confirmé le paiement : rien n'a été "
-                                 "prélevé",
+        "payment_not_completed": "votre banque n'a pas confirmé le paiement",
         "payment_method_unusable": "ce moyen de paiement ne peut pas être utilisé",
-        "payment_method_refused": "le prestataire de paiement a refusé ce moyen : {reason}",
+        "payment_method_refused": "le prestataire de paiement a refusé ce moyen",
+        "payment_too_many_tries": "trop d'essais aujourd'hui : rien de plus n'a été prélevé ; "
+                                  "réessayez demain ou contactez-nous",
         "renewal_gone": "le renouvellement {renewal} n'existe plus",
         "plan_change_gone": "le changement d'échéancier {change} n'existe plus",
         "unknown_method": "moyen de paiement inconnu",

@@ -86,6 +86,9 @@ class ProcessorNotReady:
     def authentication(self, processor_ref: str) -> str | None:
         self._refuse()
 
+    def cancel(self, processor_ref: str) -> None:
+        self._refuse()
+
 
 def require_ready(processor: object) -> None:
     """Before a run or a charge taken by hand: stop with the reason if the processor chosen

@@ -58,3 +58,6 @@ class DryRunProcessor:
 
     def authentication(self, processor_ref: str) -> str | None:
         return None  # a dry run completes no payment
+
+    def cancel(self, processor_ref: str) -> None:
+        return None  # a dry run changes nothing at the processor

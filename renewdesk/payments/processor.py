@@ -120,3 +120,8 @@ class Processor(Protocol):
         authentication with the processor's own step (Stripe: the PaymentIntent's client
         secret, for Stripe.js; never stored or logged); None when the page stands in for it."""
         ...
+
+    def cancel(self, processor_ref: str) -> None:
+        """The payment held for the customer's bank can no longer be completed (it was paid
+        otherwise, or another payment is about to be made): CP-3 at the processor."""
+        ...

@@ -200,6 +200,12 @@ class SandboxProcessor:
                 (SUCCEEDS, processor_ref)).fetchall()
         return bool(done)
 
+    def cancel(self, processor_ref: str) -> None:
+        with self._writing:
+            self._connect().execute(
+                "UPDATE charge SET decline_code = 'canceled' WHERE id = ? AND "
+                "decline_code = 'authentication_required'", (processor_ref,)).fetchall()
+
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""
         status, code = _outcome(request.token)

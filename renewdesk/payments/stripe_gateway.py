@@ -36,6 +36,8 @@ from renewdesk.payments.processor import (
 )
 
 _SCAN_LIMIT = 2000  # PaymentIntents scanned when search is not available
+# A PaymentIntent an off-session charge left for the customer's bank: still completable by them.
+_COMPLETABLE = ("requires_action", "requires_payment_method", "requires_confirmation")
 
 
 def _unavailable(error: StripeError) -> ProcessorUnavailable:
@@ -207,15 +209,27 @@ class StripeProcessor:
 
     def authentication(self, processor_ref: str) -> str | None:
         """The PaymentIntent's client secret, handed to Stripe.js on the customer's page (CP-1);
-        never stored or logged."""
+        never stored or logged. None once it can no longer be completed."""
         try:
             intent = self.client.v1.payment_intents.retrieve(processor_ref)
         except InvalidRequestError:
             return None
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
+        if intent.status not in _COMPLETABLE:
+            return None
         secret = getattr(intent, "client_secret", None)
         return str(secret) if secret else None
+
+    def cancel(self, processor_ref: str) -> None:
+        try:
+            intent = self.client.v1.payment_intents.retrieve(processor_ref)
+            if intent.status in _COMPLETABLE:
+                self.client.v1.payment_intents.cancel(processor_ref)
+        except InvalidRequestError:
+            return  # gone, or no longer cancellable: nothing to complete
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
 
     def _search(self, key: str) -> Any:
         try:

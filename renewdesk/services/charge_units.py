@@ -77,6 +77,12 @@ class _Round:
         self.this_round = [a for a in self.attempts if a.round == self.number]
 
 
+def customer_paying(attempts: Sequence[Attempt]) -> bool:
+    """CP-3: the customer's own payment (outside the rounds) awaits its answer: nothing else is
+    charged for the item until it is settled (`customer_payments.settle`)."""
+    return any(a.round == 0 and a.result in ("unknown", "pending") for a in attempts)
+
+
 def _key(item: DueItem) -> tuple[str, int]:
     return (item.kind, item.subject_id)
 
@@ -170,8 +176,9 @@ class ChargeUnits:
         now = self.ctx.clock.now()
         results = tuple(a.result if asked or a.id not in answers
                         else apply_answer(a, answers[a.id], now) for a in round_.this_round)
-        due = bool(round_.this_round) or rules.chargeable(session, subject, self.today,
-                                                          item.manual)
+        due = bool(round_.this_round) or (
+            rules.chargeable(session, subject, self.today, item.manual)
+            and not customer_paying(round_.attempts))
         decision = next_step(RoundState(results, unasked=bool(asked), due=due))
         if decision is Next.ASK:
             return Step(ask=asked)

@@ -49,12 +49,16 @@ from renewdesk.store.models import (
     InstallmentOrder,
     PaymentMethod,
     Renewal,
+    RenewalItem,
     UsageInvoice,
 )
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 PAY_WAIT_S = 20  # a customer's payment waits this long for a run (or another payment) under way
 ACTION = "pay_now"
+MUST_AUTHENTICATE = "authentication_required"
+SUPERSEDED = "authentication_canceled"  # a held payment given up for another (CP-3)
+TRIES_A_DAY = 3  # payments a customer may try for one item in a day (each one a charge)
 
 
 class PaymentRefused(InputError):
@@ -108,8 +112,9 @@ def _subject(session: Session, link: CustomerLink) -> tuple[SubjectRules, Any]:
         found = session.scalar(select(UsageInvoice).where(UsageInvoice.ref == reference))
     elif kind == "installment":
         order_ref, _, number = reference.rpartition("#")
-        found = session.scalar(select(Installment).join(InstallmentOrder).where(
-            InstallmentOrder.ref == order_ref, Installment.number == int(number or 0)))
+        if number.isdigit():
+            found = session.scalar(select(Installment).join(InstallmentOrder).where(
+                InstallmentOrder.ref == order_ref, Installment.number == int(number)))
     if found is None or kind not in rules or rules[kind].customer(found).id != link.customer_id:
         raise LinkRefused("payment_gone", subject=link.subject_ref)
     return rules[kind], found
@@ -121,9 +126,9 @@ def _state(rules: SubjectRules, subject: Any) -> str:
     if any(a.result in ("pending", "unknown") for a in _attempts(rules, subject)):
         return "processing"
     if rules.kind == "renewal" and subject.status not in renewals.OPEN:
-        # A cart that expired (its services suspended) or was cancelled: paid by AR-6's manual
-        # renewal of its services.
-        return "due" if _renewable(subject) else "closed"
+        # A cart that expired (its one service suspended) or was cancelled: paid by AR-6's
+        # manual renewal of that service.
+        return "due" if len(_renewable(subject)) == 1 else "closed"
     if subject.status not in ("scheduled", "failed", "open"):
         return "closed"
     if rules.kind == "installment" and (subject.order.status != "active"
@@ -133,7 +138,9 @@ def _state(rules: SubjectRules, subject: Any) -> str:
 
 
 def _renewable(cart: Renewal) -> list[Any]:
-    return [i.service for i in renewals.active_items(cart)
+    """An expired cart's services that AR-6 may renew (its items, even those a reactivation
+    cart took: one whose payment failed gives the service back to this cart's link)."""
+    return [i.service for i in cart.items
             if i.service.status in ("suspended", "active") and i.service.billing == "period"
             and (i.service.expires_on or date.min) <= i.period_expires_on]
 
@@ -151,10 +158,24 @@ def _awaiting_bank(rules: SubjectRules, subject: Any) -> Attempt | None:
     """CP-1: the last attempt, if the customer's bank must authenticate it."""
     attempts = _attempts(rules, subject)
     last = attempts[-1] if attempts else None
-    if last is not None and last.decline_code == "authentication_required" \
-            and last.processor_ref:
+    if last is not None and last.result == "declined" \
+            and last.decline_code == MUST_AUTHENTICATE and last.processor_ref:
         return last
     return None
+
+
+def _amount(session: Session, rules: SubjectRules, subject: Any) -> Money:
+    """What paying now takes: the item's amount, or for an expired cart AR-6's manual renewal
+    (one period, and the reactivation fee for a suspended service)."""
+    if rules.kind == "renewal" and subject.status not in renewals.OPEN:
+        services = _renewable(subject)
+        if len(services) == 1:
+            service = services[0]
+            fee = Money.parse(settings.load_policy(session).reactivation_fee, service.currency,
+                              field="reactivation_fee")
+            extra = fee.minor if service.status == "suspended" else 0
+            return Money((service.price_minor or 0) + extra, service.currency)
+    return Money(*rules.amount(subject))
 
 
 def _description(rules: SubjectRules, subject: Any) -> str:
@@ -166,18 +187,22 @@ def _description(rules: SubjectRules, subject: Any) -> str:
     return f"{subject.service.label} ({subject.period})"
 
 
+def _stand_in(processor: Processor) -> tuple[tuple[str, str], ...]:
+    """The test cards a page of ours offers in place of the processor's own page (sandbox)."""
+    return tuple((t, f"{d.brand} •••• {d.last4}") for t, d in processor.stand_in_methods().items()
+                 if d.type == "card")
+
+
 def owed(ctx: Context, token: str) -> Owed:
     """What the link's page shows; opening it changes nothing."""
     with ctx.factory() as session:
         link = signed_link(session, token, ACTION)
         rules, subject = _subject(session, link)
         customer = rules.customer(subject)
-        amount = Money(*rules.amount(subject))
+        amount = _amount(session, rules, subject)
         methods = tuple(MethodChoice(m.ref, m.label(), n == 0) for n, m in enumerate(
             payment_methods.ordered(customer)) if m.chargeable(ctx.clock.today))
-        stand_in = tuple((t, f"{d.brand} •••• {d.last4}")
-                         for t, d in ctx.processor.stand_in_methods().items()
-                         if d.type == "card")
+        stand_in = _stand_in(ctx.processor)
         return Owed(rules.kind, rules.reference(subject), _description(rules, subject), amount,
                     _state(rules, subject), _awaiting_bank(rules, subject) is not None, methods,
                     stand_in)
@@ -189,6 +214,7 @@ class BankStep:
 
     publishable_key: str
     client_secret: str
+    payment_method: str  # the card it was tried with: Stripe.js confirms the intent with it
 
 
 def bank_step(ctx: Context, token: str) -> BankStep | None:
@@ -199,9 +225,10 @@ def bank_step(ctx: Context, token: str) -> BankStep | None:
         rules, subject = _subject(session, link)
         waiting = _awaiting_bank(rules, subject)
         ref = waiting.processor_ref if waiting is not None else None
+        method = waiting.payment_method.token if waiting is not None else ""
         publishable = settings.get(session, "stripe_publishable_key") or ""
     secret = ctx.processor.authentication(ref) if ref else None
-    return BankStep(publishable, secret) if secret else None
+    return BankStep(publishable, secret, method) if secret else None
 
 
 # Paying -------------------------------------------------------------------------------------
@@ -209,12 +236,14 @@ def bank_step(ctx: Context, token: str) -> BankStep | None:
 
 def pay(ctx: Context, lock_url: URL | str, token: str, how: str, method: str = "") -> Paid:
     """`how`: "authenticated" (CP-1: the bank's step is done, or stood in for), "saved" (one of
-    the customer's methods, by ref) or "new" (a method the processor's page gave, by token)."""
+    the customer's methods, by ref) or "new" (one of the methods the page offered in place of
+    the processor's page, by token)."""
     require_ready(ctx.processor)  # Stripe chosen without its key: nothing is attempted
     try:
         with exclusive_run(lock_url, PAY_WAIT_S):  # CP-3
-            if how == "authenticated":
+            if how == "authenticated":  # this payment first: its customer is waiting for it
                 return _completed(ctx, token)
+            settle(ctx)  # what an earlier payment of anything left open, first
             return _pay_with(ctx, token, how, method)
     except RunInProgress:
         raise PaymentRefused("payment_under_way") from None
@@ -237,9 +266,9 @@ def _open(session: Session, token: str, today: date) -> tuple[CustomerLink, Subj
 
 def _completed(ctx: Context, token: str) -> Paid:
     """CP-1: the payment that awaited the bank, as the processor now says it is."""
-    today, now = ctx.clock.today, ctx.clock.now()
+    today = ctx.clock.today
     with ctx.factory() as session:
-        link, rules, subject = _open(session, token, today)
+        _link, rules, subject = _open(session, token, today)
         attempt = _awaiting_bank(rules, subject)
         if attempt is None or attempt.processor_ref is None:
             raise PaymentRefused("payment_nothing_to_complete")
@@ -248,61 +277,124 @@ def _completed(ctx: Context, token: str) -> Paid:
     if stand_in is not None and ctx.processor.authentication(ref) is None:
         stand_in(ref)  # the sandbox's stand-in for the bank's step
     outcome = ctx.processor.retrieve(ref)
+    if outcome is None or outcome.status != "succeeded":
+        raise PaymentRefused("payment_not_completed")
+    return _record_held(ctx, attempt_id, outcome, "authenticated")
+
+
+def _record_held(ctx: Context, attempt_id: int, outcome: ChargeOutcome, how: str) -> Paid:
+    """The held payment went through: its attempt succeeded, and the item is paid by it."""
+    now = ctx.clock.now()
     with ctx.write_lock, ctx.factory() as session:
-        link, rules, subject = _open(session, token, today)
-        waited = session.get(Attempt, attempt_id)
-        assert waited is not None
-        if outcome is None or outcome.status != "succeeded":
-            raise PaymentRefused("payment_not_completed")
+        attempt = session.get(Attempt, attempt_id)
+        assert attempt is not None
+        rules = rules_for(settings.load_policy(session))[attempt_kind(attempt)]
+        subject = _subject_of(session, rules, attempt)
         for column, value in settled(outcome, now).items():
-            setattr(waited, column, value)
-        return _conclude(session, ctx, link, rules, subject, waited, "authenticated")
+            setattr(attempt, column, value)
+        return _conclude(session, ctx, rules, subject, attempt, how)
 
 
 def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
     today, now = ctx.clock.today, ctx.clock.now()
+    with ctx.factory() as session:
+        _link, rules, subject = _open(session, token, today)
+        held = _awaiting_bank(rules, subject)
+        held_id, held_ref = (held.id, held.processor_ref) if held is not None else (None, None)
+        tried = sum(1 for a in _attempts(rules, subject) if a.round == 0 and a.on == today)
+        if tried >= TRIES_A_DAY:
+            raise PaymentRefused("payment_too_many_tries")
+    if held_id is not None and held_ref is not None:
+        # CP-3: the payment held for the bank is given up before another is made; if the
+        # customer completed it meanwhile, that is the payment.
+        done = _held_outcome(ctx, held_ref)
+        if done is not None:
+            return _record_held(ctx, held_id, done, "authenticated")
     with ctx.write_lock, ctx.factory() as session:
-        link, rules, subject = _open(session, token, today)
+        _link, rules, subject = _open(session, token, today)
+        if held_id is not None:
+            superseded = session.get(Attempt, held_id)
+            assert superseded is not None
+            superseded.decline_code = SUPERSEDED
         customer = rules.customer(subject)
         method = _method(session, ctx.processor, customer, how, method_ref, today, now)
         if rules.kind == "renewal" and subject.status not in renewals.OPEN:
             subject = _reactivation_cart(session, ctx, subject, method)
         amount = rules.amount(subject)
         key = f"cp-{uuid.uuid4().hex}"
-        attempts = _attempts(rules, subject)
-        attempt = Attempt(idempotency_key=key, number=len(attempts) + 1, round=0, manual=True,
-                          on=today, payment_method=method, amount_minor=amount[0],
-                          currency=amount[1], result="unknown", created_at=now,
-                          **{f"{rules.kind}_id": subject.id})
+        attempt = Attempt(idempotency_key=key, number=len(_attempts(rules, subject)) + 1,
+                          round=0, manual=True, on=today, payment_method=method,
+                          amount_minor=amount[0], currency=amount[1], result="unknown",
+                          created_at=now, **{f"{rules.kind}_id": subject.id})
         session.add(attempt)
         session.commit()  # SC-2: the attempt and its key, before the call
         request = charge_request(rules, subject, method, key, amount)
-        attempt_id, subject_id = attempt.id, subject.id
+        attempt_id, label = attempt.id, method.label()
     try:
         outcome: ChargeOutcome | None = ctx.processor.charge(request, today)
     except ProcessorUnavailable:
-        outcome = None  # unknown: the next run asks the processor (SC-2), never charges again
+        outcome = None  # unknown: `settle` asks the processor; nothing else charges it meanwhile
+    if outcome is None:
+        return Paid(request.metadata["subject"], "unknown", Money(*amount), label)
+    return _answered(ctx, attempt_id, outcome, how)
+
+
+def _held_outcome(ctx: Context, ref: str) -> ChargeOutcome | None:
+    """The held payment if it went through; else it is cancelled at the processor (and asked
+    again, in case the customer's bank confirmed it just before the cancel)."""
+    outcome = ctx.processor.retrieve(ref)
+    if outcome is not None and outcome.status == "succeeded":
+        return outcome
+    ctx.processor.cancel(ref)
+    outcome = ctx.processor.retrieve(ref)
+    return outcome if outcome is not None and outcome.status == "succeeded" else None
+
+
+def _answered(ctx: Context, attempt_id: int, outcome: ChargeOutcome, how: str) -> Paid:
+    """What the processor said of a customer's payment, written: paid, pending or declined."""
+    now = ctx.clock.now()
     with ctx.write_lock, ctx.factory() as session:
-        sent = session.get(Attempt, attempt_id)
-        assert sent is not None
-        link = signed_link(session, token, ACTION)
-        rules = rules_for(settings.load_policy(session))[attempt_kind(sent)]
-        subject = rules.load_many(session, [subject_id])[subject_id]
-        if outcome is None:
-            session.commit()
-            return Paid(rules.reference(subject), "unknown", Money(*amount),
-                        sent.payment_method.label())
+        attempt = session.get(Attempt, attempt_id)
+        assert attempt is not None
+        rules = rules_for(settings.load_policy(session))[attempt_kind(attempt)]
+        subject = _subject_of(session, rules, attempt)
         for column, value in settled(outcome, now).items():
-            setattr(sent, column, value)
-        block_if_hard(sent.payment_method, outcome)
-        if outcome.status != "succeeded":
-            record_event(session, "payment.customer_failed", rules.reference(subject), today,
-                         now, {"attempt": sent.idempotency_key, "result": outcome.status,
-                               "decline_code": outcome.decline_code})
-            session.commit()
-            return Paid(rules.reference(subject), "declined" if outcome.status == "declined"
-                        else outcome.status, Money(*amount), sent.payment_method.label())
-        return _conclude(session, ctx, link, rules, subject, sent, how)
+            setattr(attempt, column, value)
+        block_if_hard(attempt.payment_method, outcome)
+        amount, label = Money(attempt.amount_minor, attempt.currency), attempt.payment_method.label()
+        reference = rules.reference(subject)
+        if outcome.status == "succeeded":
+            if subject.status == "paid":  # paid meanwhile otherwise: never expected (CP-3)
+                record_event(session, "payment.duplicate", reference, ctx.clock.today, now,
+                             {"attempt": attempt.idempotency_key})
+                session.commit()
+                return Paid(reference, "paid", amount, label)
+            return _conclude(session, ctx, rules, subject, attempt, how)
+        if outcome.status == "pending":
+            rules.on_pending(session, subject)  # a debit under way: no retry meanwhile
+        else:
+            _give_up_cart(session, rules, subject)
+            record_event(session, "payment.customer_failed", reference, ctx.clock.today, now,
+                         {"attempt": attempt.idempotency_key, "decline_code":
+                          outcome.decline_code})
+        session.commit()
+        return Paid(reference, "declined" if outcome.status == "declined" else outcome.status,
+                    amount, label)
+
+
+def _give_up_cart(session: Session, rules: SubjectRules, subject: Any) -> None:
+    """A reactivation cart (AR-6 from the customer's page) whose payment failed goes, so the
+    service can be renewed again later."""
+    if rules.kind == "renewal" and subject.status == "scheduled" and \
+            subject.next_attempt_on is None and subject.charge_on == subject.notice_on:
+        subject.status = "cancelled"
+        for item in subject.items:
+            item.removed = True
+
+
+def _subject_of(session: Session, rules: SubjectRules, attempt: Attempt) -> Any:
+    subject_id = getattr(attempt, f"{rules.kind}_id")
+    return rules.load_many(session, [subject_id])[subject_id]
 
 
 def attempt_kind(attempt: Attempt) -> str:
@@ -318,7 +410,7 @@ def _method(session: Session, processor: Processor, customer: Customer, how: str
         if method is None or not method.chargeable(today):
             raise PaymentRefused("payment_method_unusable")
         return method
-    if how != "new":
+    if how != "new" or ref not in dict(_stand_in(processor)):  # only what the page offered
         raise PaymentRefused("payment_method_unusable")
     details = processor.describe(ref)
     if details is None:
@@ -329,7 +421,7 @@ def _method(session: Session, processor: Processor, customer: Customer, how: str
         holder=customer.name)
     method = payment_methods.add_method(session, processor, customer, data, today, now)
     if not method.accepted:
-        raise PaymentRefused("payment_method_refused", reason=method.refusal)
+        raise PaymentRefused("payment_method_refused")
     return method
 
 
@@ -343,7 +435,8 @@ def _free_ref(customer: Customer) -> str:
 
 def _reactivation_cart(session: Session, ctx: Context, cart: Renewal,
                        method: PaymentMethod) -> Renewal:
-    """AR-6 from the customer's page: the expired cart's services in a manual renewal cart."""
+    """AR-6 from the customer's page: the expired cart's one service in a manual renewal
+    cart (made with the payment; dropped if it fails)."""
     services = _renewable(cart)
     if len(services) != 1:
         raise PaymentRefused("payment_closed", subject=cart.ref)
@@ -356,13 +449,17 @@ def _reactivation_cart(session: Session, ctx: Context, cart: Renewal,
     return new
 
 
-def _conclude(session: Session, ctx: Context, link: CustomerLink, rules: SubjectRules,
-              subject: Any, attempt: Attempt, how: str) -> Paid:
-    """The item paid as by its own attempt; the link used; who paid it and how, recorded."""
+def _conclude(session: Session, ctx: Context, rules: SubjectRules, subject: Any,
+              attempt: Attempt, how: str) -> Paid:
+    """The item paid as by its own attempt; its pay-now links used; who paid it and how,
+    recorded."""
     today, now = ctx.clock.today, ctx.clock.now()
     rules.on_paid(session, subject, attempt.payment_method, today, now)
-    link.used_on = today
     reference = rules.reference(subject)
+    for link in session.scalars(select(CustomerLink).where(
+            CustomerLink.action == ACTION, CustomerLink.used_on.is_(None),
+            CustomerLink.subject_ref.in_(_link_refs(session, rules, subject, reference)))):
+        link.used_on = today
     record_event(session, "payment.by_customer", reference, today, now,
                  {"attempt": attempt.idempotency_key, "how": how,
                   "payment_method": attempt.payment_method.ref,
@@ -372,3 +469,63 @@ def _conclude(session: Session, ctx: Context, link: CustomerLink, rules: Subject
     session.commit()
     return Paid(reference, "paid", Money(attempt.amount_minor, attempt.currency),
                 attempt.payment_method.label())
+
+
+def _link_refs(session: Session, rules: SubjectRules, subject: Any, reference: str) -> list[str]:
+    """The pay-now links this payment answers: the item's own, and for a reactivation cart the
+    expired cart's whose service it renews."""
+    refs = [f"{rules.kind}:{reference}"]
+    if rules.kind == "renewal":
+        services = [i.service_id for i in subject.items]
+        refs += [f"renewal:{r}" for r in session.scalars(
+            select(Renewal.ref).join(RenewalItem).where(RenewalItem.service_id.in_(services),
+                                                        Renewal.status.not_in(renewals.OPEN)))]
+    return refs
+
+
+# Settling (the run's first step, and every customer payment's) ---------------------------------
+
+
+def settle(ctx: Context) -> int:
+    """Customers' payments whose answer never came or is pending, and payments held for the
+    bank whose item is still unpaid, asked of the processor and written (SC-2): paid, still
+    pending, or declined (one the processor never received is declined as such, never sent
+    again). Called under the run lock; returns how many were settled."""
+    today = ctx.clock.today
+    with ctx.factory() as session:
+        open_ = [(a.id, a.idempotency_key, a.processor_ref) for a in session.scalars(
+            select(Attempt).where(Attempt.round == 0, Attempt.manual.is_(True),
+                                  Attempt.result.in_(("unknown", "pending"))))]
+        held = [(a.id, a.processor_ref) for a in _held(session)]
+    settled_count = 0
+    for attempt_id, key, _ref in open_:
+        outcome = ctx.processor.lookup(key, {"attempt": key}, today)
+        if outcome is None:
+            outcome = ChargeOutcome("declined", None, "not_received")
+        if outcome.status != "pending":
+            _answered(ctx, attempt_id, outcome, "settled")
+            settled_count += 1
+    for attempt_id, ref in held:
+        if ref is None:
+            continue
+        outcome = ctx.processor.retrieve(ref)
+        if outcome is not None and outcome.status == "succeeded":
+            _record_held(ctx, attempt_id, outcome, "authenticated")
+            settled_count += 1
+    return settled_count
+
+
+def _held(session: Session) -> list[Attempt]:
+    """The last attempts of unpaid items that wait for the customer's bank (CP-1)."""
+    found: list[Attempt] = []
+    for model, column in ((Renewal, Attempt.renewal_id), (Installment, Attempt.installment_id),
+                          (UsageInvoice, Attempt.usage_invoice_id)):
+        ids = list(session.scalars(select(model.id).where(model.stopped_code == MUST_AUTHENTICATE,
+                                                          model.status != "paid")))
+        for subject_id in ids:
+            last = session.scalars(select(Attempt).where(column == subject_id)
+                                   .order_by(Attempt.number.desc()).limit(1)).first()
+            if last is not None and last.result == "declined" and \
+                    last.decline_code == MUST_AUTHENTICATE and last.processor_ref:
+                found.append(last)
+    return found

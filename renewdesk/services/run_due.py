@@ -311,6 +311,11 @@ def run_due(ctx: Context, *, dry_run: bool = False,
         with _rolled_back(database_of(ctx)) as factory:
             dry_ctx = replace(ctx, factory=factory, processor=DryRunProcessor(ctx.processor))
             return _run(dry_ctx, report, policy, progress, cancel, concurrency=1, deliver=False)
+    # CP-1..3: what customers paid (or completed with their bank) since the last run is
+    # written before anything is charged. Imported here: it builds on this module's rules.
+    from renewdesk.services.customer_payments import settle
+
+    settle(ctx)
     return _run(ctx, report, policy, progress, cancel,
                 concurrency=policy.processor_concurrency, deliver=True)
 

@@ -110,7 +110,8 @@ def _pay_page(link: Link) -> Response:
         return message(link.language, refusal(error, link.language), 503)
     return page("pay.html", link.language, csp=STRIPE_JS if step else None, owed=owed,
                 csrf=link.csrf, token=link.token, secret=step.client_secret if step else "",
-                publishable=step.publishable_key if step else "")
+                publishable=step.publishable_key if step else "",
+                method=step.payment_method if step else "")
 
 
 @blueprint.post("/l/<token>/pay")

@@ -72,7 +72,8 @@ TEXTS: dict[str, dict[str, str]] = {
                         "another card.",
         "pay_pending": "Your payment is being processed; you will receive a confirmation.",
         "pay_unknown": "We could not hear back from the payment provider. You will not be "
-                       "charged twice; we will confirm it by e-mail.",
+                       "charged twice: the payment is checked with them before anything else is "
+                       "charged, and this page then says what became of it.",
         "pay_paid": "This is already paid. Thank you.",
         "pay_processing": "A payment of this is being processed.",
         "pay_closed": "This can no longer be paid here: please contact us.",
@@ -153,7 +154,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pay_pending": "Votre paiement est en cours de traitement ; vous recevrez une "
                        "confirmation.",
         "pay_unknown": "Le prestataire de paiement ne nous a pas répondu. Vous ne serez pas "
-                       "prélevé deux fois ; nous vous confirmerons le paiement par e-mail.",
+                       "prélevé deux fois : le paiement est vérifié auprès de lui avant tout autre "
+                       "prélèvement, et cette page dira ce qu'il est devenu.",
         "pay_paid": "C'est déjà payé. Merci.",
         "pay_processing": "Un paiement est déjà en cours de traitement.",
         "pay_closed": "Ce n'est plus payable ici : contactez-nous.",

@@ -138,3 +138,88 @@ def test_cp1_the_lists_say_who_must_act_and_the_history_says_who_paid(world: Wor
         seen = customer_overview(session, "C1", settings.load_policy(session), date(2026, 11, 6))
     paid = {(h.type, h.how) for h in seen.history if h.subject == "O1#1"}
     assert ("installment.paid", "customer") in paid and ("payment.by_customer", "customer") in paid
+
+
+class _AnswerLost:
+    """The sandbox, whose answer to a charge is lost on the way back (the charge is made)."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def charge(self, request: Any, today: Any) -> Any:
+        from renewdesk.payments.processor import ProcessorUnavailable
+
+        self.real.charge(request, today)
+        raise ProcessorUnavailable("the answer was lost")
+
+
+def test_sc2_cp3_a_customers_payment_whose_answer_was_lost_is_settled_not_charged_again(
+        world: World) -> None:
+    from dataclasses import replace
+
+    failed_installment(world)
+    ctx = world.ctx("2026-11-06")
+    lost = replace(ctx, processor=_AnswerLost(ctx.processor))
+    paid = cp.pay(lost, world.app.engine.url, link(world, "C1"), "new", "pm_card_visa")
+    assert paid.outcome == "unknown"
+    assert cp.owed(ctx, link(world, "C1")).state == "processing"
+    retry = installment(world, "O1", 1)["next_attempt_on"]
+    world.run(retry)  # the run asks first: the payment went through; nothing more is charged
+    assert installment(world, "O1", 1)["status"] == "paid"
+    assert [c["status"] for c in charges(world, "O1#1")] == ["declined", "succeeded"]
+
+
+def test_cp3_a_payment_held_for_the_bank_is_cancelled_before_another_card_pays(
+        world: World) -> None:
+    failed_installment(world, token="pm_card_authenticationRequired")
+    ctx = world.ctx("2026-11-06")
+    paid = cp.pay(ctx, world.app.engine.url, link(world, "C1"), "new", "pm_card_mastercard")
+    assert paid.outcome == "paid"
+    held, other = charges(world, "O1#1")
+    assert held["decline_code"] == "canceled" and other["status"] == "succeeded"
+    assert not world.app.processor.authenticate(held["id"])  # type: ignore[attr-defined]
+
+
+def test_cp1_a_payment_completed_at_the_bank_whose_page_never_heard_is_found_by_the_run(
+        world: World) -> None:
+    failed_installment(world, token="pm_card_authenticationRequired")
+    (held,) = charges(world, "O1#1")
+    world.app.processor.authenticate(held["id"])  # type: ignore[attr-defined]
+    world.run("2026-11-06")  # the page's answer was lost: the run asks the processor
+    assert installment(world, "O1", 1)["status"] == "paid"
+    assert len(charges(world, "O1#1")) == 1
+
+
+def test_ar6_cp2_the_reactivation_shows_its_fee_and_a_declined_one_leaves_no_cart(
+        world: World) -> None:
+    world.load(document([customer("C1", card("K1", token="pm_card_visa_chargeDeclined"))],
+                        [service("S1", "C1", "2026-12-01", payment_method="K1")]))
+    assert world.cli("settings", "reactivation_fee=5.00")[0] == 0
+    world.walk("2026-11-24", "2026-12-02")
+    ctx = world.ctx("2026-12-03")
+    token = link(world, "C1")
+    shown = cp.owed(ctx, token)
+    assert shown.state == "due" and shown.amount.text() == "17.00"  # 12.00 and the 5.00 fee
+    declined = cp.pay(ctx, world.app.engine.url, token, "new", "pm_card_visa_chargeDeclined")
+    assert declined.outcome == "declined" and declined.amount.text() == "17.00"
+    assert [r["status"] for r in world.export()["renewals"]].count("scheduled") == 0
+    paid = cp.pay(ctx, world.app.engine.url, token, "new", "pm_card_visa")
+    assert paid.outcome == "paid" and paid.amount.text() == "17.00"
+
+
+def test_cp2_a_customer_cannot_try_without_end_nor_with_a_card_not_offered(
+        world: World) -> None:
+    failed_installment(world)
+    ctx = world.ctx("2026-11-06")
+    token = link(world, "C1")
+    with pytest.raises(InputError, match="cannot be used"):
+        cp.pay(ctx, world.app.engine.url, token, "new", "pm_sepa_debit")  # not offered
+    for _ in range(cp.TRIES_A_DAY):
+        assert cp.pay(ctx, world.app.engine.url, token, "new",
+                      "pm_card_visa_chargeDeclined").outcome == "declined"
+    with pytest.raises(InputError, match="too many times"):
+        cp.pay(ctx, world.app.engine.url, token, "new", "pm_card_visa")
+    assert len(charges(world, "O1#1")) == 1 + cp.TRIES_A_DAY

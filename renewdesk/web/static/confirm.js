@@ -8,7 +8,9 @@
   var stripe = Stripe(form.dataset.key);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    stripe.confirmCardPayment(form.dataset.secret).then(function () {
+    // The card it was tried with: after an off-session failure the intent waits for one.
+    stripe.confirmCardPayment(form.dataset.secret,
+                              { payment_method: form.dataset.method }).then(function () {
       form.submit();  // succeeded or not, the server asks Stripe and says which
     });
   });
