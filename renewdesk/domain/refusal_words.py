@@ -187,6 +187,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_expired": "this link expired on {on}",
         "link_wrong_action": "this link does not do that",
         "payment_gone": "what this link was for ({subject}) no longer exists",
+        "setting_not_publishable_key": "{name} must be a Stripe publishable key (pk_test_… or "
+                                       "pk_live_…)",
         "link_pays_on_its_page": "this link pays {subject}: the customer pays on its page",
         "payment_already_made": "{subject} is already paid: nothing was charged again",
         "payment_under_way": "a payment of this is under way: look again in a few minutes",
@@ -425,6 +427,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "link_expired": "ce lien a expiré le {on}",
         "link_wrong_action": "ce lien ne fait pas cela",
         "payment_gone": "ce que ce lien concernait ({subject}) n'existe plus",
+        "setting_not_publishable_key": "{name} doit être une clé publiable Stripe (pk_test_… ou "
+                                       "pk_live_…)",
         "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
         "payment_under_way": "un paiement est déjà en cours : revenez dans quelques minutes",

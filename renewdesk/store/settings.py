@@ -15,7 +15,7 @@ POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
      "links_base_url", "nightly_time", "backup_keep",
-     "payment_methods_url", "payment_processor"}
+     "payment_methods_url", "payment_processor", "stripe_publishable_key"}
 )
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number"})
@@ -67,6 +67,10 @@ def validate_other(values: dict[str, str]) -> None:
             raise InputError("setting_not_yes_no", name=name, given=value)
         if name == "payment_processor" and value not in PROCESSORS:
             raise InputError("setting_not_processor", name=name, given=value)
+        # CP-1 on Stripe: the key Stripe.js is made with on the customer's page (public).
+        if name == "stripe_publishable_key" and value and not value.startswith(
+                ("pk_test_", "pk_live_")):
+            raise InputError("setting_not_publishable_key", name=name)
 
 
 def _time_of_day(text: str) -> bool:
