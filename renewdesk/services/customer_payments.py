@@ -279,20 +279,7 @@ def _completed(ctx: Context, token: str) -> Paid:
     outcome = ctx.processor.retrieve(ref)
     if outcome is None or outcome.status != "succeeded":
         raise PaymentRefused("payment_not_completed")
-    return _record_held(ctx, attempt_id, outcome, "authenticated")
-
-
-def _record_held(ctx: Context, attempt_id: int, outcome: ChargeOutcome, how: str) -> Paid:
-    """The held payment went through: its attempt succeeded, and the item is paid by it."""
-    now = ctx.clock.now()
-    with ctx.write_lock, ctx.factory() as session:
-        attempt = session.get(Attempt, attempt_id)
-        assert attempt is not None
-        rules = rules_for(settings.load_policy(session))[attempt_kind(attempt)]
-        subject = _subject_of(session, rules, attempt)
-        for column, value in settled(outcome, now).items():
-            setattr(attempt, column, value)
-        return _conclude(session, ctx, rules, subject, attempt, how)
+    return _answered(ctx, attempt_id, outcome, "authenticated")
 
 
 def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
@@ -309,7 +296,7 @@ def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
         # customer completed it meanwhile, that is the payment.
         done = _held_outcome(ctx, held_ref)
         if done is not None:
-            return _record_held(ctx, held_id, done, "authenticated")
+            return _answered(ctx, held_id, done, "authenticated")
     with ctx.write_lock, ctx.factory() as session:
         _link, rules, subject = _open(session, token, today)
         if held_id is not None:
@@ -510,7 +497,7 @@ def settle(ctx: Context) -> int:
             continue
         outcome = ctx.processor.retrieve(ref)
         if outcome is not None and outcome.status == "succeeded":
-            _record_held(ctx, attempt_id, outcome, "authenticated")
+            _answered(ctx, attempt_id, outcome, "authenticated")
             settled_count += 1
     return settled_count
 
