@@ -189,6 +189,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_gone": "what this link was for ({subject}) no longer exists",
         "setting_not_publishable_key": "{name} must be a Stripe publishable key (pk_test_… or "
                                        "pk_live_…)",
+        "setting_not_pay_pages": "{name} must be ours or processor, not {given!r}",
+        "setting_not_web_address": "{name} must be a web address (https://…), not {given!r}",
         "link_pays_on_its_page": "this link pays {subject}: the customer pays on its page",
         "payment_already_made": "{subject} is already paid: nothing was charged again",
         "payment_under_way": "a payment of this is under way: look again in a few minutes",
@@ -429,6 +431,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_gone": "ce que ce lien concernait ({subject}) n'existe plus",
         "setting_not_publishable_key": "{name} doit être une clé publiable Stripe (pk_test_… ou "
                                        "pk_live_…)",
+        "setting_not_pay_pages": "{name} doit valoir ours ou processor, et non {given!r}",
+        "setting_not_web_address": "{name} doit être une adresse web (https://…), et non "
+                                   "{given!r}",
         "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
         "payment_under_way": "un paiement est déjà en cours : revenez dans quelques minutes",

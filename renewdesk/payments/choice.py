@@ -19,7 +19,9 @@ from renewdesk.payments.processor import (
     ChargeOutcome,
     ChargeRequest,
     MethodDetails,
+    PagePaid,
     Payer,
+    PaymentPage,
     SavedMethod,
 )
 
@@ -87,6 +89,15 @@ class ProcessorNotReady:
         self._refuse()
 
     def cancel(self, processor_ref: str) -> None:
+        self._refuse()
+
+    def payment_page(self, request: ChargeRequest, return_url: str) -> PaymentPage:
+        self._refuse()
+
+    def payment_page_outcome(self, page_id: str) -> PagePaid | None:
+        self._refuse()
+
+    def close_payment_page(self, page_id: str) -> None:
         self._refuse()
 
 

@@ -10,7 +10,9 @@ from renewdesk.payments.processor import (
     ChargeOutcome,
     ChargeRequest,
     MethodDetails,
+    PagePaid,
     Payer,
+    PaymentPage,
     Processor,
     ProcessorUnavailable,
     SavedMethod,
@@ -61,3 +63,12 @@ class DryRunProcessor:
 
     def cancel(self, processor_ref: str) -> None:
         return None  # a dry run changes nothing at the processor
+
+    def payment_page(self, request: ChargeRequest, return_url: str) -> PaymentPage:
+        raise ProcessorUnavailable("a dry run creates no page")
+
+    def payment_page_outcome(self, page_id: str) -> PagePaid | None:
+        return self.real.payment_page_outcome(page_id)
+
+    def close_payment_page(self, page_id: str) -> None:
+        return None

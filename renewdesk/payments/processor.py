@@ -62,10 +62,28 @@ class ChargeRequest:
 
 
 @dataclass(frozen=True)
+class PaymentPage:
+    """The processor's own page where a customer pays one item (CP-2 without a public server)."""
+
+    page_id: str
+    url: str
+
+
+@dataclass(frozen=True)
 class ChargeOutcome:
     status: str  # succeeded | declined | pending
     processor_ref: str | None = None
     decline_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PagePaid:
+    """What was paid on such a page: the payment, and the card the customer entered there
+    (saved at the processor for their next payments)."""
+
+    outcome: ChargeOutcome
+    method_token: str
+
 
 
 class Processor(Protocol):
@@ -124,4 +142,17 @@ class Processor(Protocol):
     def cancel(self, processor_ref: str) -> None:
         """The payment held for the customer's bank can no longer be completed (it was paid
         otherwise, or another payment is about to be made): CP-3 at the processor."""
+        ...
+
+    def payment_page(self, request: ChargeRequest, return_url: str) -> PaymentPage:
+        """A page, hosted by the processor, where the customer pays `request` (its key in the
+        payment's metadata); raises ProcessorUnavailable when the processor has none."""
+        ...
+
+    def payment_page_outcome(self, page_id: str) -> PagePaid | None:
+        """The payment made on that page, once made; None while it is not."""
+        ...
+
+    def close_payment_page(self, page_id: str) -> None:
+        """The page can no longer take a payment (the item was paid otherwise)."""
         ...

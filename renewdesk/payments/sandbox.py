@@ -26,7 +26,9 @@ from renewdesk.payments.processor import (
     ChargeOutcome,
     ChargeRequest,
     MethodDetails,
+    PagePaid,
     Payer,
+    PaymentPage,
     ProcessorUnavailable,
     SavedMethod,
 )
@@ -205,6 +207,16 @@ class SandboxProcessor:
             self._connect().execute(
                 "UPDATE charge SET decline_code = 'canceled' WHERE id = ? AND "
                 "decline_code = 'authentication_required'", (processor_ref,)).fetchall()
+
+    def payment_page(self, request: ChargeRequest, return_url: str) -> PaymentPage:
+        raise ProcessorUnavailable("the sandbox has no hosted page: its pay-now links are "
+                                   "renewdesk's own pages")
+
+    def payment_page_outcome(self, page_id: str) -> PagePaid | None:
+        return None
+
+    def close_payment_page(self, page_id: str) -> None:
+        return None
 
     def predict(self, request: ChargeRequest) -> ChargeOutcome:
         """What `charge` would answer, without recording anything (for dry runs)."""

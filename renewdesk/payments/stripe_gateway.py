@@ -30,7 +30,9 @@ from renewdesk.payments.processor import (
     ChargeOutcome,
     ChargeRequest,
     MethodDetails,
+    PagePaid,
     Payer,
+    PaymentPage,
     ProcessorUnavailable,
     SavedMethod,
 )
@@ -220,6 +222,55 @@ class StripeProcessor:
             return None
         secret = getattr(intent, "client_secret", None)
         return str(secret) if secret else None
+
+    def payment_page(self, request: ChargeRequest, return_url: str) -> PaymentPage:
+        """Stripe Checkout in payment mode, for the item's amount, valid 24 hours (Stripe's
+        longest); the payment carries the attempt's key in its metadata, as a charge does, and
+        the card is kept for the customer's next payments (`setup_future_usage`)."""
+        intent: dict[str, Any] = {"metadata": request.metadata}
+        params: dict[str, Any] = {
+            "mode": "payment", "success_url": return_url, "cancel_url": return_url,
+            "line_items": [{"quantity": 1, "price_data": {
+                "currency": request.currency.lower(), "unit_amount": request.amount_minor,
+                "product_data": {"name": request.description}}}],
+            "metadata": request.metadata, "payment_method_types": ["card"],
+            "payment_intent_data": intent,
+        }
+        if request.processor_customer_id:
+            params["customer"] = request.processor_customer_id
+            intent["setup_future_usage"] = "off_session"
+        try:
+            session = self.client.v1.checkout.sessions.create(
+                params=params,  # type: ignore[arg-type]
+                options={"idempotency_key": request.idempotency_key})
+        except (APIConnectionError, APIError, RateLimitError, InvalidRequestError) as error:
+            raise _unavailable(error) from None
+        return PaymentPage(str(session.id), str(session.url))
+
+    def payment_page_outcome(self, page_id: str) -> PagePaid | None:
+        try:
+            session = self.client.v1.checkout.sessions.retrieve(
+                page_id, params={"expand": ["payment_intent"]})
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        intent = session.payment_intent
+        if session.payment_status != "paid" or intent is None or isinstance(intent, str):
+            return None
+        method = intent.payment_method
+        token = method if isinstance(method, str) else str(getattr(method, "id", ""))
+        return PagePaid(_outcome(intent), token)
+
+    def close_payment_page(self, page_id: str) -> None:
+        try:
+            session = self.client.v1.checkout.sessions.retrieve(page_id)
+            if session.status == "open":
+                self.client.v1.checkout.sessions.expire(page_id)
+        except InvalidRequestError:
+            return
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
 
     def cancel(self, processor_ref: str) -> None:
         try:

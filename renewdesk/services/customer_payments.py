@@ -102,7 +102,7 @@ class Paid:
 # Finding the item ---------------------------------------------------------------------------
 
 
-def _subject(session: Session, link: CustomerLink) -> tuple[SubjectRules, Any]:
+def subject_of_link(session: Session, link: CustomerLink) -> tuple[SubjectRules, Any]:
     kind, _, reference = link.subject_ref.partition(":")
     rules = rules_for(settings.load_policy(session))
     found: Any = None
@@ -120,10 +120,10 @@ def _subject(session: Session, link: CustomerLink) -> tuple[SubjectRules, Any]:
     return rules[kind], found
 
 
-def _state(rules: SubjectRules, subject: Any) -> str:
+def state_of(rules: SubjectRules, subject: Any) -> str:
     if subject.status == "paid":
         return "paid"
-    if any(a.result in ("pending", "unknown") for a in _attempts(rules, subject)):
+    if any(a.result in ("pending", "unknown") for a in attempts_of(rules, subject)):
         return "processing"
     if rules.kind == "renewal" and subject.status not in renewals.OPEN:
         # A cart that expired (its one service suspended) or was cancelled: paid by AR-6's
@@ -145,7 +145,7 @@ def _renewable(cart: Renewal) -> list[Any]:
             and (i.service.expires_on or date.min) <= i.period_expires_on]
 
 
-def _attempts(rules: SubjectRules, subject: Any) -> list[Attempt]:
+def attempts_of(rules: SubjectRules, subject: Any) -> list[Attempt]:
     column = {"renewal": Attempt.renewal_id, "installment": Attempt.installment_id,
               "usage_invoice": Attempt.usage_invoice_id}[rules.kind]
     session = Session.object_session(subject)
@@ -156,7 +156,7 @@ def _attempts(rules: SubjectRules, subject: Any) -> list[Attempt]:
 
 def _awaiting_bank(rules: SubjectRules, subject: Any) -> Attempt | None:
     """CP-1: the last attempt, if the customer's bank must authenticate it."""
-    attempts = _attempts(rules, subject)
+    attempts = attempts_of(rules, subject)
     last = attempts[-1] if attempts else None
     if last is not None and last.result == "declined" \
             and last.decline_code == MUST_AUTHENTICATE and last.processor_ref:
@@ -197,14 +197,14 @@ def owed(ctx: Context, token: str) -> Owed:
     """What the link's page shows; opening it changes nothing."""
     with ctx.factory() as session:
         link = signed_link(session, token, ACTION)
-        rules, subject = _subject(session, link)
+        rules, subject = subject_of_link(session, link)
         customer = rules.customer(subject)
         amount = _amount(session, rules, subject)
         methods = tuple(MethodChoice(m.ref, m.label(), n == 0) for n, m in enumerate(
             payment_methods.ordered(customer)) if m.chargeable(ctx.clock.today))
         stand_in = _stand_in(ctx.processor)
         return Owed(rules.kind, rules.reference(subject), _description(rules, subject), amount,
-                    _state(rules, subject), _awaiting_bank(rules, subject) is not None, methods,
+                    state_of(rules, subject), _awaiting_bank(rules, subject) is not None, methods,
                     stand_in)
 
 
@@ -222,7 +222,7 @@ def bank_step(ctx: Context, token: str) -> BankStep | None:
     processor's own step; None when the page stands in for it (the sandbox) or nothing waits."""
     with ctx.factory() as session:
         link = signed_link(session, token, ACTION)
-        rules, subject = _subject(session, link)
+        rules, subject = subject_of_link(session, link)
         waiting = _awaiting_bank(rules, subject)
         ref = waiting.processor_ref if waiting is not None else None
         method = waiting.payment_method.token if waiting is not None else ""
@@ -253,8 +253,8 @@ def _open(session: Session, token: str, today: date) -> tuple[CustomerLink, Subj
     link = signed_link(session, token, ACTION)
     if link_state(link, today) == "expired":
         raise LinkRefused("link_expired", on=link.expires_on)
-    rules, subject = _subject(session, link)
-    state = _state(rules, subject)
+    rules, subject = subject_of_link(session, link)
+    state = state_of(rules, subject)
     if state == "paid" or link.used_on is not None:
         raise PaymentRefused("payment_already_made", subject=rules.reference(subject))
     if state == "processing":
@@ -279,7 +279,7 @@ def _completed(ctx: Context, token: str) -> Paid:
     outcome = ctx.processor.retrieve(ref)
     if outcome is None or outcome.status != "succeeded":
         raise PaymentRefused("payment_not_completed")
-    return _answered(ctx, attempt_id, outcome, "authenticated")
+    return record_answer(ctx, attempt_id, outcome, "authenticated")
 
 
 def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
@@ -288,7 +288,7 @@ def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
         _link, rules, subject = _open(session, token, today)
         held = _awaiting_bank(rules, subject)
         held_id, held_ref = (held.id, held.processor_ref) if held is not None else (None, None)
-        tried = sum(1 for a in _attempts(rules, subject) if a.round == 0 and a.on == today)
+        tried = sum(1 for a in attempts_of(rules, subject) if a.round == 0 and a.on == today)
         if tried >= TRIES_A_DAY:
             raise PaymentRefused("payment_too_many_tries")
     if held_id is not None and held_ref is not None:
@@ -296,7 +296,7 @@ def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
         # customer completed it meanwhile, that is the payment.
         done = _held_outcome(ctx, held_ref)
         if done is not None:
-            return _answered(ctx, held_id, done, "authenticated")
+            return record_answer(ctx, held_id, done, "authenticated")
     with ctx.write_lock, ctx.factory() as session:
         _link, rules, subject = _open(session, token, today)
         if held_id is not None:
@@ -309,7 +309,7 @@ def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
             subject = _reactivation_cart(session, ctx, subject, method)
         amount = rules.amount(subject)
         key = f"cp-{uuid.uuid4().hex}"
-        attempt = Attempt(idempotency_key=key, number=len(_attempts(rules, subject)) + 1,
+        attempt = Attempt(idempotency_key=key, number=len(attempts_of(rules, subject)) + 1,
                           round=0, manual=True, on=today, payment_method=method,
                           amount_minor=amount[0], currency=amount[1], result="unknown",
                           created_at=now, **{f"{rules.kind}_id": subject.id})
@@ -323,7 +323,7 @@ def _pay_with(ctx: Context, token: str, how: str, method_ref: str) -> Paid:
         outcome = None  # unknown: `settle` asks the processor; nothing else charges it meanwhile
     if outcome is None:
         return Paid(request.metadata["subject"], "unknown", Money(*amount), label)
-    return _answered(ctx, attempt_id, outcome, how)
+    return record_answer(ctx, attempt_id, outcome, how)
 
 
 def _held_outcome(ctx: Context, ref: str) -> ChargeOutcome | None:
@@ -337,7 +337,7 @@ def _held_outcome(ctx: Context, ref: str) -> ChargeOutcome | None:
     return outcome if outcome is not None and outcome.status == "succeeded" else None
 
 
-def _answered(ctx: Context, attempt_id: int, outcome: ChargeOutcome, how: str) -> Paid:
+def record_answer(ctx: Context, attempt_id: int, outcome: ChargeOutcome, how: str) -> Paid:
     """What the processor said of a customer's payment, written: paid, pending or declined."""
     now = ctx.clock.now()
     with ctx.write_lock, ctx.factory() as session:
@@ -403,7 +403,7 @@ def _method(session: Session, processor: Processor, customer: Customer, how: str
     if details is None:
         raise PaymentRefused("payment_method_unusable")
     data = payment_methods.MethodInput(
-        ref=_free_ref(customer), type=details.type, token=ref, brand=details.brand,
+        ref=free_method_ref(customer), type=details.type, token=ref, brand=details.brand,
         last4=details.last4, exp_month=details.exp_month, exp_year=details.exp_year,
         holder=customer.name)
     method = payment_methods.add_method(session, processor, customer, data, today, now)
@@ -412,7 +412,7 @@ def _method(session: Session, processor: Processor, customer: Customer, how: str
     return method
 
 
-def _free_ref(customer: Customer) -> str:
+def free_method_ref(customer: Customer) -> str:
     taken = {m.ref for m in customer.payment_methods}
     number = len(taken) + 1
     while f"{customer.ref}-PM{number}" in taken:
@@ -490,14 +490,14 @@ def settle(ctx: Context) -> int:
         if outcome is None:
             outcome = ChargeOutcome("declined", None, "not_received")
         if outcome.status != "pending":
-            _answered(ctx, attempt_id, outcome, "settled")
+            record_answer(ctx, attempt_id, outcome, "settled")
             settled_count += 1
     for attempt_id, ref in held:
         if ref is None:
             continue
         outcome = ctx.processor.retrieve(ref)
         if outcome is not None and outcome.status == "succeeded":
-            _answered(ctx, attempt_id, outcome, "authenticated")
+            record_answer(ctx, attempt_id, outcome, "authenticated")
             settled_count += 1
     return settled_count
 

@@ -313,9 +313,10 @@ def run_due(ctx: Context, *, dry_run: bool = False,
             return _run(dry_ctx, report, policy, progress, cancel, concurrency=1, deliver=False)
     # CP-1..3: what customers paid (or completed with their bank) since the last run is
     # written before anything is charged. Imported here: it builds on this module's rules.
-    from renewdesk.services.customer_payments import settle
+    from renewdesk.services import customer_payments, hosted_pages
 
-    settle(ctx)
+    customer_payments.settle(ctx)
+    hosted_pages.settle(ctx)
     return _run(ctx, report, policy, progress, cancel,
                 concurrency=policy.processor_concurrency, deliver=True)
 
@@ -331,6 +332,9 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
     problems = list(report.problems)
     if deliver:  # a real run (a dry one is rolled back whole)
         engine.unit(lambda s: search_index.catch_up(s.connection()))
+        from renewdesk.services import hosted_pages  # built on this module's rules
+
+        problems += hosted_pages.make(ctx)  # the processor's pay-now pages, if chosen
         engine.say("emails")
         flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
         sent, waiting = flushed.sent, flushed.waiting + flushed.failed

@@ -83,8 +83,9 @@ def inspect(path: Path, engine: Engine) -> BackupInfo:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             check = db.execute("PRAGMA integrity_check").fetchone()
             if check is None or check[0] != "ok":
-                raise InputError("backup_damaged", path=str(path),
-                                 check=check[0] if check else "no answer")
+                # SQLite's first finding, on one line (it may hold several).
+                found = " ".join(str(check[0]).split()) if check else "no answer"
+                raise InputError("backup_damaged", path=str(path), check=found[:200])
             tables = {row[0] for row in db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             missing = REQUIRED_TABLES - tables

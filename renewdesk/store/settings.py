@@ -15,12 +15,15 @@ POLICY_NAMES = frozenset(f.name for f in fields(Policy))
 OTHER_NAMES = frozenset(
     {"smtp_host", "smtp_port", "smtp_sender", "smtp_starttls", "smtp_user", "webhook_url",
      "links_base_url", "nightly_time", "backup_keep",
-     "payment_methods_url", "payment_processor", "stripe_publishable_key"}
+     "payment_methods_url", "payment_processor", "stripe_publishable_key", "pay_pages",
+     "pay_return_url"}
 )
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number"})
 DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25", "backup_keep": "14",
-            "payment_processor": "sandbox"}
+            "payment_processor": "sandbox", "pay_pages": "ours"}
+# Which pay-now pages the e-mails carry: renewdesk's (serve-links) or the processor's own.
+PAY_PAGES = ("ours", "processor")
 # Settings > Payments: which processor takes the money (`RENEWDESK_GATEWAY` overrides it).
 PROCESSORS = ("sandbox", "stripe")
 
@@ -67,6 +70,10 @@ def validate_other(values: dict[str, str]) -> None:
             raise InputError("setting_not_yes_no", name=name, given=value)
         if name == "payment_processor" and value not in PROCESSORS:
             raise InputError("setting_not_processor", name=name, given=value)
+        if name == "pay_pages" and value not in PAY_PAGES:
+            raise InputError("setting_not_pay_pages", name=name, given=value)
+        if name == "pay_return_url" and value and not value.startswith(("https://", "http://")):
+            raise InputError("setting_not_web_address", name=name, given=value)
         # CP-1 on Stripe: the key Stripe.js is made with on the customer's page (public).
         if name == "stripe_publishable_key" and value and not value.startswith(
                 ("pk_test_", "pk_live_")):

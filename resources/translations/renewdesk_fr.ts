@@ -3023,6 +3023,31 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>The saved key was removed.</source>
         <translation>La clé enregistrée a été retirée.</translation>
     </message>
+    <message>
+        <location filename="hp/renewdesk/ui/dialogs/payments_settings.py" line="78"/>
+        <source>renewdesk&apos;s pages (serve-links at a public address)</source>
+        <translation>les pages de renewdesk (serve-links à une adresse publique)</translation>
+    </message>
+    <message>
+        <location filename="hp/renewdesk/ui/dialogs/payments_settings.py" line="80"/>
+        <source>Stripe&apos;s hosted page (no server needed)</source>
+        <translation>la page hébergée par Stripe (sans serveur)</translation>
+    </message>
+    <message>
+        <location filename="hp/renewdesk/ui/dialogs/payments_settings.py" line="85"/>
+        <source>Failure e-mails link to a page where the customer pays. renewdesk&apos;s pages need serve-links reachable by customers over HTTPS, and let a customer confirm a payment their bank holds. Stripe&apos;s page needs no server here: made with the e-mail, it works 24 hours, then sends the customer back to the address above; the next run records the payment. The sandbox has none: it keeps renewdesk&apos;s.</source>
+        <translation>Les e-mails d&apos;échec mènent à une page où le client paie. Les pages de renewdesk demandent serve-links joignable par les clients en HTTPS, et permettent de confirmer un paiement retenu par la banque. La page de Stripe ne demande pas de serveur ici : créée avec l&apos;e-mail, elle vaut 24 heures, puis renvoie le client à l&apos;adresse ci-dessus ; le traitement suivant enregistre le paiement. Le bac à sable n&apos;en a pas : il garde celles de renewdesk.</translation>
+    </message>
+    <message>
+        <location filename="hp/renewdesk/ui/dialogs/payments_settings.py" line="105"/>
+        <source>Pay-now links:</source>
+        <translation>Liens de paiement :</translation>
+    </message>
+    <message>
+        <location filename="hp/renewdesk/ui/dialogs/payments_settings.py" line="106"/>
+        <source>Back to (after paying):</source>
+        <translation>Retour (après paiement) :</translation>
+    </message>
 </context>
 <context>
     <name>Event</name>

@@ -233,3 +233,20 @@ def test_issue19_switching_to_live_is_asked_first_and_audited(
     for path in stripe_ready.folder.rglob("*"):
         if path.is_file():
             assert LIVE_KEY.encode() not in path.read_bytes(), path
+
+
+def test_cp2_the_pay_now_pages_are_chosen_in_payments(world: World, qtbot: Any) -> None:
+    """Settings > Payments says which pay-now pages the e-mails carry; Stripe's hosted one, with
+    the address the customer comes back to, is saved as the choice (in words, not codes)."""
+    app = desk_app(world, "2026-11-01")
+    dialog = SettingsDialog(lone_desk(app), world.env, user_settings(app.context()))
+    qtbot.addWidget(dialog)
+    pages = dialog.payments.pay_pages
+    assert pages.currentData() == "ours" and "serve-links" in pages.currentText()
+    pages.setCurrentIndex(pages.findData("processor"))
+    dialog.payments.pay_return.setText("https://shop.example/merci")
+    click_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=15_000)
+    saved = world.cli("settings")[1]
+    assert "pay_pages=processor" in saved and "pay_return_url=https://shop.example/merci" in saved
+    app.close()

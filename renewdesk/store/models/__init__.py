@@ -12,7 +12,14 @@ from renewdesk.store.models.billing import (
     UsageInvoice,
     UsageRecord,
 )
-from renewdesk.store.models.messages import AuditEntry, CustomerLink, Event, Notification, Setting
+from renewdesk.store.models.messages import (
+    AuditEntry,
+    CustomerLink,
+    Event,
+    HostedPage,
+    Notification,
+    Setting,
+)
 from renewdesk.store.models.parties import BillingContact, Customer, PaymentMethod
 
 __all__ = [
@@ -23,6 +30,7 @@ __all__ = [
     "Customer",
     "CustomerLink",
     "Event",
+    "HostedPage",
     "Installment",
     "InstallmentOrder",
     "Notification",

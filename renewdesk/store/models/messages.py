@@ -45,6 +45,23 @@ class CustomerLink(Base):
     used_on: Mapped[date | None] = mapped_column(Date)
 
 
+class HostedPage(Base):
+    """CP-2 without a public server: the processor's own page where the customer pays a pay-now
+    link's item, made when the e-mail is sent. `attempt_key` is the key the payment carries, so
+    it is found (and written as the item's attempt) by asking the processor, never twice."""
+
+    __tablename__ = "hosted_page"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("customer_link.id"), unique=True)
+    page_id: Mapped[str] = mapped_column(String(255), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    attempt_key: Mapped[str] = mapped_column(String(80), unique=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)  # open | paid | closed
+    created_on: Mapped[date] = mapped_column(Date)
+
+    link: Mapped[CustomerLink] = relationship()
+
+
 class Event(Base):
     __tablename__ = "event"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -72,6 +72,22 @@ class PaymentsTab(QWidget):
             "Stripe has accepted it; a test key (sk_test_) takes no real money, a live key "
             "(sk_live_) does, and choosing one asks you first."))
         note.setWordWrap(True)
+        # CP-2: which pay-now pages the failure e-mails carry.
+        self.pay_pages = QComboBox()
+        self.pay_pages.setObjectName("pay_pages")
+        self.pay_pages.addItem(self.tr("renewdesk's pages (serve-links at a public address)"),
+                               "ours")
+        self.pay_pages.addItem(self.tr("Stripe's hosted page (no server needed)"), "processor")
+        self.pay_return = QLineEdit()
+        self.pay_return.setObjectName("pay_return_url")
+        self.pay_return.setPlaceholderText("https://…")
+        pay_note = QLabel(self.tr(
+            "Failure e-mails link to a page where the customer pays. renewdesk's pages need "
+            "serve-links reachable by customers over HTTPS, and let a customer confirm a "
+            "payment their bank holds. Stripe's page needs no server here: made with the "
+            "e-mail, it works 24 hours, then sends the customer back to the address above; "
+            "the next run records the payment. The sandbox has none: it keeps renewdesk's."))
+        pay_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test)
         buttons.addWidget(self.remove)
@@ -84,6 +100,9 @@ class PaymentsTab(QWidget):
         form.addRow("", buttons)
         form.addRow(self.tr("Connection:"), self.connection)
         form.addRow("", note)
+        form.addRow(self.tr("Pay-now links:"), self.pay_pages)
+        form.addRow(self.tr("Back to (after paying):"), self.pay_return)
+        form.addRow("", pay_note)
         self._enable()
         env_ = env
         desk.read("payments state", lambda ctx: payments_setting.current(ctx, env_),

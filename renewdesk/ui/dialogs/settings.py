@@ -91,6 +91,14 @@ class SettingsDialog(SendingDialog):
         self.payments = PaymentsTab(desk, env, self.current.get("payment_processor", "sandbox"),
                                     self)
         tabs.addTab(self.payments, self.tr("Payments"))
+        for name, widget in (("pay_pages", self.payments.pay_pages),
+                             ("pay_return_url", self.payments.pay_return)):
+            value = self.current.get(name, "")
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value or "ours")))
+            else:
+                widget.setText(value)
+            self.fields[name] = widget
 
         tabs.addTab(self._database_tab(), self.tr("Database"))
 
@@ -106,7 +114,7 @@ class SettingsDialog(SendingDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(600, 640)
 
     def _database_tab(self) -> QWidget:
         page = QWidget()
@@ -191,8 +199,9 @@ class SettingsDialog(SendingDialog):
                 checked = widget.isChecked()
                 out[name] = ("true" if checked else "false") if name == "smtp_starttls" \
                     else str(checked)
-            elif isinstance(widget, QComboBox):
-                out[name] = widget.currentText()
+            elif isinstance(widget, QComboBox):  # its value, where it shows words
+                data = widget.currentData()
+                out[name] = data if isinstance(data, str) else widget.currentText()
             elif isinstance(widget, QTimeEdit):
                 out[name] = widget.time().toString("HH:mm")
             elif isinstance(widget, QLineEdit):

@@ -1,0 +1,164 @@
+"""CP-2 for an account manager without a public server: the processor's own pay-now pages.
+
+With `pay_pages = processor`, each run, before its e-mails go, asks the processor for a page
+where the customer pays each queued pay-now link's item (Stripe Checkout in payment mode, valid
+24 hours), and the e-mail carries that page instead of `serve-links`' one. The payment carries
+the key it will be written with (SC-2), so the next run finds it by asking the processor and
+writes it as the item's attempt, once; a page whose item was paid otherwise is closed at the
+processor (CP-3). The sandbox has no such page: its e-mails keep renewdesk's own pages.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from renewdesk.notify.outbox import DEFAULT_LINKS_BASE
+from renewdesk.payments.processor import ChargeRequest, PagePaid, ProcessorUnavailable
+from renewdesk.services import customer_payments as cp
+from renewdesk.services import payment_methods
+from renewdesk.services.context import Context
+from renewdesk.services.renewals import OPEN as OPEN_CARTS
+from renewdesk.store import settings
+from renewdesk.store.models import Attempt, CustomerLink, HostedPage, Notification, PaymentMethod
+
+SETTING = "pay_pages"
+CHOICES = ("ours", "processor")
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    link_id: int
+    notification_id: int
+    our_url: str
+    request: ChargeRequest
+
+
+def make(ctx: Context) -> list[str]:
+    """The processor's pages for the queued e-mails' pay-now links (when chosen), and the
+    closing of pages whose item was paid otherwise; what could not be done, for the report."""
+    with ctx.factory() as session:
+        if settings.get(session, SETTING, "ours") != "processor":
+            return []
+        return_url = settings.get(session, "pay_return_url")
+        base = settings.get(session, "links_base_url") or DEFAULT_LINKS_BASE
+        wanted = _wanted(session, base) if return_url else []
+    problems: list[str] = []
+    if not return_url:
+        problems.append("pay_return_url is not set: the e-mails carry renewdesk's own pay-now "
+                        "pages")
+    for item in wanted:
+        try:
+            page = ctx.processor.payment_page(item.request, str(return_url))
+        except ProcessorUnavailable as error:
+            problems.append(f"no payment page for {item.request.metadata['subject']}: {error}")
+            continue
+        with ctx.write_lock, ctx.factory() as session:
+            session.add(HostedPage(link_id=item.link_id, page_id=page.page_id, url=page.url,
+                                   attempt_key=item.request.idempotency_key, state="open",
+                                   created_on=ctx.clock.today))
+            note = session.get(Notification, item.notification_id)
+            assert note is not None
+            note.body = note.body.replace(item.our_url, page.url)
+            session.commit()
+    problems += _close_paid_otherwise(ctx)
+    return problems
+
+
+def _wanted(session: Session, base: str) -> list[_Wanted]:
+    found: list[_Wanted] = []
+    rows = session.execute(
+        select(CustomerLink, Notification).join(
+            Notification, CustomerLink.notification_id == Notification.id).where(
+            CustomerLink.action == cp.ACTION, CustomerLink.used_on.is_(None),
+            Notification.status == "queued",
+            ~exists().where(HostedPage.link_id == CustomerLink.id))).all()
+    for link, note in rows:
+        rules, subject = cp.subject_of_link(session, link)
+        if cp.state_of(rules, subject) != "due":
+            continue
+        if rules.kind == "renewal" and subject.status not in OPEN_CARTS:
+            continue  # AR-6's reactivation: its amount is made on renewdesk's own page
+        customer = rules.customer(subject)
+        minor, currency = rules.amount(subject)
+        key = f"cp-{uuid.uuid4().hex}"
+        reference = rules.reference(subject)
+        found.append(_Wanted(link.id, note.id, base + link.token, ChargeRequest(
+            idempotency_key=key, token="", amount_minor=minor, currency=currency,
+            customer_ref=customer.ref, description=f"{rules.kind} {reference}",
+            processor_customer_id=customer.processor_customer_id,
+            metadata={"subject": reference, "kind": rules.kind, "attempt": key})))
+    return found
+
+
+def settle(ctx: Context) -> int:
+    """The payments made on the processor's pages since the last run, written as their items'
+    attempts (an item paid otherwise meanwhile is told apart: `payment.duplicate`)."""
+    with ctx.factory() as session:
+        pages = [(p.id, p.page_id) for p in session.scalars(
+            select(HostedPage).where(HostedPage.state == "open"))]
+    done = 0
+    for page_id, processor_page in pages:
+        paid = ctx.processor.payment_page_outcome(processor_page)
+        if paid is None or paid.outcome.status != "succeeded":
+            continue
+        _record(ctx, page_id, paid)
+        done += 1
+    return done
+
+
+def _record(ctx: Context, page_id: int, paid: PagePaid) -> None:
+    today, now = ctx.clock.today, ctx.clock.now()
+    with ctx.write_lock, ctx.factory() as session:
+        page = session.get(HostedPage, page_id)
+        assert page is not None
+        rules, subject = cp.subject_of_link(session, page.link)
+        customer = rules.customer(subject)
+        method = session.scalar(select(PaymentMethod).where(
+            PaymentMethod.customer_id == customer.id, PaymentMethod.token == paid.method_token))
+        if method is None:  # the card entered on the processor's page, kept for next time
+            details = ctx.processor.describe(paid.method_token)
+            data = payment_methods.MethodInput(
+                ref=cp.free_method_ref(customer), type=details.type if details else "card",
+                token=paid.method_token, brand=details.brand if details else "",
+                last4=details.last4 if details else "",
+                exp_month=details.exp_month if details else None,
+                exp_year=details.exp_year if details else None, holder=customer.name)
+            method = payment_methods.add_method(session, ctx.processor, customer, data, today,
+                                                now)
+        minor, currency = rules.amount(subject)
+        attempt = Attempt(idempotency_key=page.attempt_key, number=len(cp.attempts_of(
+            rules, subject)) + 1, round=0, manual=True, on=today, payment_method=method,
+            amount_minor=minor, currency=currency, result="unknown", created_at=now,
+            **{f"{rules.kind}_id": subject.id})
+        session.add(attempt)
+        page.state = "paid"
+        session.commit()
+        attempt_id = attempt.id
+    cp.record_answer(ctx, attempt_id, paid.outcome, "hosted page")
+
+
+def _close_paid_otherwise(ctx: Context) -> list[str]:
+    """CP-3: a page whose item is no longer due can take no payment."""
+    with ctx.factory() as session:
+        stale = []
+        for page in session.scalars(select(HostedPage).where(HostedPage.state == "open")):
+            rules, subject = cp.subject_of_link(session, page.link)
+            if cp.state_of(rules, subject) not in ("due", "processing"):
+                stale.append((page.id, page.page_id))
+    problems = []
+    for row_id, page_id in stale:
+        try:
+            ctx.processor.close_payment_page(page_id)
+        except ProcessorUnavailable as error:
+            problems.append(f"payment page {page_id} could not be closed: {error}")
+            continue
+        with ctx.write_lock, ctx.factory() as session:
+            closed = session.get(HostedPage, row_id)
+            assert closed is not None
+            closed.state = "closed"
+            session.commit()
+    return problems
