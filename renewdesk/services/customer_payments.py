@@ -178,7 +178,7 @@ def _amount(session: Session, rules: SubjectRules, subject: Any) -> Money:
     return Money(*rules.amount(subject))
 
 
-def _description(rules: SubjectRules, subject: Any) -> str:
+def description_of(rules: SubjectRules, subject: Any) -> str:
     if rules.kind == "renewal":
         return ", ".join(i.service.label for i in renewals.active_items(subject))
     if rules.kind == "installment":
@@ -203,7 +203,7 @@ def owed(ctx: Context, token: str) -> Owed:
         methods = tuple(MethodChoice(m.ref, m.label(), n == 0) for n, m in enumerate(
             payment_methods.ordered(customer)) if m.chargeable(ctx.clock.today))
         stand_in = _stand_in(ctx.processor)
-        return Owed(rules.kind, rules.reference(subject), _description(rules, subject), amount,
+        return Owed(rules.kind, rules.reference(subject), description_of(rules, subject), amount,
                     state_of(rules, subject), _awaiting_bank(rules, subject) is not None, methods,
                     stand_in)
 

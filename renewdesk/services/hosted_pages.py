@@ -10,12 +10,14 @@ processor (CP-3). The sandbox has no such page: its e-mails keep renewdesk's own
 
 from __future__ import annotations
 
-import uuid
+import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.errors import InputError
 from renewdesk.notify.outbox import DEFAULT_LINKS_BASE
 from renewdesk.payments.processor import ChargeRequest, PagePaid, ProcessorUnavailable
 from renewdesk.services import customer_payments as cp
@@ -25,7 +27,9 @@ from renewdesk.services.renewals import OPEN as OPEN_CARTS
 from renewdesk.store import settings
 from renewdesk.store.models import Attempt, CustomerLink, HostedPage, Notification, PaymentMethod
 
+log = logging.getLogger("renewdesk.hosted_pages")
 SETTING = "pay_pages"
+ASKED_DAYS = 2  # a Checkout page lives 24 hours: older unpaid ones are not asked again
 CHOICES = ("ours", "processor")
 
 
@@ -57,14 +61,16 @@ def make(ctx: Context) -> list[str]:
             problems.append(f"no payment page for {item.request.metadata['subject']}: {error}")
             continue
         with ctx.write_lock, ctx.factory() as session:
+            note = session.get(Notification, item.notification_id)
+            assert note is not None
+            if item.our_url not in note.body or note.status != "queued":
+                continue  # nothing to point at the page (or it was sent meanwhile)
             session.add(HostedPage(link_id=item.link_id, page_id=page.page_id, url=page.url,
                                    attempt_key=item.request.idempotency_key, state="open",
                                    created_on=ctx.clock.today))
-            note = session.get(Notification, item.notification_id)
-            assert note is not None
             note.body = note.body.replace(item.our_url, page.url)
             session.commit()
-    problems += _close_paid_otherwise(ctx)
+    problems += close_paid_otherwise(ctx)
     return problems
 
 
@@ -84,11 +90,13 @@ def _wanted(session: Session, base: str) -> list[_Wanted]:
             continue  # AR-6's reactivation: its amount is made on renewdesk's own page
         customer = rules.customer(subject)
         minor, currency = rules.amount(subject)
-        key = f"cp-{uuid.uuid4().hex}"
+        # One key per link: a run that crashed after Stripe made the page gets the same page
+        # back the next time (Stripe's idempotency), not a second one.
+        key = f"cp-page-{link.id}"
         reference = rules.reference(subject)
         found.append(_Wanted(link.id, note.id, base + link.token, ChargeRequest(
             idempotency_key=key, token="", amount_minor=minor, currency=currency,
-            customer_ref=customer.ref, description=f"{rules.kind} {reference}",
+            customer_ref=customer.ref, description=cp.description_of(rules, subject),
             processor_customer_id=customer.processor_customer_id,
             metadata={"subject": reference, "kind": rules.kind, "attempt": key})))
     return found
@@ -97,15 +105,20 @@ def _wanted(session: Session, base: str) -> list[_Wanted]:
 def settle(ctx: Context) -> int:
     """The payments made on the processor's pages since the last run, written as their items'
     attempts (an item paid otherwise meanwhile is told apart: `payment.duplicate`)."""
+    since = ctx.clock.today - timedelta(days=ASKED_DAYS)
     with ctx.factory() as session:
         pages = [(p.id, p.page_id) for p in session.scalars(
-            select(HostedPage).where(HostedPage.state == "open"))]
+            select(HostedPage).where(HostedPage.state == "open", HostedPage.created_on >= since))]
     done = 0
     for page_id, processor_page in pages:
-        paid = ctx.processor.payment_page_outcome(processor_page)
-        if paid is None or paid.outcome.status != "succeeded":
+        try:
+            paid = ctx.processor.payment_page_outcome(processor_page)
+            if paid is None or paid.outcome.status != "succeeded":
+                continue
+            _record(ctx, page_id, paid)
+        except (InputError, ProcessorUnavailable):  # asked again next time; the run goes on
+            log.exception("payment page %s could not be settled", processor_page)
             continue
-        _record(ctx, page_id, paid)
         done += 1
     return done
 
@@ -141,19 +154,28 @@ def _record(ctx: Context, page_id: int, paid: PagePaid) -> None:
     cp.record_answer(ctx, attempt_id, paid.outcome, "hosted page")
 
 
-def _close_paid_otherwise(ctx: Context) -> list[str]:
+def close_paid_otherwise(ctx: Context) -> list[str]:
     """CP-3: a page whose item is no longer due can take no payment."""
     with ctx.factory() as session:
         stale = []
         for page in session.scalars(select(HostedPage).where(HostedPage.state == "open")):
-            rules, subject = cp.subject_of_link(session, page.link)
+            try:
+                rules, subject = cp.subject_of_link(session, page.link)
+            except InputError:  # its item is gone: nothing to pay there
+                stale.append((page.id, page.page_id))
+                continue
             if cp.state_of(rules, subject) not in ("due", "processing"):
                 stale.append((page.id, page.page_id))
     problems = []
     for row_id, page_id in stale:
         try:
             ctx.processor.close_payment_page(page_id)
-        except ProcessorUnavailable as error:
+            # Paid there before it closed (or while it was closing): written, as a duplicate.
+            paid = ctx.processor.payment_page_outcome(page_id)
+            if paid is not None and paid.outcome.status == "succeeded":
+                _record(ctx, row_id, paid)
+                continue
+        except (InputError, ProcessorUnavailable) as error:
             problems.append(f"payment page {page_id} could not be closed: {error}")
             continue
         with ctx.write_lock, ctx.factory() as session:

@@ -20,6 +20,21 @@ from renewdesk.store import settings
 from renewdesk.store.models import InstallmentOrder, Service
 
 
+def _settled_first(ctx: Context) -> None:
+    """CP-3: what the customer paid (or completed at the bank, or on the processor's page) is
+    written before a charge by hand; the run lock is held by the caller."""
+    from renewdesk.services import customer_payments, hosted_pages  # built on run_due's rules
+
+    customer_payments.settle(ctx)
+    hosted_pages.settle(ctx)
+
+
+def _closed_after(ctx: Context) -> None:
+    from renewdesk.services import hosted_pages
+
+    hosted_pages.close_paid_otherwise(ctx)
+
+
 def _runner(ctx: Context) -> RoundRunner:
     with ctx.factory() as session:
         policy = settings.load_policy(session)
@@ -30,6 +45,7 @@ def _runner(ctx: Context) -> RoundRunner:
 def final_attempt(ctx: Context, order_ref: str) -> RoundResult:
     """IN-5: "Renew payment plan", once per installment, after automatic attempts stopped."""
     require_ready(ctx.processor)  # before anything is written
+    _settled_first(ctx)
     today, now = ctx.clock.today, ctx.clock.now()
     with ctx.factory() as session:
         order = session.scalar(select(InstallmentOrder).where(InstallmentOrder.ref == order_ref))
@@ -42,12 +58,15 @@ def final_attempt(ctx: Context, order_ref: str) -> RoundResult:
         item = DueItem("installment", target.id, order.customer_id, (today, target.id),
                        manual=True)
         session.commit()
-    return _runner(ctx).run_round(item)
+    result = _runner(ctx).run_round(item)
+    _closed_after(ctx)  # a processor's page for it can no longer take a payment
+    return result
 
 
 def manual_renewal(ctx: Context, service_ref: str) -> RoundResult:
     """AR-6: pay a suspended (or due) service now, reactivation fee included."""
     require_ready(ctx.processor)  # before anything is written
+    _settled_first(ctx)
     today, now = ctx.clock.today, ctx.clock.now()
     with ctx.factory() as session:
         service = session.scalar(select(Service).where(Service.ref == service_ref))
@@ -59,4 +78,6 @@ def manual_renewal(ctx: Context, service_ref: str) -> RoundResult:
               {"status": service.status}, {"renewal": cart.ref})
         item = DueItem("renewal", cart.id, service.customer_id, (today, cart.id), manual=True)
         session.commit()
-    return _runner(ctx).run_round(item)
+    result = _runner(ctx).run_round(item)
+    _closed_after(ctx)  # a processor's page for it can no longer take a payment
+    return result

@@ -138,3 +138,23 @@ def test_cp2_without_a_hosted_page_the_email_keeps_renewdesks_own(world: World) 
     assert any("no payment page" in p for p in report.problems)
     (mail,) = world.mails("installment_failed")
     assert mail.body.count("127.0.0.1:8765/l/") == 2  # pay now, and update the card
+
+
+def test_cp3_a_payment_made_on_a_page_as_it_closes_is_written_not_lost(
+        world: World, hosted: HostedSandbox) -> None:
+    """The item was paid otherwise while the customer paid on the page: closing the page finds
+    that payment and writes it (a duplicate, for a refund), rather than forgetting it."""
+    from renewdesk.services import hosted_pages
+    from renewdesk.store.models import Installment
+
+    failed(world)
+    (page_id,) = hosted.pages
+    hosted.pay_on_page(page_id, "pm_card_amex", date(2026, 11, 6))
+    with world.session() as session:  # paid otherwise meanwhile (another path)
+        session.scalars(select(Installment).where(Installment.number == 1)).one().status = "paid"
+        session.commit()
+    assert hosted_pages.close_paid_otherwise(world.ctx("2026-11-06")) == []
+    events = [e["type"] for e in world.export()["events"]]
+    assert "payment.duplicate" in events
+    with world.session() as session:
+        assert [p.state for p in session.scalars(select(HostedPage))] == ["paid"]
