@@ -3048,6 +3048,16 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Back to (after paying):</source>
         <translation>Retour (après paiement) :</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="87"/>
+        <source>pk_live_… (for the bank&apos;s step on renewdesk&apos;s page)</source>
+        <translation>pk_live_… (pour l'étape de la banque sur la page de renewdesk)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/payments_settings.py" line="110"/>
+        <source>Stripe publishable key:</source>
+        <translation>Clé publiable Stripe :</translation>
+    </message>
 </context>
 <context>
     <name>Event</name>

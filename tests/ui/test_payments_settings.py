@@ -245,8 +245,10 @@ def test_cp2_the_pay_now_pages_are_chosen_in_payments(world: World, qtbot: Any) 
     assert pages.currentData() == "ours" and "serve-links" in pages.currentText()
     pages.setCurrentIndex(pages.findData("processor"))
     dialog.payments.pay_return.setText("https://shop.example/merci")
+    dialog.payments.publishable.setText("pk_test_renewdesk")
     click_save(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=15_000)
     saved = world.cli("settings")[1]
     assert "pay_pages=processor" in saved and "pay_return_url=https://shop.example/merci" in saved
+    assert "stripe_publishable_key=pk_test_renewdesk" in saved
     app.close()

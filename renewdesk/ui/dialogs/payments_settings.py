@@ -81,6 +81,11 @@ class PaymentsTab(QWidget):
         self.pay_return = QLineEdit()
         self.pay_return.setObjectName("pay_return_url")
         self.pay_return.setPlaceholderText("https://…")
+        # CP-1 on renewdesk's page with Stripe: Stripe.js is made with the publishable key.
+        self.publishable = QLineEdit()
+        self.publishable.setObjectName("stripe_publishable_key")
+        self.publishable.setPlaceholderText(self.tr("pk_live_… (for the bank's step on "
+                                                    "renewdesk's page)"))
         pay_note = QLabel(self.tr(
             "Failure e-mails link to a page where the customer pays. renewdesk's pages need "
             "serve-links reachable by customers over HTTPS, and let a customer confirm a "
@@ -102,6 +107,7 @@ class PaymentsTab(QWidget):
         form.addRow("", note)
         form.addRow(self.tr("Pay-now links:"), self.pay_pages)
         form.addRow(self.tr("Back to (after paying):"), self.pay_return)
+        form.addRow(self.tr("Stripe publishable key:"), self.publishable)
         form.addRow("", pay_note)
         self._enable()
         env_ = env

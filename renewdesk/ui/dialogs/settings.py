@@ -92,7 +92,8 @@ class SettingsDialog(SendingDialog):
                                     self)
         tabs.addTab(self.payments, self.tr("Payments"))
         for name, widget in (("pay_pages", self.payments.pay_pages),
-                             ("pay_return_url", self.payments.pay_return)):
+                             ("pay_return_url", self.payments.pay_return),
+                             ("stripe_publishable_key", self.payments.publishable)):
             value = self.current.get(name, "")
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value or "ours")))
