@@ -37,7 +37,13 @@ from renewdesk.services import payment_methods, renewals
 from renewdesk.services.attempts import block_if_hard, charge_request, settled
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit, record_event
-from renewdesk.services.links import LinkRefused, link_state, signed_link
+from renewdesk.services.links import (
+    LinkRefused,
+    link_state,
+    method_from_processor,
+    signed_link,
+)
+from renewdesk.services.mail import pay_subject
 from renewdesk.services.run_due import rules_for
 from renewdesk.services.subjects import SubjectRules
 from renewdesk.store import settings
@@ -63,11 +69,6 @@ TRIES_A_DAY = 3  # payments a customer may try for one item in a day (each one a
 
 class PaymentRefused(InputError):
     """The item cannot be paid now (already paid, being paid, closed): nothing was charged."""
-
-
-def subject_ref(kind: str, reference: str) -> str:
-    """How a `pay_now` link names its item: `renewal:R-1`, `installment:O1#2`."""
-    return f"{kind}:{reference}"
 
 
 @dataclass(frozen=True)
@@ -399,25 +400,13 @@ def _method(session: Session, processor: Processor, customer: Customer, how: str
         return method
     if how != "new" or ref not in dict(_stand_in(processor)):  # only what the page offered
         raise PaymentRefused("payment_method_unusable")
-    details = processor.describe(ref)
-    if details is None:
+    data = method_from_processor(session, processor, customer, ref)
+    if data is None:
         raise PaymentRefused("payment_method_unusable")
-    data = payment_methods.MethodInput(
-        ref=free_method_ref(customer), type=details.type, token=ref, brand=details.brand,
-        last4=details.last4, exp_month=details.exp_month, exp_year=details.exp_year,
-        holder=customer.name)
     method = payment_methods.add_method(session, processor, customer, data, today, now)
     if not method.accepted:
         raise PaymentRefused("payment_method_refused")
     return method
-
-
-def free_method_ref(customer: Customer) -> str:
-    taken = {m.ref for m in customer.payment_methods}
-    number = len(taken) + 1
-    while f"{customer.ref}-PM{number}" in taken:
-        number += 1
-    return f"{customer.ref}-PM{number}"
 
 
 def _reactivation_cart(session: Session, ctx: Context, cart: Renewal,
@@ -461,10 +450,10 @@ def _conclude(session: Session, ctx: Context, rules: SubjectRules, subject: Any,
 def _link_refs(session: Session, rules: SubjectRules, subject: Any, reference: str) -> list[str]:
     """The pay-now links this payment answers: the item's own, and for a reactivation cart the
     expired cart's whose service it renews."""
-    refs = [f"{rules.kind}:{reference}"]
+    refs = [pay_subject(rules.kind, reference)]
     if rules.kind == "renewal":
         services = [i.service_id for i in subject.items]
-        refs += [f"renewal:{r}" for r in session.scalars(
+        refs += [pay_subject("renewal", r) for r in session.scalars(
             select(Renewal.ref).join(RenewalItem).where(RenewalItem.service_id.in_(services),
                                                         Renewal.status.not_in(renewals.OPEN)))]
     return refs
@@ -503,16 +492,16 @@ def settle(ctx: Context) -> int:
 
 
 def _held(session: Session) -> list[Attempt]:
-    """The last attempts of unpaid items that wait for the customer's bank (CP-1)."""
+    """The last attempts of unpaid items that wait for the customer's bank (CP-1): one query
+    per kind of item, however many items wait."""
     found: list[Attempt] = []
     for model, column in ((Renewal, Attempt.renewal_id), (Installment, Attempt.installment_id),
                           (UsageInvoice, Attempt.usage_invoice_id)):
-        ids = list(session.scalars(select(model.id).where(model.stopped_code == MUST_AUTHENTICATE,
-                                                          model.status != "paid")))
-        for subject_id in ids:
-            last = session.scalars(select(Attempt).where(column == subject_id)
-                                   .order_by(Attempt.number.desc()).limit(1)).first()
-            if last is not None and last.result == "declined" and \
-                    last.decline_code == MUST_AUTHENTICATE and last.processor_ref:
-                found.append(last)
+        last: dict[int, Attempt] = {}
+        for attempt in session.scalars(select(Attempt).join(model, column == model.id).where(
+                model.stopped_code == MUST_AUTHENTICATE, model.status != "paid")
+                .order_by(Attempt.number)):
+            last[getattr(attempt, column.key)] = attempt  # the highest number wins
+        found += [a for a in last.values() if a.result == "declined"
+                  and a.decline_code == MUST_AUTHENTICATE and a.processor_ref]
     return found

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
+from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import colon, render
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import reader as r
@@ -170,8 +171,6 @@ def _values(obj: Any, kind: str) -> dict[str, Any]:
 
 
 def _money_text(minor: int | None, currency: str) -> str | None:
-    from renewdesk.domain.money import Money
-
     return None if minor is None else Money(minor, currency).text()
 
 

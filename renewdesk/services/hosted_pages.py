@@ -23,6 +23,7 @@ from renewdesk.payments.processor import ChargeRequest, PagePaid, ProcessorUnava
 from renewdesk.services import customer_payments as cp
 from renewdesk.services import payment_methods
 from renewdesk.services.context import Context
+from renewdesk.services.links import method_from_processor
 from renewdesk.services.renewals import OPEN as OPEN_CARTS
 from renewdesk.store import settings
 from renewdesk.store.models import Attempt, CustomerLink, HostedPage, Notification, PaymentMethod
@@ -133,13 +134,9 @@ def _record(ctx: Context, page_id: int, paid: PagePaid) -> None:
         method = session.scalar(select(PaymentMethod).where(
             PaymentMethod.customer_id == customer.id, PaymentMethod.token == paid.method_token))
         if method is None:  # the card entered on the processor's page, kept for next time
-            details = ctx.processor.describe(paid.method_token)
-            data = payment_methods.MethodInput(
-                ref=cp.free_method_ref(customer), type=details.type if details else "card",
-                token=paid.method_token, brand=details.brand if details else "",
-                last4=details.last4 if details else "",
-                exp_month=details.exp_month if details else None,
-                exp_year=details.exp_year if details else None, holder=customer.name)
+            data = method_from_processor(session, ctx.processor, customer, paid.method_token)
+            if data is None:
+                raise InputError("method_unknown_to_processor")
             method = payment_methods.add_method(session, ctx.processor, customer, data, today,
                                                 now)
         minor, currency = rules.amount(subject)

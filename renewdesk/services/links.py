@@ -185,13 +185,9 @@ def save_method(session: Session, processor: Processor, token: str, today: date,
     """The customer saved a method at the processor's page: add it, or let it replace one of
     theirs (PM-5 always allows a replacement); PM-6's event is recorded by the use case."""
     link, customer = _usable(session, token, today, "update_payment_method")
-    details = processor.describe(method_token)
-    if details is None:
+    data = method_from_processor(session, processor, customer, method_token)
+    if data is None:
         raise RuleRefused("method_unknown_to_processor", rule="PM-3")
-    data = payment_methods.MethodInput(
-        ref=_free_method_ref(session, customer), type=details.type, token=method_token,
-        brand=details.brand, last4=details.last4, exp_month=details.exp_month,
-        exp_year=details.exp_year, holder=customer.name)
     if replacing is not None:
         old = next((m for m in customer.payment_methods if m.ref == replacing), None)
         if old is None:
@@ -213,6 +209,19 @@ def remove_method(session: Session, token: str, method_ref: str, policy: Policy,
         raise LinkRefused("unknown_method")
     payment_methods.remove_method(session, method, policy, today, now)
     return _used(session, link, customer, today, now, f"payment method {method_ref} removed")
+
+
+def method_from_processor(session: Session, processor: Processor, customer: Customer,
+                          method_token: str) -> payment_methods.MethodInput | None:
+    """A method the customer saved at the processor (or its stand-in), as a new method of
+    theirs: the processor's details, a reference free among theirs; None if it knows none."""
+    details = processor.describe(method_token)
+    if details is None:
+        return None
+    return payment_methods.MethodInput(
+        ref=_free_method_ref(session, customer), type=details.type, token=method_token,
+        brand=details.brand, last4=details.last4, exp_month=details.exp_month,
+        exp_year=details.exp_year, holder=customer.name)
 
 
 def _free_method_ref(session: Session, customer: Customer) -> str:

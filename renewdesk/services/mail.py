@@ -28,10 +28,15 @@ def update_link(customer: Customer, today: date, policy: Policy) -> LinkSpec:
                     today + timedelta(days=policy.link_valid_days))
 
 
+def pay_subject(kind: str, reference: str) -> str:
+    """How a pay-now link names its item: `renewal:R-1`, `installment:O1#2`."""
+    return f"{kind}:{reference}"
+
+
 def pay_link(customer: Customer, kind: str, reference: str, today: date,
               policy: Policy) -> LinkSpec:
     """CP-2 (and CP-1): the failure e-mail's pay-now link, for that one item."""
-    return LinkSpec("pay_now", f"{kind}:{reference}",
+    return LinkSpec("pay_now", pay_subject(kind, reference),
                     today + timedelta(days=policy.link_valid_days))
 
 

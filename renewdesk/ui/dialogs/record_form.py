@@ -50,22 +50,21 @@ class Field:
 
 
 def _fields(kind: str) -> list[Field]:
-
     ref = Field("ref", translate("RecordForm", "Reference"), "text",
                 hint=translate("RecordForm", "empty: given when saved"))
+    # A customer and a billing contact are first of all a person to write to.
+    person = [ref, Field("name", translate("RecordForm", "Name"), "text"),
+              Field("email", translate("RecordForm", "E-mail"), "text"),
+              Field("address", translate("RecordForm", "Address"), "lines")]
     if kind == "customer":
-        return [ref, Field("name", translate("RecordForm", "Name"), "text"),
-                Field("email", translate("RecordForm", "E-mail"), "text"),
-                Field("address", translate("RecordForm", "Address"), "lines"),
+        return [*person,
                 Field("language", translate("RecordForm", "Language"), "choice",
                       (("fr", translate("RecordForm", "French")),
                        ("en", translate("RecordForm", "English")))),
                 Field("emails_enabled", translate("RecordForm", "Send e-mails to this customer"),
                       "bool")]
     if kind == "contact":
-        return [ref, Field("name", translate("RecordForm", "Name"), "text"),
-                Field("email", translate("RecordForm", "E-mail"), "text"),
-                Field("address", translate("RecordForm", "Address"), "lines")]
+        return person
     if kind == "service":
         return [ref, Field("kind", translate("RecordForm", "Kind"), "text",
                            hint=translate("RecordForm", "e.g. domain, hosting")),
