@@ -12,6 +12,11 @@ class ProcessorUnavailable(Exception):
     """The call's outcome is unknown (timeout, connection error, 5xx): settle it later by asking."""
 
 
+class RateLimited(ProcessorUnavailable):
+    """The processor turned the call away for its rate (HTTP 429) without acting on it (SY-2):
+    asked again later with the same idempotency key; never a decline."""
+
+
 @dataclass(frozen=True)
 class Payer:
     """Who a method belongs to, as the processor knows them (or will)."""

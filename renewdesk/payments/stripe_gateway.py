@@ -34,6 +34,7 @@ from renewdesk.payments.processor import (
     Payer,
     PaymentPage,
     ProcessorUnavailable,
+    RateLimited,
     SavedMethod,
 )
 
@@ -43,7 +44,8 @@ _COMPLETABLE = ("requires_action", "requires_payment_method", "requires_confirma
 
 
 def _unavailable(error: StripeError) -> ProcessorUnavailable:
-    return ProcessorUnavailable(f"{type(error).__name__}: {error.user_message or error}")
+    kind = RateLimited if isinstance(error, RateLimitError) else ProcessorUnavailable
+    return kind(f"{type(error).__name__}: {error.user_message or error}")
 
 
 def _details(method: Any) -> MethodDetails:
