@@ -28,6 +28,7 @@ class Policy:
     business_time_zone: str = "Europe/Paris"  # MO-2
     seller_email: str = "seller@renewdesk.invalid"  # IN-7
     seller_language: str = "fr"
+    dispute_suspends: bool = False  # RF-2: a disputed payment suspends what it paid for
     processor_concurrency: int = 8  # parallel processor calls, one customer per worker
     processor_rate_limit: int = 0  # requests per second (Stripe: 25 test, 100 live); 0 = none
 

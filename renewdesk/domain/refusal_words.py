@@ -202,6 +202,16 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "the payment provider refused this method",
         "payment_too_many_tries": "this was tried too many times today: nothing more was "
                                   "charged; try again tomorrow or contact us",
+        # RF-1: refunds
+        "payment_unknown": "no payment {payment}: give the reference the payment history "
+                           "shows (e.g. R-1/1)",
+        "payment_not_refundable": "payment {payment} cannot be refunded: it {why}",
+        "refund_reason_missing": "give a reason for the refund",
+        "refund_amount_invalid": "the amount to refund must be more than zero",
+        "refund_too_large": "{asked} is more than can be refunded of payment {payment} "
+                            "({left}): nothing was refunded",
+        "refund_refused": "the payment provider refused the refund ({code}): nothing was "
+                          "refunded",
         "renewal_gone": "renewal {renewal} no longer exists",
         "plan_change_gone": "plan change {change} no longer exists",
         "unknown_method": "unknown payment method",
@@ -444,6 +454,16 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "le prestataire de paiement a refusé ce moyen",
         "payment_too_many_tries": "trop d'essais aujourd'hui : rien de plus n'a été prélevé ; "
                                   "réessayez demain ou contactez-nous",
+        # RF-1 : remboursements
+        "payment_unknown": "aucun paiement {payment} : donnez la référence qu'affiche "
+                           "l'historique des paiements (par ex. R-1/1)",
+        "payment_not_refundable": "le paiement {payment} ne peut pas être remboursé : il {why}",
+        "refund_reason_missing": "indiquez le motif du remboursement",
+        "refund_amount_invalid": "le montant à rembourser doit être supérieur à zéro",
+        "refund_too_large": "{asked} dépasse ce qui peut être remboursé du paiement {payment} "
+                            "({left}) : rien n'a été remboursé",
+        "refund_refused": "le prestataire de paiement a refusé le remboursement ({code}) : "
+                          "rien n'a été remboursé",
         "renewal_gone": "le renouvellement {renewal} n'existe plus",
         "plan_change_gone": "le changement d'échéancier {change} n'existe plus",
         "unknown_method": "moyen de paiement inconnu",
@@ -533,7 +553,12 @@ TERMS: dict[str, dict[str, str]] = {
            "create order": "created",
            "edit order": "edited",
            "create usage": "created",
-           "edit usage": "edited",},
+           "edit usage": "edited",
+           "refund": "refunded",
+           # Why a payment cannot be refunded (`why`)
+           "not_succeeded": "did not succeed",
+           "not_at_processor": "was not taken through the payment provider",
+           "fully_refunded": "is already refunded in full",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -574,11 +599,15 @@ TERMS: dict[str, dict[str, str]] = {
            "create order": "création",
            "edit order": "modification",
            "create usage": "création",
-           "edit usage": "modification",},
+           "edit usage": "modification",
+           "refund": "remboursement",
+           "not_succeeded": "n'a pas abouti",
+           "not_at_processor": "n'a pas été pris par le prestataire de paiement",
+           "fully_refunded": "est déjà remboursé en totalité",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
-TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action"})
+TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action", "why"})
 
 
 def _language(language: str) -> str:

@@ -18,10 +18,16 @@ from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
     ChargeRequest,
+    DisputeState,
+    EventPage,
     MethodDetails,
+    MethodState,
     PagePaid,
     Payer,
     PaymentPage,
+    PaymentState,
+    RefundRequest,
+    RefundState,
     SavedMethod,
 )
 
@@ -99,6 +105,21 @@ class ProcessorNotReady:
 
     def close_payment_page(self, page_id: str) -> None:
         self._refuse()
+    def events(self, after: int | None, today: date) -> EventPage:
+        self._refuse()
+
+    def payment(self, processor_ref: str, today: date) -> PaymentState | None:
+        self._refuse()
+
+    def refund(self, request: RefundRequest) -> RefundState:
+        self._refuse()
+
+    def dispute(self, processor_ref: str) -> DisputeState | None:
+        self._refuse()
+
+    def method_state(self, token: str) -> MethodState | None:
+        self._refuse()
+
 
 
 def require_ready(processor: object) -> None:

@@ -9,12 +9,18 @@ from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
     ChargeRequest,
+    DisputeState,
+    EventPage,
     MethodDetails,
+    MethodState,
     PagePaid,
     Payer,
     PaymentPage,
+    PaymentState,
     Processor,
     ProcessorUnavailable,
+    RefundRequest,
+    RefundState,
     SavedMethod,
 )
 
@@ -72,3 +78,18 @@ class DryRunProcessor:
 
     def close_payment_page(self, page_id: str) -> None:
         return None
+
+    def events(self, after: int | None, today: date) -> EventPage:
+        return self.real.events(after, today)
+
+    def payment(self, processor_ref: str, today: date) -> PaymentState | None:
+        return self.real.payment(processor_ref, today)
+
+    def refund(self, request: RefundRequest) -> RefundState:
+        raise ProcessorUnavailable("a dry run refunds nothing")
+
+    def dispute(self, processor_ref: str) -> DisputeState | None:
+        return self.real.dispute(processor_ref)
+
+    def method_state(self, token: str) -> MethodState | None:
+        return self.real.method_state(token)

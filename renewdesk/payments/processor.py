@@ -91,6 +91,90 @@ class PagePaid:
 
 
 
+# What happens at the processor after the call came back (SY-1), and refunds (RF-1) ------------
+
+
+@dataclass(frozen=True)
+class ProcessorEvent:
+    """One event of the processor's feed, as far as renewdesk reads it: what happened and to
+    which object. Never the money: the object is read again before anything is written."""
+
+    id: str
+    type: str
+    position: int  # where it stands in the feed (Stripe: its `created`, in seconds)
+    object_id: str  # the event's object: a payment, charge, refund, dispute or method
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """The feed from a position on, oldest first; `lost_before` names the position before
+    which the processor keeps no more events, when the position asked is older (SY-1: reported,
+    never guessed)."""
+
+    events: tuple[ProcessorEvent, ...]
+    lost_before: int | None = None
+
+
+@dataclass(frozen=True)
+class RefundState:
+    """A refund as the processor knows it."""
+
+    processor_ref: str
+    amount_minor: int
+    currency: str
+    status: str  # succeeded | pending | failed | canceled
+    key: str | None  # the key renewdesk gave it (its metadata); None: made elsewhere
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PaymentState:
+    """A payment read again (SY-1, RF-1): what it came to, the key renewdesk gave it, and
+    what was refunded of it."""
+
+    outcome: ChargeOutcome
+    key: str | None
+    refunds: tuple[RefundState, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefundRequest:
+    idempotency_key: str
+    payment_ref: str  # the processor's id of the payment
+    amount_minor: int
+    currency: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+class RefundRefused(Exception):
+    """The processor refused the refund outright (nothing was refunded): `code` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class DisputeState:
+    """A chargeback as the processor knows it (RF-2)."""
+
+    processor_ref: str
+    payment_ref: str
+    amount_minor: int
+    currency: str
+    reason: str
+    status: str  # Stripe's: warning_needs_response, needs_response, under_review, won, lost…
+    respond_by: date | None
+
+
+@dataclass(frozen=True)
+class MethodState:
+    """A saved method read again: its details now, and whether it is still the customer's."""
+
+    details: MethodDetails
+    attached: bool
+
+
 class Processor(Protocol):
     """A processor may also say `calls_wait` (true when its calls wait on a network): the
     charging engine then keeps several calls out at once; without it, or false, calls are made
@@ -161,3 +245,25 @@ class Processor(Protocol):
     def close_payment_page(self, page_id: str) -> None:
         """The page can no longer take a payment (the item was paid otherwise)."""
         ...
+
+    def events(self, after: int | None, today: date) -> EventPage:
+        """The events at or after `after` (None: all it keeps), oldest first. The same event
+        can come twice: it is applied once, by its id."""
+        ...
+
+    def payment(self, processor_ref: str, today: date) -> PaymentState | None:
+        """The payment read again, with its refunds; None if the processor has no such one."""
+        ...
+
+    def refund(self, request: RefundRequest) -> RefundState:
+        """Refund (part of) a payment. Raises RefundRefused when the processor refuses it, and
+        ProcessorUnavailable when its outcome is unknown (settled by asking `payment`)."""
+        ...
+
+    def dispute(self, processor_ref: str) -> DisputeState | None:
+        ...
+
+    def method_state(self, token: str) -> MethodState | None:
+        """None when the processor has no such method at all."""
+        ...
+

@@ -9,8 +9,9 @@ recent PaymentIntents), never charged blindly again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import stripe
@@ -29,15 +30,28 @@ from renewdesk.payments.processor import (
     AttachResult,
     ChargeOutcome,
     ChargeRequest,
+    DisputeState,
+    EventPage,
     MethodDetails,
+    MethodState,
     PagePaid,
     Payer,
     PaymentPage,
+    PaymentState,
+    ProcessorEvent,
     ProcessorUnavailable,
     RateLimited,
+    RefundRefused,
+    RefundRequest,
+    RefundState,
     SavedMethod,
 )
 
+# The events renewdesk applies (SY-1); Stripe keeps its events 30 days.
+EVENT_KINDS = ("payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded",
+               "charge.dispute.created", "charge.dispute.closed",
+               "payment_method.automatically_updated", "payment_method.detached")
+KEPT_SECONDS = 30 * 86400
 _SCAN_LIMIT = 2000  # PaymentIntents scanned when search is not available
 # A PaymentIntent an off-session charge left for the customer's bank: still completable by them.
 _COMPLETABLE = ("requires_action", "requires_payment_method", "requires_confirmation")
@@ -46,6 +60,13 @@ _COMPLETABLE = ("requires_action", "requires_payment_method", "requires_confirma
 def _unavailable(error: StripeError) -> ProcessorUnavailable:
     kind = RateLimited if isinstance(error, RateLimitError) else ProcessorUnavailable
     return kind(f"{type(error).__name__}: {error.user_message or error}")
+
+
+def _refund_state(refund: Any) -> RefundState:
+    metadata = refund.metadata.to_dict() if getattr(refund, "metadata", None) else {}
+    return RefundState(str(refund.id), int(refund.amount), str(refund.currency).upper(),
+                       str(refund.status), metadata.get("refund"),
+                       getattr(refund, "reason", None))
 
 
 def _details(method: Any) -> MethodDetails:
@@ -283,6 +304,84 @@ class StripeProcessor:
             return  # gone, or no longer cancellable: nothing to complete
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
+
+    # What happens after the call came back (SY-1) and refunds (RF-1) -----------------------
+
+    def events(self, after: int | None, today: date) -> EventPage:
+        """Stripe lists its events newest first and keeps them 30 days: read from `after` on
+        (by `created`, so the events of that second come again and are skipped by their id),
+        only the kinds renewdesk applies where the server can filter them, oldest first."""
+        params: dict[str, Any] = {"limit": 100}
+        if after is not None:  # a minute before: an event written late is not passed over
+            params["created"] = {"gte": after - 60}
+        try:
+            try:
+                page = self.client.v1.events.list(
+                    params={**params, "types": list(EVENT_KINDS)})  # type: ignore[arg-type]
+            except InvalidRequestError:  # a server without the filter: every kind, skipped here
+                page = self.client.v1.events.list(params=params)  # type: ignore[arg-type]
+            found = [ProcessorEvent(str(e.id), str(e.type), int(e.created),
+                                    str(e.data.object.id))
+                     for e in page.auto_paging_iter() if e.type in EVENT_KINDS]
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        found.reverse()
+        kept_from = int(time.time()) - KEPT_SECONDS
+        lost = kept_from if after is not None and after < kept_from else None
+        return EventPage(tuple(found), lost)
+
+    def payment(self, processor_ref: str, today: date) -> PaymentState | None:
+        """A PaymentIntent (or the charge of one), with its refunds."""
+        try:
+            if processor_ref.startswith(("ch_", "py_")):
+                charge = self.client.v1.charges.retrieve(processor_ref)
+                processor_ref = str(charge.payment_intent)
+            intent = self.client.v1.payment_intents.retrieve(processor_ref)
+            refunds = self.client.v1.refunds.list(
+                params={"payment_intent": processor_ref, "limit": 100})
+            states = tuple(_refund_state(r) for r in refunds.auto_paging_iter())
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        metadata = intent.metadata.to_dict() if intent.metadata else {}
+        return PaymentState(_outcome(intent), metadata.get("attempt"), states)
+
+    def refund(self, request: RefundRequest) -> RefundState:
+        params: dict[str, Any] = {"payment_intent": request.payment_ref,
+                                  "amount": request.amount_minor, "metadata": request.metadata}
+        try:
+            refund = self.client.v1.refunds.create(
+                params=params,  # type: ignore[arg-type]
+                options={"idempotency_key": request.idempotency_key})
+        except InvalidRequestError as error:
+            raise RefundRefused(error.code or "processor_refused_request") from None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        return _refund_state(refund)
+
+    def dispute(self, processor_ref: str) -> DisputeState | None:
+        try:
+            found = self.client.v1.disputes.retrieve(processor_ref)
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        payment = getattr(found, "payment_intent", None) or getattr(found, "charge", None)
+        due = getattr(getattr(found, "evidence_details", None), "due_by", None)
+        return DisputeState(str(found.id), str(getattr(payment, "id", payment)),
+                            int(found.amount), str(found.currency).upper(), str(found.reason),
+                            str(found.status),
+                            datetime.fromtimestamp(int(due), UTC).date() if due else None)
+
+    def method_state(self, token: str) -> MethodState | None:
+        try:
+            method = self.client.v1.payment_methods.retrieve(token)
+        except InvalidRequestError:
+            return None
+        except (APIConnectionError, APIError, RateLimitError) as error:
+            raise _unavailable(error) from None
+        return MethodState(_details(method), attached=getattr(method, "customer", None) is not None)
 
     def _search(self, key: str) -> Any:
         try:

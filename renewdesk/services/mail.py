@@ -42,8 +42,9 @@ def pay_link(customer: Customer, kind: str, reference: str, today: date,
 
 def seller_alert(session: Session, policy: Policy, today: date, *, reason: str,
                  customer: Customer, subject: str, amount: Money, decline_code: str | None,
-                 next_attempt_on: date | None) -> Notification:
-    """IN-7 / AR-5: the account manager hears of failures (`seller_email`)."""
+                 next_attempt_on: date | None, **more: Any) -> Notification:
+    """IN-7 / AR-5: the account manager hears of failures (`seller_email`); RF-2 of disputes
+    (`more`: what the reason's lines name)."""
     language = policy.seller_language
     return enqueue(session, kind="seller_alert", customer=None, to=policy.seller_email,
                    language=language, today=today, context={
@@ -51,4 +52,30 @@ def seller_alert(session: Session, policy: Policy, today: date, *, reason: str,
                        "subject": subject, "amount": fmt.money(amount, language),
                        "decline_code": decline_code,
                        "next_attempt_on": fmt.day(next_attempt_on, language)
-                       if next_attempt_on else None})
+                       if next_attempt_on else None, **more})
+
+
+# RF-2: the reasons a cardholder gives their bank (Stripe's words), and how a dispute ends.
+DISPUTE_WORDS = {
+    "en": {"fraudulent": "fraud (the cardholder says they did not pay)",
+           "product_not_received": "product not received", "duplicate": "paid twice",
+           "subscription_canceled": "subscription cancelled",
+           "credit_not_processed": "refund not received",
+           "product_unacceptable": "product not as described", "unrecognized": "not recognised",
+           "general": "other", "won": "won: the money stays with you",
+           "lost": "lost: the money went back to the customer",
+           "warning_closed": "closed without a dispute"},
+    "fr": {"fraudulent": "fraude (le titulaire dit ne pas avoir payé)",
+           "product_not_received": "produit non reçu", "duplicate": "payé deux fois",
+           "subscription_canceled": "abonnement résilié",
+           "credit_not_processed": "remboursement non reçu",
+           "product_unacceptable": "produit non conforme", "unrecognized": "non reconnu",
+           "general": "autre", "won": "gagnée : l'argent vous reste",
+           "lost": "perdue : l'argent est rendu au client",
+           "warning_closed": "close sans contestation"},
+}
+
+
+def dispute_words(code: str, language: str) -> str:
+    words = DISPUTE_WORDS.get(language, DISPUTE_WORDS["en"])
+    return words.get(code, code.replace("_", " "))

@@ -28,7 +28,7 @@ class SyncResult:
     updated: tuple[str, ...]
 
 
-def _as_input(method: PaymentMethod) -> MethodInput:
+def as_input(method: PaymentMethod) -> MethodInput:
     return MethodInput(ref=method.ref, type=method.type, token=method.token, brand=method.brand,
                        last4=method.last4, exp_month=method.exp_month, exp_year=method.exp_year,
                        holder=method.holder)
@@ -67,7 +67,7 @@ def _sync(session: Session, processor: Processor, customer: Customer,
         details = processor.describe(method.token)
         if details is None:
             continue
-        fresh = replace(_as_input(method), brand=details.brand, last4=details.last4,
+        fresh = replace(as_input(method), brand=details.brand, last4=details.last4,
                         exp_month=details.exp_month, exp_year=details.exp_year)
         if update_method(session, processor, method, fresh, today, now):  # PM-6 event
             updated.append(method.ref)

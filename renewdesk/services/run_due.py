@@ -24,7 +24,14 @@ from renewdesk.notify import outbox, webhooks
 from renewdesk.payments.choice import require_ready
 from renewdesk.payments.dryrun import DryRunProcessor
 from renewdesk.payments.ratelimit import RateLimiter
-from renewdesk.services import installments, payment_methods, renewals, usage
+from renewdesk.services import (
+    installments,
+    payment_methods,
+    processor_events,
+    refunds,
+    renewals,
+    usage,
+)
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
 from renewdesk.services.context import Context
 from renewdesk.store import db, search_index, settings
@@ -79,6 +86,8 @@ class RunReport:
     mail_waiting: int = 0
     cancelled: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    synced: processor_events.SyncReport | None = None  # SY-1: the processor's events read first
+    refunds_settled: int = 0
 
 
 def rules_for(policy: Policy) -> dict[str, SubjectRules]:
@@ -311,14 +320,57 @@ def run_due(ctx: Context, *, dry_run: bool = False,
         with _rolled_back(database_of(ctx)) as factory:
             dry_ctx = replace(ctx, factory=factory, processor=DryRunProcessor(ctx.processor))
             return _run(dry_ctx, report, policy, progress, cancel, concurrency=1, deliver=False)
-    # CP-1..3: what customers paid (or completed with their bank) since the last run is
-    # written before anything is charged. Imported here: it builds on this module's rules.
-    from renewdesk.services import customer_payments, hosted_pages
-
-    customer_payments.settle(ctx)
-    hosted_pages.settle(ctx)
+    report = _follow_processor(ctx, report, progress)
     return _run(ctx, report, policy, progress, cancel,
                 concurrency=policy.processor_concurrency, deliver=True)
+
+
+def _follow_processor(ctx: Context, report: RunReport,
+                      progress: Callable[[str, RoundResult | None], None] | None,
+                      cancel: threading.Event | None = None) -> RunReport:
+    """Before anything is charged: the processor's events since the last read (SY-1), then
+    refunds left unanswered (RF-1), then what customers paid or completed with their bank
+    (CP-1..3). Imported here: customer payments build on this module's rules."""
+    from renewdesk.services import customer_payments, hosted_pages
+
+    if progress is not None:
+        progress("sync", None)
+    synced = processor_events.sync(ctx, cancel=cancel)
+    problems = list(report.problems)
+    if synced.problem:
+        problems.append(synced.problem)
+    if synced.lost_before is not None:
+        problems.append(f"the payment provider no longer keeps its events before "
+                        f"{synced.lost_before:%Y-%m-%d}; payments still open are asked about "
+                        "one by one")
+    settled = refunds.settle(ctx)
+    customer_payments.settle(ctx)
+    hosted_pages.settle(ctx)
+    return replace(report, synced=synced, refunds_settled=settled, problems=tuple(problems))
+
+
+def sync_now(ctx: Context, progress: Callable[[str, RoundResult | None], None] | None = None,
+             cancel: threading.Event | None = None) -> RunReport:
+    """"Sync now": what a run does first, alone: the processor's events applied, refunds and
+    customer payments settled, and the rounds they answered concluded (an item paid, or a
+    failure with its retries). Nothing new is charged. The caller holds the run lock."""
+    require_ready(ctx.processor)
+    today = ctx.clock.today
+    with ctx.factory() as session:
+        policy = settings.load_policy(session)
+    report = _follow_processor(ctx, RunReport(today, False, 0), progress, cancel)
+    with ctx.factory() as session:
+        marks = _high_water(session)
+        open_items = _unfinished_rounds(session)
+    engine = _Pipeline(ctx, today, policy, progress, cancel, policy.processor_concurrency)
+    engine.say("settle")
+    settled = engine._charge(open_items)
+    flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now, respect_backoff=True)
+    with ctx.factory() as session:
+        events = session.scalar(select(func.count()).select_from(Event).where(
+            Event.id > marks[2])) or 0
+    return replace(report, settled=settled, events=events, mail_sent=flushed.sent,
+                   mail_waiting=flushed.waiting + flushed.failed)
 
 
 def _run(ctx: Context, report: RunReport, policy: Policy,

@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
+from renewdesk.payments.processor import (
+    ChargeOutcome,
+    ChargeRequest,
+    EventPage,
+    ProcessorUnavailable,
+)
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services.run_due import missed_days, run_due
 from renewdesk.store.models import Attempt, Installment, PaymentMethod
@@ -38,6 +43,9 @@ class LosesAnswers:
         raise ProcessorUnavailable("timeout")
 
     def lookup(self, key: str, metadata: dict[str, str], today: date) -> ChargeOutcome | None:
+        raise ProcessorUnavailable("still down")
+
+    def events(self, after: int | None, today: date) -> EventPage:
         raise ProcessorUnavailable("still down")
 
 

@@ -1,6 +1,6 @@
 """All mapped classes, importable from one place."""
 
-from renewdesk.store.models.attempts import Attempt
+from renewdesk.store.models.attempts import Attempt, Dispute, Refund
 from renewdesk.store.models.base import Base
 from renewdesk.store.models.billing import (
     Installment,
@@ -18,6 +18,7 @@ from renewdesk.store.models.messages import (
     Event,
     HostedPage,
     Notification,
+    ProcessorEventSeen,
     Setting,
 )
 from renewdesk.store.models.parties import BillingContact, Customer, PaymentMethod
@@ -29,6 +30,7 @@ __all__ = [
     "BillingContact",
     "Customer",
     "CustomerLink",
+    "Dispute",
     "Event",
     "HostedPage",
     "Installment",
@@ -36,6 +38,8 @@ __all__ = [
     "Notification",
     "PaymentMethod",
     "PlanChange",
+    "ProcessorEventSeen",
+    "Refund",
     "Renewal",
     "RenewalItem",
     "Service",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from renewdesk.store.models.base import Base
@@ -43,3 +43,53 @@ class Attempt(Base):
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     payment_method: Mapped[PaymentMethod] = relationship()
+    refunds: Mapped[list[Refund]] = relationship(order_by="Refund.number",
+                                                 back_populates="attempt")
+    disputes: Mapped[list[Dispute]] = relationship(order_by="Dispute.id",
+                                                   back_populates="attempt")
+
+
+class Refund(Base):
+    """RF-1: money given back from a successful attempt (a payment). Made in renewdesk, it is
+    committed with its key before the processor is called (`unknown` until it answers); made in
+    the processor's dashboard, it is read from its events (SY-1) and has the processor's id as
+    its key."""
+
+    __tablename__ = "refund"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per payment
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(500))
+    # unknown (committed, no answer yet) | succeeded | pending | failed | canceled | refused
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    refusal: Mapped[str | None] = mapped_column(String(64))
+    processor_ref: Mapped[str | None] = mapped_column(String(255), unique=True)
+    on: Mapped[date] = mapped_column(Date)
+    who: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="refunds")
+
+
+class Dispute(Base):
+    """RF-2: a chargeback the cardholder opened with their bank, as the processor told it."""
+
+    __tablename__ = "dispute"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    processor_ref: Mapped[str] = mapped_column(String(255), unique=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32), index=True)  # the processor's word
+    respond_by: Mapped[date | None] = mapped_column(Date)
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    # The services it suspended (`dispute_suspends`), by ref: reactivated if it is won.
+    suspended: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="disputes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from renewdesk.store.models.base import Base
@@ -76,6 +76,18 @@ class Event(Base):
     delivery_tries: Mapped[int] = mapped_column(Integer, default=0)
     next_delivery_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     delivery_error: Mapped[str | None] = mapped_column(String(500))
+
+
+class ProcessorEventSeen(Base):
+    """SY-1: an event of the processor's feed, applied once (by its id), with what it changed;
+    written in the same transaction as the change and the feed's cursor."""
+
+    __tablename__ = "processor_event"
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    type: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(BigInteger, index=True)
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    change: Mapped[str] = mapped_column(String(500))
 
 
 class AuditEntry(Base):
