@@ -208,6 +208,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_not_refundable": "payment {payment} cannot be refunded: it {why}",
         "refund_reason_missing": "give a reason for the refund",
         "refund_amount_invalid": "the amount to refund must be more than zero",
+        "refund_other_currency": "payment {payment} is in {currency}, not {given}",
         "refund_too_large": "{asked} is more than can be refunded of payment {payment} "
                             "({left}): nothing was refunded",
         "refund_refused": "the payment provider refused the refund ({code}): nothing was "
@@ -460,6 +461,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_not_refundable": "le paiement {payment} ne peut pas être remboursé : il {why}",
         "refund_reason_missing": "indiquez le motif du remboursement",
         "refund_amount_invalid": "le montant à rembourser doit être supérieur à zéro",
+        "refund_other_currency": "le paiement {payment} est en {currency}, pas en {given}",
         "refund_too_large": "{asked} dépasse ce qui peut être remboursé du paiement {payment} "
                             "({left}) : rien n'a été remboursé",
         "refund_refused": "le prestataire de paiement a refusé le remboursement ({code}) : "

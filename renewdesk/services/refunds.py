@@ -182,8 +182,8 @@ def check(session: Session, ref: str, amount: Money | None, reason: str) -> tupl
                          why="fully_refunded")
     asked = amount if amount is not None else Money(left, attempt.currency)
     if asked.currency != attempt.currency:
-        raise InputError("currency_mismatch", rule="RF-1", given=asked.currency,
-                         expected=attempt.currency)
+        raise InputError("refund_other_currency", rule="RF-1", payment=ref,
+                         currency=attempt.currency, given=asked.currency)
     if asked.minor <= 0:
         raise InputError("refund_amount_invalid", rule="RF-1")
     if asked.minor > left:
