@@ -420,6 +420,11 @@ class SandboxProcessor:
             conn.execute("COMMIT")
         return dispute_id
 
+    def disputes_of(self, charge_id: str) -> list[str]:
+        """The disputes opened on a payment, oldest first (for support and tests)."""
+        return [row[0] for row in self._connect().execute(
+            "SELECT id FROM dispute WHERE charge_id = ? ORDER BY rowid", (charge_id,))]
+
     def close_dispute(self, dispute_id: str, won: bool) -> None:
         with self._writing:
             conn = self._connect()

@@ -196,9 +196,9 @@ def busy_feed(world: World) -> None:
     ledger.events(None, world.ctx("2026-11-06").clock.today)  # the dispute opens on the 6th
     with world.session() as session:
         charge = refunds.find_payment(session, "O2#1/1").processor_ref
-    (dispute,) = [row for row in ledger._connect().execute(  # noqa: SLF001
-        "SELECT id FROM dispute WHERE charge_id = ?", (charge,))]
-    ledger.close_dispute(dispute[0], won=False)
+    assert charge is not None
+    (dispute,) = ledger.disputes_of(charge)
+    ledger.close_dispute(dispute, won=False)
 
 
 def state(world: World) -> dict[str, Any]:

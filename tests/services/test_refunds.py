@@ -161,7 +161,6 @@ def test_rf1_a_refund_left_unanswered_counts_against_what_is_left(world: World) 
     with pytest.raises(ProcessorUnavailable):  # it cannot be settled: nothing else is sent
         refunds.refund(replace(down, processor=Down(sandbox(world), False)), payment,
                        Money(1500, "EUR"), "more")
-    with world.session() as session:
-        with pytest.raises(InputError) as refused:
-            refunds.check(session, payment, Money(1500, "EUR"), "more")
+    with world.session() as session, pytest.raises(InputError) as refused:
+        refunds.check(session, payment, Money(1500, "EUR"), "more")
     assert refused.value.code == "refund_too_large"
