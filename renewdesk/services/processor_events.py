@@ -202,12 +202,15 @@ def _payment(session: Session, event: ProcessorEvent, state: PaymentState,
              now: datetime) -> str:
     """A payment concluded at the processor (a SEPA debit days later, a payment whose answer
     never came): its attempt's outcome written, as the engine writes an answer; the round's
-    conclusion follows in the engine's first step. A payment held for the customer's bank is
-    concluded by the customer payments' own settling (CP-1), which reads it again too."""
+    conclusion follows in the engine's first step. A customer's own payment (round 0) and one
+    held for the customer's bank are concluded by the customer payments' own settling (CP-1,
+    CP-2), which follows the events and reads the payment again too."""
     attempt = _attempt_of(session, event.object_id, state)
     outcome = state.outcome
     if attempt is None or attempt.result not in ("unknown", "pending") \
             or outcome.status == attempt.result:
+        return ""
+    if attempt.round == 0:  # a customer's own payment: written, and concluded, by its settling
         return ""
     for column, value in settled(outcome, now).items():
         setattr(attempt, column, value)

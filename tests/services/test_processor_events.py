@@ -247,3 +247,21 @@ def test_sy1_reversed_from_the_start_the_end_state_is_the_same(world: World,
     assert [d[1] for d in reversed_state["disputes"]] == ["lost"]
     assert reversed_state["refunds"][0][1:] == (500, "succeeded")
     assert installment_status(world) == "paid"
+
+
+def test_sy1_cp2_a_customers_sepa_payment_told_by_its_event_is_concluded_as_theirs(
+        world: World) -> None:
+    from renewdesk.services import customer_payments as cp
+    from tests.services.test_customer_payments import link
+
+    world.load(document([customer("C1", card("K1", token="pm_card_visa_chargeDeclined"),
+                                   sepa("S1"))],
+                        orders=[order("O1", "C1", "K1", "2026-11-05")]))
+    world.cli("settings", "fallback_to_other_methods=off")
+    world.run("2026-11-05")
+    paid = cp.pay(world.ctx("2026-11-06"), world.app.engine.url, link(world, "C1"), "saved",
+                  "S1")
+    assert paid.outcome == "pending"
+    sync_now(world.ctx("2026-11-07"))  # the debit went through: its event, then its settling
+    assert installment_status(world) == "paid"
+    assert [e.data["how"] for e in events_of(world, "payment.by_customer")] == ["settled"]
