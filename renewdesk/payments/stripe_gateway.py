@@ -69,6 +69,13 @@ def _refund_state(refund: Any) -> RefundState:
                        getattr(refund, "reason", None))
 
 
+def _id_of(field: Any) -> str | None:
+    """An expandable field's id, whether Stripe sent the id or the object."""
+    if field is None:
+        return None
+    return str(getattr(field, "id", field))
+
+
 def _details(method: Any) -> MethodDetails:
     if method.type == "sepa_debit":
         sepa = method.sepa_debit
@@ -361,15 +368,23 @@ class StripeProcessor:
         return _refund_state(refund)
 
     def dispute(self, processor_ref: str) -> DisputeState | None:
+        """The payment is named by its PaymentIntent, as renewdesk knows it; a dispute that
+        names only its charge (`payment_intent` null, as in Stripe's reference) by the
+        charge's."""
         try:
             found = self.client.v1.disputes.retrieve(processor_ref)
+            payment = _id_of(getattr(found, "payment_intent", None))
+            if payment is None:
+                charge = _id_of(found.charge)
+                payment = _id_of(self.client.v1.charges.retrieve(charge).payment_intent) \
+                    if charge else None
+                payment = payment or charge
         except InvalidRequestError:
             return None
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
-        payment = getattr(found, "payment_intent", None) or getattr(found, "charge", None)
         due = getattr(getattr(found, "evidence_details", None), "due_by", None)
-        return DisputeState(str(found.id), str(getattr(payment, "id", payment)),
+        return DisputeState(str(found.id), str(payment),
                             int(found.amount), str(found.currency).upper(), str(found.reason),
                             str(found.status),
                             datetime.fromtimestamp(int(due), UTC).date() if due else None)

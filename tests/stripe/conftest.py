@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import World
 from tests.peers import KEY, LocalStripe
+from tests.stripe_feed import StripeFeed, StripeProxy
 
 
 @pytest.fixture
@@ -23,3 +24,35 @@ def stripe_world(tmp_path: Path, env: dict[str, str], localstripe: LocalStripe,
     world = World(tmp_path, {**env, **stripe_env})
     yield world
     world.close()
+
+
+@pytest.fixture
+def feed() -> Iterator[StripeFeed]:
+    """The small Stripe-compatible server of tests/stripe_feed.py, for what localstripe does not
+    model (disputes, refunds made in the Dashboard, the networks' card updates)."""
+    server = StripeFeed()
+    yield server
+    server.stop()
+
+
+def stripe_env(api_base: str) -> dict[str, str]:
+    return {"RENEWDESK_GATEWAY": "stripe", "RENEWDESK_STRIPE_SECRET_KEY": KEY,
+            "RENEWDESK_STRIPE_API_BASE": api_base, "RENEWDESK_STRIPE_TIMEOUT": "5"}
+
+
+@pytest.fixture
+def feed_world(tmp_path: Path, env: dict[str, str], feed: StripeFeed,
+               monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    for name, value in stripe_env(feed.url).items():
+        monkeypatch.setenv(name, value)
+    world = World(tmp_path, {**env, **stripe_env(feed.url)})
+    yield world
+    world.close()
+
+
+@pytest.fixture
+def proxy(localstripe: LocalStripe) -> Iterator[StripeProxy]:
+    """Between renewdesk and localstripe: can hold Stripe's answer back on its way."""
+    server = StripeProxy(localstripe.url)
+    yield server
+    server.stop()
