@@ -43,16 +43,18 @@ class _Ids:
 
 class Hold:
     """An answer held back: `reached` is set when the request arrives, the answer goes out
-    once `release` is called (or never, if the asking process was killed meanwhile)."""
+    once `release` is called (or never, if the asking process was killed meanwhile).
+    `before`: the request itself is held before the server acts on it; released with
+    `lost=True` it is dropped, as a request the network lost on its way."""
 
-    def __init__(self) -> None:
+    def __init__(self, before: bool = False) -> None:
+        self.before = before
+        self.lost = False
         self.reached = threading.Event()
         self.released = threading.Event()
 
-    def wait_reached(self, timeout: float = WAIT) -> None:
-        assert self.reached.wait(timeout), "the held request never came"
-
-    def release(self) -> None:
+    def release(self, lost: bool = False) -> None:
+        self.lost = lost
         self.released.set()
 
 
@@ -87,9 +89,9 @@ class _Server:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
-    def hold(self, method: str, path: str) -> Hold:
+    def hold(self, method: str, path: str, before: bool = False) -> Hold:
         """Hold the answer to the next `method path` (the path without its query)."""
-        held = Hold()
+        held = Hold(before)
         with self.lock:
             self.holds[(method, path)] = held
         return held
@@ -111,8 +113,12 @@ class _Server:
         with self.lock:
             self.requests.append((method, handler.path))
             held = self.holds.pop((method, path), None)
+        if held is not None and held.before:
+            held.reached.set()
+            if not held.released.wait(WAIT) or held.lost:
+                return  # never received
         status, answer = self.answer(method, handler.path, body, dict(handler.headers))
-        if held is not None:
+        if held is not None and not held.before:
             held.reached.set()
             if not held.released.wait(WAIT):
                 return  # the asker is gone: never answered

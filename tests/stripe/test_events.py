@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, func, select
 
+from renewdesk.domain.money import Money
+from renewdesk.services import refunds
 from renewdesk.services.processor_events import cursor_name
 from renewdesk.services.run_due import sync_now
 from renewdesk.store import settings
@@ -254,6 +256,26 @@ def test_sy1_method_detached_at_stripe_is_no_longer_valid(loaded: World,
     d = method(loaded, "D")
     assert (d["accepted"], d["refusal"]) == (False, "detached")
     assert method(loaded, "A")["accepted"] is True
+
+
+def test_sy1_a_feed_longer_than_a_page_is_read_to_the_end(loaded: World,
+                                                          feed: StripeFeed) -> None:
+    for n in range(105):  # Stripe pages its events by 100
+        feed.card("pm_B", CUS, last4="2222", exp=(n % 12 + 1, 2031 + n // 12))
+        feed.event("payment_method.automatically_updated", "pm_B")
+    sync(loaded)
+    assert count(loaded, ProcessorEventSeen) == 105
+    b = method(loaded, "B")
+    assert (b["exp_month"], b["exp_year"]) == (104 % 12 + 1, 2031 + 104 // 12)
+
+
+def test_rf1_refund_stripe_refuses_is_recorded_refused_and_nothing_is_refunded(
+        loaded: World, feed: StripeFeed) -> None:
+    """Refunded in full in the Dashboard, not read yet: Stripe refuses renewdesk's refund."""
+    feed.dashboard_refund("pi_R", 1200)
+    result = refunds.refund(loaded.ctx(TODAY), "REN-1/1", Money(500, "EUR"), "goodwill")
+    assert (result.status, result.refusal) == ("refused", "charge_already_refunded")
+    assert [r["amount"] for r in feed.objects.values() if r["object"] == "refund"] == [1200]
 
 
 # The same feed again, another order, a kill between two events ------------------------------
