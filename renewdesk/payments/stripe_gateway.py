@@ -332,7 +332,8 @@ class StripeProcessor:
                      for e in page.auto_paging_iter() if e.type in EVENT_KINDS]
         except (APIConnectionError, APIError, RateLimitError) as error:
             raise _unavailable(error) from None
-        found.reverse()
+        found.reverse()  # Stripe lists newest first; a server listing oldest first is sorted
+        found.sort(key=lambda e: e.position)  # too, so the cursor never passes an older one
         kept_from = int(time.time()) - KEPT_SECONDS
         lost = kept_from if after is not None and after < kept_from else None
         return EventPage(tuple(found), lost)

@@ -416,3 +416,21 @@ def test_sy1_localstripe_sepa_outcomes_are_read_from_its_events(stripe_world: Wo
     assert installment(stripe_world, "O1")["status"] == "paid"
     o2 = installment(stripe_world, "O2")
     assert (o2["status"], len(o2["attempts"])) == ("failed", 1)
+
+
+def test_sy1_localstripe_feed_is_given_oldest_first(stripe_world: World,
+                                                   localstripe: LocalStripe) -> None:
+    """localstripe lists its events oldest first, Stripe newest first: either way the page is
+    applied oldest first, so a crash after an event never moves the cursor past older ones."""
+    intents = []
+    for n in range(2):
+        start = int(time.time())
+        while n and int(time.time()) == start:  # the next event a second later
+            time.sleep(0.05)
+        intents.append(localstripe.client().v1.payment_intents.create(params={
+            "amount": 1000, "currency": "eur", "payment_method": "pm_card_visa",
+            "confirm": True, "off_session": True, "payment_method_types": ["card"]}).id)
+    page = stripe_world.app.processor.events(None, date(2026, 11, 5))
+    found = [e for e in page.events if e.object_id in intents]
+    assert [e.object_id for e in found] == intents
+    assert found[0].position < found[1].position
