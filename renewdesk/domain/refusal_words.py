@@ -211,7 +211,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "refund_other_currency": "payment {payment} is in {currency}, not {given}",
         "refund_too_large": "{asked} is more than can be refunded of payment {payment} "
                             "({left}): nothing was refunded",
-        "refund_refused": "the payment provider refused the refund ({code}): nothing was "
+        "refund_refused": "the payment provider refused the refund ({answer}): nothing was "
                           "refunded",
         "renewal_gone": "renewal {renewal} no longer exists",
         "plan_change_gone": "plan change {change} no longer exists",
@@ -464,7 +464,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "refund_other_currency": "le paiement {payment} est en {currency}, pas en {given}",
         "refund_too_large": "{asked} dépasse ce qui peut être remboursé du paiement {payment} "
                             "({left}) : rien n'a été remboursé",
-        "refund_refused": "le prestataire de paiement a refusé le remboursement ({code}) : "
+        "refund_refused": "le prestataire de paiement a refusé le remboursement ({answer}) : "
                           "rien n'a été remboursé",
         "renewal_gone": "le renouvellement {renewal} n'existe plus",
         "plan_change_gone": "le changement d'échéancier {change} n'existe plus",
@@ -560,7 +560,16 @@ TERMS: dict[str, dict[str, str]] = {
            # Why a payment cannot be refunded (`why`)
            "not_succeeded": "did not succeed",
            "not_at_processor": "was not taken through the payment provider",
-           "fully_refunded": "is already refunded in full",},
+           "fully_refunded": "is already refunded in full",
+           "disputed": "is disputed by the customer with their bank: answer the dispute at "
+                       "the payment provider",
+           # What the processor answered to a refund (`answer`)
+           "charge_already_refunded": "already refunded there",
+           "charge_disputed": "the payment is disputed",
+           "amount_too_large": "more than is left to refund there",
+           "no_such_payment": "no such payment there",
+           "payment_not_succeeded": "the payment did not succeed there",
+           "processor_refused_request": "request refused",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -605,11 +614,20 @@ TERMS: dict[str, dict[str, str]] = {
            "refund": "remboursement",
            "not_succeeded": "n'a pas abouti",
            "not_at_processor": "n'a pas été pris par le prestataire de paiement",
-           "fully_refunded": "est déjà remboursé en totalité",},
+           "fully_refunded": "est déjà remboursé en totalité",
+           "disputed": "est contesté par le client auprès de sa banque : répondez à la "
+                       "contestation chez le prestataire de paiement",
+           "charge_already_refunded": "déjà remboursé chez lui",
+           "charge_disputed": "le paiement est contesté",
+           "amount_too_large": "plus que ce qui reste à rembourser chez lui",
+           "no_such_payment": "paiement inconnu chez lui",
+           "payment_not_succeeded": "le paiement n'a pas abouti chez lui",
+           "processor_refused_request": "demande refusée",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
-TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action", "why"})
+TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action", "why",
+                         "answer"})
 
 
 def _language(language: str) -> str:

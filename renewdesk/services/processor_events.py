@@ -29,7 +29,7 @@ from renewdesk.payments.processor import (
     ProcessorEvent,
     ProcessorUnavailable,
 )
-from renewdesk.services import refunds
+from renewdesk.services import refunds, renewals
 from renewdesk.services.attempts import block_if_hard, settled
 from renewdesk.services.context import Context
 from renewdesk.services.journal import record_event
@@ -77,6 +77,8 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
     name = cursor_name(ctx)
     with ctx.factory() as session:
         text = settings.get(session, name)
+        # The first read ever: refunds made long ago at the processor are recorded, not e-mailed.
+        quiet = settings.get(session, f"{name}.read") is None
     try:
         page = ctx.processor.events(int(text) if text else None, ctx.clock.today)
     except ProcessorUnavailable as error:
@@ -89,7 +91,7 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
         if cancel is not None and cancel.is_set():
             break
         try:
-            change = _apply(ctx, event, name)
+            change = _apply(ctx, event, name, quiet)
         except ProcessorUnavailable as error:
             return replace(report, applied=len(changes), changes=tuple(changes),
                            problem=f"the payment provider could not be asked about "
@@ -99,6 +101,10 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
         if progress is not None:
             progress(done, len(todo))
     _forget_old(ctx)
+    if quiet:
+        with ctx.write_lock, ctx.factory() as session:
+            settings.put(session, f"{name}.read", ctx.clock.today.isoformat())
+            session.commit()
     return replace(report, applied=len(changes), changes=tuple(changes))
 
 
@@ -125,7 +131,7 @@ def _forget_old(ctx: Context) -> None:
 Reread = PaymentState | DisputeState | MethodState | None
 
 
-def _apply(ctx: Context, event: ProcessorEvent, cursor: str) -> str:
+def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool = False) -> str:
     """One event: the object read again (outside the write lock), then one unit of work with
     its change, the event's id and the cursor. Returns what changed ("" for nothing)."""
     today, now = ctx.clock.today, ctx.clock.now()
@@ -133,7 +139,7 @@ def _apply(ctx: Context, event: ProcessorEvent, cursor: str) -> str:
     with ctx.write_lock, ctx.factory() as session:
         if session.get(ProcessorEventSeen, event.id) is not None:
             return ""  # applied meanwhile (another sync)
-        change = _change(ctx, session, event, fresh, today, now)
+        change = _change(ctx, session, event, fresh, today, now, quiet)
         session.add(ProcessorEventSeen(id=event.id, type=event.type, position=event.position,
                                        applied_at=now, change=(change or "nothing")[:500]))
         current = settings.get(session, cursor)
@@ -154,8 +160,16 @@ def _reread(ctx: Context, event: ProcessorEvent) -> Reread:
     if event.type in DISPUTE_KINDS:
         return ctx.processor.dispute(event.object_id)
     if event.type in METHOD_KINDS:
+        if not _method_known(ctx, event.object_id):
+            return None  # not one of ours: nothing to ask
         return ctx.processor.method_state(event.object_id)
     return None
+
+
+def _method_known(ctx: Context, token: str) -> bool:
+    with ctx.factory() as session:
+        return session.scalar(select(PaymentMethod.id).where(
+            PaymentMethod.token == token, PaymentMethod.removed_on.is_(None)).limit(1)) is not None
 
 
 def _payment_open(ctx: Context, processor_ref: str) -> bool:
@@ -169,14 +183,15 @@ def _payment_open(ctx: Context, processor_ref: str) -> bool:
 
 
 def _change(ctx: Context, session: Session, event: ProcessorEvent, fresh: Reread, today: date,
-            now: datetime) -> str:
+            now: datetime, quiet: bool) -> str:
     if isinstance(fresh, PaymentState) and event.type in PAYMENT_KINDS:
         return _payment(session, event, fresh, now)
     if isinstance(fresh, PaymentState):
         attempt = _attempt_of(session, event.object_id, fresh)
         if attempt is None or attempt.result != "succeeded":
             return ""
-        return "; ".join(refunds.from_processor(session, attempt, fresh, today, now))
+        return "; ".join(refunds.from_processor(session, attempt, fresh, today, now,
+                                                tell=not quiet))
     if isinstance(fresh, DisputeState):
         return _dispute(ctx, session, fresh, today, now)
     if event.type in METHOD_KINDS:
@@ -215,7 +230,7 @@ def _payment(session: Session, event: ProcessorEvent, state: PaymentState,
     for column, value in settled(outcome, now).items():
         setattr(attempt, column, value)
     block_if_hard(attempt.payment_method, outcome)
-    return f"payment {attempt.idempotency_key} {outcome.status}"
+    return f"payment {refunds.ref_of(session, attempt)} {outcome.status}"
 
 
 def _dispute(ctx: Context, session: Session, state: DisputeState, today: date,
@@ -279,20 +294,33 @@ def _services_paid(session: Session, attempt: Attempt) -> list[Service]:
 
 def _suspend(session: Session, attempt: Attempt, payment: str, today: date,
              now: datetime) -> list[str]:
-    suspended = []
+    """The services the payment paid for, held by the dispute: those active are suspended and
+    leave their open renewal cart (nothing is charged for them meanwhile, AR-8); all are named,
+    so that one dispute won gives back only what no other dispute still holds."""
+    held = []
     for service in _services_paid(session, attempt):
+        if service.status in ("active", "suspended"):
+            held.append(service.ref)
         if service.status == "active":
             service.status = "suspended"
             record_event(session, "service.suspended", service.ref, today, now,
                          {"because": "dispute", "payment": payment})
-            suspended.append(service.ref)
-    return suspended
+            renewals.drop_service(session, service, today, now,
+                                  reason=f"payment {payment} is disputed")
+    return held
 
 
 def _reactivate(session: Session, dispute: Dispute, today: date, now: datetime) -> list[str]:
-    """A dispute won gives back what it suspended, if its period is not over."""
+    """A dispute won gives back what it held, if its period is not over and no other dispute
+    of it is still open or was lost."""
+    others = session.scalars(select(Dispute).where(
+        Dispute.id != dispute.id, Dispute.status != "won",
+        Dispute.status != "warning_closed")).all()
+    still_held = {ref for other in others for ref in other.suspended}
     back = []
     for service in session.scalars(select(Service).where(Service.ref.in_(dispute.suspended))):
+        if service.ref in still_held:
+            continue
         if service.status == "suspended" and (service.expires_on is None
                                               or service.expires_on >= today):
             service.status = "active"

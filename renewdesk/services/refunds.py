@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
@@ -48,12 +49,15 @@ from renewdesk.store.models import (
     Service,
     UsageInvoice,
 )
+from renewdesk.store.runlock import exclusive_run
 
 # What the processor's answer makes of a refund: counted against what is left to refund while
 # it may still go through.
 COUNTED = ("unknown", "pending", "succeeded")
+PROCESSOR = "processor"  # who made a refund read from the processor (its dashboard)
 DONE = ("succeeded", "pending")  # the customer is told; the processor holds it
 REASON_MAX = 500
+REFUND_WAIT_S = 30  # a refund waits this long for a run under way
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,12 @@ def find_payment(session: Session, ref: str) -> Attempt:
     raise InputError("payment_unknown", payment=ref)
 
 
+def disputed(attempt: Attempt) -> bool:
+    """RF-2: a payment with a dispute open, or lost (the bank gave the money back), is not
+    refunded again; the dispute is answered at the processor."""
+    return any(d.status not in ("won", "warning_closed") for d in attempt.disputes)
+
+
 def counted(refunds: Iterable[Refund]) -> int:
     return sum(r.amount_minor for r in refunds if r.status in COUNTED)
 
@@ -144,10 +154,10 @@ def payment_info(session: Session, ref: str) -> PaymentInfo:
     customer = _customer(session, attempt)
     paid = Money(attempt.amount_minor, attempt.currency)
     refunded = counted(attempt.refunds)
+    left = 0 if disputed(attempt) else max(0, attempt.amount_minor - refunded)
     return PaymentInfo(ref_of(session, attempt), customer.ref, customer.name,
                        _description(session, attempt), paid,
-                       Money(refunded, attempt.currency),
-                       Money(max(0, attempt.amount_minor - refunded), attempt.currency),
+                       Money(refunded, attempt.currency), Money(left, attempt.currency),
                        attempt.payment_method.label(), attempt.on)
 
 
@@ -176,6 +186,8 @@ def check(session: Session, ref: str, amount: Money | None, reason: str) -> tupl
     if attempt.processor_ref is None:
         raise InputError("payment_not_refundable", rule="RF-1", payment=ref,
                          why="not_at_processor")
+    if disputed(attempt):
+        raise InputError("payment_not_refundable", rule="RF-2", payment=ref, why="disputed")
     left = attempt.amount_minor - counted(attempt.refunds)
     if left <= 0:
         raise InputError("payment_not_refundable", rule="RF-1", payment=ref,
@@ -192,10 +204,20 @@ def check(session: Session, ref: str, amount: Money | None, reason: str) -> tupl
     return attempt, asked
 
 
-def refund(ctx: Context, ref: str, amount: Money | None, reason: str) -> RefundResult:
-    """Refund `amount` (None: all that is left) of payment `ref`, with a reason."""
+def refund(ctx: Context, lock_url: URL | str, ref: str, amount: Money | None,
+           reason: str) -> RefundResult:
+    """Refund `amount` (None: all that is left) of payment `ref`, with a reason. Under the run
+    lock (`lock_url`: the database's), so two refunds of one payment, from two windows or a
+    window and the command line, and a run's settling never meet a refund under way."""
     require_ready(ctx.processor)
-    settle(ctx, payment=ref)  # an earlier refund of it left unanswered counts first
+    with exclusive_run(lock_url, REFUND_WAIT_S):
+        return _refund(ctx, ref, amount, reason)
+
+
+def _refund(ctx: Context, ref: str, amount: Money | None, reason: str) -> RefundResult:
+    _done, problems = settle(ctx, payment=ref)  # one left unanswered counts first
+    if problems:
+        raise ProcessorUnavailable(problems[0])
     today, now = ctx.clock.today, ctx.clock.now()
     reason = reason.strip()[:REASON_MAX]
     with ctx.write_lock, ctx.factory() as session:
@@ -245,7 +267,7 @@ def _record(ctx: Context, refund_id: int, state: RefundState | RefundRefused | N
         assert refund is not None
         payment = ref_of(session, refund.attempt)
         if isinstance(state, RefundRefused):
-            refund.status, refund.refusal, refund.settled_at = "refused", state.code, now
+            refund.status, refund.refusal, refund.settled_at = "refused", state.code[:64], now
         elif state is not None:
             apply_state(session, refund, state, today, now)
         session.commit()
@@ -255,17 +277,20 @@ def _record(ctx: Context, refund_id: int, state: RefundState | RefundRefused | N
 
 
 def apply_state(session: Session, refund: Refund, state: RefundState, today: date,
-                now: datetime) -> bool:
+                now: datetime, tell: bool = True) -> bool:
     """What the processor says of a refund, written; the customer told once it is done
     (RF-1). True if anything changed."""
     was = refund.status
     refund.processor_ref = state.processor_ref
-    refund.status = state.status if state.status in ("succeeded", "pending", "failed",
-                                                      "canceled") else "pending"
+    status = state.status if state.status in ("succeeded", "pending", "failed",
+                                              "canceled") else "pending"
+    if was == "succeeded" and status == "pending":
+        return False  # an older reading: a refund done is not under way again
+    refund.status = status
     if refund.status != "pending":
         refund.settled_at = refund.settled_at or now
     if was not in DONE and refund.status in DONE:
-        _told(session, refund, today, now)
+        _told(session, refund, today, now, tell)
     elif was == "pending" and refund.status in ("failed", "canceled"):
         record_event(session, "payment.refund_failed", ref_of(session, refund.attempt), today,
                      now, {"refund": refund_ref(ref_of(session, refund.attempt), refund.number),
@@ -273,13 +298,15 @@ def apply_state(session: Session, refund: Refund, state: RefundState, today: dat
     return was != refund.status
 
 
-def _told(session: Session, refund: Refund, today: date, now: datetime) -> None:
+def _told(session: Session, refund: Refund, today: date, now: datetime, tell: bool) -> None:
     attempt = refund.attempt
     payment = ref_of(session, attempt)
     amount = Money(refund.amount_minor, refund.currency)
     record_event(session, "payment.refunded", payment, today, now,
                  {"refund": refund_ref(payment, refund.number), "amount": amount.text(),
                   "reason": refund.reason, "by": refund.who})
+    if not tell:
+        return
     customer = _customer(session, attempt)
     left = attempt.amount_minor - counted(attempt.refunds)
     customer_mail(session, "refund_issued", customer, today, {
@@ -291,7 +318,7 @@ def _told(session: Session, refund: Refund, today: date, now: datetime) -> None:
 
 
 def from_processor(session: Session, attempt: Attempt, state: PaymentState, today: date,
-                   now: datetime) -> list[str]:
+                   now: datetime, tell: bool = True) -> list[str]:
     """SY-1: the payment's refunds as the processor holds them, written: ours settled, those
     made in its dashboard recorded as refunds (the customer told). Returns what changed."""
     changes: list[str] = []
@@ -301,25 +328,27 @@ def from_processor(session: Session, attempt: Attempt, state: PaymentState, toda
     for found in state.refunds:
         mine = by_ref.get(found.processor_ref) or (by_key.get(found.key) if found.key else None)
         if mine is not None:
-            if apply_state(session, mine, found, today, now):
+            if apply_state(session, mine, found, today, now):  # ours: the customer is told
                 changes.append(f"refund {refund_ref(payment, mine.number)} {mine.status}")
             continue
         number = max((r.number for r in attempt.refunds), default=0) + 1
         made = Refund(attempt=attempt, number=number,
                       idempotency_key=f"processor:{found.processor_ref}"[:80],
                       amount_minor=found.amount_minor, currency=found.currency,
-                      reason=found.reason or "made at the payment provider", status="unknown",
-                      on=today, who="processor", created_at=now)
+                      reason=found.reason or "", status="unknown", on=today,
+                      who=PROCESSOR, created_at=now)
         session.add(made)
         session.flush()
-        apply_state(session, made, found, today, now)
+        apply_state(session, made, found, today, now, tell)
         changes.append(f"refund {refund_ref(payment, number)} recorded from the processor")
     return changes
 
 
-def settle(ctx: Context, payment: str | None = None) -> int:
+def settle(ctx: Context, payment: str | None = None) -> tuple[int, list[str]]:
     """Refunds left without an answer (or pending), asked of the processor and written; one it
-    never received is sent again with its own key (SC-2). `payment`: only that payment's."""
+    never received is sent again with its own key (SC-2). `payment`: only that payment's.
+    Called under the run lock (a refund under way holds it). One that cannot be asked now is
+    named in the problems and left for the next time; the others go on."""
     today = ctx.clock.today
     with ctx.factory() as session:
         query = select(Refund.id, Refund.status, Attempt.processor_ref, Refund.idempotency_key
@@ -328,23 +357,26 @@ def settle(ctx: Context, payment: str | None = None) -> int:
             try:
                 query = query.where(Refund.attempt_id == find_payment(session, payment).id)
             except InputError:
-                return 0  # `refund` refuses it with its reason
+                return 0, []  # `refund` refuses it with its reason
         open_ = list(session.execute(query))
-    done = 0
+    done, problems = 0, []
     for refund_id, status, processor_ref, key in open_:
         if processor_ref is None:
             continue
-        state = ctx.processor.payment(processor_ref, today)
-        found = next((r for r in state.refunds if r.key == key), None) if state else None
-        if found is None and status == "unknown":
-            with ctx.factory() as session:
-                refund = session.get(Refund, refund_id)
-                assert refund is not None
-                request = _request(refund, refund.attempt, ref_of(session, refund.attempt))
-            _send(ctx, refund_id, request)  # never received: sent again with the same key
-            done += 1
-        elif found is not None:
-            _record(ctx, refund_id, found)
-            done += 1
-    return done
-
+        try:
+            state = ctx.processor.payment(processor_ref, today)
+            found = next((r for r in state.refunds if r.key == key), None) if state else None
+            if found is None and status == "unknown":
+                with ctx.factory() as session:
+                    refund = session.get(Refund, refund_id)
+                    assert refund is not None
+                    request = _request(refund, refund.attempt, ref_of(session, refund.attempt))
+                _send(ctx, refund_id, request)  # never received: sent again, the same key
+                done += 1
+            elif found is not None:
+                _record(ctx, refund_id, found)
+                done += 1
+        except ProcessorUnavailable as error:
+            problems.append(f"a refund could not be settled with the payment provider "
+                            f"({error}); it is asked again next time")
+    return done, problems

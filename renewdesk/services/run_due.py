@@ -343,7 +343,8 @@ def _follow_processor(ctx: Context, report: RunReport,
         problems.append(f"the payment provider no longer keeps its events before "
                         f"{synced.lost_before:%Y-%m-%d}; payments still open are asked about "
                         "one by one")
-    settled = refunds.settle(ctx)
+    settled, unsettled = refunds.settle(ctx)
+    problems += unsettled
     customer_payments.settle(ctx)
     hosted_pages.settle(ctx)
     return replace(report, synced=synced, refunds_settled=settled, problems=tuple(problems))

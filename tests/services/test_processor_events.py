@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from renewdesk.payments.processor import EventPage
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services import processor_events, refunds
-from renewdesk.services.run_due import sync_now
+from renewdesk.services.run_due import run_due, sync_now
 from renewdesk.store import settings
 from renewdesk.store.models import (
     Attempt,
@@ -21,6 +21,7 @@ from renewdesk.store.models import (
     PaymentMethod,
     ProcessorEventSeen,
     Refund,
+    Setting,
 )
 from tests.builders import card, customer, document, order, sepa, service
 from tests.conftest import World
@@ -127,7 +128,7 @@ def test_sy1_rf1_a_refund_made_in_the_dashboard_is_recorded_once_and_the_custome
         world: World) -> None:
     world.load(document([customer("C1", card("K1"))],
                         orders=[order("O1", "C1", "K1", "2026-11-05")]))
-    world.run("2026-11-05")
+    world.run("2026-11-05")  # the feed is read a first time
     sandbox(world).refund_elsewhere(charge_of(world, "O1#1/1"), 700)
     sync_now(world.ctx("2026-11-06"))
     sync_now(world.ctx("2026-11-06"))
@@ -265,3 +266,98 @@ def test_sy1_cp2_a_customers_sepa_payment_told_by_its_event_is_concluded_as_thei
     sync_now(world.ctx("2026-11-07"))  # the debit went through: its event, then its settling
     assert installment_status(world) == "paid"
     assert [e.data["how"] for e in events_of(world, "payment.by_customer")] == ["settled"]
+
+
+def test_sy1_the_first_read_records_old_dashboard_refunds_without_e_mailing_them(
+        world: World) -> None:
+    world.load(document([customer("C1", card("K1"))],
+                        orders=[order("O1", "C1", "K1", "2026-11-05")]))
+    world.run("2026-11-05")
+    sandbox(world).refund_elsewhere(charge_of(world, "O1#1/1"), 700)
+    with world.session() as session:  # as if renewdesk had never read this processor's feed
+        session.execute(delete(Setting).where(Setting.name.like("events_cursor.%")))
+        session.commit()
+    sync_now(world.ctx("2026-11-06"))
+    with world.session() as session:
+        assert session.scalars(select(Refund.amount_minor)).all() == [700]
+    assert world.mails("refund_issued") == []
+
+
+def test_rf2_a_payment_disputed_is_not_refunded_again(world: World) -> None:
+    from renewdesk.domain.errors import InputError
+
+    payment = disputed_renewal(world, suspends=False)
+    world.run("2026-11-14")
+    with world.session() as session:
+        assert refunds.payment_info(session, payment).refundable.minor == 0
+    try:
+        refunds.refund(world.ctx("2026-11-14"), world.app.engine.url, payment, None, "again")
+    except InputError as refused:
+        assert refused.code == "payment_not_refundable" and "contest" in refused.words("fr")
+    else:
+        raise AssertionError("a disputed payment was refunded")
+
+
+def monthly(world: World) -> None:
+    world.load(document([customer("C1", card("K1", token="pm_card_visa_c1"))],
+                        services=[service("D1", "C1", "2026-11-20", payment_method="K1",
+                                          months=1)]))
+    world.cli("settings", "dispute_suspends=on")
+
+
+def test_rf2_a_service_held_by_a_dispute_leaves_its_open_cart(world: World) -> None:
+    monthly(world)
+    world.walk("2026-11-01", "2026-12-06")  # paid on 13 November; the next cart noticed
+    assert [r["status"] for r in world.export()["renewals"]] == ["paid", "scheduled"]
+    sandbox(world).open_dispute(charge_of(world, "REN-0000001/1"))
+    world.run("2026-12-07")
+    assert world.export()["services"][0]["status"] == "suspended"
+    assert [r["status"] for r in world.export()["renewals"]] == ["paid", "cancelled"]
+    world.walk("2026-12-08", "2026-12-14")
+    assert len(sandbox(world).ledger()) == 1  # nothing charged for it meanwhile
+
+
+def test_rf2_winning_one_of_two_disputes_gives_back_only_what_no_other_holds(
+        world: World) -> None:
+    monthly(world)
+    world.walk("2026-11-01", "2026-12-13")  # two monthly renewals paid
+    ledger = sandbox(world)
+    first = ledger.open_dispute(charge_of(world, "REN-0000001/1"))
+    second = ledger.open_dispute(charge_of(world, "REN-0000002/1"))
+    world.run("2026-12-14")
+    with world.session() as session:
+        assert [d.suspended for d in session.scalars(select(Dispute))] == [["D1"], ["D1"]]
+    ledger.close_dispute(first, won=True)
+    world.run("2026-12-15")
+    assert world.export()["services"][0]["status"] == "suspended"  # the second still holds it
+    ledger.close_dispute(second, won=True)
+    world.run("2026-12-16")
+    assert world.export()["services"][0]["status"] == "active"
+
+
+def test_sy1_a_refund_that_cannot_be_settled_leaves_the_run_going(world: World) -> None:
+    from renewdesk.domain.money import Money
+    from renewdesk.payments.processor import ProcessorUnavailable, RefundRequest
+
+    world.load(document([customer("C1", card("K1"))],
+                        orders=[order("O1", "C1", "K1", "2026-11-05")]))
+    world.run("2026-11-05")
+
+    class Lost:
+        def __init__(self, real: SandboxProcessor) -> None:
+            self.real = real
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.real, name)
+
+        def refund(self, request: RefundRequest) -> Any:
+            raise ProcessorUnavailable("timeout")
+
+        def payment(self, ref: str, today: Any) -> Any:
+            raise ProcessorUnavailable("429")
+
+    lost = replace(world.ctx("2026-11-06"), processor=Lost(sandbox(world)))
+    refunds.refund(lost, world.app.engine.url, "O1#1/1", Money(500, "EUR"), "lost")
+    report = run_due(replace(world.ctx("2026-12-05"), processor=Lost(sandbox(world))))
+    assert any("refund" in p for p in report.problems)
+    assert world.export()["installment_orders"][0]["installments"][1]["status"] == "paid"

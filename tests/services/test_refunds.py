@@ -28,6 +28,11 @@ def paid_installment(world: World, token: str = "pm_card_visa") -> str:
     return "O1#1/1"
 
 
+def URL(world: World) -> Any:
+    """The run lock's address: the database's."""
+    return world.app.engine.url
+
+
 def sandbox(world: World) -> SandboxProcessor:
     processor = world.app.processor
     assert isinstance(processor, SandboxProcessor)
@@ -46,10 +51,10 @@ def at_processor(world: World, payment: str) -> list[RefundState]:
 def test_rf1_partial_then_full_refund_each_once_at_the_processor(world: World) -> None:
     payment = paid_installment(world)
     ctx = world.ctx("2026-11-06")
-    first = refunds.refund(ctx, payment, Money(1000, "EUR"), "goodwill: late delivery")
+    first = refunds.refund(ctx, URL(world), payment, Money(1000, "EUR"), "goodwill: late delivery")
     assert (first.status, first.amount, first.refund) == ("succeeded", Money(1000, "EUR"),
                                                           "O1#1/1/1")
-    second = refunds.refund(ctx, payment, None, "customer withdrew")  # all that is left
+    second = refunds.refund(ctx, URL(world), payment, None, "customer withdrew")  # all that is left
     assert (second.status, second.amount) == ("succeeded", Money(2000, "EUR"))
     assert [r.amount_minor for r in at_processor(world, payment)] == [1000, 2000]
     with world.session() as session:
@@ -66,7 +71,7 @@ def test_rf1_partial_then_full_refund_each_once_at_the_processor(world: World) -
 def test_rf1_a_refund_changes_no_services_expiry_nor_the_items_status(world: World) -> None:
     payment = paid_installment(world)
     before = world.export()["installment_orders"][0]["installments"][0]["status"]
-    refunds.refund(world.ctx("2026-11-06"), payment, None, "cancelled")
+    refunds.refund(world.ctx("2026-11-06"), URL(world), payment, None, "cancelled")
     assert world.export()["installment_orders"][0]["installments"][0]["status"] == before
 
 
@@ -80,7 +85,7 @@ def test_rf1_bad_refunds_are_refused_with_their_reason_and_nothing_sent(
         world: World, amount: Money, reason: str, code: str) -> None:
     payment = paid_installment(world)
     with pytest.raises(InputError) as refused:
-        refunds.refund(world.ctx("2026-11-06"), payment, amount, reason)
+        refunds.refund(world.ctx("2026-11-06"), URL(world), payment, amount, reason)
     assert refused.value.code == code
     assert at_processor(world, payment) == []
     with world.session() as session:
@@ -90,14 +95,14 @@ def test_rf1_bad_refunds_are_refused_with_their_reason_and_nothing_sent(
 def test_rf1_never_more_than_paid_less_earlier_refunds(world: World) -> None:
     payment = paid_installment(world)
     ctx = world.ctx("2026-11-06")
-    refunds.refund(ctx, payment, Money(2500, "EUR"), "part")
+    refunds.refund(ctx, URL(world), payment, Money(2500, "EUR"), "part")
     with pytest.raises(InputError) as refused:
-        refunds.refund(ctx, payment, Money(501, "EUR"), "more")
+        refunds.refund(ctx, URL(world), payment, Money(501, "EUR"), "more")
     assert refused.value.code == "refund_too_large"
     assert "(5,00\xa0€)" in refused.value.words("fr")  # what is left, in the reader's words
-    refunds.refund(ctx, payment, Money(500, "EUR"), "the rest")
+    refunds.refund(ctx, URL(world), payment, Money(500, "EUR"), "the rest")
     with pytest.raises(InputError) as again:
-        refunds.refund(ctx, payment, Money(1, "EUR"), "again")
+        refunds.refund(ctx, URL(world), payment, Money(1, "EUR"), "again")
     assert again.value.code == "payment_not_refundable"
     assert [r.amount_minor for r in at_processor(world, payment)] == [2500, 500]
 
@@ -105,10 +110,10 @@ def test_rf1_never_more_than_paid_less_earlier_refunds(world: World) -> None:
 def test_rf1_only_a_successful_payment_is_refunded(world: World) -> None:
     paid_installment(world, token="pm_card_visa_chargeDeclined")
     with pytest.raises(InputError) as refused:
-        refunds.refund(world.ctx("2026-11-06"), "O1#1/1", None, "declined anyway")
+        refunds.refund(world.ctx("2026-11-06"), URL(world), "O1#1/1", None, "declined anyway")
     assert refused.value.code == "payment_not_refundable"
     with pytest.raises(InputError) as unknown:
-        refunds.refund(world.ctx("2026-11-06"), "NOPE/1", None, "no such")
+        refunds.refund(world.ctx("2026-11-06"), URL(world), "NOPE/1", None, "no such")
     assert unknown.value.code == "payment_unknown"
 
 
@@ -133,7 +138,7 @@ def test_rf1_sc2_an_unanswered_refund_is_settled_by_asking_once_at_the_processor
         world: World, reached: bool) -> None:
     payment = paid_installment(world)
     lost = replace(world.ctx("2026-11-06"), processor=_AnswerLost(sandbox(world), reached))
-    result = refunds.refund(lost, payment, Money(1200, "EUR"), "answer lost")
+    result = refunds.refund(lost, URL(world), payment, Money(1200, "EUR"), "answer lost")
     assert result.status == "unknown"
     with world.session() as session:
         (row,) = session.scalars(select(Refund)).all()
@@ -152,14 +157,15 @@ def test_rf1_sc2_an_unanswered_refund_is_settled_by_asking_once_at_the_processor
 def test_rf1_a_refund_left_unanswered_counts_against_what_is_left(world: World) -> None:
     payment = paid_installment(world)
     down = replace(world.ctx("2026-11-06"), processor=_AnswerLost(sandbox(world), False))
-    refunds.refund(down, payment, Money(2000, "EUR"), "lost")
+    refunds.refund(down, URL(world), payment, Money(2000, "EUR"), "lost")
 
     class Down(_AnswerLost):
         def payment(self, processor_ref: str, today: Any) -> Any:
             raise ProcessorUnavailable("down")
 
     with pytest.raises(ProcessorUnavailable):  # it cannot be settled: nothing else is sent
-        refunds.refund(replace(down, processor=Down(sandbox(world), False)), payment,
+        refunds.refund(replace(down, processor=Down(sandbox(world), False)), URL(world),
+                       payment,
                        Money(1500, "EUR"), "more")
     with world.session() as session, pytest.raises(InputError) as refused:
         refunds.check(session, payment, Money(1500, "EUR"), "more")

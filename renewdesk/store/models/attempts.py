@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from renewdesk.store.models.base import Base
@@ -56,6 +65,7 @@ class Refund(Base):
     its key."""
 
     __tablename__ = "refund"
+    __table_args__ = (UniqueConstraint("attempt_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per payment

@@ -64,6 +64,7 @@ def upgrade() -> None:
     sa.Column('settled_at', renewdesk.store.types.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['attempt_id'], ['attempt.id'], name=op.f('fk_refund_attempt_id_attempt')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_refund')),
+    sa.UniqueConstraint('attempt_id', 'number', name=op.f('uq_refund_attempt_id')),
     sa.UniqueConstraint('idempotency_key', name=op.f('uq_refund_idempotency_key')),
     sa.UniqueConstraint('processor_ref', name=op.f('uq_refund_processor_ref'))
     )
