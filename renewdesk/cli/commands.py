@@ -18,7 +18,7 @@ from renewdesk import keystore
 from renewdesk.app import App, is_live
 from renewdesk.cli.entry import cli_language
 from renewdesk.cli.import_csv import cmd_import_csv
-from renewdesk.cli.report import print_report
+from renewdesk.cli.report import print_report, print_sync
 from renewdesk.cli.status import cmd_status
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
@@ -36,7 +36,7 @@ from renewdesk.services.exchange.importer import import_document
 from renewdesk.services.exchange.reader import load_file
 from renewdesk.services.journal import audit
 from renewdesk.services.manual import final_attempt, manual_renewal
-from renewdesk.services.run_due import run_due
+from renewdesk.services.run_due import run_due, sync_now
 from renewdesk.store import backup, db, location, settings, transfer
 from renewdesk.store.models import Customer, Notification
 from renewdesk.store.runlock import RunInProgress, exclusive_run
@@ -103,6 +103,17 @@ def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
     if not args.dry_run:
         log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of,
                  len(report.charges), len(report.emails))
+
+
+def _cmd_sync(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    """What a run does first, alone (the window's "Sync now"): nothing new is charged."""
+    ctx = app.context()
+    try:
+        with exclusive_run(app.engine.url, args.wait):
+            report = sync_now(ctx)
+    except RunInProgress as error:
+        raise Failure(str(error)) from None
+    print_sync(report, out)
 
 
 def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -394,7 +405,7 @@ def database_command(args: argparse.Namespace, out: TextIO, env: Mapping[str, st
 
 
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
-    "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due,
+    "import": _cmd_import, "export": _cmd_export, "run-due": _cmd_run_due, "sync": _cmd_sync,
     "bulk-recurrence": _cmd_bulk, "plan-update": _cmd_plan_update,
     "renew-plan": _cmd_renew_plan, "collection": _cmd_collection, "link": _cmd_link,
     "demo": _cmd_demo, "cancel-renewal": _cmd_cancel, "renew": _cmd_renew,

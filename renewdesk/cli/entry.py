@@ -74,7 +74,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="confirm the first run with a live Stripe key (it takes real money)")
     c.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                    help="wait this long for a run in progress to finish (default: do not wait)")
-    c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off (AR-2)")
+    c = sub.add_parser("sync", help="read now what happened at the payment provider (payments "
+                                    "settled, refunds and disputes made there, cards renewed) "
+                                    "and conclude what it answered; charges nothing new")
+    c.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="wait this long for a run in progress to finish (default: do not wait)")
+    c = sub.add_parser("refund", help="give back all or part of a successful payment")
+    c.add_argument("payment", metavar="PAYMENT_REF",
+                   help="the payment as its history and the export show it, e.g. REN-0000012/1")
+    c.add_argument("--amount", help="how much, in the payment's currency, e.g. 10.00 "
+                                    "(default: all that is left to refund)")
+    c.add_argument("--reason", default="", help="why (kept with the refund; required)")
+    c.add_argument("--yes", action="store_true",
+                   help="refund without asking (needed when not run from a terminal)")
+    c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off")
     c.add_argument("customer")
     which = c.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true")
@@ -85,12 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--payment-method", metavar="REF")
     c.add_argument("--billing-contact", metavar="REF")
     c.add_argument("--yes", action="store_true", help="confirm the warnings of the check")
-    c = sub.add_parser("plan-update", help="request a new installment amount (IN-2)")
+    c = sub.add_parser("plan-update", help="request a new installment amount")
     c.add_argument("order")
     c.add_argument("--amount", required=True)
-    c = sub.add_parser("renew-plan", help="the manual fourth and final attempt (IN-5)")
+    c = sub.add_parser("renew-plan", help="the manual fourth and final attempt")
     c.add_argument("order")
-    c = sub.add_parser("collection", help="hand an order to the collection partner (IN-6)")
+    c = sub.add_parser("collection", help="hand an order to the collection partner")
     c.add_argument("order")
     c.add_argument("--out", metavar="FILE", help="write the hand-off file there (default: stdout)")
     c = sub.add_parser("link", help="show what a customer link does; --accept acts on it")
@@ -104,15 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--holder", default="")
     c = sub.add_parser("demo", help="fill the database with realistic demo data")
     c.add_argument("--customers", type=int, default=50)
-    c = sub.add_parser("cancel-renewal", help="cancel a scheduled renewal (AR-4)")
+    c = sub.add_parser("cancel-renewal", help="cancel a scheduled renewal")
     c.add_argument("renewal")
-    c = sub.add_parser("renew", help="manual renewal of a service, charged now (AR-6)")
+    c = sub.add_parser("renew", help="manual renewal of a service, charged now")
     c.add_argument("service")
-    c = sub.add_parser("find-orders", help="find orders by reference, customer or invoice (IN-1)")
+    c = sub.add_parser("find-orders", help="find orders by reference, customer or invoice")
     c.add_argument("text")
-    c = sub.add_parser("remove-payment-method", help="remove a saved method (PM-5)")
+    c = sub.add_parser("remove-payment-method", help="remove a saved method")
     c.add_argument("payment_method")
-    c = sub.add_parser("customer-emails", help="turn a customer's e-mails on or off (NT-4)")
+    c = sub.add_parser("customer-emails", help="turn a customer's e-mails on or off")
     c.add_argument("customer")
     c.add_argument("state", choices=("on", "off"))
     c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs")
@@ -249,6 +262,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     log.info("renewdesk %s: %s", __version__, args.command)  # the command, never its arguments
     from renewdesk.app import open_app
     from renewdesk.cli.commands import COMMANDS, Failure, database_command, secret_command
+    from renewdesk.cli.refund import ASKING
     from renewdesk.store.db import DatabaseUnavailable
     from renewdesk.store.runlock import RunInProgress
 
@@ -261,7 +275,10 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
             database_command(args, out, os.environ)
             return 0
         app = open_app(args.db, args.today)
-        COMMANDS[args.command](app, args, out)
+        if args.command in ASKING:
+            ASKING[args.command](app, args, out, inp)
+        else:
+            COMMANDS[args.command](app, args, out)
         return 0
     except InputError as error:
         return _refused(args.command, error, language, err)

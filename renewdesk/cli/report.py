@@ -1,4 +1,4 @@
-"""The printed summary of a run (and of a dry run, which must read the same)."""
+"""The printed summary of a run (and of a dry run, which must read the same), and of a sync."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ def print_report(report: RunReport, out: TextIO) -> None:
     if report.caught_up_days:
         out.write(f" (catching up {report.caught_up_days} missed day(s))")
     out.write("\n")
+    _provider(report, out)
     for r in report.settled:
         out.write(f"  settled  {r.subject_ref}: {r.outcome}\n")
     for n in report.notices:
@@ -36,5 +37,35 @@ def print_report(report: RunReport, out: TextIO) -> None:
     if not report.dry_run:
         out.write(f"; {report.mail_sent} e-mail(s) sent, {report.mail_waiting} waiting")
     out.write("\n")
+    for problem in report.problems:
+        out.write(f"  problem: {problem}\n")
+
+
+def _provider(report: RunReport, out: TextIO) -> None:
+    """What the run read first from the payment provider: its events (what each changed) and
+    the refunds it settled. Nothing when there was nothing (and in a dry run, which reads none)."""
+    synced = report.synced
+    if synced is None or not (synced.read or report.refunds_settled):
+        return
+    for change in synced.changes:
+        out.write(f"  provider {change}\n")
+    out.write(f"  provider {synced.read} event(s) read, {synced.applied} applied; "
+              f"{report.refunds_settled} refund(s) settled\n")
+
+
+def print_sync(report: RunReport, out: TextIO) -> None:
+    """`renewdesk sync`: the events read and what they changed, the refunds settled, the
+    rounds they concluded, and what could not be done."""
+    synced = report.synced
+    out.write(f"Sync as of {report.as_of.isoformat()}\n")
+    for change in synced.changes if synced else ():
+        out.write(f"  provider {change}\n")
+    for r in report.settled:
+        out.write(f"  settled  {r.subject_ref}: {r.outcome}\n")
+    read, applied = (synced.read, synced.applied) if synced else (0, 0)
+    out.write(f"{read} event(s) read from the payment provider, {applied} applied, "
+              f"{report.refunds_settled} refund(s) settled, {len(report.settled)} round(s) "
+              f"concluded; {report.mail_sent} e-mail(s) sent, "
+              f"{report.mail_waiting} waiting\n")
     for problem in report.problems:
         out.write(f"  problem: {problem}\n")

@@ -54,6 +54,19 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "units and {largest})",
         "renewal_needs_service": "{field}: a renewal needs at least one service",
         "link_needs_customer": "{path}: a link needs the notification's customer",
+        # A payment's refunds and dispute (services/exchange/history.py)
+        "payment_ref_differs": "{field}: {given!r} is not this payment's reference, which is "
+                               "{expected!r}",
+        "payment_history_needs_success": "{field}: only a successful payment has refunds or a "
+                                         "dispute",
+        "refund_ref_not_of_payment": "{field}: {given!r} is not a refund of payment {payment} "
+                                     "(its refunds are {payment}/1, {payment}/2, …)",
+        "refunds_exceed_payment": "{field}: {refunded} refunded is more than payment {payment} "
+                                  "took ({paid})",
+        # The command line's refund (kept with the file's words until it joins the other
+        # command-line options' in refusal_words)
+        "refund_needs_yes": "a refund is made only once confirmed: add --yes to make it without "
+                            "a terminal to ask on; nothing was refunded",
         # CSV files and their mappings (services/exchange/csv_file.py)
         "csv_row": "row {row}",
         "csv_cell": "row {row}, column {column!r}",
@@ -127,6 +140,17 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "plus {units} unités et {largest})",
         "renewal_needs_service": "{field} : un renouvellement a besoin d'au moins un service",
         "link_needs_customer": "{path} : un lien a besoin du client de la notification",
+        "payment_ref_differs": "{field} : {given!r} n'est pas la référence de ce paiement, "
+                               "qui est {expected!r}",
+        "payment_history_needs_success": "{field} : seul un paiement réussi a des "
+                                         "remboursements ou une contestation",
+        "refund_ref_not_of_payment": "{field} : {given!r} n'est pas un remboursement du "
+                                     "paiement {payment} (ses remboursements sont {payment}/1, "
+                                     "{payment}/2, …)",
+        "refunds_exceed_payment": "{field} : {refunded} remboursés dépassent ce que le paiement "
+                                  "{payment} a pris ({paid})",
+        "refund_needs_yes": "un remboursement n'est fait qu'une fois confirmé : ajoutez --yes "
+                            "pour le faire sans terminal où le demander ; rien n'a été remboursé",
         "csv_row": "ligne {row}",
         "csv_cell": "ligne {row}, colonne {column!r}",
         "csv_not_a_date": "{field} : {given!r} n'est pas une date au format {form}",

@@ -4,6 +4,7 @@ leave no trace, and bad input that exits 2 with one line and changes nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,108 @@ def test_demo_fills_a_portfolio_that_runs(world: World) -> None:
 def test_usage_errors_exit_2_with_one_line(world: World, args: list[str], expected: str) -> None:
     code, _out, err = world.cli(*args)
     assert code == 2 and expected in err and err.count("\n") == 1
+
+
+def _refunded_and_disputed(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """O1's first installment paid, refunded in part here and in part at the processor, and
+    disputed; S1's renewal paid: the state the RF-1/RF-2 round trips start from."""
+    from renewdesk.payments.sandbox import SandboxProcessor
+
+    for name, value in world.env.items():  # the commands' sandbox is the world's (PostgreSQL)
+        monkeypatch.setenv(name, value)
+    world.load(document([customer("C1", card("A"))],
+                        [service("S1", "C1", "2026-12-20", payment_method="A")],
+                        [order("O1", "C1", "A", "2026-12-05")]))
+    assert world.cli("run-due", today="2026-12-05")[0] == 0
+    assert world.cli("refund", "O1#1/1", "--amount", "10.00", "--reason", "goodwill", "--yes",
+                     today="2026-12-06")[0] == 0
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    charge = str(sandbox.ledger()[0]["id"])
+    sandbox.refund_elsewhere(charge, 500)
+    sandbox.open_dispute(charge)
+    for day in ("2026-12-07", "2026-12-13"):
+        assert world.cli("run-due", today=day)[0] == 0
+    data: dict[str, Any] = json.loads(world.cli("export")[1])
+    return data
+
+
+def test_rf1_rf2_refunds_and_dispute_round_trip(world: World, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    first = json.dumps(_refunded_and_disputed(world, monkeypatch), ensure_ascii=False, indent=2) + "\n"
+    data = json.loads(first)
+    paid = data["installment_orders"][0]["installments"][0]["attempts"][0]
+    assert [r["ref"] for r in paid["refunds"]] == ["O1#1/1/1", "O1#1/1/2"]
+    assert paid["dispute"]["status"] == "needs_response"
+    renewal = data["renewals"][0]["attempts"][0]
+    assert renewal["ref"] == f"{data['renewals'][0]['ref']}/1" and renewal["refunds"] == []
+    path = tmp_path / "state.json"
+    path.write_text(first)
+    other = World(tmp_path / "other", world.env)
+    code, _out, err = other.cli("import", str(path), today="2026-12-14")
+    assert code == 0, err
+    assert other.cli("export")[1] == first
+    assert other.cli("import", str(path), today="2026-12-14")[0] == 0  # idempotent
+    assert other.cli("export")[1] == first
+    other.close()
+
+
+def _paid_attempt(doc: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = doc["installment_orders"][0]["installments"][0]["attempts"][0]
+    return found
+
+
+BAD_PAYMENTS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
+    "payment ref differs": (lambda a: a.update(ref="O1#1/2"),
+                            ".attempts[0].ref: 'O1#1/2' is not this payment's reference, which "
+                            "is 'O1#1/1'"),
+    "refund of another payment": (lambda a: a["refunds"][0].update(ref="O9#1/1/1"),
+                                  ".refunds[0].ref: 'O9#1/1/1' is not a refund of payment "
+                                  "O1#1/1"),
+    "refund given twice": (lambda a: a["refunds"][1].update(ref="O1#1/1/1"),
+                           ".refunds[1].ref: 'O1#1/1/1' is given twice"),
+    "refunds over the payment": (lambda a: a["refunds"][0].update(amount="29.00"),
+                                 ".attempts[0].refunds: 34.00 EUR refunded is more than payment "
+                                 "O1#1/1 took (30.00 EUR)"),
+    "refund unknown key": (lambda a: a["refunds"][0].update(note="x"), "unknown key 'note'"),
+    "refund bad status": (lambda a: a["refunds"][0].update(status="done"), "'done' is not one"),
+    "dispute bad status": (lambda a: a["dispute"].update(status="open"), "'open' is not one"),
+    "dispute not an object": (lambda a: a.update(dispute="lost"),
+                              ".attempts[0].dispute: expected an object"),
+    "history of a decline": (lambda a: a.update(result="declined"),
+                             ".attempts[0].refunds: only a successful payment has refunds"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PAYMENTS))
+def test_rf1_bad_refunds_in_a_file_exit_2_and_change_nothing(
+        world: World, tmp_path: Path, case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _refunded_and_disputed(world, monkeypatch)
+    change, expected = BAD_PAYMENTS[case]
+    change(_paid_attempt(doc))
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    before = world.fingerprint()
+    code, _out, err = world.cli("import", str(path), today="2026-12-14")
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err
+    assert world.fingerprint() == before
+
+
+def test_rf1_a_file_adds_a_refund_and_closes_a_dispute(world: World, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _refunded_and_disputed(world, monkeypatch)
+    paid = _paid_attempt(doc)
+    opened = paid["dispute"]["processor_ref"]
+    paid["refunds"].append({"ref": "O1#1/1/3", "amount": "1.50", "on": "2026-12-14",
+                            "status": "succeeded", "reason": "fee"})
+    # Without the processor's id, the payment's own dispute is the one updated.
+    paid["dispute"] = {"status": "won", "amount": "30.00", "closed_on": "2026-12-14"}
+    path = tmp_path / "more.json"
+    path.write_text(json.dumps(doc))
+    assert world.cli("import", str(path), today="2026-12-14")[0] == 0
+    again = _paid_attempt(json.loads(world.cli("export")[1]))
+    assert [(r["ref"], r["amount"]) for r in again["refunds"]][-1] == ("O1#1/1/3", "1.50")
+    assert again["dispute"]["status"] == "won" and again["dispute"]["closed_on"] == "2026-12-14"
+    assert again["dispute"]["processor_ref"] == opened
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -11,13 +12,16 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from renewdesk.domain.money import Money
 from renewdesk.services.exchange import FORMAT
+from renewdesk.services.refunds import payment_ref, refund_ref
 from renewdesk.store.models import (
     Attempt,
     Customer,
+    Dispute,
     Event,
     InstallmentOrder,
     Notification,
     PaymentMethod,
+    Refund,
     Renewal,
     RenewalItem,
     Service,
@@ -38,13 +42,57 @@ def _ref(obj: Any) -> str | None:
     return obj.ref if obj is not None else None
 
 
-def attempts_out(attempts: Iterable[Attempt]) -> list[dict[str, Any]]:
-    return [{"number": a.number, "on": _d(a.on), "payment_method": a.payment_method.ref,
-             "amount": _m(a.amount_minor, a.currency), "result": a.result,
-             "decline_code": a.decline_code, "hard_decline": a.hard_decline, "round": a.round,
-             "manual": a.manual, "idempotency_key": a.idempotency_key,
-             "processor_ref": a.processor_ref}
-            for a in sorted(attempts, key=lambda a: a.number)]
+@dataclass
+class Payments:
+    """Every refund and dispute, by attempt: read once for the whole file (one query per table,
+    whatever the number of payments)."""
+
+    refunds: dict[int, list[Refund]] = field(default_factory=dict)
+    disputes: dict[int, Dispute] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session) -> Payments:
+        found = cls()
+        for refund in session.scalars(select(Refund).order_by(Refund.attempt_id, Refund.number)):
+            found.refunds.setdefault(refund.attempt_id, []).append(refund)
+        for dispute in session.scalars(select(Dispute).order_by(Dispute.id)):
+            found.disputes[dispute.attempt_id] = dispute  # a payment's latest dispute
+        return found
+
+    def of(self, attempt: Attempt, subject_ref: str) -> dict[str, Any]:
+        """What a successful attempt carries as a payment: its reference, refunds, dispute."""
+        ref = payment_ref(subject_ref, attempt.number)
+        dispute = self.disputes.get(attempt.id)
+        return {"ref": ref,
+                "refunds": [{"ref": refund_ref(ref, f.number), "amount": _m(f.amount_minor,
+                                                                             f.currency),
+                             "on": _d(f.on), "status": f.status, "reason": f.reason,
+                             "refusal": f.refusal, "by": f.who,
+                             "idempotency_key": f.idempotency_key,
+                             "processor_ref": f.processor_ref}
+                            for f in self.refunds.get(attempt.id, [])],
+                "dispute": None if dispute is None else {
+                    "status": dispute.status, "amount": _m(dispute.amount_minor,
+                                                           dispute.currency),
+                    "reason": dispute.reason, "respond_by": _d(dispute.respond_by),
+                    "opened_on": _d(dispute.opened_on), "closed_on": _d(dispute.closed_on),
+                    "suspended": list(dispute.suspended),
+                    "processor_ref": dispute.processor_ref}}
+
+
+def attempts_out(attempts: Iterable[Attempt], subject_ref: str,
+                 payments: Payments) -> list[dict[str, Any]]:
+    out = []
+    for a in sorted(attempts, key=lambda a: a.number):
+        row = {"number": a.number, "on": _d(a.on), "payment_method": a.payment_method.ref,
+               "amount": _m(a.amount_minor, a.currency), "result": a.result,
+               "decline_code": a.decline_code, "hard_decline": a.hard_decline,
+               "round": a.round, "manual": a.manual, "idempotency_key": a.idempotency_key,
+               "processor_ref": a.processor_ref}
+        if a.result == "succeeded":
+            row |= payments.of(a, subject_ref)
+        out.append(row)
+    return out
 
 
 def _attempts_by(session: Session, column: Any) -> dict[int, list[Attempt]]:
@@ -97,7 +145,7 @@ def _services(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-def _orders(session: Session) -> list[dict[str, Any]]:
+def _orders(session: Session, payments: Payments) -> list[dict[str, Any]]:
     attempts = _attempts_by(session, Attempt.installment_id)
     out = []
     for o in session.scalars(select(InstallmentOrder).options(
@@ -117,7 +165,8 @@ def _orders(session: Session) -> list[dict[str, Any]]:
                 "rounds_done": i.rounds_done, "next_attempt_on": _d(i.next_attempt_on),
                 "stopped_code": i.stopped_code, "final_attempt_used": i.final_attempt_used,
                 "in_collections_list": i.in_collections_list,
-                "attempts": attempts_out(attempts.get(i.id, []))} for i in o.installments],
+                "attempts": attempts_out(attempts.get(i.id, []), f"{o.ref}#{i.number}",
+                                         payments)} for i in o.installments],
             "plan_changes": [{
                 "amount": _m(p.amount_minor, o.currency), "status": p.status,
                 "requested_on": _d(p.requested_on), "deadline_on": _d(p.deadline_on),
@@ -126,7 +175,7 @@ def _orders(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-def _renewals(session: Session) -> list[dict[str, Any]]:
+def _renewals(session: Session, payments: Payments) -> list[dict[str, Any]]:
     attempts = _attempts_by(session, Attempt.renewal_id)
     out = []
     for r in session.scalars(select(Renewal).options(
@@ -143,18 +192,19 @@ def _renewals(session: Session) -> list[dict[str, Any]]:
             "earliest_expiry": _d(r.earliest_expiry),
             "billing_contact": _ref(r.billing_contact), "payment_method": _ref(r.payment_method),
             "rounds_done": r.rounds_done, "next_attempt_on": _d(r.next_attempt_on),
-            "stopped_code": r.stopped_code, "attempts": attempts_out(attempts.get(r.id, [])),
+            "stopped_code": r.stopped_code,
+            "attempts": attempts_out(attempts.get(r.id, []), r.ref, payments),
         })
     return out
 
 
-def _usage_invoices(session: Session) -> list[dict[str, Any]]:
+def _usage_invoices(session: Session, payments: Payments) -> list[dict[str, Any]]:
     attempts = _attempts_by(session, Attempt.usage_invoice_id)
     return [{"ref": u.ref, "service": u.service.ref, "period": u.period, "quantity": u.quantity,
              "amount": _m(u.amount_minor, u.currency), "currency": u.currency,
              "issued_on": _d(u.issued_on), "status": u.status, "rounds_done": u.rounds_done,
              "next_attempt_on": _d(u.next_attempt_on), "stopped_code": u.stopped_code,
-             "attempts": attempts_out(attempts.get(u.id, []))}
+             "attempts": attempts_out(attempts.get(u.id, []), u.ref, payments)}
             for u in session.scalars(select(UsageInvoice).options(
                 joinedload(UsageInvoice.service)).order_by(UsageInvoice.ref))]
 
@@ -176,16 +226,17 @@ def _notifications(session: Session) -> list[dict[str, Any]]:
 
 
 def export_state(session: Session) -> dict[str, Any]:
+    payments = Payments.load(session)
     return {
         "format": FORMAT,
         "customers": _customers(session),
         "services": _services(session),
-        "installment_orders": _orders(session),
+        "installment_orders": _orders(session, payments),
         "usage": [{"ref": u.ref, "service": u.service.ref, "on": _d(u.on), "quantity": u.quantity}
                   for u in session.scalars(select(UsageRecord).options(
                       joinedload(UsageRecord.service)).order_by(UsageRecord.ref))],
-        "renewals": _renewals(session),
-        "usage_invoices": _usage_invoices(session),
+        "renewals": _renewals(session, payments),
+        "usage_invoices": _usage_invoices(session, payments),
         "notifications": _notifications(session),
         "events": [{"ref": e.ref, "type": e.type, "on": _d(e.on), "subject": e.subject,
                     "data": e.data}

@@ -1,23 +1,31 @@
-"""Importing history: renewal carts, usage invoices, attempts, notifications and events, so that
-an exported state imported into an empty database exports the same document again."""
+"""Importing history: renewal carts, usage invoices, attempts (with a payment's refunds and
+dispute), notifications and events, so that an exported state imported into an empty database
+exports the same document again."""
 
 from __future__ import annotations
+
+import uuid
 
 from sqlalchemy import select
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.money import Money
+from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.notify.links import ACTIONS
 from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.reader import Obj
 from renewdesk.services.exchange.scope import ImportScope
+from renewdesk.services.refunds import counted, payment_ref
 from renewdesk.store.models import (
     Attempt,
     BillingContact,
     Customer,
     CustomerLink,
+    Dispute,
     Event,
     Notification,
     PaymentMethod,
+    Refund,
     Renewal,
     RenewalItem,
     Service,
@@ -25,10 +33,14 @@ from renewdesk.store.models import (
 )
 
 ATTEMPT_RESULTS = ("succeeded", "declined", "pending", "unknown")
+REFUND_STATUSES = ("unknown", "succeeded", "pending", "failed", "canceled", "refused")
+# Stripe's words for where a dispute stands (the processor's own, kept as they are).
+DISPUTE_STATUSES = ("warning_needs_response", "warning_under_review", "warning_closed",
+                    "needs_response", "under_review", "won", "lost", "prevented")
 
 
 class HistoryImporter(ImportScope):
-    def _attempts(self, o: Obj, column: str, subject_id: int, currency: str,
+    def _attempts(self, o: Obj, column: str, subject_id: int, subject_ref: str, currency: str,
                   customer: Customer) -> None:
         existing = {a.number: a for a in self.s.scalars(
             select(Attempt).where(getattr(Attempt, column) == subject_id))}
@@ -57,7 +69,91 @@ class HistoryImporter(ImportScope):
             attempt.processor_ref = a.text("processor_ref", required=False) or None
             if attempt.result not in ("unknown", "pending"):
                 attempt.settled_at = attempt.settled_at or self.now
+            self._payment(a, attempt, payment_ref(subject_ref, number), currency)
         self.s.flush()
+
+    def _payment(self, a: Obj, attempt: Attempt, ref: str, currency: str) -> None:
+        """A successful attempt is a payment: its reference (checked, it is computed), its
+        refunds (created or updated by number) and its dispute (by the processor's id). A file
+        that does not give them changes none of them."""
+        if a.has("ref") and a.text("ref") != ref:
+            raise InputError("payment_ref_differs", field=f"{a.path}.ref",
+                             given=a.text("ref")[:80], expected=ref)
+        given = list(a.objects("refunds", r.REFUND))
+        dispute = a.object("dispute", r.DISPUTE)
+        if not given and dispute is None:
+            return
+        if attempt.result != "succeeded":
+            raise InputError("payment_history_needs_success",
+                             field=f"{a.path}.{'refunds' if given else 'dispute'}")
+        existing = {f.number: f for f in attempt.refunds}
+        where: dict[int, str] = {}
+        for f in given:
+            number = self._refund(f, attempt, ref, currency, existing)
+            if number in where:
+                raise InputError("ref_given_twice", field=f"{f.path}.ref",
+                                 ref=f.text("ref")[:80], first=where[number])
+            where[number] = f.path
+        if counted(attempt.refunds) > attempt.amount_minor:
+            raise InputError("refunds_exceed_payment", field=f"{a.path}.refunds",
+                             refunded=Money(counted(attempt.refunds), currency), payment=ref,
+                             paid=Money(attempt.amount_minor, currency))
+        if dispute is not None:
+            self._dispute(dispute, attempt, currency)
+
+    def _refund(self, f: Obj, attempt: Attempt, payment: str, currency: str,
+                existing: dict[int, Refund]) -> int:
+        given = f.text("ref")
+        head, _, tail = given.rpartition("/")
+        if head != payment or not tail.isdigit() or tail.startswith("0"):
+            raise InputError("refund_ref_not_of_payment", field=f"{f.path}.ref",
+                             given=given[:80], payment=payment)
+        number = int(tail)
+        amount = f.money("amount", currency)
+        assert amount is not None
+        if amount.minor <= 0:
+            raise InputError("must_be_positive", field=f"{f.path}.amount")
+        refund = existing.get(number)
+        if refund is None:
+            refund = Refund(attempt=attempt, number=number, created_at=self.now, who=self.who,
+                            idempotency_key=never_sensitive(
+                                lambda: f"rd_import_rf_{uuid.uuid4().hex}"))
+            self.s.add(refund)
+            existing[number] = refund
+        refund.idempotency_key = (f.text("idempotency_key", required=False)
+                                  or refund.idempotency_key)
+        refund.amount_minor, refund.currency = amount.minor, currency
+        refund.on = f.day("on")  # type: ignore[assignment]
+        refund.status = f.choice("status", REFUND_STATUSES)
+        refund.reason = f.text("reason", required=False)  # none for one made at the processor
+        refund.refusal = f.text("refusal", required=False) or None
+        refund.processor_ref = f.text("processor_ref", required=False) or None
+        refund.who = f.text("by", required=False) or refund.who
+        if refund.status not in ("unknown", "pending"):
+            refund.settled_at = refund.settled_at or self.now
+        return number
+
+    def _dispute(self, d: Obj, attempt: Attempt, currency: str) -> None:
+        processor_ref = d.text("processor_ref", required=False) or None
+        known = attempt.disputes
+        dispute = (next((x for x in known if x.processor_ref == processor_ref), None)
+                   if processor_ref else (known[-1] if known else None))
+        if dispute is None:
+            dispute = Dispute(attempt=attempt, suspended=[], processor_ref=processor_ref
+                              or never_sensitive(lambda: f"rd_import_dp_{uuid.uuid4().hex}"))
+            self.s.add(dispute)
+        amount = d.money("amount", currency)
+        assert amount is not None
+        if amount.minor <= 0:
+            raise InputError("must_be_positive", field=f"{d.path}.amount")
+        dispute.amount_minor, dispute.currency = amount.minor, currency
+        dispute.status = d.choice("status", DISPUTE_STATUSES)
+        dispute.reason = d.text("reason", required=False) or dispute.reason or "general"
+        dispute.respond_by = d.day("respond_by", required=False)
+        dispute.opened_on = (d.day("opened_on", required=False) or dispute.opened_on
+                             or self.today)
+        dispute.closed_on = d.day("closed_on", required=False)
+        dispute.suspended = d.refs("suspended")
 
     def renewal(self, o: Obj) -> None:
         ref = o.ref()
@@ -106,7 +202,7 @@ class HistoryImporter(ImportScope):
                 self.s.add(item)
             item.amount_minor, item.removed = item_amount.minor, removed
         self.s.flush()
-        self._attempts(o, "renewal_id", renewal.id, currency, customer)
+        self._attempts(o, "renewal_id", renewal.id, renewal.ref, currency, customer)
         self.count("renewals", created)
 
     def usage_invoice(self, o: Obj) -> None:
@@ -123,7 +219,8 @@ class HistoryImporter(ImportScope):
         invoice.status = o.choice("status", ("open", "processing", "paid", "failed"))
         self._retry_state(invoice, o)
         self.s.flush()
-        self._attempts(o, "usage_invoice_id", invoice.id, currency, service.customer)
+        self._attempts(o, "usage_invoice_id", invoice.id, invoice.ref, currency,
+                       service.customer)
         self.count("usage_invoices", created)
 
     def notification(self, o: Obj) -> None:

@@ -297,7 +297,8 @@ class Importer(HistoryImporter):
             item.final_attempt_used = d.flag("final_attempt_used")
             item.in_collections_list = d.flag("in_collections_list")
             self.s.flush()
-            self._attempts(d, "installment_id", item.id, order.currency, order.customer)
+            self._attempts(d, "installment_id", item.id, f"{order.ref}#{number}",
+                           order.currency, order.customer)
 
     def _plan_change(self, order: InstallmentOrder, p: Obj) -> None:
         requested = p.day("requested_on")

@@ -204,6 +204,11 @@ class Obj:
             return None
         return Money.parse(value, currency, field=f"{self.path}.{key}")
 
+    def object(self, key: str, allowed: Shape) -> Obj | None:
+        """A nested object, or None when absent or null."""
+        value = self._get(key, False)
+        return None if value is None else Obj(value, f"{self.path}.{key}", allowed)
+
     def objects(self, key: str, allowed: Shape) -> Iterator[Obj]:
         value = self._get(key, False)
         if value is None:
@@ -299,7 +304,11 @@ USAGE_INVOICE = keys("ref", "service", "period", "quantity", "amount", "currency
                      model=m.UsageInvoice)
 ATTEMPT = keys("number", "on", "payment_method", "amount", "result", "decline_code",
                "hard_decline", "round", "manual", "idempotency_key", "processor_ref",
-               model=m.Attempt)
+               "ref", "refunds", "dispute", model=m.Attempt)
+REFUND = keys("ref", "amount", "on", "status", "reason", "refusal", "by", "idempotency_key",
+              "processor_ref", model=m.Refund, by="who")
+DISPUTE = keys("status", "amount", "reason", "respond_by", "opened_on", "closed_on",
+               "suspended", "processor_ref", model=m.Dispute)
 NOTIFICATION = keys("ref", "kind", "customer", "to", "language", "subject", "body", "created_on",
                     "status", "tries", "last_error", "links", model=m.Notification)
 LINK = keys("action", "token", "subject", "expires_on", "used_on", model=m.CustomerLink,
