@@ -273,7 +273,8 @@ def test_rf1_refund_stripe_refuses_is_recorded_refused_and_nothing_is_refunded(
         loaded: World, feed: StripeFeed) -> None:
     """Refunded in full in the Dashboard, not read yet: Stripe refuses renewdesk's refund."""
     feed.dashboard_refund("pi_R", 1200)
-    result = refunds.refund(loaded.ctx(TODAY), "REN-1/1", Money(500, "EUR"), "goodwill")
+    result = refunds.refund(loaded.ctx(TODAY), loaded.app.engine.url, "REN-1/1",
+                            Money(500, "EUR"), "goodwill")
     assert (result.status, result.refusal) == ("refused", "charge_already_refunded")
     assert [r["amount"] for r in feed.objects.values() if r["object"] == "refund"] == [1200]
 
@@ -411,8 +412,8 @@ def test_sy1_localstripe_sepa_outcomes_are_read_from_its_events(stripe_world: Wo
     with stripe_world.session() as s:
         applied = sorted((row.type, row.change) for row in s.scalars(select(ProcessorEventSeen))
                          if row.type.startswith("payment_intent."))
-    assert applied == [("payment_intent.payment_failed", "payment rd_O2 declined"),
-                       ("payment_intent.succeeded", "payment rd_O1 succeeded")]
+    assert applied == [("payment_intent.payment_failed", "payment O2#1/1 declined"),
+                       ("payment_intent.succeeded", "payment O1#1/1 succeeded")]
     assert installment(stripe_world, "O1")["status"] == "paid"
     o2 = installment(stripe_world, "O2")
     assert (o2["status"], len(o2["attempts"])) == ("failed", 1)

@@ -40,7 +40,8 @@ from renewdesk.services.context import Clock, Context
 app = open_app(sys.argv[1], env=dict(os.environ))
 ctx = Context(factory=app.factory, processor=app.processor, who="tester",
               clock=Clock(date.fromisoformat(sys.argv[2]), lambda: datetime.now(UTC)))
-refunds.refund(ctx, sys.argv[3], Money(int(sys.argv[4]), "EUR"), "killed before the answer")
+refunds.refund(ctx, app.engine.url, sys.argv[3], Money(int(sys.argv[4]), "EUR"),
+               "killed before the answer")
 """
 
 
@@ -94,9 +95,9 @@ def told(world: World) -> tuple[int, int]:
 def test_rf1_partial_then_full_refund_at_localstripe(stripe_world: World,
                                                     localstripe: LocalStripe) -> None:
     intent = paid(stripe_world)
-    ctx = stripe_world.ctx("2026-11-08")
-    part = refunds.refund(ctx, PAYMENT, Money(1000, "EUR"), "one month given back")
-    rest = refunds.refund(ctx, PAYMENT, None, "the training was cancelled")
+    ctx, lock = stripe_world.ctx("2026-11-08"), stripe_world.app.engine.url
+    part = refunds.refund(ctx, lock, PAYMENT, Money(1000, "EUR"), "one month given back")
+    rest = refunds.refund(ctx, lock, PAYMENT, None, "the training was cancelled")
     assert [(r.status, r.amount) for r in (part, rest)] == [
         ("succeeded", Money(1000, "EUR")), ("succeeded", Money(2000, "EUR"))]
     held = {r.id: (r.amount, r.metadata.to_dict()["refund"]) for r in at_stripe(localstripe,
@@ -111,10 +112,10 @@ def test_rf1_partial_then_full_refund_at_localstripe(stripe_world: World,
 def test_rf1_over_refund_is_refused_in_words_and_nothing_is_sent(stripe_world: World,
                                                                 localstripe: LocalStripe) -> None:
     intent = paid(stripe_world)
-    ctx = stripe_world.ctx("2026-11-08")
-    refunds.refund(ctx, PAYMENT, Money(1000, "EUR"), "one month given back")
+    ctx, lock = stripe_world.ctx("2026-11-08"), stripe_world.app.engine.url
+    refunds.refund(ctx, lock, PAYMENT, Money(1000, "EUR"), "one month given back")
     with pytest.raises(InputError) as refused:
-        refunds.refund(ctx, PAYMENT, Money(2001, "EUR"), "too much")
+        refunds.refund(ctx, lock, PAYMENT, Money(2001, "EUR"), "too much")
     text = words(refused.value, "en")
     assert "is more than can be refunded of payment O1#1/1" in text
     assert "20.00" in text and "nothing was refunded" in text
