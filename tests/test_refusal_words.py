@@ -14,7 +14,7 @@ from renewdesk.cli.entry import cli_language
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.exchange_words import EXCHANGE_WORDS
 from renewdesk.domain.money import Money
-from renewdesk.domain.refusal_words import GENERAL_WORDS, WORDS, render, words
+from renewdesk.domain.refusal_words import GENERAL_WORDS, TERMS, WORDS, render, words
 from tests.conftest import REPO
 
 RULE_ID = re.compile(r"\b[A-Z]{2}-\d+\b")
@@ -61,9 +61,10 @@ def test_a_list_given_is_quoted_as_it_was_and_a_tuple_reads_as_words() -> None:
                   "fr").startswith("il manque au client C1 : le nom, l'adresse,")
 
 
-def _raised_codes() -> list[tuple[str, str]]:
+def _raised_codes(answers: bool = False) -> list[tuple[str, str]]:
     """(file, code) for each error raised with a code: a first argument written as an
-    identifier, or one given with values."""
+    identifier, or one given with values. `answers`: instead, the processor's answers to a
+    refund (`RefundRefused`), shown as a term inside the refusal `refund_refused`."""
     found = []
     for path in (REPO / "renewdesk").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -73,6 +74,8 @@ def _raised_codes() -> list[tuple[str, str]]:
                     and isinstance(node.args[0].value, str)):
                 continue
             first = node.args[0].value
+            if (node.func.id == "RefundRefused") != answers:
+                continue
             if node.keywords or (len(node.args) == 1 and re.fullmatch(r"[a-z][a-z0-9_]*", first)):
                 found.append((str(path.relative_to(REPO)), first))
     return found
@@ -82,6 +85,13 @@ def test_every_code_raised_has_its_words() -> None:
     raised = _raised_codes()
     assert len(raised) > 10
     assert [(path, code) for path, code in raised if code not in WORDS["en"]] == []
+
+
+def test_rf1_every_refund_answer_a_processor_gives_has_its_words() -> None:
+    answers = _raised_codes(answers=True)
+    assert answers
+    for language in ("en", "fr"):
+        assert [(path, code) for path, code in answers if code not in TERMS[language]] == []
 
 
 def test_ar4_refusal_keeps_its_rule_and_reads_french_in_french() -> None:

@@ -569,7 +569,8 @@ TERMS: dict[str, dict[str, str]] = {
            "amount_too_large": "more than is left to refund there",
            "no_such_payment": "no such payment there",
            "payment_not_succeeded": "the payment did not succeed there",
-           "processor_refused_request": "request refused",},
+           "processor_refused_request": "request refused",
+           "currency_mismatch": "not in the payment's currency",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -622,7 +623,8 @@ TERMS: dict[str, dict[str, str]] = {
            "amount_too_large": "plus que ce qui reste à rembourser chez lui",
            "no_such_payment": "paiement inconnu chez lui",
            "payment_not_succeeded": "le paiement n'a pas abouti chez lui",
-           "processor_refused_request": "demande refusée",},
+           "processor_refused_request": "demande refusée",
+           "currency_mismatch": "pas dans la devise du paiement",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).

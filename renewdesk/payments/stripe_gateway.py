@@ -57,6 +57,14 @@ _SCAN_LIMIT = 2000  # PaymentIntents scanned when search is not available
 _COMPLETABLE = ("requires_action", "requires_payment_method", "requires_confirmation")
 
 
+# What keeps the follow-up (events, refunds, disputes) from being done now, without a decline
+# or a refusal: a key without the permission to read events (a restricted key that charges
+# fine), a refund of the same key still under way (409), as well as the network's errors. The
+# run goes on and names it; it is asked again next time.
+_NOT_NOW = (APIConnectionError, APIError, RateLimitError, stripe.PermissionError,
+            stripe.AuthenticationError, stripe.IdempotencyError)
+
+
 def _unavailable(error: StripeError) -> ProcessorUnavailable:
     kind = RateLimited if isinstance(error, RateLimitError) else ProcessorUnavailable
     return kind(f"{type(error).__name__}: {error.user_message or error}")
@@ -330,7 +338,7 @@ class StripeProcessor:
             found = [ProcessorEvent(str(e.id), str(e.type), int(e.created),
                                     str(e.data.object.id))
                      for e in page.auto_paging_iter() if e.type in EVENT_KINDS]
-        except (APIConnectionError, APIError, RateLimitError) as error:
+        except _NOT_NOW as error:
             raise _unavailable(error) from None
         found.reverse()  # Stripe lists newest first; a server listing oldest first is sorted
         found.sort(key=lambda e: e.position)  # too, so the cursor never passes an older one
@@ -350,7 +358,7 @@ class StripeProcessor:
             states = tuple(_refund_state(r) for r in refunds.auto_paging_iter())
         except InvalidRequestError:
             return None
-        except (APIConnectionError, APIError, RateLimitError) as error:
+        except _NOT_NOW as error:
             raise _unavailable(error) from None
         metadata = intent.metadata.to_dict() if intent.metadata else {}
         return PaymentState(_outcome(intent), metadata.get("attempt"), states)
@@ -364,7 +372,7 @@ class StripeProcessor:
                 options={"idempotency_key": request.idempotency_key})
         except InvalidRequestError as error:
             raise RefundRefused(error.code or "processor_refused_request") from None
-        except (APIConnectionError, APIError, RateLimitError) as error:
+        except _NOT_NOW as error:
             raise _unavailable(error) from None
         return _refund_state(refund)
 
@@ -382,7 +390,7 @@ class StripeProcessor:
                 payment = payment or charge
         except InvalidRequestError:
             return None
-        except (APIConnectionError, APIError, RateLimitError) as error:
+        except _NOT_NOW as error:
             raise _unavailable(error) from None
         due = getattr(getattr(found, "evidence_details", None), "due_by", None)
         return DisputeState(str(found.id), str(payment),
@@ -395,7 +403,7 @@ class StripeProcessor:
             method = self.client.v1.payment_methods.retrieve(token)
         except InvalidRequestError:
             return None
-        except (APIConnectionError, APIError, RateLimitError) as error:
+        except _NOT_NOW as error:
             raise _unavailable(error) from None
         return MethodState(_details(method), attached=getattr(method, "customer", None) is not None)
 

@@ -12,6 +12,7 @@ which settles every round whose attempts are answered (run_due.settle_rounds).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.notify import formatting as fmt
 from renewdesk.payments.processor import (
@@ -48,6 +50,7 @@ from renewdesk.store.models import (
     UsageInvoice,
 )
 
+log = logging.getLogger(__name__)
 PAYMENT_KINDS = ("payment_intent.succeeded", "payment_intent.payment_failed")
 REFUND_KINDS = ("charge.refunded",)
 DISPUTE_KINDS = ("charge.dispute.created", "charge.dispute.closed")
@@ -96,6 +99,9 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
             return replace(report, applied=len(changes), changes=tuple(changes),
                            problem=f"the payment provider could not be asked about "
                                    f"{event.id}: {error}; the next sync goes on from there")
+        except InputError as error:  # what the processor holds, renewdesk refuses: named once
+            change = _refused(ctx, event, name, error)
+            log.warning("event %s (%s) not applied: %s", event.id, event.type, error)
         if change:
             changes.append(change)
         if progress is not None:
@@ -142,6 +148,20 @@ def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool = False
         change = _change(ctx, session, event, fresh, today, now, quiet)
         session.add(ProcessorEventSeen(id=event.id, type=event.type, position=event.position,
                                        applied_at=now, change=(change or "nothing")[:500]))
+        current = settings.get(session, cursor)
+        if current is None or int(current) < event.position:
+            settings.put(session, cursor, str(event.position))
+        session.commit()
+    return change
+
+
+def _refused(ctx: Context, event: ProcessorEvent, cursor: str, error: InputError) -> str:
+    """An event whose object renewdesk refuses (say, an expiry it cannot hold) is marked seen
+    with the refusal, so that it neither stops every run nor is applied later by surprise."""
+    change = f"not applied: {error.words('en')}"[:500]
+    with ctx.write_lock, ctx.factory() as session:
+        session.add(ProcessorEventSeen(id=event.id, type=event.type, position=event.position,
+                                       applied_at=ctx.clock.now(), change=change))
         current = settings.get(session, cursor)
         if current is None or int(current) < event.position:
             settings.put(session, cursor, str(event.position))

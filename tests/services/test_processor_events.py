@@ -361,3 +361,17 @@ def test_sy1_a_refund_that_cannot_be_settled_leaves_the_run_going(world: World) 
     report = run_due(replace(world.ctx("2026-12-05"), processor=Lost(sandbox(world))))
     assert any("refund" in p for p in report.problems)
     assert world.export()["installment_orders"][0]["installments"][1]["status"] == "paid"
+
+
+def test_sy1_an_event_whose_object_renewdesk_refuses_is_named_once_and_stops_nothing(
+        world: World) -> None:
+    world.load(document([customer("C1", card("K1", token="pm_card_visa_c1"))]))
+    sandbox(world).update_method("pm_card_visa_c1", exp_month=1, exp_year=2200)
+    report = sync_now(world.ctx("2026-11-06"))
+    assert report.synced is not None and report.synced.problem is None
+    (refused,) = report.synced.changes
+    assert refused.startswith("not applied")
+    again = sync_now(world.ctx("2026-11-07"))
+    assert again.synced is not None and again.synced.changes == ()
+    with world.session() as session:
+        assert session.scalars(select(PaymentMethod.exp_year)).all() == [2030]
