@@ -15,6 +15,7 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 class WindowActions:
     run_now: QAction
     dry_run: QAction
+    sync_now: QAction
     settings: QAction
     find: QAction
     refresh: QAction
@@ -31,8 +32,8 @@ class WindowActions:
 
     def all(self) -> list[QAction]:
         """The toolbar's, in its order."""
-        return [self.new, self.edit, self.run_now, self.dry_run, self.refresh, self.find,
-                self.settings, self.quit]
+        return [self.new, self.edit, self.run_now, self.dry_run, self.sync_now, self.refresh,
+                self.find, self.settings, self.quit]
 
 
 def _action(parent: QWidget, text: str, shortcut: QKeySequence | str, name: str,
@@ -53,6 +54,10 @@ def build(parent: QWidget) -> WindowActions:
                                   "e-mails")),
         dry_run=_action(parent, translate("MainWindow", "&Dry run"), "Shift+F5", "dryRun",
                         translate("MainWindow", "Show what a run would do, changing nothing")),
+        sync_now=_action(parent, translate("MainWindow", "S&ync now"), "Ctrl+F5", "syncNow",
+                         translate("MainWindow", "Read what happened at the payment provider "
+                                   "(late payments, refunds, disputes, cards) and conclude what "
+                                   "it answered; nothing new is charged")),
         settings=_action(parent, translate("MainWindow", "&Settings…"), "Ctrl+,", "settings",
                          translate("MainWindow", "Rules, e-mail, daily run, language")),
         find=_action(parent, translate("MainWindow", "&Find"), QKeySequence.StandardKey.Find, "find",

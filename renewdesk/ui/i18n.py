@@ -110,6 +110,11 @@ def event_text(kind: str) -> str:
         "plan_change.expired": translate("Event", "Plan change expired"),
         "order.completed": translate("Event", "Order completed"),
         "order.collection": translate("Event", "Handed to collection"),
+        "payment.refunded": translate("Event", "Payment refunded"),
+        "payment.refund_failed": translate("Event", "Refund failed"),
+        "payment.disputed": translate("Event", "Payment disputed by the customer"),
+        "payment.dispute_closed": translate("Event", "Dispute closed"),
+        "customer.payment_method.changed": translate("Event", "Payment method changed"),
     }
     return texts.get(kind, kind)
 

@@ -4,7 +4,7 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
@@ -14,12 +14,14 @@ from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
 from renewdesk.ui import actions, i18n, menus
+from renewdesk.ui.alerts import DisputeAlerts
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from renewdesk.ui.mode_badge import ModeBadge, mode_text
 from renewdesk.ui.operations import Operations, Reader
+from renewdesk.ui.sync_now import SyncNow
 from renewdesk.ui.views.customer_page import CustomerPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.views.pages import (
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.actions_.run_now.triggered.connect(self.run_now)
         self.actions_.dry_run.triggered.connect(self.dry_run)
+        self.sync = SyncNow(self)
+        self.actions_.sync_now.triggered.connect(self.sync.start)
         self.actions_.settings.triggered.connect(self.open_settings)
         self.actions_.find.triggered.connect(self.focus_search)
         self.actions_.refresh.triggered.connect(self.refresh_all)
@@ -95,7 +99,8 @@ class MainWindow(QMainWindow):
         self.problems = QLabel()
         self.problems.setObjectName("problems")
         self.mode = ModeBadge()
-        for label in (self.last_run, self.next_run, self.problems, self.mode):
+        self.alerts = DisputeAlerts(self.desk, self, QLabel())  # RF-2
+        for label in (self.alerts.label, self.last_run, self.next_run, self.problems, self.mode):
             self.statusBar().addPermanentWidget(label)
         self.show_mode()
 
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         self.daily.due.connect(self.daily_run)
         self._read_run_state()
         self._restore_layout()
+        self.alerts.start()
 
     def _add(self, title: str, key: str, page: ListPage) -> None:
         self.pages[key] = page
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
         GUI thread stays free for the progress (SC-1's responsiveness)."""
         if not self.operations.busy and self.scheduler.running is None:
             self.refresh_all()
+            self.alerts.check()  # a dispute another computer's run recorded
 
     def open_customer(self, ref: str) -> None:
         page = self.customer_pages.get(ref)
@@ -252,17 +259,24 @@ class MainWindow(QMainWindow):
     def dry_run(self) -> None:
         self.scheduler.start(RunRequest(dry_run=True))
 
+    def runs_enabled(self, enabled: bool) -> None:
+        """Run now, Dry run and Sync now: one of them at a time."""
+        for action in (self.actions_.run_now, self.actions_.dry_run, self.actions_.sync_now):
+            action.setEnabled(enabled)
+
     @Slot()
     def daily_run(self) -> None:
         if self.scheduler.running is not None:
+            return
+        if self.sync.running:  # the sync ends soon: the daily run follows it
+            QTimer.singleShot(60_000, self.daily_run)
             return
         # Someone has to say yes to a catch-up (SC-3): the worker shows it first.
         self.scheduler.start(RunRequest(dry_run=False, daily=True, preview_catch_up=True))
 
     @Slot(object)
     def _run_started(self, request: RunRequest) -> None:
-        self.actions_.run_now.setEnabled(False)
-        self.actions_.dry_run.setEnabled(False)
+        self.runs_enabled(False)
         self.progress = RunProgressDialog(request, self)
         self.scheduler.progressed.connect(self.progress.show_progress)
         self.progress.cancelRequested.connect(self.scheduler.cancel)
@@ -271,8 +285,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _run_finished(self, outcome: RunOutcome) -> None:
         self.show_mode()
-        self.actions_.run_now.setEnabled(True)
-        self.actions_.dry_run.setEnabled(True)
+        self.runs_enabled(True)
         if self.progress is not None:
             self.scheduler.progressed.disconnect(self.progress.show_progress)
             self.progress.done(0)
@@ -299,6 +312,8 @@ class MainWindow(QMainWindow):
                               .replace("%2", str(len(report.charges)))
                               .replace("%3", str(len(report.emails))))
             self.refresh_all()
+        if not outcome.request.dry_run:  # RF-2: its first step may have recorded disputes
+            self.alerts.check()
         self.runFinished.emit(outcome)
 
     def _show_preview(self, outcome: RunOutcome, go_ahead: bool) -> None:

@@ -49,6 +49,7 @@ def build(window: MainWindow) -> Editing:
     actions = bar.addMenu(translate("MainWindow", "&Actions"))
     actions.addAction(a.run_now)
     actions.addAction(a.dry_run)
+    actions.addAction(a.sync_now)
     help_ = bar.addMenu(translate("MainWindow", "&Help"))
     help_.addAction(a.keys)
     editing = Editing(window)

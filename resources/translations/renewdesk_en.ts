@@ -663,6 +663,14 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
         <source>%1 was sent a link to save a new card</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="227"/>
+        <source>Payments (⚠ %n disputed)</source>
+        <translation>
+            <numerusform>Payments (⚠ %n disputed)</numerusform>
+            <numerusform>Payments (⚠ %n disputed)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -2276,6 +2284,71 @@ Plan changes expiring: %3</source>
         <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="68"/>
         <source>The file cannot be read.</source>
         <translation>The file cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/alerts.py" line="90"/>
+        <source>%n payments disputed; the last: %1</source>
+        <translation>
+            <numerusform>A payment disputed: %1</numerusform>
+            <numerusform>%n payments disputed; the last: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncNow</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/sync_now.py" line="124"/>
+        <source>Synced: %n event(s) read</source>
+        <translation>
+            <numerusform>Synced: %n event read</numerusform>
+            <numerusform>Synced: %n events read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummaryDialog</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="32"/>
+        <source>%n event(s) read from the payment provider</source>
+        <translation>
+            <numerusform>%n event read from the payment provider</numerusform>
+            <numerusform>%n events read from the payment provider</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="33"/>
+        <source>, %n of them changed something here.</source>
+        <translation>
+            <numerusform>, %n of them changed something here.</numerusform>
+            <numerusform>, %n of them changed something here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="35"/>
+        <source>%n refund(s) left without an answer were settled.</source>
+        <translation>
+            <numerusform>%n refund left without an answer was settled.</numerusform>
+            <numerusform>%n refunds left without an answer were settled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="38"/>
+        <source>%n payment(s) concluded.</source>
+        <translation>
+            <numerusform>%n payment concluded.</numerusform>
+            <numerusform>%n payments concluded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="85"/>
+        <source>%n refund(s) could not be settled now: the next run asks the payment provider again.</source>
+        <translation>
+            <numerusform>%n refund could not be settled now: the next run asks the payment provider again.</numerusform>
+            <numerusform>%n refunds could not be settled now: the next run asks the payment provider again.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -745,6 +745,44 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Invoiced</source>
         <translation>Facturé</translation>
     </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="98"/>
+        <source>Re&amp;fund this payment…</source>
+        <translation>Rem&amp;bourser ce paiement…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="149"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="221"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="227"/>
+        <source>Payments (⚠ %n disputed)</source>
+        <translation>
+            <numerusform>Paiements (⚠ %n contesté)</numerusform>
+            <numerusform>Paiements (⚠ %n contestés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="253"/>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="312"/>
+        <source>Another operation is under way</source>
+        <translation>Une autre opération est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="315"/>
+        <source>Refund all or part of this payment, with a reason</source>
+        <translation>Rembourser tout ou partie de ce paiement, avec un motif</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -1265,6 +1303,16 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>The keys of the window</source>
         <translation>Les touches de la fenêtre</translation>
     </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="57"/>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/actions.py" line="58"/>
+        <source>Read what happened at the payment provider (late payments, refunds, disputes, cards) and conclude what it answered; nothing new is charged</source>
+        <translation>Lire ce qui s&apos;est passé chez le prestataire de paiement (paiements tardifs, remboursements, contestations, cartes) et conclure ce qu&apos;il a répondu ; rien de nouveau n&apos;est prélevé</translation>
+    </message>
 </context>
 <context>
     <name>MethodsPage</name>
@@ -1638,6 +1686,11 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Stopping after the charges under way…</source>
         <translation>Arrêt après les prélèvements en cours…</translation>
     </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/run_progress.py" line="22"/>
+        <source>Reading the payment provider&apos;s events</source>
+        <translation>Lecture des événements du prestataire de paiement</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1901,6 +1954,16 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="227"/>
         <source>Live mode not confirmed: nothing was saved.</source>
         <translation>Mode réel non confirmé : rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="162"/>
+        <source>Disputed payments:</source>
+        <translation>Paiements contestés :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="178"/>
+        <source>Suspend the services a disputed payment paid for, until the dispute is settled</source>
+        <translation>Suspendre les services qu&apos;un paiement contesté a payés, jusqu&apos;au règlement de la contestation</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +3228,413 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/i18n.py" line="112"/>
         <source>Handed to collection</source>
         <translation>Remis au recouvrement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="113"/>
+        <source>Payment refunded</source>
+        <translation>Paiement remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="114"/>
+        <source>Refund failed</source>
+        <translation>Remboursement échoué</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="115"/>
+        <source>Payment disputed by the customer</source>
+        <translation>Paiement contesté par le client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="116"/>
+        <source>Dispute closed</source>
+        <translation>Contestation close</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="117"/>
+        <source>Payment method changed</source>
+        <translation>Moyen de paiement modifié</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="29"/>
+        <source>A customer disputed a payment: %1, %2</source>
+        <translation>Un client a contesté un paiement : %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="32"/>
+        <source>A customer disputed a payment: %1, %2, answer by %3</source>
+        <translation>Un client a contesté un paiement : %1, %2, à répondre avant le %3</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="36"/>
+        <source> (suspended until it is settled: %1)</source>
+        <translation> (suspendu jusqu&apos;à son règlement : %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/alerts.py" line="90"/>
+        <source>%n payments disputed; the last: %1</source>
+        <translation>
+            <numerusform>%n paiement contesté ; le dernier : %1</numerusform>
+            <numerusform>%n paiements contestés ; le dernier : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="99"/>
+        <source>Payment disputed</source>
+        <translation>Paiement contesté</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="100"/>
+        <source>Answer the payment provider with your evidence before the date given, or the money goes back to the customer. The customer&apos;s payments show the dispute.</source>
+        <translation>Répondez au prestataire de paiement avec vos justificatifs avant la date indiquée, sinon l&apos;argent est rendu au client. Les paiements du client montrent la contestation.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/alerts.py" line="109"/>
+        <source>Open the customer</source>
+        <translation>Ouvrir le client</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="51"/>
+        <source>⚠ Disputed: %1</source>
+        <translation>⚠ Contesté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="52"/>
+        <source>⚠ Disputed: %1, answer by %2</source>
+        <translation>⚠ Contesté : %1, à répondre avant le %2</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="54"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="55"/>
+        <source>Partly refunded</source>
+        <translation>Remboursé en partie</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="56"/>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="57"/>
+        <source>Dispute won</source>
+        <translation>Contestation gagnée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="58"/>
+        <source>Dispute lost</source>
+        <translation>Contestation perdue</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="67"/>
+        <source>%1 (%2 not yet confirmed)</source>
+        <translation>%1 (dont %2 pas encore confirmé)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="202"/>
+        <source>Select a payment</source>
+        <translation>Choisissez un paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="204"/>
+        <source>This payment was not taken through the payment provider</source>
+        <translation>Ce paiement n&apos;a pas été pris par le prestataire de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="206"/>
+        <source>This payment is refunded in full</source>
+        <translation>Ce paiement est remboursé en totalité</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="206"/>
+        <source>The customer disputed this payment: answer the dispute at the payment provider rather than refund it</source>
+        <translation>Le client a contesté ce paiement : répondez à la contestation chez le prestataire de paiement plutôt que de le rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="209"/>
+        <source>The customer&apos;s bank gave this payment back to them (the dispute was lost)</source>
+        <translation>La banque du client lui a rendu ce paiement (la contestation est perdue)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsList</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="171"/>
+        <source>Re&amp;fund…</source>
+        <translation>Rem&amp;bourser…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="106"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="106"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="106"/>
+        <source>What was paid</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="106"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="107"/>
+        <source>Method</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="107"/>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="107"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/payments_list.py" line="130"/>
+        <source>The customer disputed this payment with their bank. Answer the payment provider before the date shown, or the money goes back to the customer.</source>
+        <translation>Le client a contesté ce paiement auprès de sa banque. Répondez au prestataire de paiement avant la date indiquée, sinon l&apos;argent lui est rendu.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="60"/>
+        <source>%1 refunded to %2 (refund %3).</source>
+        <translation>%1 remboursé à %2 (remboursement %3).</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="63"/>
+        <source>The refund of %1 to %2 was accepted by the payment provider; it completes in a few days (refund %3).</source>
+        <translation>Le remboursement de %1 à %2 a été accepté par le prestataire de paiement ; il aboutit d&apos;ici quelques jours (remboursement %3).</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="68"/>
+        <source>The refund of %1 to %2 was not made: %3.</source>
+        <translation>Le remboursement de %1 à %2 n&apos;a pas été fait : %3.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="70"/>
+        <source>The payment provider has not answered about the refund of %1 to %2 yet: the next run asks it. Do not refund it again (refund %3).</source>
+        <translation>Le prestataire de paiement n&apos;a pas encore répondu pour le remboursement de %1 à %2 : le prochain passage le lui demande. Ne le remboursez pas une seconde fois (remboursement %3).</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="80"/>
+        <source>Refund %1</source>
+        <translation>Rembourser %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="86"/>
+        <source>Customer:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="87"/>
+        <source>Payment:</source>
+        <translation>Paiement :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="87"/>
+        <source>%1, on %2 with %3</source>
+        <translation>%1, le %2 avec %3</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="92"/>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="93"/>
+        <source>Paid:</source>
+        <translation>Payé :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="94"/>
+        <source>Already refunded:</source>
+        <translation>Déjà remboursé :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="97"/>
+        <source>Can be refunded:</source>
+        <translation>Remboursable :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="99"/>
+        <source>&amp;All of what is left (%1)</source>
+        <translation>&amp;Tout ce qui reste (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="102"/>
+        <source>&amp;This amount:</source>
+        <translation>&amp;Ce montant :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="126"/>
+        <source>Why, in a few words (kept in the audit log)</source>
+        <translation>Pourquoi, en quelques mots (gardé dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="129"/>
+        <source>The customer is told by e-mail once the refund is made. A refund does not change when their services expire.</source>
+        <translation>Le client est prévenu par e-mail une fois le remboursement fait. Un remboursement ne change pas l&apos;échéance de ses services.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="133"/>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Rembourser…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="141"/>
+        <source>How much:</source>
+        <translation>Combien :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="145"/>
+        <source>Reason (required):</source>
+        <translation>Motif (obligatoire) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="215"/>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/refund.py" line="216"/>
+        <source>Refund %1 to %2? This cannot be undone.</source>
+        <translation>Rembourser %1 à %2 ? C&apos;est définitif.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNow</name>
+    <message>
+        <location filename="../../renewdesk/ui/sync_now.py" line="62"/>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/sync_now.py" line="64"/>
+        <source>A run is under way: it reads the payment provider&apos;s events first itself. Nothing else was done.</source>
+        <translation>Un passage est en cours : il lit lui-même d&apos;abord les événements du prestataire de paiement. Rien d&apos;autre n&apos;a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/sync_now.py" line="70"/>
+        <source>Another operation is under way; try again when it has finished.</source>
+        <translation>Une autre opération est en cours ; réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/sync_now.py" line="116"/>
+        <source>A run is under way on this database, and it reads the payment provider&apos;s events first itself: nothing was done. (%1)</source>
+        <translation>Un passage est en cours sur cette base, et il lit lui-même d&apos;abord les événements du prestataire de paiement : rien n&apos;a été fait. (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/sync_now.py" line="124"/>
+        <source>Synced: %n event(s) read</source>
+        <translation>
+            <numerusform>Synchronisé : %n événement lu</numerusform>
+            <numerusform>Synchronisé : %n événements lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummaryDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="28"/>
+        <source>Sync now: done</source>
+        <translation>Synchronisation terminée</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="32"/>
+        <source>%n event(s) read from the payment provider</source>
+        <translation>
+            <numerusform>%n événement lu chez le prestataire de paiement</numerusform>
+            <numerusform>%n événements lus chez le prestataire de paiement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="33"/>
+        <source>, %n of them changed something here.</source>
+        <translation>
+            <numerusform>, dont %n a changé quelque chose ici.</numerusform>
+            <numerusform>, dont %n ont changé quelque chose ici.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="35"/>
+        <source>%n refund(s) left without an answer were settled.</source>
+        <translation>
+            <numerusform>%n remboursement resté sans réponse a été réglé.</numerusform>
+            <numerusform>%n remboursements restés sans réponse ont été réglés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="38"/>
+        <source>%n payment(s) concluded.</source>
+        <translation>
+            <numerusform>%n paiement conclu.</numerusform>
+            <numerusform>%n paiements conclus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="40"/>
+        <source>Stopped before the end: the next sync or run goes on from there.</source>
+        <translation>Arrêté avant la fin : la prochaine synchronisation ou le prochain passage reprend là.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="43"/>
+        <source>Nothing changed.</source>
+        <translation>Rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="58"/>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="58"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="63"/>
+        <source>Problems:</source>
+        <translation>Problèmes :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="77"/>
+        <source>The payment provider could not be read to the end; the next sync or run goes on from where this one stopped.</source>
+        <translation>Le prestataire de paiement n&apos;a pas pu être lu jusqu&apos;au bout ; la prochaine synchronisation ou le prochain passage reprend là où celle-ci s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="80"/>
+        <source>The payment provider no longer keeps its events before %1: payments still open are asked about one by one.</source>
+        <translation>Le prestataire de paiement ne garde plus ses événements d&apos;avant le %1 : les paiements encore ouverts lui sont demandés un par un.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/sync_summary.py" line="85"/>
+        <source>%n refund(s) could not be settled now: the next run asks the payment provider again.</source>
+        <translation>
+            <numerusform>%n remboursement n&apos;a pas pu être réglé maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
+            <numerusform>%n remboursements n&apos;ont pas pu être réglés maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

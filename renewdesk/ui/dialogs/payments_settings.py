@@ -111,8 +111,8 @@ class PaymentsTab(QWidget):
         form.addRow("", pay_note)
         self._enable()
         env_ = env
-        desk.read("payments state", lambda ctx: payments_setting.current(ctx, env_),
-                  self.show_state)
+        # Keyed by the tab: an answer that comes after the dialog was closed is dropped.
+        desk.read(self, lambda ctx: payments_setting.current(ctx, env_), self.show_state)
 
     def choice(self) -> str:
         return str(self.processor.currentData())

@@ -19,6 +19,7 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 def stage_text(stage: str) -> str:
     texts = {
+        "sync": translate("RunProgressDialog", "Reading the payment provider's events"),
         "settle": translate("RunProgressDialog", "Settling unfinished attempts"),
         "expire": translate("RunProgressDialog", "Expiring plan changes and links"),
         "notices": translate("RunProgressDialog", "Renewal notices"),
@@ -35,10 +36,14 @@ def stage_text(stage: str) -> str:
 class RunProgressDialog(QDialog):
     cancelRequested = Signal()
 
-    def __init__(self, request: RunRequest, parent: QWidget | None = None) -> None:
+    def __init__(self, request: RunRequest | None, parent: QWidget | None = None,
+                 title: str | None = None) -> None:
+        """`request`: the run shown; None with a `title` for "Sync now", which is a run's first
+        step alone."""
         super().__init__(parent)
         self.setObjectName("runProgressDialog")
-        self.setWindowTitle(self.tr("Dry run") if request.dry_run else self.tr("Run"))
+        self.setWindowTitle(title or (self.tr("Dry run") if request is not None
+                                      and request.dry_run else self.tr("Run")))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.stage = QLabel(self.tr("Starting…"))
         self.stage.setObjectName("stage")

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSettings, QTime, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTime, Signal, Slot
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -40,12 +42,38 @@ from renewdesk.ui.widgets import SendingDialog, confirm
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
                "plan_confirm_days", "card_expiring_day", "payment_method_removal",
-               "fallback_to_other_methods", "link_valid_days")
+               "fallback_to_other_methods", "link_valid_days", "dispute_suspends")
 MAIL_FIELDS = ("seller_email", "seller_language", "smtp_host", "smtp_port", "smtp_sender",
                "smtp_user", "smtp_starttls", "webhook_url", "links_base_url")
 RUN_FIELDS = ("nightly_time", "business_time_zone", "processor_concurrency",
               "processor_rate_limit")
-BOOLEAN = {"fallback_to_other_methods", "smtp_starttls"}
+BOOLEAN = {"fallback_to_other_methods", "smtp_starttls", "dispute_suspends"}
+
+
+class _Words(QLabel):
+    """A check box's words that wrap (a long sentence would widen the whole dialog); a click on
+    them ticks the box, as on a check box's own text."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__(box.accessibleName())
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.box.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+
+
+def _wrapped(widget: QWidget) -> QWidget:
+    if not isinstance(widget, QCheckBox) or not widget.accessibleName():
+        return widget
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(_Words(widget), 1)
+    return row
 
 
 class SettingsDialog(SendingDialog):
@@ -73,7 +101,7 @@ class SettingsDialog(SendingDialog):
                 widget = self._widget(name, self.current.get(name, ""))
                 widget.setObjectName(name)
                 self.fields[name] = widget
-                form.addRow(labels.get(name, name), widget)
+                form.addRow(labels.get(name, name), _wrapped(widget))
             tabs.addTab(page, title)
 
         interface = QWidget()
@@ -159,6 +187,7 @@ class SettingsDialog(SendingDialog):
             "payment_method_removal": self.tr("Removing a payment method:"),
             "fallback_to_other_methods": self.tr("Try the customer's other methods"),
             "link_valid_days": self.tr("Customer links valid for, days:"),
+            "dispute_suspends": self.tr("Disputed payments:"),
             "seller_email": self.tr("Your e-mail for alerts:"),
             "seller_language": self.tr("Language of your alerts:"),
             "smtp_host": self.tr("SMTP server:"), "smtp_port": self.tr("SMTP port:"),
@@ -175,6 +204,9 @@ class SettingsDialog(SendingDialog):
     def _widget(self, name: str, value: str) -> QWidget:
         if name in BOOLEAN:
             box = QCheckBox()
+            if name == "dispute_suspends":  # its words beside it, wrapped (`_wrapped`)
+                box.setAccessibleName(self.tr("Suspend the services a disputed payment paid "
+                                              "for, until the dispute is settled"))
             box.setChecked(value == "True" or value == "true")
             return box
         if name == "payment_method_removal":

@@ -247,6 +247,11 @@ class ListingModel(QAbstractTableModel):
             return self._loading(index.column(), role)
         column = self.listing.columns[index.column()]
         value = getattr(found, column.key)
+        if column.key == "type" and self.listing.name == "events" and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # EV-1's events in words; the type itself, which the search finds, in the tooltip
+            return i18n.event_text(str(value)) if role == Qt.ItemDataRole.DisplayRole \
+                else str(value)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(column.kind, value)
         if role == REF_ROLE:

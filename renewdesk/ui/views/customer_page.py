@@ -1,9 +1,11 @@
 """A customer's page: profile (PM-1), billing contacts, ordered payment methods, services,
-orders and history, with the actions on methods (PM-4, PM-5) and services (AR-2, AR-7)."""
+orders, payments and history, with the actions on methods (PM-4, PM-5), services (AR-2, AR-7)
+and payments (RF-1's refund, from the payments or from a payment's line in the history)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -19,16 +21,19 @@ from PySide6.QtWidgets import (
 
 from renewdesk.services import actions, proforma
 from renewdesk.services import window as reads
-from renewdesk.services.overview import CustomerOverview
+from renewdesk.services.overview import CustomerOverview, PaymentLine
+from renewdesk.services.refunds import RefundResult
 from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
 from renewdesk.ui.dialogs.record_form import open_form
+from renewdesk.ui.dialogs.refund import ask_refund, result_text
 from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
-from renewdesk.ui.widgets import fill_table, show_error
+from renewdesk.ui.views.payments_list import PaymentsList, refusal
+from renewdesk.ui.widgets import fill_table, inform, show_error
 
 
 class CustomerPage(QWidget):
@@ -80,6 +85,24 @@ class CustomerPage(QWidget):
         self.usage.doubleClicked.connect(lambda index: self._edit_row(
             "usage", index.row(), lambda d, n: d.usage[n].ref))
         self.history = QTableWidget()
+        self.history.setObjectName("history")
+        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.history.itemSelectionChanged.connect(self._update_buttons)
+        self.payments = PaymentsList(desk.language)
+        self.payments.refundRequested.connect(self.refund)
+        self.payments.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.payments.model.modelReset.connect(self._update_buttons)
+        # RF-1 from the payments or from a payment's line in the history: the button, a right
+        # click, or the key.
+        self.refund_action = QAction(self.tr("Re&fund this payment…"), self)
+        self.refund_action.setObjectName("refundAction")
+        self.refund_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.refund_action.triggered.connect(lambda: self.refund(self.chosen_payment()))
+        self.addAction(self.refund_action)
+        for table in (self.payments.table, self.history):
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            table.addAction(self.refund_action)
 
         method_buttons = QHBoxLayout()
         self.make_default = self._button(method_buttons, self.tr("Make &default"),
@@ -114,6 +137,7 @@ class CustomerPage(QWidget):
         box.addWidget(self.methods)
         box.addLayout(method_buttons)
         tabs = QTabWidget()
+        self.tabs = tabs
         services_tab = QWidget()
         box = QVBoxLayout(services_tab)
         box.addWidget(self.services)
@@ -122,7 +146,9 @@ class CustomerPage(QWidget):
         tabs.addTab(self.orders, self.tr("Orders"))
         tabs.addTab(self.contacts, self.tr("Billing contacts"))
         tabs.addTab(self.usage, self.tr("Usage"))
+        tabs.addTab(self.payments, self.tr("Payments"))
         tabs.addTab(self.history, self.tr("History"))
+        tabs.currentChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(self.profile)
@@ -192,10 +218,41 @@ class CustomerPage(QWidget):
         how = {"automatic": self.tr("automatic attempt"), "manual": self.tr("by hand"),
                "customer": self.tr("by the customer, from their link"), "": ""}
         fill_table(self.history, [self.tr("Date"), self.tr("Event"), self.tr("Subject"),
-                                  self.tr("Paid how")],
-                   [(lang.day(h.on), i18n.event_text(h.type), h.subject, how.get(h.how, h.how))
-                    for h in data.history])
+                                  self.tr("Paid how"), self.tr("Payment")],
+                   [(lang.day(h.on), i18n.event_text(h.type), h.subject, how.get(h.how, h.how),
+                     h.payment) for h in data.history])
+        self.payments.model.set_lines(data.payments)
+        disputed = sum(1 for p in data.payments if p.state == "disputed")
+        self.tabs.setTabText(self.tabs.indexOf(self.payments), self.tr(
+            "Payments (⚠ %n disputed)", "", disputed) if disputed else self.tr("Payments"))
         self._update_buttons()
+
+    def chosen_payment(self) -> PaymentLine | None:
+        """The payment selected in the tab shown: the payments, or a payment's line in the
+        history."""
+        if self.data is None:
+            return None
+        if self.tabs.currentWidget() is self.history:
+            rows = {index.row() for index in self.history.selectedIndexes()}
+            if len(rows) != 1:
+                return None
+            return self.data.payment(self.data.history[rows.pop()].payment)
+        return self.payments.selected()
+
+    @Slot(object)
+    def refund(self, payment: PaymentLine | str | None) -> None:
+        if isinstance(payment, str) and self.data is not None:
+            payment = self.data.payment(payment)
+        if not isinstance(payment, PaymentLine) or refusal(payment) is not None \
+                or self.desk.operations.busy:
+            return
+        ask_refund(self.desk, self, payment.ref, self._refunded)
+
+    def _refunded(self, result: RefundResult, customer: str) -> None:
+        text = result_text(result, customer, self.desk)
+        inform(self, self.tr("Refund"), text)
+        self.desk.message(text)
+        self._done()
 
     def selected_service(self) -> str | None:
         rows = {index.row() for index in self.services.selectedIndexes()}
@@ -250,6 +307,13 @@ class CustomerPage(QWidget):
             s.ref == service and s.billing == "usage" for s in self.data.services)
         self.new_usage.setEnabled(usage)
         self.new_usage.setToolTip("" if usage else self.tr("Select a service billed by usage"))
+        why = refusal(self.chosen_payment())
+        if why is None and not idle:
+            why = self.tr("Another operation is under way")
+        for control in (self.payments.refund, self.refund_action):
+            control.setEnabled(why is None)
+            control.setToolTip(why or self.tr("Refund all or part of this payment, with a "
+                                              "reason"))
 
     def _done(self) -> None:
         self.reload()
