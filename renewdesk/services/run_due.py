@@ -23,10 +23,11 @@ from renewdesk.domain.policy import Policy
 from renewdesk.notify import outbox, webhooks
 from renewdesk.payments.choice import require_ready
 from renewdesk.payments.dryrun import DryRunProcessor
-from renewdesk.payments.ratelimit import RateLimiter
+from renewdesk.payments.ratelimit import RateLimiter, limit_for
 from renewdesk.services import installments, payment_methods, renewals, usage
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
 from renewdesk.services.context import Context
+from renewdesk.services.pacing import Pacer
 from renewdesk.store import db, search_index, settings
 from renewdesk.store.models import (
     Attempt,
@@ -79,12 +80,20 @@ class RunReport:
     mail_waiting: int = 0
     cancelled: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    rate_limited: int = 0  # SY-2: answers turned away for the rate (429), each asked again
 
 
 def rules_for(policy: Policy) -> dict[str, SubjectRules]:
     return {"renewal": renewals.RenewalRules(policy),
             "installment": installments.InstallmentRules(policy),
             "usage_invoice": usage.UsageRules(policy)}
+
+
+def pacer_for(ctx: Context, policy: Policy, concurrency: int) -> Pacer:
+    """SY-2: the processor's limit for its mode unless a setting overrides it; `concurrency`
+    calls out at once, or (0) as many as that limit needs."""
+    return Pacer(RateLimiter(limit_for(ctx.processor, policy.processor_rate_limit)),
+                 concurrency)
 
 
 def last_run_on(session: Session) -> date | None:
@@ -191,10 +200,9 @@ class _Pipeline:
         self.policy = policy
         self.progress = progress
         self.cancel = cancel or threading.Event()
-        self.concurrency = concurrency
-        limiter = RateLimiter(policy.processor_rate_limit)
         self.runner = RoundRunner(ctx, rules_for(policy), today,
-                                  policy.fallback_to_other_methods, limiter)
+                                  policy.fallback_to_other_methods,
+                                  pacer_for(ctx, policy, concurrency))
         self.runner.cancelled = self.cancel
 
     def say(self, step: str, result: RoundResult | None = None) -> None:
@@ -211,8 +219,7 @@ class _Pipeline:
             return value
 
     def _charge(self, items: list[DueItem]) -> tuple[RoundResult, ...]:
-        return tuple(self.runner.run(items, self.concurrency,
-                                     lambda r: self.say("charge", r)))
+        return tuple(self.runner.run(items, lambda r: self.say("charge", r)))
 
     def run(self, report: RunReport) -> RunReport:
         today, now = self.today, self.ctx.clock.now
@@ -256,7 +263,8 @@ class _Pipeline:
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
-                       cancelled=cancelled, problems=(*report.problems, *problems))
+                       cancelled=cancelled, problems=(*report.problems, *problems),
+                       rate_limited=self.runner.pacer.rate_limited)
 
 
 @contextmanager
