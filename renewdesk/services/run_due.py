@@ -92,7 +92,7 @@ def rules_for(policy: Policy) -> dict[str, SubjectRules]:
 def pacer_for(ctx: Context, policy: Policy, concurrency: int) -> Pacer:
     """SY-2: the processor's limit for its mode unless a setting overrides it; `concurrency`
     calls out at once, or (0) as many as that limit needs."""
-    return Pacer(RateLimiter(limit_for(ctx.processor, policy.processor_rate_limit)),
+    return Pacer(RateLimiter.within(limit_for(ctx.processor, policy.processor_rate_limit)),
                  concurrency)
 
 

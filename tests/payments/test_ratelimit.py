@@ -53,3 +53,12 @@ def test_sy2_a_limit_set_in_the_settings_overrides_the_mode_and_zero_means_by_mo
     live = _Processor("stripe", live=True, calls_wait=True)
     assert limit_for(live, 40) == 40
     assert limit_for(live, 0) == 100
+
+
+def test_sy2_a_bucket_within_a_limit_never_lets_more_than_it_into_a_second() -> None:
+    """A bucket of B lets B + per_second requests into a second at most: limit + 1."""
+    for limit in (1, 25, 60, 100, 400):
+        bucket = RateLimiter.within(limit)
+        assert bucket.per_second + bucket.capacity <= limit + 1
+        assert bucket.per_second >= 0.95 * limit - 1
+    assert RateLimiter.within(0).per_second == 0
