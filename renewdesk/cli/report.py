@@ -37,6 +37,9 @@ def print_report(report: RunReport, out: TextIO) -> None:
     if not report.dry_run:
         out.write(f"; {report.mail_sent} e-mail(s) sent, {report.mail_waiting} waiting")
     out.write("\n")
+    if report.rate_limited:  # SY-2: not declines; each was asked again with its own key
+        out.write(f"{report.rate_limited} call(s) turned away for the processor's rate limit "
+                  "(HTTP 429), each asked again later with the same key; not declines\n")
     for problem in report.problems:
         out.write(f"  problem: {problem}\n")
 

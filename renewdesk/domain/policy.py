@@ -29,8 +29,10 @@ class Policy:
     seller_email: str = "seller@renewdesk.invalid"  # IN-7
     seller_language: str = "fr"
     dispute_suspends: bool = False  # RF-2: a disputed payment suspends what it paid for
-    processor_concurrency: int = 8  # parallel processor calls, one customer per worker
-    processor_rate_limit: int = 0  # requests per second (Stripe: 25 test, 100 live); 0 = none
+    # SY-2: 0 is "by the processor": as many calls at once as its limit needs at the latency
+    # measured, and its documented limit for its mode (Stripe: 25 requests/s test, 100 live).
+    processor_concurrency: int = 0  # parallel processor calls, one customer per call
+    processor_rate_limit: int = 0  # requests per second
 
     def with_values(self, values: dict[str, Any]) -> Policy:
         """Validated copy; unknown names or values of the wrong shape are refused."""

@@ -9,17 +9,18 @@ sent again with the same key. Nothing is ever charged twice.
 One way to charge, whatever the processor's latency. Due items go in *waves*: the current item
 of many customers, never two of one customer, so each customer's subjects keep their order. One
 unit of work plans a wave and commits all its new attempts with their keys before any call; the
-calls are made outside it, paced by the rate limiter; one unit of work records what came back
-for every call that is back (`charge_units`). A round that goes on (a decline, another method
-to try) takes its next step in a later wave. While calls are out, the customers whose rounds
-ended go into the next wave, so up to a wave of calls is always waiting for the processor: it
-is kept as busy as its rate limit and `processor_concurrency` allow. A processor that answers at
-once is the case where each call is back before the next one is made: its calls are made on the
-run's own thread, as more threads would only add their cost to the same work. A processor says
-that its calls wait on something (a network) with `calls_wait`; by Little's law, it is then
-the number of calls out at once that sets the rate, so they are made on a bounded pool (of
-`processor_concurrency` threads), and each call's outcome is recorded as it comes back, with
-the progress and the cancel that go with it.
+calls are made outside it, through the run's `Pacer` (services/pacing.py: the rate limit, a 429
+asked again with the same key); one unit of work records what came back for every call that is
+back (`charge_units`). A round that goes on (a decline, another method to try) takes its next
+step in a later wave. While calls are out, the customers whose rounds ended go into the next
+wave, so up to a wave of calls is always waiting for the processor: it is kept as busy as its
+rate limit allows. A processor that answers at once is the case where each call is back before
+the next one is made: its calls are made on the run's own thread, as more threads would only
+add their cost to the same work. A processor says that its calls wait on something (a network)
+with `calls_wait`; by Little's law, it is then the number of calls out at once that sets the
+rate, so they are made on a bounded pool, as many at once as the pacer lets out (what the limit
+needs at the latency it measures, or `processor_concurrency`), and each call's outcome is
+recorded as it comes back, with the progress and the cancel that go with it.
 
 What the engine charges is told by its `SubjectRules` (services/subjects.py): that is the seam
 where new kinds of attempt (refunds, payments the customer completes) join the same path, with
@@ -40,16 +41,17 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import groupby
 from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
 from renewdesk.payments.processor import ChargeRequest, ProcessorUnavailable
-from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services.attempts import SKIPPED, Answer, Call, OpenAttempt, PlannedCall
 from renewdesk.services.charge_units import ChargeUnits, Step, Subjects
 from renewdesk.services.context import Context
+from renewdesk.services.pacing import Pacer
 from renewdesk.services.subjects import DueItem, RoundResult, SubjectRules, methods_for_round
 from renewdesk.store.batches import collected_after
 
@@ -111,21 +113,20 @@ class RoundRunner:
     """Runs rounds for due subjects; one instance per run."""
 
     def __init__(self, ctx: Context, rules: dict[str, SubjectRules], today: date,
-                 fallback: bool, limiter: RateLimiter) -> None:
+                 fallback: bool, pacer: Pacer) -> None:
         self.ctx = ctx
         self.today = today
-        self.limiter = limiter
+        self.pacer = pacer
         self.units = ChargeUnits(ctx, rules, today, fallback)
         self.cancelled = threading.Event()
         self._answers: dict[tuple[str, int], dict[int, Answer]] = {}
         self._waves = 0
 
-    def wave_size(self, concurrency: int) -> int:
-        if self.limiter.per_second > 0:
-            return max(concurrency, self.limiter.per_second * WAVE_SECONDS)
-        return WAVE
+    def wave_size(self) -> int:
+        rate = self.pacer.limiter.per_second
+        return max(self.pacer.threads, rate * WAVE_SECONDS) if rate > 0 else WAVE
 
-    def run(self, items: Sequence[DueItem], concurrency: int,
+    def run(self, items: Sequence[DueItem],
             progress: Callable[[RoundResult], None] | None = None) -> list[RoundResult]:
         """Every item's round to its end (or to a cancel), each customer's in order; `progress`
         hears of each round as it ends."""
@@ -134,9 +135,9 @@ class RoundRunner:
             by_customer.setdefault(item.customer_id, deque()).append(item)
         ready = deque(by_customer.values())
         results: list[RoundResult] = []
-        window = self.wave_size(concurrency)
+        window = self.wave_size()
         out: Out = {}
-        with self._callers(concurrency, len(ready)) as start, self._closing(out):
+        with self._callers(len(ready)) as start, self._closing(out):
             while out or (ready and not self.cancelled.is_set()):
                 with collected_after():  # a wave makes a great many short-lived objects
                     room = min(window - len(out), len(ready))
@@ -159,15 +160,16 @@ class RoundRunner:
 
     def run_round(self, item: DueItem) -> RoundResult:
         """One subject's round, to its end (a manual charge)."""
-        return self.run([item], 1)[0]
+        return self.run([item])[0]
 
     @contextmanager
-    def _callers(self, concurrency: int, customers: int) -> Iterator[Start]:
+    def _callers(self, customers: int) -> Iterator[Start]:
         """Who makes the calls: the run's own thread for a processor that answers at once (or
         a single customer, who has one call out at a time); otherwise a bounded pool, even of
-        one thread, so that what comes back is recorded, and heard of, while the rest wait."""
+        one thread, so that what comes back is recorded, and heard of, while the rest wait.
+        The pool has the most threads the pacer may let out; it lets out what is needed."""
         if customers > 1 and getattr(self.ctx.processor, "calls_wait", False):
-            with ThreadPoolExecutor(max_workers=max(1, concurrency),
+            with ThreadPoolExecutor(max_workers=max(1, self.pacer.threads),
                                     thread_name_prefix="charge") as pool:
                 yield pool.submit
         else:
@@ -241,20 +243,20 @@ class RoundRunner:
     def _call(self, request: ChargeRequest) -> Call:
         if self.cancelled.is_set():
             return SKIPPED
-        self.limiter.acquire()
         try:
-            return self.ctx.processor.charge(request, self.today)
-        except ProcessorUnavailable:
+            return self.pacer.send(partial(self.ctx.processor.charge, request, self.today),
+                                   self.cancelled)
+        except ProcessorUnavailable:  # a 429 too, after the last try: unknown, never declined
             return None
 
     def _ask(self, open_attempts: tuple[OpenAttempt, ...]) -> dict[int, Answer]:
         """Ask the processor about open attempts, outside the write lock."""
         answers: dict[int, Answer] = {}
         for open_attempt in open_attempts:
-            self.limiter.acquire()
+            lookup = partial(self.ctx.processor.lookup, open_attempt.key,
+                             dict(open_attempt.metadata), self.today)
             try:
-                outcome = self.ctx.processor.lookup(open_attempt.key, dict(open_attempt.metadata),
-                                                    self.today)
+                outcome = self.pacer.send(lookup, self.cancelled)
             except ProcessorUnavailable:
                 answers[open_attempt.attempt_id] = Answer(False, None)
             else:

@@ -10,12 +10,11 @@ from sqlalchemy import select
 
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.choice import require_ready
-from renewdesk.payments.ratelimit import RateLimiter
 from renewdesk.services import installments, renewals
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
-from renewdesk.services.run_due import rules_for
+from renewdesk.services.run_due import pacer_for, rules_for
 from renewdesk.store import settings
 from renewdesk.store.models import InstallmentOrder, Service
 
@@ -39,7 +38,7 @@ def _runner(ctx: Context) -> RoundRunner:
     with ctx.factory() as session:
         policy = settings.load_policy(session)
     return RoundRunner(ctx, rules_for(policy), ctx.clock.today, policy.fallback_to_other_methods,
-                       RateLimiter(policy.processor_rate_limit))
+                       pacer_for(ctx, policy, policy.processor_concurrency))
 
 
 def final_attempt(ctx: Context, order_ref: str) -> RoundResult:

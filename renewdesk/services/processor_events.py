@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -36,6 +37,7 @@ from renewdesk.services.attempts import block_if_hard, settled
 from renewdesk.services.context import Context
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import dispute_words, seller_alert
+from renewdesk.services.pacing import Pacer
 from renewdesk.services.payment_methods import CHANGED, change_data, describe, update_method
 from renewdesk.services.processor_sync import as_input
 from renewdesk.store import settings
@@ -75,15 +77,17 @@ def cursor_name(ctx: Context) -> str:
 
 
 def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
-         cancel: threading.Event | None = None) -> SyncReport:
-    """Read the processor's events since the cursor and apply each once (SY-1)."""
+         cancel: threading.Event | None = None, pacer: Pacer | None = None) -> SyncReport:
+    """Read the processor's events since the cursor and apply each once (SY-1); its calls
+    paced as the run's are (SY-2), a 429 asked again."""
+    send = _sender(pacer, cancel)
     name = cursor_name(ctx)
     with ctx.factory() as session:
         text = settings.get(session, name)
         # The first read ever: refunds made long ago at the processor are recorded, not e-mailed.
         quiet = settings.get(session, f"{name}.read") is None
     try:
-        page = ctx.processor.events(int(text) if text else None, ctx.clock.today)
+        page = send(lambda: ctx.processor.events(int(text) if text else None, ctx.clock.today))
     except ProcessorUnavailable as error:
         return SyncReport(problem=f"the payment provider's events could not be read: {error}")
     report = SyncReport(read=len(page.events), lost_before=_instant(page.lost_before))
@@ -94,7 +98,7 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
         if cancel is not None and cancel.is_set():
             break
         try:
-            change = _apply(ctx, event, name, quiet)
+            change = _apply(ctx, event, name, quiet, send)
         except ProcessorUnavailable as error:
             return replace(report, applied=len(changes), changes=tuple(changes),
                            problem=f"the payment provider could not be asked about "
@@ -137,11 +141,17 @@ def _forget_old(ctx: Context) -> None:
 Reread = PaymentState | DisputeState | MethodState | None
 
 
-def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool = False) -> str:
+def _sender(pacer: Pacer | None, cancel: threading.Event | None) -> Any:
+    if pacer is None:
+        return lambda call: call()
+    return lambda call: pacer.send(call, cancel)
+
+
+def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool, send: Any) -> str:
     """One event: the object read again (outside the write lock), then one unit of work with
     its change, the event's id and the cursor. Returns what changed ("" for nothing)."""
     today, now = ctx.clock.today, ctx.clock.now()
-    fresh = _reread(ctx, event)
+    fresh = send(lambda: _reread(ctx, event))
     with ctx.write_lock, ctx.factory() as session:
         if session.get(ProcessorEventSeen, event.id) is not None:
             return ""  # applied meanwhile (another sync)

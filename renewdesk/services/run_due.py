@@ -23,7 +23,7 @@ from renewdesk.domain.policy import Policy
 from renewdesk.notify import outbox, webhooks
 from renewdesk.payments.choice import require_ready
 from renewdesk.payments.dryrun import DryRunProcessor
-from renewdesk.payments.ratelimit import RateLimiter
+from renewdesk.payments.ratelimit import RateLimiter, limit_for
 from renewdesk.services import (
     installments,
     payment_methods,
@@ -34,6 +34,7 @@ from renewdesk.services import (
 )
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
 from renewdesk.services.context import Context
+from renewdesk.services.pacing import Pacer
 from renewdesk.store import db, search_index, settings
 from renewdesk.store.models import (
     Attempt,
@@ -88,12 +89,20 @@ class RunReport:
     problems: tuple[str, ...] = field(default_factory=tuple)
     synced: processor_events.SyncReport | None = None  # SY-1: the processor's events read first
     refunds_settled: int = 0
+    rate_limited: int = 0  # SY-2: answers turned away for the rate (429), each asked again
 
 
 def rules_for(policy: Policy) -> dict[str, SubjectRules]:
     return {"renewal": renewals.RenewalRules(policy),
             "installment": installments.InstallmentRules(policy),
             "usage_invoice": usage.UsageRules(policy)}
+
+
+def pacer_for(ctx: Context, policy: Policy, concurrency: int) -> Pacer:
+    """SY-2: the processor's limit for its mode unless a setting overrides it; `concurrency`
+    calls out at once, or (0) as many as that limit needs."""
+    return Pacer(RateLimiter.within(limit_for(ctx.processor, policy.processor_rate_limit)),
+                 concurrency)
 
 
 def last_run_on(session: Session) -> date | None:
@@ -200,10 +209,9 @@ class _Pipeline:
         self.policy = policy
         self.progress = progress
         self.cancel = cancel or threading.Event()
-        self.concurrency = concurrency
-        limiter = RateLimiter(policy.processor_rate_limit)
         self.runner = RoundRunner(ctx, rules_for(policy), today,
-                                  policy.fallback_to_other_methods, limiter)
+                                  policy.fallback_to_other_methods,
+                                  pacer_for(ctx, policy, concurrency))
         self.runner.cancelled = self.cancel
 
     def say(self, step: str, result: RoundResult | None = None) -> None:
@@ -219,16 +227,15 @@ class _Pipeline:
             session.commit()
             return value
 
-    def _charge(self, items: list[DueItem]) -> tuple[RoundResult, ...]:
-        return tuple(self.runner.run(items, self.concurrency,
-                                     lambda r: self.say("charge", r)))
+    def charge(self, items: list[DueItem]) -> tuple[RoundResult, ...]:
+        return tuple(self.runner.run(items, lambda r: self.say("charge", r)))
 
     def run(self, report: RunReport) -> RunReport:
         today, now = self.today, self.ctx.clock.now
         self.say("settle")
         with self.ctx.factory() as session:
             open_items = _unfinished_rounds(session)
-        settled = self._charge(open_items)
+        settled = self.charge(open_items)
         self.say("expire")
         expired = self.unit(lambda s: installments.expire_plan_changes(s, today, now()))
         self.say("notices")
@@ -237,11 +244,11 @@ class _Pipeline:
         self.say("charges")
         with self.ctx.factory() as session:
             first = _due_items(session, today, retries=False)
-        self._charge(first)
+        self.charge(first)
         self.say("retries")
         with self.ctx.factory() as session:
             again = _due_items(session, today, retries=True)
-        self._charge(again)
+        self.charge(again)
         cancelled = self.cancel.is_set()
         suspended: list[str] = []
         invoices: list[str] = []
@@ -258,14 +265,15 @@ class _Pipeline:
             with self.ctx.factory() as session:
                 fresh = [i for i in _due_items(session, today, retries=False)
                          if i.kind == "usage_invoice"]
-            self._charge(fresh)
+            self.charge(fresh)
             expiring = self.unit(
                 lambda s: payment_methods.send_card_expiring(s, self.policy, today, now()))
             self.unit(lambda s: settings.put(s, "last_run_on", today.isoformat()))
         return replace(report, settled=settled, plan_changes_expired=tuple(expired),
                        notices=tuple(notices), suspended=tuple(suspended),
                        usage_invoices=tuple(invoices), card_expiring=tuple(expiring),
-                       cancelled=cancelled, problems=(*report.problems, *problems))
+                       cancelled=cancelled, problems=(*report.problems, *problems),
+                       rate_limited=self.runner.pacer.rate_limited)
 
 
 @contextmanager
@@ -335,7 +343,9 @@ def _follow_processor(ctx: Context, report: RunReport,
 
     if progress is not None:
         progress("sync", None)
-    synced = processor_events.sync(ctx, cancel=cancel)
+    with ctx.factory() as session:
+        policy = settings.load_policy(session)
+    synced = processor_events.sync(ctx, cancel=cancel, pacer=pacer_for(ctx, policy, 1))
     problems = list(report.problems)
     if synced.problem:
         problems.append(synced.problem)
@@ -365,7 +375,7 @@ def sync_now(ctx: Context, progress: Callable[[str, RoundResult | None], None] |
         open_items = _unfinished_rounds(session)
     engine = _Pipeline(ctx, today, policy, progress, cancel, policy.processor_concurrency)
     engine.say("settle")
-    settled = engine._charge(open_items)
+    settled = engine.charge(open_items)
     flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now, respect_backoff=True)
     with ctx.factory() as session:
         events = session.scalar(select(func.count()).select_from(Event).where(

@@ -310,11 +310,19 @@ class MainWindow(QMainWindow):
                               self.tr("Run as of %1: %2 charge(s), %3 e-mail(s)")
                               .replace("%1", report.as_of.isoformat())
                               .replace("%2", str(len(report.charges)))
-                              .replace("%3", str(len(report.emails))))
+                              .replace("%3", str(len(report.emails)))
+                              + self._rate_limited(report.rate_limited))
             self.refresh_all()
         if not outcome.request.dry_run:  # RF-2: its first step may have recorded disputes
             self.alerts.check()
         self.runFinished.emit(outcome)
+
+    def _rate_limited(self, count: int) -> str:
+        """SY-2: calls the processor turned away for its rate, apart from declines."""
+        if not count:
+            return ""
+        return self.tr("; %1 call(s) turned away for the processor's rate limit, asked again "
+                       "(not declines)").replace("%1", str(count))
 
     def _show_preview(self, outcome: RunOutcome, go_ahead: bool) -> None:
         assert outcome.report is not None

@@ -1134,6 +1134,11 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <translation>Traitement du %1 : %2 prélèvement(s), %3 e-mail(s)</translation>
     </message>
     <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="308"/>
+        <source>; %1 call(s) turned away for the processor&apos;s rate limit, asked again (not declines)</source>
+        <translation> ; %1 appel(s) refusé(s) par la limite de requêtes du prestataire, renvoyé(s) (ce ne sont pas des refus de paiement)</translation>
+    </message>
+    <message>
         <location filename="../../renewdesk/ui/main_window.py" line="296"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
@@ -1932,8 +1937,18 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     </message>
     <message>
         <location filename="../../renewdesk/ui/dialogs/settings.py" line="169"/>
-        <source>Processor requests per second (0: no limit):</source>
-        <translation>Requêtes par seconde au prestataire (0 : sans limite) :</translation>
+        <source>Processor requests per second:</source>
+        <translation>Requêtes par seconde au prestataire :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="212"/>
+        <source>By mode (25/s test, 100/s live)</source>
+        <translation>Selon le mode (25/s en test, 100/s en production)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/settings.py" line="213"/>
+        <source>Automatic (as the rate limit needs)</source>
+        <translation>Automatique (selon la limite de requêtes)</translation>
     </message>
     <message>
         <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="93"/>

@@ -38,6 +38,24 @@ def test_every_benchmark_runs_and_prints_its_figures_with_targets(tmp_path: obje
     assert lines[-1].startswith("# ") and "figures" in lines[-1]
 
 
+LIVE = ["achieved rate / limit", "busiest second at the server",
+        "429 night: charges made once / due", "429 night: attempts declined or unknown",
+        "429 night: 429s counted - at server"]
+
+
+def test_the_live_night_runs_against_a_local_stand_in_for_stripe() -> None:
+    """SY-2's `bench night --live`: the real Stripe processor in live mode, on this machine."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "bench", "night", "--live", "--quick"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    for name in LIVE:
+        (line,) = [x for x in lines if x.startswith("live") and name in x]
+        assert re.search(r"\d+\.\d{3} ", line) and "target" in line, line
+
+
 def test_an_unknown_benchmark_is_named() -> None:
     done = subprocess.run([sys.executable, "-m", "bench", "nigth"], cwd=REPO,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True,

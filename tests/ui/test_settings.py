@@ -7,7 +7,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox
 
 from renewdesk.domain.money import Money
 from renewdesk.services.window import user_settings
@@ -86,4 +86,20 @@ def test_team_database_chosen_in_settings_never_with_its_password(
     assert dialog.database_changed
     assert "postgresql+psycopg://alice@db.example.test/renewdesk (chosen)" in \
         world.cli("database")[1]
+    app.close()
+
+
+def test_sy2_pacing_settings_say_by_mode_in_words_and_take_an_override(world: World,
+                                                                       qtbot: Any) -> None:
+    app = desk_app(world, "2026-11-01")
+    dialog = SettingsDialog(lone_desk(app), world.env, user_settings(app.context()))
+    qtbot.addWidget(dialog)
+    rate = dialog.findChild(QSpinBox, "processor_rate_limit")
+    calls = dialog.findChild(QSpinBox, "processor_concurrency")
+    assert rate.value() == 0 and rate.text() == "By mode (25/s test, 100/s live)"
+    assert calls.value() == 0 and calls.text().startswith("Automatic")
+    rate.setValue(40)
+    save(qtbot, dialog)
+    out = world.cli("settings")[1]
+    assert "processor_rate_limit=40" in out and "processor_concurrency=0" in out
     app.close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -198,7 +199,7 @@ class SettingsDialog(SendingDialog):
             "nightly_time": self.tr("Daily run at:"),
             "business_time_zone": self.tr("Business time zone:"),
             "processor_concurrency": self.tr("Parallel processor calls:"),
-            "processor_rate_limit": self.tr("Processor requests per second (0: no limit):"),
+            "processor_rate_limit": self.tr("Processor requests per second:"),
         }
 
     def _widget(self, name: str, value: str) -> QWidget:
@@ -219,11 +220,24 @@ class SettingsDialog(SendingDialog):
             combo.addItems(["fr", "en"])
             combo.setCurrentText(value)
             return combo
+        if name in ("processor_concurrency", "processor_rate_limit"):
+            return self._by_processor(name, value)
         if name == "nightly_time":
             edit = QTimeEdit(QTime.fromString(value or "02:00", "HH:mm"))
             edit.setDisplayFormat("HH:mm")
             return edit
         return QLineEdit(value)
+
+    def _by_processor(self, name: str, value: str) -> QSpinBox:
+        """SY-2: 0, shown in words, leaves it to the processor: its documented limit for its
+        mode, and as many calls at once as that limit needs at the latency measured."""
+        box = QSpinBox()
+        box.setRange(0, 10_000 if name == "processor_rate_limit" else 256)
+        box.setSpecialValueText(
+            self.tr("By mode (25/s test, 100/s live)") if name == "processor_rate_limit"
+            else self.tr("Automatic (as the rate limit needs)"))
+        box.setValue(int(value) if value.isdigit() else 0)
+        return box
 
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -235,6 +249,8 @@ class SettingsDialog(SendingDialog):
             elif isinstance(widget, QComboBox):  # its value, where it shows words
                 data = widget.currentData()
                 out[name] = data if isinstance(data, str) else widget.currentText()
+            elif isinstance(widget, QSpinBox):
+                out[name] = str(widget.value())
             elif isinstance(widget, QTimeEdit):
                 out[name] = widget.time().toString("HH:mm")
             elif isinstance(widget, QLineEdit):
