@@ -124,6 +124,9 @@ def _handler(ledger: Ledger, latency: float) -> type[BaseHTTPRequestHandler]:
             elif url.path == "/v1/payment_intents":
                 self._answer(200, {"object": "list", "url": url.path,
                                    "data": ledger.found(None), "has_more": False})
+            elif url.path == "/v1/events":  # nothing happens here after the call (SY-1)
+                self._answer(200, {"object": "list", "url": url.path, "data": [],
+                                   "has_more": False})
             else:
                 self._answer(404, {"error": {"type": "invalid_request_error",
                                              "code": "resource_missing", "message": url.path}})

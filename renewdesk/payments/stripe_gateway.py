@@ -334,7 +334,10 @@ class StripeProcessor:
                 page = self.client.v1.events.list(
                     params={**params, "types": list(EVENT_KINDS)})  # type: ignore[arg-type]
             except InvalidRequestError:  # a server without the filter: every kind, skipped here
-                page = self.client.v1.events.list(params=params)  # type: ignore[arg-type]
+                try:
+                    page = self.client.v1.events.list(params=params)  # type: ignore[arg-type]
+                except InvalidRequestError as error:  # a server with no feed at all
+                    raise _unavailable(error) from None
             found = [ProcessorEvent(str(e.id), str(e.type), int(e.created),
                                     str(e.data.object.id))
                      for e in page.auto_paging_iter() if e.type in EVENT_KINDS]
