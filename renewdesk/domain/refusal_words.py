@@ -95,6 +95,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         # Values: amounts, dates, text
         "unknown_currency": "unknown currency {currency!r} (expected an ISO 4217 code such as "
                             "EUR)",
+        "unknown_country": "{field}: {given!r} is not a country code (ISO 3166, two capital "
+                           "letters such as FR)",
         "amount_not_text": "{field}: amounts are decimal strings such as \"12.00\", got "
                            "{given!r}",
         "amount_not_decimal": "{field}: {given!r} is not a decimal amount such as \"12.00\"",
@@ -347,6 +349,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                                        "commande {order} par une mise à jour de l'échéancier",
         "unknown_currency": "devise inconnue {currency!r} (un code ISO 4217 est attendu, "
                             "comme EUR)",
+        "unknown_country": "{field} : {given!r} n'est pas un code de pays (ISO 3166, deux "
+                           "lettres majuscules comme FR)",
         "amount_not_text": "{field} : un montant s'écrit en chiffres décimaux entre guillemets, "
                            "comme \"12.00\", et non {given!r}",
         "amount_not_decimal": "{field} : {given!r} n'est pas un montant décimal comme "
