@@ -44,7 +44,8 @@ class SellerTerms:
 class Line:
     description: str  # the service's label, or the order's product
     quantity: int
-    unit_price_excl: int  # minor units, excluding VAT
+    unit_price_excl: int  # minor units, excluding VAT; for display (prices entered including
+    #                       VAT give a rounded one): `total_excl` is the figure that adds up
     vat_rate: Decimal  # percent
     vat_category: str  # EN 16931 (UNCL5305): S standard, AE reverse charge, G export, E exempt
     total_excl: int
@@ -76,7 +77,9 @@ class InvoiceDocument:
     total_excl: int
     total_vat: int
     total: int
-    mention: str | None = None  # reverse_charge | outside_eu | franchise (its words in the layout)
+    # reverse_charge | outside_eu | outside_eu_consumer | franchise: its words are
+    # renewdesk.domain.vat.MENTIONS (the law's French), its code EXEMPTION_CODES
+    mention: str | None = None
     paid_on: date | None = None
     paid_with: str | None = None  # "visa •••• 4242"
     payment_ref: str | None = None  # R-1/1
