@@ -111,6 +111,38 @@ def test_upgrade_from_0002_indexes_the_services_for_search(tmp_path: Path) -> No
     engine.dispose()
 
 
+def test_iv1_upgrade_from_0005_makes_old_customers_consumers_in_france_at_the_default_rate(
+        tmp_path: Path) -> None:
+    """0005's schema with a customer, a service and an order: 0006 gives them the tax fields'
+    defaults (a consumer in France, no VAT number or SIREN, the default VAT rate)."""
+    engine = db.make_engine(db.database_url(str(tmp_path / "old.db")))
+    db.migrate(engine, "0005")
+    with engine.begin() as connection:
+        old_customer(connection, "Ana")
+        connection.execute(text(
+            "INSERT INTO service (id, ref, customer_id, kind, label, billing, currency, "
+            "price_minor, period_months, auto_renew, status) VALUES (1, 'S1', 1, 'domain', "
+            "'ana.fr', 'period', 'EUR', 1200, 12, 0, 'active')"))
+        connection.execute(text(
+            "INSERT INTO installment_order (id, ref, customer_id, product, invoice_number, "
+            "installment_amount_minor, currency, installments_count, interval, first_due_on, "
+            "method, status, in_collection, version) VALUES (1, 'O1', 1, 'Course', 'INV-1', "
+            "3000, 'EUR', 3, 'monthly', '2026-12-01', 'card', 'active', 0, 1)"))
+    db.migrate(engine)
+    assert db.current_revision(engine) == db.HEAD
+    with engine.connect() as connection:
+        customer = connection.execute(text(
+            "SELECT business, country, vat_number, siren FROM customer")).one()
+        rates = connection.execute(text(
+            "SELECT (SELECT vat_rate_bp FROM service), (SELECT vat_rate_bp FROM "
+            "installment_order)")).one()
+        diff = compare_metadata(MigrationContext.configure(connection, opts=COMPARE), Base.metadata)
+    assert tuple(customer) == (0, "FR", None, None)
+    assert tuple(rates) == (None, None)
+    assert diff == []
+    engine.dispose()
+
+
 def test_migrations_on_postgresql_from_empty_match_the_models(postgres: Any) -> None:
     with postgres.database(template=None) as url:
         engine = db.make_engine(url)

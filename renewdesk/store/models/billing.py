@@ -36,6 +36,8 @@ class Service(Base):
     payment_method_id: Mapped[int | None] = mapped_column(ForeignKey("payment_method.id"))
     billing_contact_id: Mapped[int | None] = mapped_column(ForeignKey("billing_contact.id"))
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    # IV-3: its VAT rate in basis points (2000 = 20 %, 550 = 5.5 %); None: `default_vat_rate`.
+    vat_rate_bp: Mapped[int | None] = mapped_column(Integer)
 
     customer: Mapped[Customer] = relationship()
     payment_method: Mapped[PaymentMethod | None] = relationship()
@@ -121,6 +123,7 @@ class InstallmentOrder(Base):
     # Raised by every manual change of the plan: an edit made from what someone saw before
     # another person's change is refused, not applied over it (team mode).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    vat_rate_bp: Mapped[int | None] = mapped_column(Integer)  # IV-3, as a service's
 
     customer: Mapped[Customer] = relationship()
     payment_method: Mapped[PaymentMethod | None] = relationship()

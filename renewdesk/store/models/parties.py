@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from renewdesk.domain.cards import CardExpiry, method_valid_on
@@ -22,6 +31,12 @@ class Customer(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     emails_enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # NT-4
     processor_customer_id: Mapped[str | None] = mapped_column(String(255))  # Stripe: cus_…
+    # IV-1, IV-3, IV-6: a business gets its SIREN or VAT number on invoices, a consumer the
+    # renewal reminder; the country and the VAT number decide the VAT (reverse charge, export).
+    business: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    country: Mapped[str] = mapped_column(String(2), default="FR", server_default="FR")
+    vat_number: Mapped[str | None] = mapped_column(String(20))  # compact: FR44732829320
+    siren: Mapped[str | None] = mapped_column(String(9))
 
     contacts: Mapped[list[BillingContact]] = relationship(
         back_populates="customer", order_by="BillingContact.id"
