@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from renewdesk.domain import tax_ids
 from renewdesk.domain.errors import InputError
 
 REMOVAL_POLICIES = ("replace_only", "unless_needed", "allow")
@@ -33,6 +34,12 @@ class Policy:
     # measured, and its documented limit for its mode (Stripe: 25 requests/s test, 100 live).
     processor_concurrency: int = 0  # parallel processor calls, one customer per call
     processor_rate_limit: int = 0  # requests per second
+    # IV-3: prices are typed including VAT (what is charged today does not change), at this
+    # rate where a service or an order has none of its own; the franchise charges no VAT.
+    prices_include_vat: bool = True
+    default_vat_rate: str = "20"  # percent, as the exchange file writes a rate
+    vat_franchise: bool = False  # art. 293 B du CGI
+    consumer_notice_days: int = 45  # IV-6: between 30 and 90
 
     def with_values(self, values: dict[str, Any]) -> Policy:
         """Validated copy; unknown names or values of the wrong shape are refused."""
@@ -55,6 +62,10 @@ class Policy:
 
 def _coerce(name: str, raw: Any, current: Any) -> Any:
     text = str(raw).strip()
+    if name == "default_vat_rate":  # its own words, as in a form or a file
+        return tax_ids.rate_text(tax_ids.parse_vat_rate(text, name))
+    if name == "consumer_notice_days" and text.isdigit():
+        return tax_ids.check_notice_days(int(text), name)
     try:
         if isinstance(current, bool):
             if text.lower() in ("1", "true", "on", "yes"):

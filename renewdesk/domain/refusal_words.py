@@ -193,6 +193,24 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                                        "pk_live_…)",
         "setting_not_pay_pages": "{name} must be ours or processor, not {given!r}",
         "setting_not_web_address": "{name} must be a web address (https://…), not {given!r}",
+        # IV-1, IV-3, IV-6: the seller's and the buyers' identity, VAT rates (domain/tax_ids.py)
+        "siren_invalid": "{field}: not a SIREN number (9 digits, the last one a check digit)",
+        "siret_invalid": "{field}: not a SIRET number (14 digits: the SIREN, then the "
+                         "establishment's 5, the last one a check digit)",
+        "vat_number_invalid": "{field}: not a valid VAT number (its country's two letters, then "
+                              "the number, e.g. FR40303265045)",
+        "vat_number_not_siren": "{field}: this French VAT number is not that of SIREN {siren}",
+        "country_code_invalid": "{field}: {given!r} is not a country code (two letters, e.g. "
+                                "FR, BE, DE)",
+        "vat_rate_invalid": "{field}: {given!r} is not a VAT rate (a percentage from 0 to 100 "
+                            "with at most two decimals, e.g. 20 or 5.5)",
+        "number_prefix_invalid": "{field}: 1 to 6 letters or digits, e.g. F",
+        "notice_days_invalid": "{field}: a number of days from {low} to {high}",
+        "logo_not_image": "{field}: a logo is a PNG or JPEG image",
+        "logo_too_large": "{field}: the image is {size} KB; a logo is at most {limit} KB",
+        "setting_sensitive": "{name}: looks like {kind}; card numbers and IBANs are never kept",
+        "seller_incomplete": "invoices wait for the seller's {missing} (renewdesk settings "
+                             "NAME=VALUE, or Settings > Seller)",
         "link_pays_on_its_page": "this link pays {subject}: the customer pays on its page",
         "payment_already_made": "{subject} is already paid: nothing was charged again",
         "payment_under_way": "a payment of this is under way: look again in a few minutes",
@@ -449,6 +467,26 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "setting_not_pay_pages": "{name} doit valoir ours ou processor, et non {given!r}",
         "setting_not_web_address": "{name} doit être une adresse web (https://…), et non "
                                    "{given!r}",
+        "siren_invalid": "{field} : ce n'est pas un numéro SIREN (9 chiffres, le dernier est "
+                         "une clé de contrôle)",
+        "siret_invalid": "{field} : ce n'est pas un numéro SIRET (14 chiffres : le SIREN, puis "
+                         "les 5 de l'établissement, le dernier est une clé de contrôle)",
+        "vat_number_invalid": "{field} : ce n'est pas un numéro de TVA valide (les deux lettres "
+                              "du pays, puis le numéro, par exemple FR40303265045)",
+        "vat_number_not_siren": "{field} : ce numéro de TVA français n'est pas celui du SIREN "
+                                "{siren}",
+        "country_code_invalid": "{field} : {given!r} n'est pas un code de pays (deux lettres, "
+                                "par exemple FR, BE, DE)",
+        "vat_rate_invalid": "{field} : {given!r} n'est pas un taux de TVA (un pourcentage de 0 "
+                            "à 100 avec au plus deux décimales, par exemple 20 ou 5,5)",
+        "number_prefix_invalid": "{field} : de 1 à 6 lettres ou chiffres, par exemple F",
+        "notice_days_invalid": "{field} : un nombre de jours de {low} à {high}",
+        "logo_not_image": "{field} : un logo est une image PNG ou JPEG",
+        "logo_too_large": "{field} : l'image fait {size} Ko ; un logo fait au plus {limit} Ko",
+        "setting_sensitive": "{name} : ressemble à {kind} ; les numéros de carte et les IBAN ne "
+                             "sont jamais conservés",
+        "seller_incomplete": "les factures attendent du vendeur : {missing} (renewdesk settings "
+                             "NOM=VALEUR, ou Réglages > Vendeur)",
         "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
         "payment_under_way": "un paiement est déjà en cours : revenez dans quelques minutes",
@@ -574,7 +612,11 @@ TERMS: dict[str, dict[str, str]] = {
            "no_such_payment": "no such payment there",
            "payment_not_succeeded": "the payment did not succeed there",
            "processor_refused_request": "request refused",
-           "currency_mismatch": "not in the payment's currency",},
+           "currency_mismatch": "not in the payment's currency",
+           # What invoices still need of the seller (`missing`, services/seller.py)
+           "seller_name": "legal name", "seller_address": "address",
+           "seller_country": "country", "seller_siren": "SIREN",
+           "seller_vat_number": "VAT number",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -628,7 +670,10 @@ TERMS: dict[str, dict[str, str]] = {
            "no_such_payment": "paiement inconnu chez lui",
            "payment_not_succeeded": "le paiement n'a pas abouti chez lui",
            "processor_refused_request": "demande refusée",
-           "currency_mismatch": "pas dans la devise du paiement",},
+           "currency_mismatch": "pas dans la devise du paiement",
+           "seller_name": "la raison sociale", "seller_address": "l'adresse",
+           "seller_country": "le pays", "seller_siren": "le SIREN",
+           "seller_vat_number": "le numéro de TVA",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
