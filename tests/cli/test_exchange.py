@@ -297,3 +297,117 @@ def test_rf1_a_file_adds_a_refund_and_closes_a_dispute(world: World, tmp_path: P
     assert again["dispute"]["status"] == "won" and again["dispute"]["closed_on"] == "2026-12-14"
     assert again["dispute"]["processor_ref"] == opened
 
+
+
+def _taxed(tmp_path: Path) -> Path:
+    """A French business, a Belgian business, a consumer given no tax key; rates of their own."""
+    business = customer("C1", card("PM1"), name="Atelier Lumière SARL")
+    business |= {"business": True, "country": "fr", "siren": "732 829 320",
+                 "vat_number": "FR 44 732829320"}
+    belgian = customer("C2", card("PM2"), name="Brasserie Delvaux")
+    belgian |= {"business": True, "country": "BE", "vat_number": "BE0403019261"}
+    consumer = customer("C3", card("PM3"))
+    food = service("S1", "C1", "2027-03-01", payment_method="PM1") | {"vat_rate": "5.5"}
+    plain = service("S2", "C3", "2027-03-01", payment_method="PM3")
+    course = order("O1", "C2", "PM2", "2027-01-05") | {"vat_rate": "20.00"}
+    path = tmp_path / "taxed.json"
+    path.write_text(json.dumps(document([business, belgian, consumer], [food, plain], [course])))
+    return path
+
+
+def test_iv1_iv3_tax_keys_import_compact_and_export_always_then_round_trip(
+        world: World, tmp_path: Path) -> None:
+    assert world.cli("settings", "seller_country=BE")[0] == 0  # the seller's is the default
+    code, _out, err = world.cli("import", str(_taxed(tmp_path)), today="2026-12-01")
+    assert code == 0, err
+    first = world.cli("export")[1]
+    data = json.loads(first)
+    taxes = {c["ref"]: (c["business"], c["country"], c["vat_number"], c["siren"])
+             for c in data["customers"]}
+    assert taxes == {"C1": (True, "FR", "FR44732829320", "732829320"),
+                     "C2": (True, "BE", "BE0403019261", None),
+                     "C3": (False, "BE", None, None)}
+    assert [(s["ref"], s["vat_rate"]) for s in data["services"]] == [("S1", "5.5"),
+                                                                     ("S2", None)]
+    assert data["installment_orders"][0]["vat_rate"] == "20"
+    path = tmp_path / "again.json"
+    path.write_text(first)
+    other = World(tmp_path / "other", world.env)
+    assert other.cli("import", str(path), today="2026-12-01")[0] == 0
+    assert other.cli("export")[1] == first
+    other.close()
+
+
+BAD_TAXES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
+    "siren": (lambda d: d["customers"][0].update(siren="732829321"),
+              "customers[0].siren: not a SIREN number"),
+    "vat number": (lambda d: d["customers"][1].update(vat_number="BE0403019262"),
+                   "customers[1].vat_number: not a valid VAT number"),
+    "vat number of another siren": (
+        lambda d: d["customers"][0].update(vat_number="FR40303265045"),
+        "customers[0].vat_number: this French VAT number is not that of SIREN 732829320"),
+    "country": (lambda d: d["customers"][2].update(country="UK"),
+                "customers[2].country: 'UK' is not a country code"),
+    "business": (lambda d: d["customers"][2].update(business="yes"),
+                 "customers[2].business: expected true or false"),
+    "service rate": (lambda d: d["services"][0].update(vat_rate="5,5"),
+                     "services[0].vat_rate: '5,5' is not a VAT rate"),
+    "rate as a number": (lambda d: d["services"][1].update(vat_rate=20),
+                         "services[1].vat_rate: expected text"),
+    "order rate": (lambda d: d["installment_orders"][0].update(vat_rate="120"),
+                   "installment_orders[0].vat_rate: '120' is not a VAT rate"),
+    "card as siren": (lambda d: d["customers"][0].update(siren=CARD),
+                      "looks like a card number"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_TAXES))
+def test_iv1_bad_tax_keys_exit_2_naming_their_place_and_change_nothing(
+        world: World, tmp_path: Path, case: str) -> None:
+    doc = json.loads(_taxed(tmp_path).read_text())
+    change, expected = BAD_TAXES[case]
+    change(doc)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    before = world.fingerprint()
+    code, _out, err = world.cli("import", str(path), today="2026-12-01")
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err, err
+    assert "4000" not in err
+    assert world.fingerprint() == before
+
+
+def test_iv1_a_spreadsheet_maps_its_tax_columns_by_name(world: World, tmp_path: Path) -> None:
+    """import-csv: the tax fields are mapped like the others; "Oui", "5,5 %" read as a file
+    writes them, and a bad SIREN names its row and column."""
+    mapping = {"ref": "Client", "name": "Nom", "email": "E-mail", "business": "Pro",
+               "country": "Pays", "vat_number": "TVA intracom", "siren": "SIREN"}
+    (tmp_path / "map.json").write_text(json.dumps(mapping))
+    rows = ["Client;Nom;E-mail;Pro;Pays;TVA intracom;SIREN",
+            "C1;Atelier Lumière;a@exemple.fr;Oui;FR;FR44732829320;732 829 320",
+            "C2;Zoé Martin;z@exemple.fr;Non;;;"]
+    (tmp_path / "c.csv").write_bytes("\n".join(rows).encode("cp1252"))
+    code, _out, err = world.cli("import-csv", str(tmp_path / "c.csv"), "--kind", "customers",
+                                "--map", str(tmp_path / "map.json"))
+    assert code == 0, err
+    assert [(c["business"], c["country"], c["vat_number"], c["siren"])
+            for c in world.export()["customers"]] == [
+        (True, "FR", "FR44732829320", "732829320"), (False, "FR", None, None)]
+    services = {"ref": "Réf", "customer": "Client", "kind": "Type", "label": "Libellé",
+                "billing": "Facturation", "currency": "Devise", "price": "Prix",
+                "period_months": "Mois", "expires_on": "Échéance", "vat_rate": "Taux TVA"}
+    (tmp_path / "smap.json").write_text(json.dumps(services))
+    rows = ["Réf;Client;Type;Libellé;Facturation;Devise;Prix;Mois;Échéance;Taux TVA",
+            "S1;C1;livre;Guide;period;EUR;12,00;12;01/03/2027;5,5 %"]
+    (tmp_path / "s.csv").write_bytes("\n".join(rows).encode("cp1252"))
+    code, _out, err = world.cli("import-csv", str(tmp_path / "s.csv"), "--kind", "services",
+                                "--map", str(tmp_path / "smap.json"))
+    assert code == 0, err
+    assert world.export()["services"][0]["vat_rate"] == "5.5"
+    bad = ["Client;Nom;E-mail;Pro;Pays;TVA intracom;SIREN",
+           "C3;Autre;o@exemple.fr;Oui;FR;;732829321"]
+    (tmp_path / "bad.csv").write_bytes("\n".join(bad).encode("cp1252"))
+    code, _out, err = world.cli("import-csv", str(tmp_path / "bad.csv"), "--kind", "customers",
+                                "--map", str(tmp_path / "map.json"))
+    assert code == 2
+    assert "row 2" in err and "SIREN" in err and "not a SIREN number" in err, err

@@ -50,9 +50,9 @@ KINDS = ("customers", "services")
 # window's forms show them, which is the order the CSV dialog lists them in.
 FIELDS: dict[str, tuple[str, ...]] = {
     "customers": ("ref", "name", "email", "address", "language", "emails_enabled",
-                  "processor_customer"),
+                  "processor_customer", "business", "country", "vat_number", "siren"),
     "services": ("ref", "customer", "kind", "label", "billing", "currency", "price",
-                 "period_months", "unit_price", "expires_on", "payment_method",
+                 "period_months", "unit_price", "vat_rate", "expires_on", "payment_method",
                  "billing_contact", "auto_renew", "status"),
 }
 assert frozenset(FIELDS["customers"]) == r.CUSTOMER - {"contacts", "payment_methods"}
@@ -60,7 +60,8 @@ assert frozenset(FIELDS["services"]) == frozenset(r.SERVICE)
 MONEY = frozenset({"price", "unit_price"})
 DATES = frozenset({"expires_on"})
 WHOLE = frozenset({"period_months"})
-FLAGS = frozenset({"auto_renew", "emails_enabled"})
+FLAGS = frozenset({"auto_renew", "emails_enabled", "business"})
+RATES = frozenset({"vat_rate"})  # "5,5 %" → "5.5"
 _TRUE = frozenset({"true", "yes", "y", "1", "on", "oui", "vrai", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", "off", "non", "faux"})
 
@@ -341,6 +342,13 @@ def cell_value(name: str, cell: str) -> object:
     return cell
 
 
+def rate(cell: str, decimal: str) -> str:
+    """A VAT rate as the exchange file writes it ("5,5 %" → "5.5"); anything else as it is,
+    for the importer to refuse with a rate's words."""
+    plain = cell.strip().removesuffix("%").strip()
+    return _grouped(plain, decimal) or cell
+
+
 def _cell(record: tuple[str, ...], indexes: list[int], joiner: str) -> str:
     """A field's cell; a field read from several columns joins their non-empty cells (a first
     and a last name, an address's lines)."""
@@ -433,6 +441,8 @@ def make_document(raw: bytes, mapping: ColumnMapping, shown: str) -> CsvDocument
                     bad = InputError("csv_not_an_amount", field=field, given=cell,
                                      example=EXAMPLES[options.decimal])
                 obj[name] = read or cell
+            elif name in RATES:
+                obj[name] = rate(cell, options.decimal)
             else:
                 obj[name] = cell_value(name, cell)
         rows.append(number)

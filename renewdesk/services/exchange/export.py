@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from renewdesk.domain.money import Money
+from renewdesk.domain.tax_ids import rate_text
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.refunds import payment_ref, refund_ref
 from renewdesk.store.models import (
@@ -36,6 +37,11 @@ def _d(value: date | None) -> str | None:
 
 def _m(minor: int | None, currency: str) -> str | None:
     return None if minor is None else Money(minor, currency).text()
+
+
+def _rate(basis_points: int | None) -> str | None:
+    """IV-3: a VAT rate as a decimal string in percent ("5.5"); null: the default rate."""
+    return None if basis_points is None else rate_text(basis_points)
 
 
 def _ref(obj: Any) -> str | None:
@@ -121,6 +127,8 @@ def _customers(session: Session) -> list[dict[str, Any]]:
         out.append({"ref": c.ref, "name": c.name, "email": c.email, "address": c.address,
                     "language": c.language, "emails_enabled": c.emails_enabled,
                     "processor_customer": c.processor_customer_id,
+                    "business": c.business, "country": c.country,
+                    "vat_number": c.vat_number, "siren": c.siren,
                     "contacts": [{"ref": k.ref, "name": k.name, "email": k.email,
                                   "address": k.address} for k in c.contacts],
                     "payment_methods": [_method(m) for m in methods]})
@@ -140,7 +148,8 @@ def _services(session: Session) -> list[dict[str, Any]]:
             row |= {"unit_price": _m(s.unit_price_minor, s.currency)}
         row |= {"expires_on": _d(s.expires_on), "auto_renew": s.auto_renew,
                 "payment_method": _ref(s.payment_method),
-                "billing_contact": _ref(s.billing_contact), "status": s.status}
+                "billing_contact": _ref(s.billing_contact), "status": s.status,
+                "vat_rate": _rate(s.vat_rate_bp)}
         out.append(row)
     return out
 
@@ -159,6 +168,7 @@ def _orders(session: Session, payments: Payments) -> list[dict[str, Any]]:
             "currency": o.currency, "interval": o.interval, "first_due_on": _d(o.first_due_on),
             "method": o.method, "payment_method": _ref(o.payment_method), "status": o.status,
             "in_collection": o.in_collection, "collection_on": _d(o.collection_on),
+            "vat_rate": _rate(o.vat_rate_bp),
             "installments": [{
                 "number": i.number, "due_on": _d(i.due_on),
                 "amount": _m(i.amount_minor, o.currency), "status": i.status,

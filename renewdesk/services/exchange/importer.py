@@ -130,7 +130,7 @@ class Importer(HistoryImporter):
     def customer(self, o: Obj) -> None:
         ref = o.ref()
         customer, created = self._upsert(Customer, ref)
-        for name, value in customer_values(o).items():
+        for name, value in customer_values(o, self.default_country).items():
             setattr(customer, name, value)
         self.s.flush()
         self.count("customers", created)
@@ -246,6 +246,7 @@ class Importer(HistoryImporter):
         if not created and order.customer_id != customer.id:
             raise InputError("order_of_another_customer", field=f"{o.path}.customer", order=ref,
                              customer=order.customer.ref)
+        order.vat_rate_bp = terms["vat_rate_bp"]
         order.product = o.text("product")
         order.invoice_number = o.text("invoice_number")
         order.method = o.choice("method", ("card", "sepa"))

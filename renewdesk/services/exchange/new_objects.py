@@ -110,7 +110,7 @@ class NewObjects:
         if (self._taken(Customer, ref) or any(self._taken(BillingContact, c) for c in contacts)
                 or any(self._taken(PaymentMethod, m) for m in methods)):
             return False
-        new = rows.new_customer(o, self.scope.processor)
+        new = rows.new_customer(o, self.scope.processor, self.scope.default_country)
         self.scope.count("customers", True)
         for _method in new.methods:
             self.scope.count("payment_methods", True)

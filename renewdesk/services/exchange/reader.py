@@ -277,7 +277,8 @@ def keys(*names: str, model: type[m.Base] | None = None, **columns: str) -> Shap
 
 
 CUSTOMER = keys("ref", "name", "email", "address", "language", "contacts", "payment_methods",
-                "emails_enabled", "processor_customer", model=m.Customer,
+                "emails_enabled", "processor_customer", "business", "country", "vat_number",
+                "siren", model=m.Customer,
                 processor_customer="processor_customer_id")
 CONTACT = keys("ref", "name", "email", "address", model=m.BillingContact)
 METHOD = keys("ref", "type", "token", "brand", "last4", "exp_month", "exp_year", "holder",
@@ -285,10 +286,11 @@ METHOD = keys("ref", "type", "token", "brand", "last4", "exp_month", "exp_year",
               model=m.PaymentMethod)
 SERVICE = keys("ref", "customer", "kind", "label", "billing", "price", "unit_price", "currency",
                "period_months", "expires_on", "auto_renew", "payment_method", "billing_contact",
-               "status", model=m.Service)
+               "status", "vat_rate", model=m.Service)
 ORDER = keys("ref", "customer", "product", "invoice_number", "installment_amount", "currency",
              "installments", "interval", "first_due_on", "method", "payment_method", "status",
-             "in_collection", "collection_on", "plan_changes", model=m.InstallmentOrder)
+             "in_collection", "collection_on", "plan_changes", "vat_rate",
+             model=m.InstallmentOrder)
 INSTALLMENT = keys("number", "due_on", "amount", "status", "attempts", "rounds_done",
                    "next_attempt_on", "stopped_code", "final_attempt_used", "in_collections_list",
                    model=m.Installment)

@@ -53,9 +53,11 @@ def contact_values(c: Obj) -> dict[str, Any]:
             "address": c.text("address", required=False)}
 
 
-def new_customer(o: Obj, processor: Processor) -> NewCustomer:
-    """A customer whose references are all new, checked in the file's order."""
-    new = NewCustomer({"ref": o.ref(), "processor_customer_id": None, **customer_values(o)})
+def new_customer(o: Obj, processor: Processor, country: str = "FR") -> NewCustomer:
+    """A customer whose references are all new, checked in the file's order (`country`: the
+    seller's, for a customer the file gives none)."""
+    new = NewCustomer({"ref": o.ref(), "processor_customer_id": None,
+                       **customer_values(o, country)})
     for c in o.objects("contacts", r.CONTACT):
         new.contacts.append({"ref": c.ref(), **contact_values(c)})
     for position, m in enumerate(o.objects("payment_methods", r.METHOD)):

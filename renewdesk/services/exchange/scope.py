@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from renewdesk.domain import tax_ids
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import Processor
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange.reader import Obj
+from renewdesk.store import settings
 from renewdesk.store.models import Customer
 
 
@@ -37,8 +39,10 @@ def method_input(m: Obj) -> pms.MethodInput:
         exp_year=m.integer("exp_year", required=False), holder=m.text("holder", required=False))
 
 
-def customer_values(o: Obj) -> dict[str, Any]:
-    """A customer's own fields as the file gives them, checked in the file's order."""
+def customer_values(o: Obj, country: str = "FR") -> dict[str, Any]:
+    """A customer's own fields as the file gives them, checked in the file's order. The tax
+    keys are optional, as the address is: absent, a consumer with no VAT number or SIREN in
+    `country` (the seller's)."""
     values: dict[str, Any] = {"name": o.text("name"), "email": o.text("email")}
     if "@" not in values["email"]:
         raise InputError("not_an_email", field=f"{o.path}.email", given=values["email"])
@@ -47,7 +51,27 @@ def customer_values(o: Obj) -> dict[str, Any]:
     values["emails_enabled"] = o.flag("emails_enabled", default=True)
     if o.has("processor_customer"):  # linked to an existing customer at the processor
         values["processor_customer_id"] = o.text("processor_customer")
+    values.update(tax_values(o, country))
     return values
+
+
+def tax_values(o: Obj, country: str) -> dict[str, Any]:
+    """IV-1: business or consumer, country, SIREN and VAT number, each kept compact."""
+    values: dict[str, Any] = {"business": o.flag("business", default=False)}
+    given = o._text("country", False, "")
+    values["country"] = tax_ids.check_country(given, f"{o.path}.country") if given else country
+    siren = o._text("siren", False, "")
+    values["siren"] = tax_ids.check_siren(siren, f"{o.path}.siren") if siren else None
+    number = o._text("vat_number", False, "")
+    values["vat_number"] = tax_ids.check_vat_number(
+        number, f"{o.path}.vat_number", values["siren"]) if number else None
+    return values
+
+
+def vat_rate(o: Obj) -> int | None:
+    """IV-3: a service's or an order's own VAT rate in basis points; None: the default."""
+    given = o._text("vat_rate", False, "")
+    return tax_ids.parse_vat_rate(given, f"{o.path}.vat_rate") if given else None
 
 
 def service_values(o: Obj) -> dict[str, Any]:
@@ -70,6 +94,7 @@ def service_values(o: Obj) -> dict[str, Any]:
             raise InputError("must_not_be_negative", field=f"{o.path}.unit_price")
         values["unit_price_minor"] = unit.minor
         values["expires_on"] = o.day("expires_on", required=False)
+    values["vat_rate_bp"] = vat_rate(o)
     return values
 
 
@@ -86,7 +111,8 @@ def order_values(o: Obj) -> dict[str, Any]:
     interval = o.choice("interval", ("weekly", "monthly"))
     first_due = o.day("first_due_on")
     return {"currency": currency, "installment_amount_minor": amount.minor,
-            "installments_count": count, "interval": interval, "first_due_on": first_due}
+            "installments_count": count, "interval": interval, "first_due_on": first_due,
+            "vat_rate_bp": vat_rate(o)}
 
 
 def usage_values(o: Obj) -> dict[str, Any]:
@@ -103,6 +129,14 @@ class ImportScope:
         self.now = now
         self.who = who
         self.result = ImportResult()
+        self._country: str | None = None
+
+    @property
+    def default_country(self) -> str:
+        """A customer's country when the file gives none: the seller's (read once)."""
+        if self._country is None:
+            self._country = settings.get(self.s, "seller_country") or "FR"
+        return self._country
 
     def _by_ref(self, model: Any, ref: str | None) -> Any:
         if ref is None:
