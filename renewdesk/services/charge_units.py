@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.payments.processor import ChargeOutcome
+from renewdesk.services import invoices
 from renewdesk.services.attempts import (
     INSERT,
     SETTLE,
@@ -42,6 +43,7 @@ from renewdesk.services.attempts import (
     settled,
 )
 from renewdesk.services.context import Context
+from renewdesk.services.invoices import Paid
 from renewdesk.services.journal import holding_events
 from renewdesk.services.round_step import Next, RoundState, next_step
 from renewdesk.services.subjects import DueItem, RoundResult, SubjectRules, methods_for_round
@@ -103,6 +105,7 @@ class ChargeUnits:
         self.rules = rules
         self.today = today
         self.fallback = fallback
+        self._paid: list[Paid] = []  # paid in the unit of work under way: invoiced with it
 
     def plan(self, session: Session, wave: Sequence[DueItem],
              answers: Answers) -> tuple[Subjects, list[Step]]:
@@ -126,8 +129,15 @@ class ChargeUnits:
                 ids: dict[str, int] = {key: row_id for key, row_id
                                        in session.connection().execute(INSERT, rows)}
                 steps = [_written(step, ids) for step in steps]
+            self._invoice(session)
             session.commit()
         return subjects, steps
+
+    def _invoice(self, session: Session) -> None:
+        """IV-1: what this unit of work recorded as paid is invoiced in it."""
+        if self._paid:
+            invoices.invoice_payments(session, self._paid, self.today, self.ctx.clock.now())
+            self._paid.clear()
 
     def _round(self, item: DueItem, subjects: Subjects,
                attempts: dict[tuple[str, int], list[Attempt]]) -> _Round:
@@ -192,6 +202,7 @@ class ChargeUnits:
         if decision is Next.PAID:
             paid = round_.this_round[results.index("succeeded")]
             rules.on_paid(session, subject, paid.payment_method, self.today, now)
+            self._paid.append(Paid(paid.id, item.kind, subject))
         elif decision is Next.PENDING:
             rules.on_pending(session, subject)
         return Step(ended=RoundResult(item.kind, rules.reference(subject), decision.value))
@@ -243,6 +254,7 @@ class ChargeUnits:
                         results[i] = result
             if outcomes:
                 session.connection().execute(SETTLE, outcomes)
+            self._invoice(session)
             if unsent:
                 session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))
             session.commit()
@@ -263,6 +275,7 @@ class ChargeUnits:
             return None  # the round goes on with the next method, if any
         if outcome.status == "succeeded":
             rules.on_paid(session, subject, method, self.today, now)
+            self._paid.append(Paid(call.attempt_id, item.kind, subject))
         else:
             rules.on_pending(session, subject)
         return RoundResult(item.kind, rules.reference(subject),

@@ -33,7 +33,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.payments.choice import require_ready
 from renewdesk.payments.processor import ChargeOutcome, Processor, ProcessorUnavailable
-from renewdesk.services import payment_methods, renewals
+from renewdesk.services import invoices, payment_methods, renewals
 from renewdesk.services.attempts import block_if_hard, charge_request, settled
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit, record_event
@@ -431,6 +431,8 @@ def _conclude(session: Session, ctx: Context, rules: SubjectRules, subject: Any,
     recorded."""
     today, now = ctx.clock.today, ctx.clock.now()
     rules.on_paid(session, subject, attempt.payment_method, today, now)
+    invoices.invoice_payments(session, [invoices.Paid(attempt.id, rules.kind, subject)], today,
+                              now)  # IV-1: in the unit of work that records it paid
     reference = rules.reference(subject)
     for link in session.scalars(select(CustomerLink).where(
             CustomerLink.action == ACTION, CustomerLink.used_on.is_(None),

@@ -35,6 +35,7 @@ from renewdesk.payments.processor import (
     RefundRequest,
     RefundState,
 )
+from renewdesk.services import invoices
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit, record_event
 from renewdesk.services.mail import customer_mail
@@ -305,6 +306,7 @@ def _told(session: Session, refund: Refund, today: date, now: datetime, tell: bo
     record_event(session, "payment.refunded", payment, today, now,
                  {"refund": refund_ref(payment, refund.number), "amount": amount.text(),
                   "reason": refund.reason, "by": refund.who})
+    invoices.credit_note_for_refund(session, refund, today, now)  # IV-2
     if not tell:
         return
     customer = _customer(session, attempt)

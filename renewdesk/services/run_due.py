@@ -26,6 +26,7 @@ from renewdesk.payments.dryrun import DryRunProcessor
 from renewdesk.payments.ratelimit import RateLimiter, limit_for
 from renewdesk.services import (
     installments,
+    invoices,
     payment_methods,
     processor_events,
     refunds,
@@ -357,6 +358,9 @@ def _follow_processor(ctx: Context, report: RunReport,
     problems += unsettled
     customer_payments.settle(ctx)
     hosted_pages.settle(ctx)
+    with ctx.write_lock, ctx.factory() as session:  # IV-1: what waited for the seller, in order
+        invoices.issue_waiting(session, ctx.clock.today, ctx.clock.now())
+        session.commit()
     return replace(report, synced=synced, refunds_settled=settled, problems=tuple(problems))
 
 

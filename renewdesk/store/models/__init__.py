@@ -12,6 +12,7 @@ from renewdesk.store.models.billing import (
     UsageInvoice,
     UsageRecord,
 )
+from renewdesk.store.models.invoices import DocumentAsset, Invoice, InvoiceDue, InvoiceSequence
 from renewdesk.store.models.messages import (
     AuditEntry,
     CustomerLink,
@@ -31,10 +32,14 @@ __all__ = [
     "Customer",
     "CustomerLink",
     "Dispute",
+    "DocumentAsset",
     "Event",
     "HostedPage",
     "Installment",
     "InstallmentOrder",
+    "Invoice",
+    "InvoiceDue",
+    "InvoiceSequence",
     "Notification",
     "PaymentMethod",
     "PlanChange",

@@ -1,0 +1,399 @@
+"""IV-1, IV-2: every successful payment gets an invoice, every refund a credit note.
+
+An invoice is issued in the unit of work that records its payment as paid (the engine's wave,
+a customer's own payment), so a payment is never paid without its invoice nor invoiced without
+being paid, whatever crashes. Its number is taken from `invoice_sequence` in that same unit of
+work: two processes issuing at once take turns on the sequence's row, and a rollback gives the
+numbers back, so the sequence has no gap and no duplicate. The database refuses to change or
+delete an issued invoice (migration 0007's triggers).
+
+Until the seller's identity is complete (Settings > Seller), payments still go through: each
+waits in `invoice_due` and the waiting ones are issued, in the order they were paid, once it is
+(at the next run, or when the seller is saved). A payment made while older ones wait waits too,
+so that numbers follow the order of payment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, joinedload
+
+from renewdesk.domain import vat
+from renewdesk.domain.dates import add_months
+from renewdesk.domain.invoice import (
+    CREDIT_NOTE,
+    INVOICE,
+    InvoiceDocument,
+    Line,
+    Party,
+    SellerTerms,
+    VatBreakdown,
+)
+from renewdesk.domain.money import Money
+from renewdesk.services import seller as seller_settings
+from renewdesk.store import settings
+from renewdesk.store.models import (
+    Attempt,
+    Customer,
+    DocumentAsset,
+    Installment,
+    Invoice,
+    InvoiceDue,
+    InvoiceSequence,
+    Refund,
+    Renewal,
+    UsageInvoice,
+)
+
+WORDS = {
+    "fr": {"reactivation": "Frais de réactivation", "installment": "échéance",
+           "refund": "Remboursement", "correction": "Correction"},
+    "en": {"reactivation": "Reactivation fee", "installment": "installment",
+           "refund": "Refund", "correction": "Correction"},
+}
+
+
+@dataclass(frozen=True)
+class Paid:
+    """A payment just recorded as paid, handed over in its unit of work."""
+
+    attempt_id: int
+    kind: str  # renewal | installment | usage_invoice
+    subject: Any
+
+
+# Numbers -----------------------------------------------------------------------------------
+
+
+def number_of(prefix: str, year: int, sequence: int) -> str:
+    return f"{prefix}{year}-{sequence:06d}"
+
+
+def _reserve(session: Session, kind: str, year: int, count: int) -> int:
+    """The first of `count` numbers taken from the (kind, year) sequence, in the caller's unit
+    of work: one statement, which holds the sequence's row until that unit of work ends."""
+    dialect = session.get_bind().dialect.name
+    maker = pg_insert if dialect == "postgresql" else sqlite_insert
+    upsert = maker(InvoiceSequence).values(kind=kind, year=year, last=count)
+    statement = upsert.on_conflict_do_update(
+        index_elements=["kind", "year"], set_={"last": InvoiceSequence.last + count}
+    ).returning(InvoiceSequence.last)
+    last = session.execute(statement).scalar_one()
+    return int(last) - count + 1
+
+
+# Issuing -----------------------------------------------------------------------------------
+
+
+def invoice_payments(session: Session, paid: Sequence[Paid], today: date,
+                     now: datetime) -> list[str]:
+    """IV-1: the invoices of payments just recorded as paid, in this unit of work; or, while
+    the seller is incomplete or older payments wait, their place in the queue. Returns the
+    numbers issued."""
+    if not paid:
+        return []
+    seller = seller_settings.load_seller(session)
+    if seller_settings.missing(seller) or _waiting(session):
+        session.execute(insert(InvoiceDue), [
+            {"attempt_id": p.attempt_id, "refund_id": None, "paid_on": today, "created_at": now}
+            for p in paid])
+        return []
+    attempts = _attempts(session, [p.attempt_id for p in paid])
+    documents = [_payment_lines(session, p.kind, p.subject, attempts[p.attempt_id], seller)
+                 for p in paid]
+    return _issue(session, seller, INVOICE, documents, today, now)
+
+
+def _waiting(session: Session) -> bool:
+    return session.scalar(select(InvoiceDue.id).limit(1)) is not None
+
+
+def _attempts(session: Session, ids: list[int]) -> dict[int, Attempt]:
+    found: dict[int, Attempt] = {}
+    for start in range(0, len(ids), 500):
+        found.update((a.id, a) for a in session.scalars(
+            select(Attempt).options(joinedload(Attempt.payment_method))
+            .where(Attempt.id.in_(ids[start:start + 500]))))
+    return found
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An invoice's content before it has a number."""
+
+    customer: Customer
+    attempt: Attempt | None
+    refund: Refund | None
+    corrects: Invoice | None
+    lines: list[tuple[str, str | None, int, int, Decimal, str | None]]  # description, period,
+    #                                             quantity, unit price, rate, service reference
+    prices_include_vat: bool
+    payment_ref: str | None = None
+    reason: str | None = None
+
+
+def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
+           drafts: list[_Draft], today: date, now: datetime) -> list[str]:
+    keep_logo(session, seller.terms.logo)
+    first = _reserve(session, kind, today.year, len(drafts))
+    prefix = seller.invoice_prefix if kind == INVOICE else seller.credit_note_prefix
+    numbers: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for offset, draft in enumerate(drafts):
+        number = number_of(prefix, today.year, first + offset)
+        document = _document(seller, kind, number, draft, today)
+        rows.append({
+            "number": number, "kind": kind, "year": today.year, "sequence": first + offset,
+            "issued_on": today, "customer_id": draft.customer.id,
+            "attempt_id": draft.attempt.id if draft.attempt is not None else None,
+            "refund_id": draft.refund.id if draft.refund is not None else None,
+            "corrects_id": draft.corrects.id if draft.corrects is not None else None,
+            "currency": document.currency, "total_excl_minor": document.total_excl,
+            "vat_minor": document.total_vat, "total_minor": document.total,
+            "mention": document.mention, "document": document_json(document),
+            "created_at": now})
+        numbers.append(number)
+    session.execute(insert(Invoice), rows)
+    return numbers
+
+
+def _buyer(customer: Customer) -> Party:
+    return Party(name=customer.name, address=customer.address, country=customer.country,
+                 business=customer.business, siren=customer.siren,
+                 vat_number=customer.vat_number, email=customer.email)
+
+
+def _document(seller: seller_settings.SellerSettings, kind: str, number: str, draft: _Draft,
+              today: date) -> InvoiceDocument:
+    customer = draft.customer
+    currency = (draft.attempt.currency if draft.attempt is not None
+                else str(draft.corrects.currency) if draft.corrects is not None else "EUR")
+    computed = vat.invoice_vat(
+        vat.Seller(seller.seller.country, seller.terms.franchise),
+        vat.Buyer(customer.country, customer.business, bool(customer.vat_number)),
+        [vat.Line(desc, quantity, unit, rate) for desc, _period, quantity, unit, rate, _ref
+         in draft.lines], currency=currency, prices_include_vat=draft.prices_include_vat)
+    lines = tuple(
+        Line(description=desc, quantity=quantity, unit_price_excl=line.unit_price_excl.minor,
+             vat_rate=line.rate, vat_category=str(line.category), total_excl=line.net.minor,
+             period=period, service_ref=ref)
+        for (desc, period, quantity, _unit, _rate, ref), line in zip(
+            draft.lines, computed.lines, strict=True))
+    attempt = draft.attempt
+    return InvoiceDocument(
+        number=number, kind=kind, issued_on=today, currency=currency,
+        language=customer.language if customer.language in ("fr", "en") else "en",
+        seller=seller.seller, terms=seller.terms, buyer=_buyer(customer),
+        customer_ref=customer.ref, lines=lines,
+        breakdown=tuple(VatBreakdown(part.rate, str(part.category), part.base.minor,
+                                     part.vat.minor) for part in computed.breakdown),
+        total_excl=computed.total_excl.minor, total_vat=computed.total_vat.minor,
+        total=computed.total.minor, mention=computed.mention,
+        paid_on=attempt.on if attempt is not None and kind == INVOICE else None,
+        paid_with=attempt.payment_method.label() if attempt is not None else None,
+        payment_ref=draft.payment_ref,
+        corrects=draft.corrects.number if draft.corrects is not None else None,
+        corrects_issued_on=draft.corrects.issued_on if draft.corrects is not None else None,
+        reason=draft.reason)
+
+
+def _rate(bp: int | None, seller: seller_settings.SellerSettings) -> Decimal:
+    return Decimal(bp if bp is not None else seller.default_vat_rate_bp) / 100
+
+
+def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
+                   seller: seller_settings.SellerSettings) -> _Draft:
+    """What the payment paid for, line by line, in the buyer's words; the lines add up to
+    what was charged (prices as entered: including VAT unless the seller says otherwise)."""
+    words = WORDS["fr" if _language(subject, kind) == "fr" else "en"]
+    lines: list[tuple[str, str | None, int, int, Decimal, str | None]] = []
+    if kind == "renewal":
+        cart: Renewal = subject
+        customer, reference = cart.customer, cart.ref
+        for item in cart.items:
+            if item.removed:
+                continue
+            service = item.service
+            rate = _rate(service.vat_rate_bp, seller)
+            start = item.period_expires_on
+            end = add_months(start, service.period_months or 12)
+            period = f"{(start + timedelta(days=1)).isoformat()} – {end.isoformat()}"
+            price = min(item.amount_minor, service.price_minor or item.amount_minor)
+            lines.append((service.label, period, 1, price, rate, service.ref))
+            if item.amount_minor > price:
+                lines.append((words["reactivation"], None, 1, item.amount_minor - price, rate,
+                              service.ref))
+    elif kind == "installment":
+        installment: Installment = subject
+        order = installment.order
+        customer, reference = order.customer, f"{order.ref}#{installment.number}"
+        lines.append((order.product, f"{words['installment']} {installment.number}/"
+                      f"{order.installments_count}", 1, installment.amount_minor,
+                      _rate(order.vat_rate_bp, seller), None))
+    else:
+        invoice: UsageInvoice = subject
+        service = invoice.service
+        customer, reference = service.customer, invoice.ref
+        unit = service.unit_price_minor
+        if unit and invoice.quantity and unit * invoice.quantity == invoice.amount_minor:
+            quantity, price = invoice.quantity, unit
+        else:
+            quantity, price = 1, invoice.amount_minor
+        lines.append((service.label, invoice.period, quantity, price,
+                      _rate(service.vat_rate_bp, seller), service.ref))
+    return _Draft(customer, attempt, None, None, lines, seller.prices_include_vat,
+                  f"{reference}/{attempt.number}")
+
+
+def _language(subject: Any, kind: str) -> str:
+    if kind == "renewal":
+        return str(subject.customer.language)
+    if kind == "installment":
+        return str(subject.order.customer.language)
+    return str(subject.service.customer.language)
+
+
+# Credit notes (IV-2) -----------------------------------------------------------------------
+
+
+def credit_note_for_refund(session: Session, refund: Refund, today: date,
+                           now: datetime) -> list[str]:
+    """IV-2: a refund done is a credit note naming the payment's invoice, its lines the
+    invoice's rates in proportion to what is given back. Waits as invoices do; a payment
+    that was never invoiced (before invoices existed) gets none."""
+    seller = seller_settings.load_seller(session)
+    original = session.scalar(select(Invoice).where(Invoice.attempt_id == refund.attempt_id,
+                                                    Invoice.kind == INVOICE))
+    due = session.scalar(select(InvoiceDue.id).where(InvoiceDue.attempt_id == refund.attempt_id))
+    if original is None and due is None:
+        return []
+    if original is None or seller_settings.missing(seller) or _waiting(session):
+        session.add(InvoiceDue(refund_id=refund.id, paid_on=today, created_at=now))
+        return []
+    return _issue(session, seller, CREDIT_NOTE, [_refund_draft(session, refund, original)],
+                  today, now)
+
+
+def _refund_draft(session: Session, refund: Refund, original: Invoice) -> _Draft:
+    """The credit note's lines: the refunded amount shared over the invoice's VAT rates as its
+    totals are (the last rate takes what rounding leaves), each an amount including VAT."""
+    document = original.document
+    customer = session.get(Customer, original.customer_id)
+    assert customer is not None
+    words = WORDS["fr" if document["language"] == "fr" else "en"]
+    parts = [(Decimal(p["rate"]), p["base"] + p["vat"]) for p in document["breakdown"]]
+    total = sum(amount for _rate, amount in parts) or 1
+    lines: list[tuple[str, str | None, int, int, Decimal, str | None]] = []
+    given = 0
+    for index, (rate, amount) in enumerate(parts):
+        share = (refund.amount_minor - given if index == len(parts) - 1
+                 else refund.amount_minor * amount // total)
+        given += share
+        lines.append((f"{words['refund']} {original.number}", None, 1, share, rate, None))
+    return _Draft(customer, refund.attempt, refund, original, lines, True,
+                  document.get("payment_ref"), refund.reason)
+
+
+# Waiting payments, issued once the seller is complete --------------------------------------
+
+
+def issue_waiting(session: Session, today: date, now: datetime) -> list[str]:
+    """The payments (and refunds) that waited for the seller, issued in the order they were
+    paid, in this unit of work. Nothing while the seller is still incomplete."""
+    seller = seller_settings.load_seller(session)
+    if seller_settings.missing(seller):
+        return []
+    from renewdesk.services.customer_payments import attempt_kind  # built on this module
+    from renewdesk.services.run_due import rules_for
+
+    rules = rules_for(settings.load_policy(session))
+    issued: list[str] = []
+    for due in session.scalars(select(InvoiceDue).order_by(InvoiceDue.id)).all():
+        if due.attempt_id is not None:
+            attempt = session.get(Attempt, due.attempt_id)
+            assert attempt is not None
+            kind = attempt_kind(attempt)
+            subject_id = getattr(attempt, f"{kind}_id")
+            subject = rules[kind].load_many(session, [subject_id])[subject_id]
+            draft = _payment_lines(session, kind, subject, attempt, seller)
+            issued += _issue(session, seller, INVOICE, [draft], today, now)
+        elif due.refund_id is not None:
+            refund = session.get(Refund, due.refund_id)
+            assert refund is not None
+            original = session.scalar(select(Invoice).where(
+                Invoice.attempt_id == refund.attempt_id, Invoice.kind == INVOICE))
+            if original is not None:
+                issued += _issue(session, seller, CREDIT_NOTE,
+                                 [_refund_draft(session, refund, original)], today, now)
+        session.delete(due)
+        session.flush()
+    return issued
+
+
+def waiting_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(InvoiceDue)) or 0
+
+
+# The document, stored and read back --------------------------------------------------------
+
+
+def document_json(document: InvoiceDocument) -> dict[str, Any]:
+    """The document as JSON: dates ISO, rates as text; the logo by its SHA-256 (kept once in
+    `document_asset`, `keep_logo`), so the PDF made years later shows the one it was issued
+    with."""
+    data = asdict(document)
+    data["issued_on"] = document.issued_on.isoformat()
+    data["paid_on"] = document.paid_on.isoformat() if document.paid_on else None
+    data["corrects_issued_on"] = (document.corrects_issued_on.isoformat()
+                                  if document.corrects_issued_on else None)
+    for line in data["lines"]:
+        line["vat_rate"] = str(line["vat_rate"])
+    for part in data["breakdown"]:
+        part["rate"] = str(part["rate"])
+    logo = document.terms.logo
+    data["terms"]["logo"] = hashlib.sha256(logo).hexdigest() if logo else None
+    data["notes"] = list(document.notes)
+    return data
+
+
+def keep_logo(session: Session, logo: bytes | None) -> None:
+    if logo and session.get(DocumentAsset, hashlib.sha256(logo).hexdigest()) is None:
+        session.add(DocumentAsset(sha256=hashlib.sha256(logo).hexdigest(), data=logo))
+        session.flush()
+
+
+def document_of(session: Session, data: dict[str, Any]) -> InvoiceDocument:
+    """An issued invoice's document, as it was issued (its logo read back by its digest)."""
+    terms = dict(data["terms"])
+    asset = session.get(DocumentAsset, terms["logo"]) if terms.get("logo") else None
+    terms["logo"] = asset.data if asset is not None else None
+    return InvoiceDocument(
+        number=data["number"], kind=data["kind"], issued_on=date.fromisoformat(data["issued_on"]),
+        currency=data["currency"], language=data["language"], seller=Party(**data["seller"]),
+        terms=SellerTerms(**terms), buyer=Party(**data["buyer"]),
+        customer_ref=data["customer_ref"],
+        lines=tuple(Line(**{**line, "vat_rate": Decimal(line["vat_rate"])})
+                    for line in data["lines"]),
+        breakdown=tuple(VatBreakdown(Decimal(p["rate"]), p["category"], p["base"], p["vat"])
+                        for p in data["breakdown"]),
+        total_excl=data["total_excl"], total_vat=data["total_vat"], total=data["total"],
+        mention=data["mention"],
+        paid_on=date.fromisoformat(data["paid_on"]) if data["paid_on"] else None,
+        paid_with=data["paid_with"], payment_ref=data["payment_ref"],
+        corrects=data["corrects"],
+        corrects_issued_on=(date.fromisoformat(data["corrects_issued_on"])
+                            if data["corrects_issued_on"] else None),
+        reason=data["reason"], notes=tuple(data.get("notes", ())))
+
+
+def money_of(invoice: Invoice) -> Money:
+    return Money(invoice.total_minor, invoice.currency)

@@ -1,0 +1,116 @@
+"""IV-1, IV-2 at the services layer: every payment invoiced in the unit of work that records
+it paid, numbered without gap or duplicate, never changed once issued; refunds credited."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import DatabaseError, IntegrityError
+
+from renewdesk.domain.money import Money
+from renewdesk.services import invoices, refunds
+from renewdesk.store.models import Attempt, Invoice, InvoiceDue
+from tests.builders import card, customer, document, order, service
+from tests.conftest import World
+
+SELLER = ("seller_name=Hébergement Dupont SARL", "seller_address=3 rue de la Paix\n75002 Paris",
+          "seller_siren=732829320", "seller_vat_number=FR44732829320")
+
+
+def complete_seller(world: World) -> None:
+    code, _out, err = world.cli("settings", *SELLER)
+    assert code == 0, err
+
+
+def numbers(world: World, kind: str = "invoice") -> list[str]:
+    with world.session() as session:
+        return list(session.scalars(select(Invoice.number).where(Invoice.kind == kind)
+                                    .order_by(Invoice.sequence)))
+
+
+def paying(world: World, customers: int = 3) -> None:
+    """Each customer: a domain renewed on 13 November and an order's first installment."""
+    world.load(document(
+        [customer(f"C{n}", card(f"K{n}")) for n in range(customers)],
+        services=[service(f"D{n}", f"C{n}", "2026-11-20", payment_method=f"K{n}")
+                  for n in range(customers)],
+        orders=[order(f"O{n}", f"C{n}", f"K{n}", "2026-11-05") for n in range(customers)]))
+
+
+def test_iv1_every_payment_is_invoiced_once_in_one_sequence_without_gap(world: World) -> None:
+    complete_seller(world)
+    paying(world)
+    world.walk("2026-11-01", "2026-11-13")
+    issued = numbers(world)
+    assert issued == [f"F2026-{n:06d}" for n in range(1, 7)]
+    with world.session() as session:
+        paid = session.scalars(select(Attempt.id).where(Attempt.result == "succeeded")).all()
+        invoiced = session.scalars(select(Invoice.attempt_id)).all()
+        assert sorted(paid) == sorted(invoiced)
+        first = session.scalars(select(Invoice).where(Invoice.number == "F2026-000004")).one()
+        doc = invoices.document_of(session, first.document)
+    assert doc.seller.name == "Hébergement Dupont SARL" and doc.total == 1200
+    assert (doc.total_excl, doc.total_vat) == (1000, 200)  # 12,00 € including 20 % VAT
+    assert doc.lines[0].description == "d0.fr" and doc.payment_ref and doc.paid_with
+
+
+def test_iv1_payments_wait_for_the_seller_and_are_issued_in_the_order_paid(world: World) -> None:
+    paying(world, customers=2)
+    world.walk("2026-11-01", "2026-11-05")  # two installments paid, no seller yet
+    with world.session() as session:
+        assert len(session.scalars(select(InvoiceDue)).all()) == 2
+    assert numbers(world) == []
+    complete_seller(world)
+    world.walk("2026-11-06", "2026-11-13")  # the next run issues what waited, then the rest
+    issued = numbers(world)
+    assert len(issued) == 4
+    with world.session() as session:
+        rows = session.scalars(select(Invoice).order_by(Invoice.sequence)).all()
+        paid_on = [session.get(Attempt, r.attempt_id).on for r in rows]  # type: ignore[union-attr]
+        assert paid_on == sorted(paid_on)
+        assert session.scalars(select(InvoiceDue)).all() == []
+
+
+def test_iv1_an_issued_invoice_is_refused_an_update_or_a_delete_by_the_database(
+        world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    with world.session() as session, pytest.raises((DatabaseError, IntegrityError)):
+        session.execute(update(Invoice).values(total_minor=1))
+        session.commit()
+    with world.session() as session, pytest.raises((DatabaseError, IntegrityError)):
+        session.execute(text("DELETE FROM invoice"))
+        session.commit()
+    assert numbers(world) == ["F2026-000001"]
+
+
+def test_iv1_one_payment_cannot_have_two_invoices(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    with world.session() as session:
+        (issued,) = session.scalars(select(Invoice)).all()
+        data = dict(issued.document)
+        with pytest.raises(IntegrityError):
+            session.add(Invoice(number="F2026-999999", kind="invoice", year=2026, sequence=999,
+                                issued_on=issued.issued_on, customer_id=issued.customer_id,
+                                attempt_id=issued.attempt_id, currency="EUR",
+                                total_excl_minor=0, vat_minor=0, total_minor=0, document=data,
+                                created_at=issued.created_at))
+            session.commit()
+
+
+def test_iv2_a_refund_is_a_credit_note_naming_its_invoice_in_its_own_sequence(
+        world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    refunds.refund(world.ctx("2026-11-06"), world.app.engine.url, "O0#1/1", Money(1000, "EUR"),
+                   "goodwill")
+    assert numbers(world, "credit_note") == ["A2026-000001"]
+    with world.session() as session:
+        note = session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).one()
+        doc = invoices.document_of(session, note.document)
+    assert doc.corrects == "F2026-000001" and doc.total == 1000 and doc.reason == "goodwill"
+    assert (doc.total_excl, doc.total_vat) == (833, 167)
