@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from renewdesk.domain.errors import InputError
@@ -259,16 +260,18 @@ def _fec_rate(part: VatPart) -> str:
 
 def _fec_line(entry: Entry, number: str, line: FecLine) -> str:
     day = f"{entry.on:%Y%m%d}"
-    fields = (entry.journal.number, entry.journal.label, number, day, line.account.number,
-              line.account.label, line.aux.number if line.aux else "",
-              line.aux.label if line.aux else "", entry.piece, day, line.label,
-              fec_amount(line.debit), fec_amount(line.credit), "", "", day, "", "")
-    return "\t".join(_field(value) for value in fields)
+    aux_number, aux_label = (line.aux.number, line.aux.label) if line.aux else ("", "")
+    return "\t".join((
+        _field(entry.journal.number), _field(entry.journal.label), number, day,
+        _field(line.account.number), _field(line.account.label), _field(aux_number),
+        _field(aux_label), _field(entry.piece), day, _field(line.label),
+        fec_amount(line.debit), fec_amount(line.credit), "", "", day, "", ""))
 
 
 def fec_amount(minor: int) -> str:
     """`1234,56`: euros with a comma before the cents, no thousands separator."""
-    return Money(minor, FEC_CURRENCY).text().replace(".", ",")
+    units, cents = divmod(abs(minor), 100)
+    return f"{'-' if minor < 0 else ''}{units},{cents:02d}"
 
 
 _PLAIN = str.maketrans({"\t": " ", "\r": " ", "\n": " ", "•": "*", "–": "-", "—": "-",
@@ -276,10 +279,13 @@ _PLAIN = str.maketrans({"\t": " ", "\r": " ", "\n": " ", "•": "*", "–": "-",
                         "\u202f": " ", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i"})
 
 
+@lru_cache(maxsize=4096)  # names and labels repeat on every line of an entry
 def _field(value: str) -> str:
     """A field as A47 A-1 allows it: no tab or line break inside (they separate fields and
     lines), and only characters of ISO 8859-15; others lose their accent ("ă" → "a") or
     read "?"."""
+    if value.isascii() and value.isprintable():
+        return value
     text = unicodedata.normalize("NFC", value.translate(_PLAIN))
     try:
         text.encode(FEC_ENCODING)
