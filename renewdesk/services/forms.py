@@ -13,6 +13,7 @@ What has history (a charge, a cart, an e-mail, an invoice) is never deleted.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import colon, render
+from renewdesk.domain.tax_ids import rate_text
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.importer import Importer, refuse_card_numbers
@@ -38,7 +40,7 @@ from renewdesk.services.exchange.scope import (
 from renewdesk.services.journal import audit
 from renewdesk.services.recurrence import require_auto_renew_allowed
 from renewdesk.services.renewals import drop_service
-from renewdesk.store import search_index
+from renewdesk.store import search_index, settings
 from renewdesk.store.models import (
     Attempt,
     AuditEntry,
@@ -57,6 +59,7 @@ from renewdesk.store.models import (
     UsageRecord,
 )
 from renewdesk.store.refs import temporary_ref
+from renewdesk.store.settings import load_policy
 
 KINDS = ("customer", "contact", "service", "order", "usage")
 _MODELS: dict[str, Any] = {"customer": Customer, "contact": BillingContact, "service": Service,
@@ -65,13 +68,15 @@ _SHAPES = {"customer": r.CUSTOMER, "contact": r.CONTACT, "service": r.SERVICE,
            "order": r.ORDER, "usage": r.USAGE}
 # The keys a form edits, in the exchange file's names.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "customer": ("ref", "name", "email", "address", "language", "emails_enabled"),
+    "customer": ("ref", "name", "email", "address", "language", "emails_enabled", "business",
+                 "country", "vat_number", "siren"),
     "contact": ("ref", "name", "email", "address"),
     "service": ("ref", "kind", "label", "billing", "price", "unit_price", "currency",
-                "period_months", "expires_on", "auto_renew", "payment_method",
+                "period_months", "vat_rate", "expires_on", "auto_renew", "payment_method",
                 "billing_contact"),
     "order": ("ref", "product", "invoice_number", "installments", "interval",
-              "installment_amount", "currency", "first_due_on", "method", "payment_method"),
+              "installment_amount", "currency", "vat_rate", "first_due_on", "method",
+              "payment_method"),
     "usage": ("ref", "on", "quantity"),
 }
 # The object each kind belongs to (its "owner" in a form): a customer, or a usage's service.
@@ -123,6 +128,7 @@ class Record:
     contacts: tuple[Choice, ...] = ()
     locked: tuple[tuple[str, Problem], ...] = ()  # (field, why it is not offered)
     history: bool = False  # never deleted
+    vat_default: str = "20"  # IV-3: the rate of a service or order given none (`default_vat_rate`)
     audit_mark: int = 0  # the newest audit entry when it was read: a conflict names later ones
 
     def value(self, key: str) -> Any:
@@ -148,7 +154,9 @@ def _values(obj: Any, kind: str) -> dict[str, Any]:
     money = _money_text
     if kind == "customer":
         return {"ref": obj.ref, "name": obj.name, "email": obj.email, "address": obj.address,
-                "language": obj.language, "emails_enabled": obj.emails_enabled}
+                "language": obj.language, "emails_enabled": obj.emails_enabled,
+                "business": obj.business, "country": obj.country, "vat_number": obj.vat_number,
+                "siren": obj.siren}
     if kind == "contact":
         return {"ref": obj.ref, "name": obj.name, "email": obj.email, "address": obj.address}
     if kind == "service":
@@ -157,6 +165,7 @@ def _values(obj: Any, kind: str) -> dict[str, Any]:
                 "price": money(obj.price_minor, obj.currency) if period else None,
                 "unit_price": None if period else money(obj.unit_price_minor, obj.currency),
                 "currency": obj.currency, "period_months": obj.period_months if period else None,
+                "vat_rate": _rate(obj.vat_rate_bp),
                 "expires_on": _day(obj.expires_on), "auto_renew": obj.auto_renew,
                 "payment_method": obj.payment_method.ref if obj.payment_method else None,
                 "billing_contact": obj.billing_contact.ref if obj.billing_contact else None}
@@ -165,6 +174,7 @@ def _values(obj: Any, kind: str) -> dict[str, Any]:
                 "installments": obj.installments_count, "interval": obj.interval,
                 "installment_amount": money(obj.installment_amount_minor, obj.currency),
                 "currency": obj.currency, "first_due_on": _day(obj.first_due_on),
+                "vat_rate": _rate(obj.vat_rate_bp),
                 "method": obj.method,
                 "payment_method": obj.payment_method.ref if obj.payment_method else None}
     return {"ref": obj.ref, "on": _day(obj.on), "quantity": obj.quantity}
@@ -172,6 +182,10 @@ def _values(obj: Any, kind: str) -> dict[str, Any]:
 
 def _money_text(minor: int | None, currency: str) -> str | None:
     return None if minor is None else Money(minor, currency).text()
+
+
+def _rate(basis_points: int | None) -> str | None:
+    return None if basis_points is None else rate_text(basis_points)
 
 
 def _day(value: Any) -> str | None:
@@ -244,7 +258,7 @@ def _record(session: Session, kind: str, ref: str, today: date) -> Record:
         locked += [("on", invoiced), ("quantity", invoiced)]
     mark = session.scalar(select(func.max(AuditEntry.id))) or 0
     return Record(kind, ref, owner, tuple(values.items()), methods, contacts, tuple(locked),
-                  history, mark)
+                  history, load_policy(session).default_vat_rate, mark)
 
 
 def _auto_renew_lock(customer: Customer | None, today: date,
@@ -267,7 +281,8 @@ def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "")
         methods, contacts = _choices(customer)
         today = today_text or ctx.clock.today.isoformat()
         defaults: dict[str, Any] = {
-            "customer": {"language": "fr", "emails_enabled": True},
+            "customer": {"language": "fr", "emails_enabled": True, "business": False,
+                         "country": settings.get(session, "seller_country") or "FR"},
             "contact": {},
             # A new service is paid until a year from today: expiring today, the next run
             # would suspend it (AR-6).
@@ -283,7 +298,8 @@ def new_record(ctx: Context, kind: str, owner: str | None, today_text: str = "")
         values = {key: defaults.get(key) for key in FIELDS[kind]}
         locked = tuple(_auto_renew_lock(customer, ctx.clock.today, False)) \
             if kind == "service" else ()
-        return Record(kind, None, owner, tuple(values.items()), methods, contacts, locked)
+        return Record(kind, None, owner, tuple(values.items()), methods, contacts, locked,
+                      vat_default=load_policy(session).default_vat_rate)
 
 
 # Checking as typed ------------------------------------------------------------------------------
@@ -297,8 +313,10 @@ def check(kind: str, values: dict[str, Any]) -> InputError | None:
         o = Obj(_object(kind, values, owner=None), kind, _SHAPES[kind])
         if values.get("ref"):
             o.ref()
-        {"customer": customer_values, "contact": contact_values, "service": service_values,
-         "order": order_values, "usage": usage_values}[kind](o)
+        checks: dict[str, Callable[[Obj], object]] = {
+            "customer": customer_values, "contact": contact_values,
+            "service": service_values, "order": order_values, "usage": usage_values}
+        checks[kind](o)
         if kind == "order":
             o.text("product")
             o.text("invoice_number")

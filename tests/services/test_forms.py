@@ -160,3 +160,29 @@ def test_a_conflict_names_only_who_changed_it_after_the_form_read_it(world: Worl
         forms.save(world.ctx("2026-12-05", who="bob"), "service", None,
                    {**dict(bob_seen.values), "label": "bob.fr"}, bob_seen)
     assert refused.value.code == "edit_conflict" and "alice" not in str(refused.value)
+
+
+def test_iv1_a_consumers_form_checks_tax_fields_as_the_import_does(world: World) -> None:
+    """The form's check is the import's: a bad country, a VAT number not the SIREN's, a rate
+    above 100 % each name their field; a consumer defaults to the seller's country."""
+    world.load(portfolio())
+    ctx = world.ctx(TODAY)
+    assert world.cli("settings", "seller_country=BE")[0] == 0
+    blank = forms.new_record(ctx, "customer", None)
+    assert blank.value("country") == "BE" and blank.value("business") is False
+    base = {"name": "Ana", "email": "ana@example.fr", "language": "fr"}
+    for values, field, code in (
+            ({"country": "XX"}, "country", "country_code_invalid"),
+            ({"business": True, "siren": "732829320", "vat_number": "FR40303265045"},
+             "vat_number", "vat_number_not_siren"),
+            ({"business": True, "siren": "12"}, "siren", "siren_invalid")):
+        error = forms.check("customer", {**base, **values})
+        assert error is not None and (forms.field_of(error), error.code) == (field, code)
+    error = forms.check("service", {"kind": "domain", "label": "x.fr", "billing": "period",
+                                    "currency": "EUR", "price": "12.00", "period_months": 12,
+                                    "expires_on": "2027-01-01", "vat_rate": "120"})
+    assert error is not None and forms.field_of(error) == "vat_rate"
+    s1 = forms.read_record(ctx, "service", "S1")
+    assert s1.value("vat_rate") is None and s1.vat_default == "20"
+    saved = forms.save(ctx, "service", None, {**dict(s1.values), "vat_rate": "2.1"}, s1)
+    assert saved.value("vat_rate") == "2.1"

@@ -239,3 +239,44 @@ def test_orders_and_usage_records_are_edited_from_the_customer_page(
         desk.reader.shutdown()
         app.close()
     assert [u["quantity"] for u in world.export()["usage"]] == [9]
+
+
+def test_iv1_a_business_customer_with_its_siren_and_vat_number_and_a_service_at_its_rate(
+        world: World, qtbot: Any) -> None:
+    """The customer form shows SIREN and VAT number for a business only, checks them as typed
+    (a bad SIREN says so under its field and Save waits), keeps them compact; a service's VAT
+    rate is typed the French way, and left empty it is the default shown as its placeholder."""
+    app = desk_app(world, TODAY)
+    desk = lone_desk(app)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    try:
+        open_form(desk, holder, "customer", None, None)
+        dialog = shown_form(qtbot, "customer")
+        assert dialog.widgets["country"].currentData() == "FR"  # type: ignore[attr-defined]
+        assert dialog.widgets["siren"].isHidden() and dialog.widgets["vat_number"].isHidden()
+        fill(dialog, {"name": "Atelier Lumière SARL", "email": "compta@lumiere.fr",
+                      "address": "8 rue Mercière\n69002 Lyon", "business": True})
+        assert not dialog.widgets["siren"].isHidden()
+        fill(dialog, {"siren": "732 829 321"})
+        assert not dialog.validate()
+        assert not dialog.problems["siren"].isHidden()
+        assert "SIREN" in dialog.problems["siren"].text()
+        fill(dialog, {"siren": "732 829 320", "vat_number": "FR40303265045"})
+        assert not dialog.validate() and "732829320" in dialog.problems["vat_number"].text()
+        fill(dialog, {"vat_number": "fr 44 732 829 320"})
+        customer = save(qtbot, desk, dialog)
+        open_form(desk, holder, "service", None, customer)
+        dialog = shown_form(qtbot, "service")
+        rate = dialog.widgets["vat_rate"]
+        assert isinstance(rate, QLineEdit) and "20" in rate.placeholderText()
+        fill(dialog, {"kind": "book", "label": "Guide", "price": "12.00",
+                      "period_months": "12", "vat_rate": "5,5 %"})
+        service = save(qtbot, desk, dialog)
+    finally:
+        app.close()
+    data = world.export()
+    found = next(c for c in data["customers"] if c["ref"] == customer)
+    assert (found["business"], found["country"], found["vat_number"], found["siren"]) == (
+        True, "FR", "FR44732829320", "732829320")
+    assert next(s for s in data["services"] if s["ref"] == service)["vat_rate"] == "5.5"

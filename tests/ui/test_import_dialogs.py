@@ -160,7 +160,8 @@ def test_issue18_fields_are_listed_in_the_forms_order_with_the_mapping_files_nam
     labels = [form.itemAt(i, form.ItemRole.LabelRole).widget() for i in range(form.rowCount())]
     assert [x.toolTip() for x in labels] == [
         "ref", "customer", "kind", "label", "billing", "currency", "price", "period_months",
-        "unit_price", "expires_on", "payment_method", "billing_contact", "auto_renew", "status"]
+        "unit_price", "vat_rate", "expires_on", "payment_method", "billing_contact",
+        "auto_renew", "status"]
     dialog.reject()
 
 

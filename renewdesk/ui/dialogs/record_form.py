@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from renewdesk.domain import tax_ids
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import colon
 from renewdesk.services import forms
@@ -44,7 +45,7 @@ _RED = "color: #b3261e"
 class Field:
     key: str
     label: str
-    kind: str  # text, lines, choice, bool, date, money, int, method, contact
+    kind: str  # text, lines, choice, bool, date, money, int, method, contact, country, rate
     options: tuple[tuple[str, str], ...] = ()  # (value, shown) for a choice
     hint: str = ""
 
@@ -62,7 +63,14 @@ def _fields(kind: str) -> list[Field]:
                       (("fr", translate("RecordForm", "French")),
                        ("en", translate("RecordForm", "English")))),
                 Field("emails_enabled", translate("RecordForm", "Send e-mails to this customer"),
-                      "bool")]
+                      "bool"),
+                Field("country", translate("RecordForm", "Country"), "country"),
+                Field("business", translate("RecordForm", "Business customer (invoices carry its "
+                                                          "SIREN or VAT number)"), "bool"),
+                Field("vat_number", translate("RecordForm", "VAT number"), "text",
+                      hint=translate("RecordForm", "e.g. FR44732829320")),
+                Field("siren", translate("RecordForm", "SIREN"), "text",
+                      hint=translate("RecordForm", "9 digits"))]
     if kind == "contact":
         return person
     if kind == "service":
@@ -76,6 +84,7 @@ def _fields(kind: str) -> list[Field]:
                 Field("price", translate("RecordForm", "Price per period"), "money"),
                 Field("period_months", translate("RecordForm", "Period (months)"), "int"),
                 Field("unit_price", translate("RecordForm", "Price per unit"), "money"),
+                Field("vat_rate", translate("RecordForm", "VAT rate (%)"), "rate"),
                 Field("expires_on", translate("RecordForm", "Expires on"), "date"),
                 Field("payment_method", translate("RecordForm", "Payment method"), "method"),
                 Field("billing_contact", translate("RecordForm", "Billing contact"), "contact"),
@@ -89,6 +98,7 @@ def _fields(kind: str) -> list[Field]:
                        ("weekly", translate("RecordForm", "Weekly")))),
                 Field("currency", translate("RecordForm", "Currency"), "text"),
                 Field("installment_amount", translate("RecordForm", "Installment amount"), "money"),
+                Field("vat_rate", translate("RecordForm", "VAT rate (%)"), "rate"),
                 Field("first_due_on", translate("RecordForm", "First due on"), "date"),
                 Field("method", translate("RecordForm", "Paid by"), "choice",
                       (("card", translate("RecordForm", "Card")),
@@ -217,9 +227,11 @@ class RecordDialog(SendingDialog):
             box = QCheckBox(spec.label)
             box.toggled.connect(changed)
             return box
-        if spec.kind in ("choice", "method", "contact"):
+        if spec.kind in ("choice", "method", "contact", "country"):
             combo = QComboBox()
-            for value, shown in spec.options:
+            options = spec.options if spec.kind != "country" else _countries(
+                self._desk.language.code)
+            for value, shown in options:
                 combo.addItem(shown, value)
             combo.currentIndexChanged.connect(changed)
             return combo
@@ -231,6 +243,8 @@ class RecordDialog(SendingDialog):
         elif spec.kind == "money":
             line.setPlaceholderText("12,00" if self._french() else "12.00")
         line.textChanged.connect(changed)
+        if spec.kind == "rate":
+            line.setMaximumWidth(220)
         return line
 
     def _french(self) -> bool:
@@ -259,6 +273,10 @@ class RecordDialog(SendingDialog):
                               for key, reason in record.locked if key != "ref")
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+        rate = self.widgets.get("vat_rate")
+        if isinstance(rate, QLineEdit):  # IV-3: empty is the default rate, which it shows
+            rate.setPlaceholderText(self.tr("default: %1 %").replace(
+                "%1", self._shown("rate", record.vat_default)))
         self._touched = set()
         self._billing_shown()
         self.validate()
@@ -282,7 +300,7 @@ class RecordDialog(SendingDialog):
         if self._french() and kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             year, month, day = text.split("-")
             return f"{day}/{month}/{year}"
-        if self._french() and kind == "money":
+        if self._french() and kind in ("money", "rate"):
             return text.replace(".", ",")
         return text
 
@@ -304,6 +322,8 @@ class RecordDialog(SendingDialog):
             return int(text) if re.fullmatch(r"-?\d{1,30}", text) else text
         if spec.kind == "money" and self._french():  # "1 234,50": spaces between digits
             return _THOUSANDS.sub("", text).replace(",", ".")
+        if spec.kind == "rate":  # "5,5 %" as a file writes it, "5.5"
+            return text.removesuffix("%").strip().replace(",", ".")
         if spec.kind == "date":
             french = _FRENCH_DAY.match(text)
             if french:
@@ -315,9 +335,17 @@ class RecordDialog(SendingDialog):
         values = {spec.key: self._typed(spec, self.widgets[spec.key]) for spec in self.fields}
         if self.record.kind == "service":  # the price that does not apply is not sent
             values["unit_price" if values.get("billing") == "period" else "price"] = None
+        if self.record.kind == "customer" and not values.get("business"):
+            values["vat_number"] = values["siren"] = None  # a consumer's are not kept
         return values
 
     def _billing_shown(self) -> None:
+        if self.record.kind == "customer":  # a business's identifiers, for a business
+            business = self.widgets["business"]
+            assert isinstance(business, QCheckBox)
+            for key in ("vat_number", "siren"):
+                self._form.setRowVisible(self._boxes[key], business.isChecked())
+            return
         if self.record.kind != "service":
             return
         billing = self.widgets["billing"]
@@ -406,7 +434,8 @@ class RecordDialog(SendingDialog):
         def arrived(record: Record) -> None:
             self.show_record(forms.Record(record.kind, None, record.owner,
                                           tuple((k, typed.get(k)) for k, _v in record.values),
-                                          record.methods, record.contacts, record.locked))
+                                          record.methods, record.contacts, record.locked,
+                                          vat_default=record.vat_default))
 
         self._desk.read(self, lambda ctx: forms.new_record(ctx, kind, owner), arrived,
                         lambda message: self.general.setText(message))
@@ -445,6 +474,13 @@ class RecordDialog(SendingDialog):
         self.show_problem(problem)
         self.typed.setText(self.tr("What you had typed:") + "\n" + "\n".join(lines))
         self.typed.setVisible(bool(lines))
+
+
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    """Every country, by its name in the window's language, France first."""
+    names = tax_ids.country_names(language)
+    ordered = sorted(names.items(), key=lambda item: (item[0] != "FR", item[1].casefold()))
+    return tuple((code, f"{name} ({code})") for code, name in ordered)
 
 
 def _sentence(words: str) -> str:
