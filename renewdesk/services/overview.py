@@ -123,6 +123,11 @@ class CustomerOverview:
     history: tuple[HistoryLine, ...]
     usage: tuple[UsageLine, ...] = ()  # the newest records of its usage-billed services
     payments: tuple[PaymentLine, ...] = ()  # newest first
+    # IV-1: what invoices say of the customer (a business's SIREN and VAT number)
+    business: bool = False
+    country: str = "FR"
+    vat_number: str | None = None
+    siren: str | None = None
 
     def payment(self, ref: str) -> PaymentLine | None:
         return next((p for p in self.payments if p.ref == ref), None)
@@ -183,6 +188,8 @@ def customer_overview(session: Session, ref: str, policy: Policy, today: date,
         tuple(_history_line(e, latest, by_customer, mine) for e in events),
         _usage(session, customer, history),
         payments,
+        business=customer.business, country=customer.country,
+        vat_number=customer.vat_number, siren=customer.siren,
     )
 
 

@@ -273,6 +273,11 @@ def test_iv1_a_business_customer_with_its_siren_and_vat_number_and_a_service_at_
         fill(dialog, {"kind": "book", "label": "Guide", "price": "12.00",
                       "period_months": "12", "vat_rate": "5,5 %"})
         service = save(qtbot, desk, dialog)
+        page = CustomerPage(desk, customer)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+        assert (page.kind.text(), page.country.text()) == ("Business", "France (FR)")
+        assert (page.siren.text(), page.vat_number.text()) == ("732 829 320", "FR44732829320")
     finally:
         app.close()
     data = world.export()

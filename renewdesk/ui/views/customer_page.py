@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from stdnum.fr import siren
 
+from renewdesk.domain import tax_ids
 from renewdesk.services import actions, proforma
 from renewdesk.services import window as reads
 from renewdesk.services.overview import CustomerOverview, PaymentLine
@@ -56,6 +58,18 @@ class CustomerPage(QWidget):
         self.profile.addRow(self.tr("E-mail:"), self.email)
         self.profile.addRow(self.tr("Address:"), self.address)
         self.profile.addRow(self.tr("Language:"), self.language)
+        # IV-1: what invoices say of the customer
+        self.kind, self.country = QLabel(), QLabel()
+        self.kind.setObjectName("customerKind")
+        self.siren, self.vat_number = QLabel(), QLabel()
+        self.siren.setObjectName("siren")
+        self.vat_number.setObjectName("vatNumber")
+        for label in (self.siren, self.vat_number):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.profile.addRow(self.tr("Customer:"), self.kind)
+        self.profile.addRow(self.tr("Country:"), self.country)
+        self.profile.addRow(self.tr("SIREN:"), self.siren)
+        self.profile.addRow(self.tr("VAT number:"), self.vat_number)
         self.profile.addRow("", self.emails_on)
         self.profile.addRow("", self.missing)
 
@@ -187,6 +201,13 @@ class CustomerPage(QWidget):
         self.email.setText(data.email)
         self.address.setText(data.address)
         self.language.setText(i18n.word_text(data.language))
+        self.kind.setText(self.tr("Business") if data.business else self.tr("Consumer"))
+        names = tax_ids.country_names(lang.code)
+        self.country.setText(f"{names.get(data.country, data.country)} ({data.country})")
+        self.siren.setText(siren.format(data.siren) if data.siren else "—")
+        self.vat_number.setText(data.vat_number or "—")
+        for label in (self.siren, self.vat_number):
+            self.profile.setRowVisible(label, data.business)
         self.emails_on.blockSignals(True)
         self.emails_on.setChecked(data.emails_enabled)
         self.emails_on.blockSignals(False)
