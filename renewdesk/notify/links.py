@@ -15,7 +15,8 @@ from datetime import date
 
 from renewdesk.domain.sensitive import never_sensitive
 
-ACTIONS = ("cancel_renewal", "confirm_plan_change", "update_payment_method", "pay_now")
+ACTIONS = ("cancel_renewal", "confirm_plan_change", "update_payment_method", "pay_now",
+           "invoices")
 
 
 def _b64(data: bytes) -> str:

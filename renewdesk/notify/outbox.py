@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.notify import links as link_tokens
@@ -73,7 +73,23 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
         status="suppressed" if suppressed else "queued", links=made,
     )
     session.add(note)  # its ref (`MSG-0000042`) is given when the unit of work is flushed
+    session.info.setdefault(WRITTEN, []).append(note)
     return note
+
+
+WRITTEN = "e-mails written in this unit of work"  # session.info: see `written`
+
+
+def written(session: Session) -> list[Notification]:
+    """The e-mails queued in the session's unit of work under way (an invoice issued with a
+    payment finds the payment's e-mail there, to go with it)."""
+    return list(session.info.get(WRITTEN, ()))
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _unit_ended(session: Session) -> None:
+    session.info.pop(WRITTEN, None)
 
 
 def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[], datetime],

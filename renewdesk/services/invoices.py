@@ -39,7 +39,10 @@ from renewdesk.domain.invoice import (
     VatBreakdown,
 )
 from renewdesk.domain.money import Money
+from renewdesk.notify import formatting as fmt
+from renewdesk.notify.outbox import LinkSpec, written
 from renewdesk.services import seller as seller_settings
+from renewdesk.services.mail import customer_mail
 from renewdesk.store import settings
 from renewdesk.store.models import (
     Attempt,
@@ -163,7 +166,37 @@ def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
             "created_at": now})
         numbers.append(number)
     session.execute(insert(Invoice), rows)
+    for draft, number, row in zip(drafts, numbers, rows, strict=True):
+        _send(session, seller, draft, number, row, today)
     return numbers
+
+
+# The payment's e-mail carries its invoice (IV-4) -------------------------------------------
+
+CARRIERS = ("renewal_paid", "refund_issued")  # e-mails written in the same unit of work
+
+
+def _send(session: Session, seller: seller_settings.SellerSettings, draft: _Draft, number: str,
+          row: dict[str, Any], today: date) -> None:
+    """The payment's (or refund's) e-mail written in this unit of work carries the PDF; a
+    payment without one (an installment, a usage invoice, one issued after waiting) gets its
+    own e-mail with it, and a link to all the customer's invoices."""
+    customer = draft.customer
+    for note in written(session):
+        if note.kind in CARRIERS and note.customer_id == customer.id \
+                and note.invoice_number is None:
+            note.invoice_number = number
+            return
+    language = customer.language
+    mail = customer_mail(session, "invoice_issued", customer, today, {
+        "number": number, "credit_note": row["kind"] == CREDIT_NOTE,
+        "amount": fmt.money(Money(row["total_minor"], row["currency"]), language),
+        "what": ", ".join(dict.fromkeys(line[0] for line in draft.lines)),
+        "paid_on": fmt.day(draft.attempt.on, language) if draft.attempt is not None else None,
+        "seller": seller.seller.name},
+        links=(LinkSpec("invoices", customer.ref,
+                        today + timedelta(days=settings.load_policy(session).link_valid_days)),))
+    mail.invoice_number = number
 
 
 def _buyer(customer: Customer) -> Party:

@@ -114,3 +114,14 @@ def test_iv2_a_refund_is_a_credit_note_naming_its_invoice_in_its_own_sequence(
         doc = invoices.document_of(session, note.document)
     assert doc.corrects == "F2026-000001" and doc.total == 1000 and doc.reason == "goodwill"
     assert (doc.total_excl, doc.total_vat) == (833, 167)
+
+
+def test_iv4_the_payments_e_mail_carries_its_invoice(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-13")
+    (paid,) = world.mails("renewal_paid")
+    (installment,) = world.mails("invoice_issued")
+    assert (paid.invoice_number, installment.invoice_number) == ("F2026-000002", "F2026-000001")
+    assert "F2026-000001" in installment.subject and "Formation" in installment.body
+    assert installment.links and installment.links[0].action == "invoices"

@@ -27,6 +27,7 @@ class Notification(Base):
     next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    invoice_number: Mapped[str | None] = mapped_column(String(32))  # IV-4: its PDF attached
 
     links: Mapped[list[CustomerLink]] = relationship(order_by="CustomerLink.id")
 

@@ -77,6 +77,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('attempt_id', name=op.f('uq_invoice_due_attempt_id')),
     sa.UniqueConstraint('refund_id', name=op.f('uq_invoice_due_refund_id'))
     )
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('invoice_number', sa.String(length=32), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"""
             CREATE FUNCTION invoice_is_issued() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -90,6 +92,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.drop_column('invoice_number')
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER invoice_is_issued ON invoice")
         op.execute("DROP FUNCTION invoice_is_issued()")
