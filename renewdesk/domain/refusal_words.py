@@ -222,6 +222,11 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "the payment provider refused this method",
         "payment_too_many_tries": "this was tried too many times today: nothing more was "
                                   "charged; try again tomorrow or contact us",
+        # IV-2: corrections
+        "invoice_unknown": "no invoice {number}",
+        "correction_reason_missing": "give a reason for the correction",
+        "correction_too_large": "{asked} is more than can be credited of invoice {number} "
+                                "({left}): no credit note was made",
         # RF-1: refunds
         "payment_unknown": "no payment {payment}: give the reference the payment history "
                            "shows (e.g. R-1/1)",
@@ -497,6 +502,11 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "le prestataire de paiement a refusé ce moyen",
         "payment_too_many_tries": "trop d'essais aujourd'hui : rien de plus n'a été prélevé ; "
                                   "réessayez demain ou contactez-nous",
+        # IV-2 : corrections
+        "invoice_unknown": "aucune facture {number}",
+        "correction_reason_missing": "indiquez le motif de la correction",
+        "correction_too_large": "{asked} dépasse ce qui peut être crédité de la facture "
+                                "{number} ({left}) : aucun avoir n'a été fait",
         # RF-1 : remboursements
         "payment_unknown": "aucun paiement {payment} : donnez la référence qu'affiche "
                            "l'historique des paiements (par ex. R-1/1)",
@@ -599,6 +609,7 @@ TERMS: dict[str, dict[str, str]] = {
            "create usage": "created",
            "edit usage": "edited",
            "refund": "refunded",
+           "credit_note": "credit note made",
            # Why a payment cannot be refunded (`why`)
            "not_succeeded": "did not succeed",
            "not_at_processor": "was not taken through the payment provider",
@@ -659,6 +670,7 @@ TERMS: dict[str, dict[str, str]] = {
            "create usage": "création",
            "edit usage": "modification",
            "refund": "remboursement",
+           "credit_note": "avoir émis",
            "not_succeeded": "n'a pas abouti",
            "not_at_processor": "n'a pas été pris par le prestataire de paiement",
            "fully_refunded": "est déjà remboursé en totalité",

@@ -28,6 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
 
 from renewdesk.domain import vat
+from renewdesk.domain.errors import InputError
 from renewdesk.domain.dates import add_months
 from renewdesk.domain.invoice import (
     CREDIT_NOTE,
@@ -42,12 +43,14 @@ from renewdesk.domain.money import Money
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec, written
 from renewdesk.services import seller as seller_settings
+from renewdesk.services.journal import audit
 from renewdesk.services.mail import customer_mail
 from renewdesk.store import settings
 from renewdesk.store.models import (
     Attempt,
     Customer,
     DocumentAsset,
+    Event,
     Installment,
     Invoice,
     InvoiceDue,
@@ -317,23 +320,30 @@ def credit_note_for_refund(session: Session, refund: Refund, today: date,
 
 
 def _refund_draft(session: Session, refund: Refund, original: Invoice) -> _Draft:
-    """The credit note's lines: the refunded amount shared over the invoice's VAT rates as its
-    totals are (the last rate takes what rounding leaves), each an amount including VAT."""
-    document = original.document
     customer = session.get(Customer, original.customer_id)
     assert customer is not None
+    return _shared(session, original, customer, refund.amount_minor, "refund", refund.reason,
+                   refund)
+
+
+def _shared(session: Session, original: Invoice, customer: Customer, amount: int, word: str,
+            reason: str | None, refund: Refund | None) -> _Draft:
+    """A credit note's lines: `amount` shared over the invoice's VAT rates as its totals are
+    (the last rate takes what rounding leaves), each an amount including VAT."""
+    document = original.document
     words = WORDS["fr" if document["language"] == "fr" else "en"]
     parts = [(Decimal(p["rate"]), p["base"] + p["vat"]) for p in document["breakdown"]]
-    total = sum(amount for _rate, amount in parts) or 1
+    total = sum(part for _rate, part in parts) or 1
     lines: list[tuple[str, str | None, int, int, Decimal, str | None]] = []
     given = 0
-    for index, (rate, amount) in enumerate(parts):
-        share = (refund.amount_minor - given if index == len(parts) - 1
-                 else refund.amount_minor * amount // total)
+    for index, (rate, part) in enumerate(parts):
+        share = amount - given if index == len(parts) - 1 else amount * part // total
         given += share
-        lines.append((f"{words['refund']} {original.number}", None, 1, share, rate, None))
-    return _Draft(customer, refund.attempt, refund, original, lines, True,
-                  document.get("payment_ref"), refund.reason)
+        lines.append((f"{words[word]} {original.number}", None, 1, share, rate, None))
+    attempt = refund.attempt if refund is not None else (
+        session.get(Attempt, original.attempt_id) if original.attempt_id else None)
+    return _Draft(customer, attempt, refund, original, lines, True,
+                  document.get("payment_ref"), reason)
 
 
 # Waiting payments, issued once the seller is complete --------------------------------------
@@ -369,6 +379,72 @@ def issue_waiting(session: Session, today: date, now: datetime) -> list[str]:
                                  [_refund_draft(session, refund, original)], today, now)
         session.delete(due)
         session.flush()
+    return issued
+
+
+def issue_missing(session: Session, today: date, now: datetime) -> list[str]:
+    """`renewdesk invoices --issue-missing`: payments made before invoices existed (or imported
+    paid) get theirs now, dated today, in the order they were paid; the payment's own date is
+    on it. A payment recorded as a duplicate of another (to be refunded) gets none."""
+    seller = seller_settings.load_seller(session)
+    if seller_settings.missing(seller):
+        raise seller_settings.incomplete(session) or RuntimeError("seller incomplete")
+    duplicates = {str(e.data.get("attempt")) for e in session.scalars(
+        select(Event).where(Event.type == "payment.duplicate"))}
+    invoiced = select(Invoice.attempt_id).where(Invoice.attempt_id.is_not(None))
+    waiting = select(InvoiceDue.attempt_id).where(InvoiceDue.attempt_id.is_not(None))
+    attempts = [a for a in session.scalars(
+        select(Attempt).options(joinedload(Attempt.payment_method))
+        .where(Attempt.result == "succeeded", Attempt.id.not_in(invoiced),
+               Attempt.id.not_in(waiting)).order_by(Attempt.on, Attempt.id))
+        if a.idempotency_key not in duplicates]
+    if not attempts:
+        return []
+    from renewdesk.services.customer_payments import attempt_kind  # built on this module
+    from renewdesk.services.run_due import rules_for
+
+    rules = rules_for(settings.load_policy(session))
+    drafts = []
+    for attempt in attempts:
+        kind = attempt_kind(attempt)
+        subject_id = getattr(attempt, f"{kind}_id")
+        subject = rules[kind].load_many(session, [subject_id])[subject_id]
+        drafts.append(_payment_lines(session, kind, subject, attempt, seller))
+    return _issue(session, seller, INVOICE, drafts, today, now)
+
+
+def credited(session: Session, invoice: Invoice) -> int:
+    """What credit notes already gave back of an invoice."""
+    return session.scalar(select(func.coalesce(func.sum(Invoice.total_minor), 0)).where(
+        Invoice.corrects_id == invoice.id)) or 0
+
+
+def correct(session: Session, number: str, amount: Money | None, reason: str, who: str,
+            today: date, now: datetime) -> str:
+    """IV-2: the account manager corrects an invoice (a price that was wrong, a gesture) with
+    a credit note naming it: all that is left of it or an amount, with a reason; never more
+    than the invoice less its earlier credit notes. Money is given back by a refund, not
+    here. Returns the credit note's number."""
+    invoice = session.scalar(select(Invoice).where(Invoice.number == number.strip(),
+                                                   Invoice.kind == INVOICE))
+    if invoice is None:
+        raise InputError("invoice_unknown", number=number)
+    if not reason.strip():
+        raise InputError("correction_reason_missing", rule="IV-2")
+    left = invoice.total_minor - credited(session, invoice)
+    asked = amount if amount is not None else Money(left, invoice.currency)
+    if asked.currency != invoice.currency or asked.minor <= 0 or asked.minor > left:
+        raise InputError("correction_too_large", rule="IV-2", asked=asked, number=number,
+                         left=Money(max(left, 0), invoice.currency))
+    seller = seller_settings.load_seller(session)
+    if seller_settings.missing(seller):
+        raise seller_settings.incomplete(session) or RuntimeError("seller incomplete")
+    customer = session.get(Customer, invoice.customer_id)
+    assert customer is not None
+    draft = _shared(session, invoice, customer, asked.minor, "correction", reason.strip(), None)
+    (issued,) = _issue(session, seller, CREDIT_NOTE, [draft], today, now)
+    audit(session, who, "credit_note", number, today, now, None,
+          {"credit_note": issued, "amount": asked.text(), "reason": reason.strip()})
     return issued
 
 

@@ -125,3 +125,37 @@ def test_iv4_the_payments_e_mail_carries_its_invoice(world: World) -> None:
     assert (paid.invoice_number, installment.invoice_number) == ("F2026-000002", "F2026-000001")
     assert "F2026-000001" in installment.subject and "Formation" in installment.body
     assert installment.links and installment.links[0].action == "invoices"
+
+
+def test_iv2_a_correction_is_a_credit_note_never_more_than_is_left(world: World) -> None:
+    from renewdesk.domain.errors import InputError
+
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    ctx = world.ctx("2026-11-06")
+    with world.session() as session:
+        note = invoices.correct(session, "F2026-000001", Money(500, "EUR"), "price was wrong",
+                                "tester", ctx.clock.today, ctx.clock.now())
+        session.commit()
+    assert note == "A2026-000001"
+    with world.session() as session, pytest.raises(InputError) as refused:
+        invoices.correct(session, "F2026-000001", Money(2501, "EUR"), "again", "tester",
+                         ctx.clock.today, ctx.clock.now())
+    assert refused.value.code == "correction_too_large"
+    assert numbers(world, "credit_note") == ["A2026-000001"]
+
+
+def test_iv1_issue_missing_invoices_older_payments_in_the_order_paid(world: World) -> None:
+    paying(world, customers=2)
+    world.walk("2026-11-01", "2026-11-05")
+    with world.session() as session:  # as if paid before invoices existed
+        session.execute(text("DELETE FROM invoice_due"))
+        session.commit()
+    complete_seller(world)
+    ctx = world.ctx("2026-11-06")
+    with world.session() as session:
+        issued = invoices.issue_missing(session, ctx.clock.today, ctx.clock.now())
+        session.commit()
+        assert invoices.issue_missing(session, ctx.clock.today, ctx.clock.now()) == []
+    assert issued == ["F2026-000001", "F2026-000002"]
