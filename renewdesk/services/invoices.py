@@ -28,8 +28,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
 
 from renewdesk.domain import vat
-from renewdesk.domain.errors import InputError
 from renewdesk.domain.dates import add_months
+from renewdesk.domain.errors import InputError
 from renewdesk.domain.invoice import (
     CREDIT_NOTE,
     INVOICE,
