@@ -9,10 +9,15 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
+from stdnum import luhn
+from stdnum.fr import siren as fr_siren
+
 from renewdesk.domain.dates import add_months
+from renewdesk.services import seller
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange.importer import import_document
+from renewdesk.store import settings
 
 _FIRST_FR = ["Jean", "Marie", "Luc", "Camille", "Hugo", "Chloé", "Louis", "Léa", "Paul", "Inès"]
 _LAST_FR = ["Dupont", "Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Fournier"]
@@ -31,6 +36,23 @@ _PRODUCTS = ["Formation tableur avancé", "Coaching 12 semaines", "Masterclass S
 def _ascii(text: str) -> str:
     """Addresses and domains in plain ASCII: Chloé -> chloe."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _siren(n: int) -> str:
+    """A made-up SIREN for demo business n (Luhn-valid, as every SIREN is)."""
+    body = f"8{n % 10_000_000:07d}"
+    return body + luhn.calc_check_digit(body)
+
+
+def _tax(french: bool, city: str, n: int) -> dict[str, Any]:
+    """IV-1: where the demo's customers are, and one French customer in eight a business."""
+    if not french:
+        return {"country": "IE" if city.startswith("Dublin") else "GB"}
+    if n % 8 == 0:
+        siren = _siren(n)
+        return {"country": "FR", "business": True, "siren": siren,
+                "vat_number": f"FR{fr_siren.to_tva(siren)}"}
+    return {"country": "FR"}
 
 
 def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]:
@@ -64,7 +86,7 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
             "ref": ref, "name": name, "email": f"{_ascii(first)}@{_ascii(domain)}",
             "address": f"{rng.randrange(1, 200)} avenue des Fleurs, {city}" if complete else "",
             "language": "fr" if french else "en", "contacts": contacts,
-            "payment_methods": methods})
+            "payment_methods": methods, **_tax(french, city, n)})
         for s in range(rng.choice((1, 1, 2, 3))):
             kind = "domain" if s == 0 else rng.choice(("hosting", "email", "ssl"))
             price = {"domain": "12.00", "hosting": "84.00", "email": "36.00",
@@ -104,10 +126,27 @@ def build_document(customers: int, today: date, seed: int = 7) -> dict[str, Any]
     return doc
 
 
+# A demo seller, so the demo's payments are invoiced (IV-1): a made-up SIREN (Luhn-valid, as
+# every SIREN is) and its VAT number. Set only where no seller is set yet.
+DEMO_SELLER = {
+    "seller_name": "Hébergement Démo SARL",
+    "seller_address": "12 quai Rambaud\n69002 Lyon",
+    "seller_country": "FR",
+    "seller_siren": "999888779",
+    "seller_vat_number": "FR34999888779",
+    "seller_footer": "SARL au capital de 10 000 € – RCS Lyon 999 888 779 – données de "
+                     "démonstration",
+}
+
+
 def fill(ctx: Context, customers: int) -> str:
     document = build_document(customers, ctx.clock.today)
     with ctx.factory() as session:
         result = import_document(session, ctx.processor, document, ctx.clock.today,
                                  ctx.clock.now(), ctx.who)
+        if not settings.get(session, "seller_name"):
+            seller.check_changes({}, DEMO_SELLER)
+            for name, value in DEMO_SELLER.items():
+                settings.put(session, name, value)
         session.commit()
     return result.summary()
