@@ -19,6 +19,7 @@ from renewdesk.app import App, is_live
 from renewdesk.cli.entry import cli_language
 from renewdesk.cli.import_csv import cmd_import_csv
 from renewdesk.cli.report import print_report, print_sync
+from renewdesk.cli.settings_command import cmd_settings
 from renewdesk.cli.status import cmd_status
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
@@ -222,22 +223,6 @@ def _cmd_emails(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"e-mails for {args.customer}: {args.state}\n")
 
 
-def _cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
-    if not args.pairs:
-        with app.factory() as session:
-            for name, value in settings.all_user_settings(session).items():
-                out.write(f"{name}={value}\n")
-        return
-    values: dict[str, str] = {}
-    for pair in args.pairs:
-        name, eq, value = pair.partition("=")
-        if not eq:
-            raise InputError("setting_not_pair", given=pair)
-        values[name] = value
-    actions.save_settings(app.context(), values)
-    out.write(f"{len(values)} setting(s) saved\n")
-
-
 def _cmd_outbox(app: App, args: argparse.Namespace, out: TextIO) -> None:
     with app.factory() as session:
         query = select(Notification).order_by(Notification.id)
@@ -411,7 +396,7 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "demo": _cmd_demo, "cancel-renewal": _cmd_cancel, "renew": _cmd_renew,
     "find-orders": _cmd_find, "remove-payment-method": _cmd_remove_method,
     "customer-emails": _cmd_emails, "link-customer": _cmd_link_customer,
-    "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": _cmd_settings,
+    "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": cmd_settings,
     "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
     "serve-links": _cmd_serve_links, "migrate-db": _cmd_migrate_db,
     "import-csv": cmd_import_csv, "status": cmd_status,

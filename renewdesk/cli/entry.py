@@ -202,10 +202,19 @@ def _sensitive_argument(args: argparse.Namespace) -> tuple[str | int, Kind] | No
         if (args.command, name) in _READ_PATHS and os.path.exists(value):
             continue
         for item in value if isinstance(value, list) else [value]:
-            kind = sensitive_kind(str(item))
+            kind = sensitive_kind(_labelled(args.command, str(item)))
             if kind is not None:
                 return name.replace("_", " "), kind
     return None
+
+
+def _labelled(command: str, item: str) -> str:
+    """`settings seller_siret=…`: the setting's name read as the label it is ("seller siret="),
+    so a SIRET is read as one (PM-2 lets a labelled SIRET through, never a card number)."""
+    if command != "settings" or "=" not in item:
+        return item
+    name, _eq, value = item.partition("=")
+    return f"{name.replace('_', ' ')}={value}"
 
 
 def cli_language(env: Mapping[str, str]) -> str:

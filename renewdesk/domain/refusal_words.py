@@ -625,9 +625,7 @@ TERMS: dict[str, dict[str, str]] = {
            "processor_refused_request": "request refused",
            "currency_mismatch": "not in the payment's currency",
            # What invoices still need of the seller (`missing`, services/seller.py)
-           "seller_name": "legal name", "seller_address": "address",
-           "seller_country": "country", "seller_siren": "SIREN",
-           "seller_vat_number": "VAT number",},
+           "legal_name": "legal name", "siren": "SIREN", "vat_number": "VAT number",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
@@ -683,9 +681,8 @@ TERMS: dict[str, dict[str, str]] = {
            "payment_not_succeeded": "le paiement n'a pas abouti chez lui",
            "processor_refused_request": "demande refusée",
            "currency_mismatch": "pas dans la devise du paiement",
-           "seller_name": "la raison sociale", "seller_address": "l'adresse",
-           "seller_country": "le pays", "seller_siren": "le SIREN",
-           "seller_vat_number": "le numéro de TVA",},
+           "legal_name": "la raison sociale", "country": "le pays", "siren": "le SIREN",
+           "vat_number": "le numéro de TVA",},
 }
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).

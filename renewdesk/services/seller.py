@@ -23,8 +23,7 @@ from renewdesk.store import settings
 from renewdesk.store.models import Setting
 
 # What invoices need of the seller, as `missing` names it (its words: refusal_words.TERMS).
-# The codes are the settings' names, so the Seller tab can point at each field.
-NEEDED = ("seller_name", "seller_address", "seller_country", "seller_siren", "seller_vat_number")
+NEEDED = ("legal_name", "address", "country", "siren", "vat_number")
 _PLACEHOLDER_EMAIL = Policy().seller_email  # the alerts' default address, not the seller's
 
 
@@ -83,9 +82,9 @@ def missing(seller: SellerSettings) -> tuple[str, ...]:
     country, the SIREN, and the VAT number unless the seller is under the franchise (which
     charges no VAT; a VAT number is then printed when there is one)."""
     party = seller.seller
-    have = {"seller_name": bool(party.name), "seller_address": bool(party.address),
-            "seller_country": bool(party.country), "seller_siren": bool(party.siren),
-            "seller_vat_number": bool(party.vat_number) or seller.franchise}
+    have = {"legal_name": bool(party.name), "address": bool(party.address),
+            "country": bool(party.country), "siren": bool(party.siren),
+            "vat_number": bool(party.vat_number) or seller.franchise}
     return tuple(code for code in NEEDED if not have[code])
 
 

@@ -411,3 +411,65 @@ def test_iv1_a_spreadsheet_maps_its_tax_columns_by_name(world: World, tmp_path: 
                                 "--map", str(tmp_path / "map.json"))
     assert code == 2
     assert "row 2" in err and "SIREN" in err and "not a SIREN number" in err, err
+
+
+def _diners_siret() -> str:
+    """A valid SIRET starting 36: 14 Luhn-valid digits in Diners' range, as many are."""
+    from stdnum import luhn
+
+    siren = next(f"36{n:06d}" + luhn.calc_check_digit(f"36{n:06d}") for n in range(100))
+    return siren + "0001" + luhn.calc_check_digit(siren + "0001")
+
+
+def test_iv1_the_seller_is_set_with_the_settings_command_checked_and_kept_compact(
+        world: World, tmp_path: Path) -> None:
+    out = world.cli("settings")[1]
+    assert "invoice_prefix=F" in out and "consumer_notice_days=45" in out
+    assert out.splitlines()[-1] == ("# invoices wait for the seller's legal name, address, "
+                                    "SIREN, VAT number (renewdesk settings NAME=VALUE, or "
+                                    "Settings > Seller)")
+    siret = _diners_siret()
+    code, _out, err = world.cli(
+        "settings", "seller_name=Atelier Lumière SARL", "seller_address=8 rue Mercière",
+        "seller_siren=732 829 320", f"seller_siret={siret}", "seller_vat_number=fr44732829320",
+        "default_vat_rate=5.50", "vat_franchise=false", "invoice_prefix=FAC")
+    assert code == 0, err
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 2000)
+    import base64
+    assert world.cli("settings", "seller_logo=" + base64.b64encode(logo.read_bytes())
+                     .decode())[0] == 0
+    out = world.cli("settings")[1]
+    assert "seller_siren=732829320" in out and "seller_vat_number=FR44732829320" in out
+    assert f"seller_siret={siret}" in out and "seller_logo=(PNG, 2 KB)" in out
+    assert not out.splitlines()[-1].startswith("#")  # nothing waits
+
+
+@pytest.mark.parametrize(("pair", "expected"), [
+    ("seller_siren=732829321", "seller_siren: not a SIREN number"),
+    ("seller_siret=73282932000075", "seller_siret: not a SIRET number"),
+    ("seller_vat_number=FR40303265045", "this French VAT number is not that of SIREN"),
+    ("seller_vat_number=44732829320", "seller_vat_number: not a valid VAT number"),
+    ("seller_country=UK", "seller_country: 'UK' is not a country code"),
+    ("default_vat_rate=5,5", "default_vat_rate: '5,5' is not a VAT rate"),
+    ("consumer_notice_days=120", "consumer_notice_days: a number of days from 30 to 90"),
+    ("invoice_prefix=FACTURE", "invoice_prefix: 1 to 6 letters or digits"),
+    ("seller_logo=R0lGODlhAQABAAAAACw=", "seller_logo: a logo is a PNG or JPEG image"),
+    ("seller_footer=IBAN FR76 3000 6000 0112 3456 7890 189", "looks like an IBAN"),
+    (f"seller_siret={CARD}", "looks like a card number"),
+])
+def test_iv1_a_bad_seller_setting_exits_2_with_one_line_and_changes_nothing(
+        world: World, pair: str, expected: str) -> None:
+    assert world.cli("settings", "seller_siren=732829320")[0] == 0
+    before = world.fingerprint()
+    code, _out, err = world.cli("settings", "seller_name=Autre", pair)
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err, err
+    assert "4000" not in err and "3000 6000" not in err
+    assert world.fingerprint() == before
+
+
+def test_pm2_a_siret_given_to_settings_is_not_taken_for_a_card_number(world: World) -> None:
+    siret = _diners_siret()
+    assert world.cli("settings", f"seller_siret={siret}")[0] == 0
+    assert world.cli("settings", f"seller_phone={siret}")[0] == 2  # unlabelled: refused

@@ -24,9 +24,9 @@ def refused(check: object, *args: object) -> InputError:
 def test_iv1_a_siren_and_a_siret_are_kept_compact_and_their_check_digit_checked() -> None:
     assert tax_ids.check_siren("732 829 320", "siren") == SIREN
     assert tax_ids.check_siret("732 829 320 00074", "siret") == "73282932000074"
-    error = refused(tax_ids.check_siren, "732829321", "siren")
+    error = refused(tax_ids.check_siren, "732829321", "customers[0].siren")
     assert error.code == "siren_invalid"
-    assert words(error, "fr") == ("siren : ce n'est pas un numéro SIREN (9 chiffres, le dernier "
+    assert words(error, "fr") == ("customers[0].siren : ce n'est pas un numéro SIREN (9 chiffres, le dernier "
                                   "est une clé de contrôle)")
     assert refused(tax_ids.check_siret, "73282932000075", "siret").code == "siret_invalid"
     assert refused(tax_ids.check_siren, "73282932", "siren").code == "siren_invalid"

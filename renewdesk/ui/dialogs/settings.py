@@ -1,6 +1,6 @@
-"""Settings: the policy numbers of RULES.md, e-mail, the nightly run, the interface language,
-the payment processor with its Stripe key (payments_settings.py) and this machine's database
-(team mode: a shared PostgreSQL).
+"""Settings: the policy numbers of RULES.md, e-mail, the nightly run, the seller as invoices
+name it (seller_settings.py), the interface language, the payment processor with its Stripe key
+(payments_settings.py) and this machine's database (team mode: a shared PostgreSQL).
 
 All values are checked together and saved at once, or none is (the message names the one that
 is wrong). The Stripe key goes to the system keyring, never into the settings table; with no
@@ -38,13 +38,14 @@ from renewdesk.services.context import Context
 from renewdesk.services.payments_setting import StripeAccount
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.payments_settings import PaymentsTab
+from renewdesk.ui.dialogs.seller_settings import SellerTab
 from renewdesk.ui.widgets import SendingDialog, confirm
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
                "reactivation_fee", "installment_retry_days", "min_installment",
                "plan_confirm_days", "card_expiring_day", "payment_method_removal",
                "fallback_to_other_methods", "link_valid_days", "dispute_suspends")
-MAIL_FIELDS = ("seller_email", "seller_language", "smtp_host", "smtp_port", "smtp_sender",
+MAIL_FIELDS = ("seller_language", "smtp_host", "smtp_port", "smtp_sender",
                "smtp_user", "smtp_starttls", "webhook_url", "links_base_url")
 RUN_FIELDS = ("nightly_time", "business_time_zone", "processor_concurrency",
               "processor_rate_limit")
@@ -104,6 +105,11 @@ class SettingsDialog(SendingDialog):
                 self.fields[name] = widget
                 form.addRow(labels.get(name, name), _wrapped(widget))
             tabs.addTab(page, title)
+        # IV-1: the seller's identity for invoices; its e-mail is `seller_email` (alerts too).
+        self.seller = SellerTab(self.current, desk.language.code)
+        self.fields["seller_email"] = self.seller.widgets["seller_email"]
+        tabs.addTab(self.seller, self.tr("Seller"))
+        self.tabs = tabs
 
         interface = QWidget()
         form = QFormLayout(interface)
@@ -144,7 +150,7 @@ class SettingsDialog(SendingDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(600, 640)
+        self.resize(620, 660)
 
     def _database_tab(self) -> QWidget:
         page = QWidget()
@@ -255,12 +261,17 @@ class SettingsDialog(SendingDialog):
                 out[name] = widget.time().toString("HH:mm")
             elif isinstance(widget, QLineEdit):
                 out[name] = widget.text().strip()
+        out.update(self.seller.values())
         return {k: v for k, v in out.items() if v != self.current.get(k, "")}
 
     @Slot()
     def apply(self) -> None:
         """Checked first: the database's URL here, a Stripe key with Stripe (off the GUI
         thread); live mode asked; then everything saved at once, or nothing."""
+        if not self.seller.validate():  # its words are under its fields
+            self.tabs.setCurrentWidget(self.seller)
+            self.problem.setText(self.tr("Seller: a value is not valid; nothing was saved."))
+            return
         url = self.database_url.text().strip()
         try:
             if url:

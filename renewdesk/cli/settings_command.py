@@ -1,0 +1,56 @@
+"""`renewdesk settings [NAME=VALUE ...]`: the settings listed, or changed all together.
+
+Each value is checked as the window checks it (a SIREN, a SIRET, a VAT number, a country, a
+rate, a prefix: `domain.tax_ids`); a bad one exits 2 with one line and nothing changed. The
+seller's identifiers are kept compact, and a French VAT number must be the SIREN's, the one
+given or the one saved. The list ends with what invoices still wait for, in words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TextIO
+
+from renewdesk.app import App
+from renewdesk.cli.entry import cli_language
+from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import words
+from renewdesk.services import actions, seller
+from renewdesk.store import settings
+
+
+def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    if not args.pairs:
+        with app.factory() as session:
+            for name, value in settings.all_user_settings(session).items():
+                out.write(f"{name}={_shown(name, value)}\n")
+            waiting = seller.incomplete(session)
+        if waiting is not None:
+            out.write(f"# {words(waiting, cli_language(os.environ))}\n")
+        return
+    values: dict[str, str] = {}
+    for pair in args.pairs:
+        name, eq, value = pair.partition("=")
+        if not eq:
+            raise InputError("setting_not_pair", given=pair)
+        values[name] = value
+    with app.factory() as session:
+        current = settings.all_user_settings(session)
+    if all(name in settings.POLICY_NAMES | settings.OTHER_NAMES for name in values):
+        seller.check_changes(current, values)
+        values.update(settings.validate_seller(values))  # kept compact: FR44732829320
+    actions.save_settings(app.context(), values)
+    out.write(f"{len(values)} setting(s) saved\n")
+
+
+def _shown(name: str, value: str) -> str:
+    """A value as a line can show it: the logo by its kind and size, not its base64."""
+    if name != "seller_logo" or not value:
+        return value
+    try:
+        data = settings.logo_bytes(value)
+        kind = "PNG" if data.startswith(b"\x89PNG") else "JPEG"
+    except InputError:
+        return "(?)"
+    return f"({kind}, {-(-len(data) // 1024)} KB)"
