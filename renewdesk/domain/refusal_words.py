@@ -491,7 +491,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "setting_sensitive": "{name} : ressemble à {kind} ; les numéros de carte et les IBAN ne "
                              "sont jamais conservés",
         "seller_incomplete": "les factures attendent du vendeur : {missing} (renewdesk settings "
-                             "NOM=VALEUR, ou Réglages > Vendeur)",
+                             "NOM=VALEUR, ou Paramètres > Vendeur)",
         "link_pays_on_its_page": "ce lien paie {subject} : le client paie sur sa page",
         "payment_already_made": "{subject} est déjà payé : rien n'a été prélevé à nouveau",
         "payment_under_way": "un paiement est déjà en cours : revenez dans quelques minutes",

@@ -100,6 +100,16 @@ def check_changes(current: Mapping[str, str], changes: Mapping[str, str]) -> Non
                                  tax_ids.check_siren(siren, "seller_siren"))
 
 
+# What the window's Seller tab shows and checks, without reaching into the store itself.
+SELLER_NAMES = settings.SELLER_NAMES
+DEFAULTS: Mapping[str, str] = settings.DEFAULTS
+
+
+def check_setting(name: str, value: str) -> str:
+    """One of the seller's settings as saving checks it, in the form it is kept."""
+    return settings.validate_seller({name: value}).get(name, value)
+
+
 def incomplete(session: Session) -> InputError | None:
     """What `renewdesk settings` says while invoices wait for the seller, or None."""
     gaps = missing(load_seller(session))

@@ -783,6 +783,36 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Refund all or part of this payment, with a reason</source>
         <translation>Rembourser tout ou partie de ce paiement, avec un motif</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="69"/>
+        <source>Customer:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="70"/>
+        <source>Country:</source>
+        <translation>Pays :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="71"/>
+        <source>SIREN:</source>
+        <translation>SIREN :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="72"/>
+        <source>VAT number:</source>
+        <translation>N° de TVA :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="204"/>
+        <source>Business</source>
+        <translation>Professionnel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/views/customer_page.py" line="204"/>
+        <source>Consumer</source>
+        <translation>Particulier (consommateur)</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -1980,6 +2010,16 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Suspend the services a disputed payment paid for, until the dispute is settled</source>
         <translation>Suspendre les services qu&apos;un paiement contesté a payés, jusqu&apos;au règlement de la contestation</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="111"/>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/settings.py" line="273"/>
+        <source>Seller: a value is not valid; nothing was saved.</source>
+        <translation>Vendeur : une valeur n'est pas valide ; rien n'a été enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>SinceLastRunDialog</name>
@@ -2727,6 +2767,11 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="278"/>
+        <source>default: %1 %</source>
+        <translation>par défaut : %1 %</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -2974,6 +3019,41 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="109"/>
         <source>Customer at the processor</source>
         <translation>Client chez le prestataire de paiement</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="67"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="68"/>
+        <source>Business customer (invoices carry its SIREN or VAT number)</source>
+        <translation>Client professionnel (ses factures portent son SIREN ou son n° de TVA)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="70"/>
+        <source>VAT number</source>
+        <translation>N° de TVA intracommunautaire</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="71"/>
+        <source>e.g. FR44732829320</source>
+        <translation>par exemple FR44732829320</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="72"/>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="73"/>
+        <source>9 digits</source>
+        <translation>9 chiffres</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/record_form.py" line="87"/>
+        <source>VAT rate (%)</source>
+        <translation>Taux de TVA (%)</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3730,194 @@ Changements d&apos;échéancier expirant : %3</translation>
             <numerusform>%n remboursement n&apos;a pas pu être réglé maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
             <numerusform>%n remboursements n&apos;ont pas pu être réglés maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SellerTab</name>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="69"/>
+        <source>Legal name:</source>
+        <translation>Raison sociale :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="69"/>
+        <source>e.g. Atelier Web SARL</source>
+        <translation>par exemple Atelier Web SARL</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="70"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="78"/>
+        <source>Country:</source>
+        <translation>Pays :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="79"/>
+        <source>SIREN:</source>
+        <translation>SIREN :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="79"/>
+        <source>9 digits</source>
+        <translation>9 chiffres</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="80"/>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="80"/>
+        <source>14 digits (optional)</source>
+        <translation>14 chiffres (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="81"/>
+        <source>VAT number:</source>
+        <translation>N° de TVA intracommunautaire :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="82"/>
+        <source>E-mail (invoices, and your alerts):</source>
+        <translation>E-mail (factures, et vos alertes) :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="83"/>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="83"/>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="84"/>
+        <source>Logo:</source>
+        <translation>Logo :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="85"/>
+        <source>Invoice footer:</source>
+        <translation>Pied de facture :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="89"/>
+        <source>e.g. SARL au capital de 10 000 € · RCS Lyon</source>
+        <translation>par exemple SARL au capital de 10 000 € · RCS Lyon</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="90"/>
+        <source>Late-payment penalty rate:</source>
+        <translation>Taux des pénalités de retard :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="91"/>
+        <source>in words, e.g. trois fois le taux d'intérêt légal</source>
+        <translation>en toutes lettres, par exemple trois fois le taux d'intérêt légal</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="93"/>
+        <source>Invoices to businesses also state the fixed 40 € indemnity for recovery costs.</source>
+        <translation>Les factures aux professionnels mentionnent aussi l'indemnité forfaitaire de 40 € pour frais de recouvrement.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="95"/>
+        <source>VAT franchise: no VAT is charged; invoices say “%1”</source>
+        <translation>Franchise en base de TVA : aucune TVA n'est facturée ; les factures portent « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="97"/>
+        <source>Prices are typed including VAT (what is charged stays the same)</source>
+        <translation>Les prix sont saisis TTC (le montant prélevé ne change pas)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="99"/>
+        <source>Default VAT rate (%):</source>
+        <translation>Taux de TVA par défaut (%) :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="101"/>
+        <source>Invoice number prefix:</source>
+        <translation>Préfixe des numéros de facture :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="102"/>
+        <source>Credit note number prefix:</source>
+        <translation>Préfixe des numéros d'avoir :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="107"/>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="109"/>
+        <source>Consumers reminded before renewal:</source>
+        <translation>Rappel aux particuliers avant le renouvellement :</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="183"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="186"/>
+        <source>Remove logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="204"/>
+        <source>PNG or JPEG, at most 500 KB</source>
+        <translation>PNG ou JPEG, 500 Ko au plus</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="244"/>
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="319"/>
+        <source>Invoices wait for: %1. Runs still charge; their invoices are issued, in order, once this is complete.</source>
+        <translation>Les factures attendent : %1. Les prélèvements continuent ; leurs factures seront émises, dans l'ordre, dès que ce sera complet.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="334"/>
+        <source>legal name</source>
+        <translation>la raison sociale</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="334"/>
+        <source>address</source>
+        <translation>l'adresse</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="335"/>
+        <source>country</source>
+        <translation>le pays</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="335"/>
+        <source>SIREN</source>
+        <translation>le SIREN</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="336"/>
+        <source>VAT number</source>
+        <translation>le n° de TVA</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="355"/>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="355"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 consumer is reminded (IV-6), and how invoice and credit note numbers start.
 
 Each field is checked as it is typed by the checks the import, the forms and `renewdesk
-settings` use (`domain.tax_ids`, `store.settings.validate_seller`), its words under it. A line at
+settings` use (`domain.tax_ids`, through `services.seller`), its words under it. A line at
 the top says what invoices still wait for; runs charge meanwhile and their invoices are issued,
 in order, once the seller is complete. The values go with the other settings when the dialog
 saves (all or nothing, off the GUI thread); the logo is kept as base64 text in `seller_logo`.
@@ -36,15 +36,12 @@ from PySide6.QtWidgets import (
 from renewdesk.domain import tax_ids
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import render
-from renewdesk.store import settings
-from renewdesk.store.settings import DEFAULTS
+from renewdesk.services import seller
+from renewdesk.services.seller import DEFAULTS
 
 _RED = "color: #b3261e"
 _GREY = "color: #6b6b6b"
 FRANCHISE_MENTION = "TVA non applicable, art. 293 B du CGI"
-# The Policy's flags and numbers this tab shows, with the seller's own settings.
-POLICY_FIELDS = ("prices_include_vat", "vat_franchise", "default_vat_rate",
-                 "consumer_notice_days", "seller_email")
 
 
 class SellerTab(QWidget):
@@ -288,12 +285,12 @@ class SellerTab(QWidget):
             if value and "@" not in value:
                 raise InputError("not_an_email", field=name, given=value)
             return value
-        if name not in settings.SELLER_NAMES:
+        if name not in seller.SELLER_NAMES:
             return value
-        kept = settings.validate_seller({name: value}).get(name, value)
+        kept = seller.check_setting(name, value)
         if name == "seller_vat_number" and kept and typed.get("seller_siren"):
-            siren = settings.validate_seller({"seller_siren": typed["seller_siren"]})
-            tax_ids.check_vat_number(kept, name, siren["seller_siren"])
+            siren = seller.check_setting("seller_siren", typed["seller_siren"])
+            tax_ids.check_vat_number(kept, name, siren)
         return kept
 
     # Checking ------------------------------------------------------------------------------
