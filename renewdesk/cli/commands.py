@@ -18,6 +18,7 @@ from renewdesk import keystore
 from renewdesk.app import App, is_live
 from renewdesk.cli.entry import cli_language
 from renewdesk.cli.import_csv import cmd_import_csv
+from renewdesk.cli.invoices import INVOICE_COMMANDS
 from renewdesk.cli.report import print_report, print_sync
 from renewdesk.cli.settings_command import cmd_settings
 from renewdesk.cli.status import cmd_status
@@ -399,5 +400,5 @@ COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {
     "sync-methods": _cmd_sync_methods, "card-page": _cmd_card_page, "settings": cmd_settings,
     "outbox": _cmd_outbox, "backup": _cmd_backup, "restore": _cmd_restore,
     "serve-links": _cmd_serve_links, "migrate-db": _cmd_migrate_db,
-    "import-csv": cmd_import_csv, "status": cmd_status,
+    "import-csv": cmd_import_csv, "status": cmd_status, **INVOICE_COMMANDS,
 }

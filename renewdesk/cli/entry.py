@@ -87,6 +87,26 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--reason", default="", help="why (kept with the refund; required)")
     c.add_argument("--yes", action="store_true",
                    help="refund without asking (needed when not run from a terminal)")
+    c = sub.add_parser("invoices", help="list the invoices and credit notes issued")
+    c.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="issued on or after")
+    c.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="issued on or before")
+    c.add_argument("--issue-missing", action="store_true",
+                   help="first issue the invoices of paid payments that have none (made before "
+                        "invoices existed, or imported paid), dated today")
+    c = sub.add_parser("invoice", help="write an invoice or a credit note as its PDF "
+                                       "(Factur-X)")
+    c.add_argument("number", metavar="NUMBER", help="e.g. F2027-000123 or A2027-000007")
+    c.add_argument("--pdf", required=True, metavar="FILE")
+    c = sub.add_parser("accounting", help="the accountant's files for a date range: the CSV "
+                                          "of invoices, credit notes, payments and refunds, or "
+                                          "the FEC (fichier des écritures comptables)")
+    c.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    c.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD",
+                   help="the last day, the FEC's closing date")
+    which = c.add_mutually_exclusive_group(required=True)
+    which.add_argument("--csv", metavar="FILE", help="the CSV to write (UTF-8, ';')")
+    which.add_argument("--fec", metavar="FILE_OR_FOLDER",
+                       help="a folder: the file takes its legal name, SIRENFECYYYYMMDD.txt")
     c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off")
     c.add_argument("customer")
     which = c.add_mutually_exclusive_group(required=True)
@@ -187,7 +207,8 @@ def _window(args: argparse.Namespace, err: TextIO) -> int:
 # Arguments that name a file (PM-2 lets a file's name through): the command writes the first
 # kind, so they are never scanned; the second kind is scanned only when no such file exists.
 _WRITTEN_PATHS = frozenset({("*", "db"), ("backup", "file"), ("collection", "out"),
-                            ("migrate-db", "to"), ("database", "url")})
+                            ("migrate-db", "to"), ("database", "url"), ("invoice", "pdf"),
+                            ("accounting", "csv"), ("accounting", "fec")})
 _READ_PATHS = frozenset({("import", "file"), ("restore", "file"), ("import-csv", "file"),
                          ("import-csv", "map")})
 
