@@ -18,7 +18,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import select
 
 from renewdesk.app import App, open_app
@@ -115,6 +116,10 @@ def dialogs(app: App, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
                                             None, window),
         "payment-method": lambda: PaymentMethodDialog(customer, view.name, None, window),
         "settings": lambda: SettingsDialog(desk, app.env, user_settings(ctx()), window),
+        "settings-seller": lambda: _seller(SettingsDialog(desk, app.env, user_settings(ctx()),
+                                                          window), Path(tempfile.mkdtemp())),
+        "settings-seller-incomplete": lambda: _seller(
+            SettingsDialog(desk, app.env, user_settings(ctx()), window), None),
         "since-last-run": lambda: SinceLastRunDialog(report, window.language.day(app.today()),
                                                      window),
         "run-progress": lambda: _progress(RunProgressDialog(RunRequest(dry_run=False), window)),
@@ -141,6 +146,48 @@ def _form(desk: Desk, record: forms.Record, **typed: str) -> RecordDialog:
     return dialog
 
 
+# A realistic French seller, typed into Settings > Seller (not saved).
+SELLER = {"seller_name": "Atelier Lumière SARL", "seller_address": "8 rue Mercière\n69002 Lyon",
+          "seller_siren": "732 829 320", "seller_siret": "732 829 320 00074",
+          "seller_vat_number": "FR44732829320", "seller_email": "factures@atelier-lumiere.fr",
+          "seller_phone": "04 78 42 17 90",
+          "seller_footer": "SARL au capital de 10 000 € · RCS Lyon 732 829 320\n"
+                           "Règlement par carte ou prélèvement SEPA à l'échéance"}
+SIZES = {"settings-seller": (660, 880)}
+
+
+def _seller(dialog: SettingsDialog, folder: Path | None) -> SettingsDialog:
+    """The Seller tab: filled in with a logo (`folder`: where the logo is drawn), or with a
+    slip in the SIREN and the rest to do."""
+    tab = dialog.seller
+    dialog.tabs.setCurrentWidget(tab)
+    if folder is None:
+        typed = {"seller_name": "Atelier Lumière SARL", "seller_siren": "732 829 321"}
+    else:
+        typed = SELLER
+        logo = QImage(360, 120, QImage.Format.Format_ARGB32)
+        logo.fill(QColor("#ffffff"))
+        painter = QPainter(logo)
+        painter.setBrush(QColor("#e8a317"))
+        painter.setPen(QColor("#e8a317"))
+        painter.drawEllipse(14, 20, 80, 80)
+        painter.setPen(QColor("#1f3b5a"))
+        painter.setFont(QFont("Sans", 30, QFont.Weight.Bold))
+        painter.drawText(110, 75, "Lumière")
+        painter.end()
+        logo.save(str(folder / "logo.png"))
+        tab.set_logo_file(folder / "logo.png")
+    for name, value in typed.items():
+        widget = tab.widgets[name]
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        else:
+            assert isinstance(widget, QLineEdit)
+            widget.setText(value)
+    tab.validate()
+    return dialog
+
+
 def _usage_service(app: App, customer: str) -> str:
     """A service billed by usage (the demo has none: one is entered as a form would)."""
     with app.factory() as session:
@@ -164,6 +211,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" /
                                              "screenshots"))
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", nargs="*", metavar="NAME",
+                        help="only these views or dialogs (e.g. settings-seller)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -175,14 +224,18 @@ def main() -> int:
         for language in ("en",) if args.quick else ("en", "fr"):
             window = MainWindow(app, i18n.install(language))
             for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
+                if args.only and name not in args.only:
+                    continue
                 window.tabs.setCurrentIndex(index)
                 window.resize(1280, 720)
                 _rows_shown(window, "events" if name == "activity" else name)
                 shoot(window, out / f"{language}-{name}.png", (1280, 720))
             if not args.quick:
                 for name, make in dialogs(app, window).items():
+                    if args.only and name not in args.only:
+                        continue
                     widget = make()
-                    shoot(widget, out / f"{language}-{name}.png")
+                    shoot(widget, out / f"{language}-{name}.png", SIZES.get(name))
                     widget.close()
             window.close()
         app.close()

@@ -3851,13 +3851,13 @@ Changements d&apos;échéancier expirant : %3</translation>
     </message>
     <message>
         <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="107"/>
-        <source> days</source>
-        <translation> jours</translation>
+        <source> days before expiry</source>
+        <translation> jours avant l'échéance</translation>
     </message>
     <message>
         <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="109"/>
-        <source>Consumers reminded before renewal:</source>
-        <translation>Rappel aux particuliers avant le renouvellement :</translation>
+        <source>Consumers reminded:</source>
+        <translation>Rappel aux particuliers :</translation>
     </message>
     <message>
         <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="183"/>

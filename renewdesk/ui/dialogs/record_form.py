@@ -231,6 +231,10 @@ class RecordDialog(SendingDialog):
             combo = QComboBox()
             options = spec.options if spec.kind != "country" else _countries(
                 self._desk.language.code)
+            if spec.kind == "country":  # not as wide as the longest country's name
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(16)
             for value, shown in options:
                 combo.addItem(shown, value)
             combo.currentIndexChanged.connect(changed)

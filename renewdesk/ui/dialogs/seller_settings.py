@@ -60,7 +60,10 @@ class SellerTab(QWidget):
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet(f"{_RED}; font-weight: bold")
         inner = QWidget()
-        form = self._form = QFormLayout(inner)
+        form = self._form = QFormLayout()
+        column = QVBoxLayout(inner)
+        column.addLayout(form)
+        column.addStretch()  # rows keep their height when the tab is taller than they need
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self._line("seller_name", self.tr("Legal name:"), self.tr("e.g. Atelier Web SARL"))
@@ -69,6 +72,8 @@ class SellerTab(QWidget):
         address.setTabChangesFocus(True)
         address.setFixedHeight(60)
         country = QComboBox()
+        country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        country.setMinimumContentsLength(16)  # not as wide as the longest country's name
         names = tax_ids.country_names(language)
         for code, name in sorted(names.items(), key=lambda i: (i[0] != "FR", i[1].casefold())):
             country.addItem(f"{name} ({code})", code)
@@ -82,7 +87,7 @@ class SellerTab(QWidget):
         footer = self._add("seller_footer", self.tr("Invoice footer:"), QPlainTextEdit())
         assert isinstance(footer, QPlainTextEdit)
         footer.setTabChangesFocus(True)
-        footer.setFixedHeight(60)
+        footer.setFixedHeight(72)
         footer.setPlaceholderText(self.tr("e.g. SARL au capital de 10 000 € · RCS Lyon"))
         self._line("seller_late_penalty", self.tr("Late-payment penalty rate:"),
                    self.tr("in words, e.g. trois fois le taux d'intérêt légal"))
@@ -101,13 +106,15 @@ class SellerTab(QWidget):
             self.widgets[name].setMaximumWidth(120)
         days = QSpinBox()
         days.setRange(*tax_ids.NOTICE_DAYS)
-        days.setSuffix(self.tr(" days"))
+        days.setSuffix(self.tr(" days before expiry"))
+        days.setMaximumWidth(240)
         self._add("consumer_notice_days",
-                  self.tr("Consumers reminded before renewal:"), days)
+                  self.tr("Consumers reminded:"), days)
         self._show(current)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
@@ -184,12 +191,13 @@ class SellerTab(QWidget):
         self.remove_logo.setObjectName("removeLogo")
         self.remove_logo.clicked.connect(self._remove_logo)
         buttons = QVBoxLayout()
+        buttons.setSpacing(4)
         buttons.addWidget(choose)
         buttons.addWidget(self.remove_logo)
         buttons.addStretch()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.thumbnail)
+        row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(buttons)
         row.addStretch()
         problem = QLabel()
@@ -238,8 +246,8 @@ class SellerTab(QWidget):
         if self.logo_text:
             pixmap.loadFromData(base64.b64decode(self.logo_text))
         if pixmap.isNull():
-            self.thumbnail.setText(self.tr("No logo"))
             self.thumbnail.setPixmap(QPixmap())
+            self.thumbnail.setText(self.tr("No logo"))
         else:
             self.thumbnail.setPixmap(pixmap.scaled(
                 self.thumbnail.width() - 8, self.thumbnail.height() - 8,
@@ -289,7 +297,10 @@ class SellerTab(QWidget):
             return value
         kept = seller.check_setting(name, value)
         if name == "seller_vat_number" and kept and typed.get("seller_siren"):
-            siren = seller.check_setting("seller_siren", typed["seller_siren"])
+            try:  # a SIREN of its own is said under the SIREN, not here
+                siren = seller.check_setting("seller_siren", typed["seller_siren"])
+            except InputError:
+                return kept
             tax_ids.check_vat_number(kept, name, siren)
         return kept
 
