@@ -18,10 +18,11 @@ def sepa(ref: str, token: str = "pm_sepa_debit", holder: str = "Greta Keller") -
 
 def customer(ref: str, *methods: dict[str, Any], name: str = "Jean Dupont",
              email: str | None = None, address: str = "12 rue des Lilas, 69003 Lyon",
-             language: str = "fr", contacts: tuple[dict[str, Any], ...] = ()) -> dict[str, Any]:
+             language: str = "fr", contacts: tuple[dict[str, Any], ...] = (),
+             business: bool = False) -> dict[str, Any]:
     return {"ref": ref, "name": name, "email": email or f"{ref.lower()}@example.fr",
             "address": address, "language": language, "contacts": list(contacts),
-            "payment_methods": list(methods)}
+            "payment_methods": list(methods), "business": business}
 
 
 def contact(ref: str, name: str = "ACME SARL") -> dict[str, Any]:

@@ -60,6 +60,12 @@ def _state(link: CustomerLink, today: date) -> LinkRefused | None:
 
 
 def _describe(session: Session, link: CustomerLink, language: str) -> str:
+    if link.action == "cancel_renewal" and link.subject_ref.startswith(renewals.REMINDER_LINK):
+        customer = session.get(Customer, link.customer_id)
+        assert customer is not None
+        state = renewals.reminder_state(session, customer, link.subject_ref, date.min)
+        return (f"cancel the renewal of {', '.join(s.label for s in state.services)} "
+                f"for the current period ({link.subject_ref})")
     if link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None:
@@ -133,6 +139,8 @@ def page(session: Session, token: str, today: date) -> LinkPage:
     assert customer is not None
     base = LinkPage(link.action, link_state(link, today), link.used_on, link.expires_on,
                     customer.language, customer.name)
+    if link.action == "cancel_renewal" and link.subject_ref.startswith(renewals.REMINDER_LINK):
+        return _reminder_page(session, base, customer, link.subject_ref, today)
     if link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None or renewal.customer_id != customer.id:
@@ -158,6 +166,21 @@ def page(session: Session, token: str, today: date) -> LinkPage:
                         f"{m.exp_month:02d}/{m.exp_year}" if m.exp_month and m.exp_year else "",
                         n == 0)
         for n, m in enumerate(payment_methods.ordered(customer))))
+
+
+def _reminder_page(session: Session, base: LinkPage, customer: Customer, subject: str,
+                   today: date) -> LinkPage:
+    """IV-6: the reminder's link, shown as a cart's: the periods it can still refuse."""
+    state = renewals.reminder_state(session, customer, subject, today)
+    if not state.services:
+        raise LinkRefused("renewal_gone", renewal=subject)
+    currencies = {s.currency for s in state.services}
+    amount = (Money(sum(s.price_minor or 0 for s in state.services), currencies.pop())
+              if len(currencies) == 1 else None)
+    method = payment_methods.service_method(state.services[0], today)
+    return replace(base, renewal_status=state.status,
+                   services=tuple(s.label for s in state.services), amount=amount,
+                   charge_on=state.charge_on, card=method.label() if method else "")
 
 
 def _usable(session: Session, token: str, today: date, action: str) -> tuple[CustomerLink, Customer]:
@@ -256,7 +279,9 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
     customer = session.get(Customer, link.customer_id)
     assert customer is not None
     who = f"customer:{customer.ref}"
-    if link.action == "cancel_renewal":
+    if link.action == "cancel_renewal" and link.subject_ref.startswith(renewals.REMINDER_LINK):
+        done = renewals.refuse_reminded(session, customer, link.subject_ref, today, now, who)
+    elif link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None:
             raise LinkRefused("renewal_gone", renewal=link.subject_ref)

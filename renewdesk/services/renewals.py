@@ -1,5 +1,20 @@
 """Auto-renewal of services: notices (AR-3), cancel (AR-4), charge outcome (AR-5), suspension
-and manual renewal (AR-6), carts following their services (AR-8)."""
+and manual renewal (AR-6), carts following their services (AR-8), and the consumer's renewal
+reminder (IV-6, Code de la consommation L215-1).
+
+IV-6 (docs/consumer-reminder.md): every active, auto-renewing, period-billed service of a
+consumer (`business` off) is announced once per period, `consumer_notice_days` before its
+expiry, or on the first run after that (a catch-up, an import, auto-renew switched on late: the
+law's window is missed, the reminder still goes out, recorded as late). It is sent after the
+run's carts are made, so a late reminder names the real cart's charge date. The customer can
+refuse until the day before the charge date (AR-4's limit): the cart's, or the one AR-3 will give
+a cart made on time; a cart made later never charges before that promise. One e-mail per
+customer and billing contact per run (HM-2); its `cancel_renewal` link names the reminder
+(`reminder:MSG-…`) and refuses its services' periods: taken out of their cart (the cart
+cancelled if nothing is left), or kept out of the cart to come. Auto-renew stays on (AR-4).
+The record is the event `renewal.reminder_sent` per service and expiry (a refusal:
+`renewal.refused`). A period whose cart is no longer cancellable gets no reminder: too late.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +31,7 @@ from renewdesk.domain.declines import retry_allowed
 from renewdesk.domain.errors import RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
-from renewdesk.domain.schedule import next_renewal_retry, renewal_charge_on
+from renewdesk.domain.schedule import next_renewal_retry, notice_due_on, renewal_charge_on
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services.journal import record_event
@@ -25,14 +40,18 @@ from renewdesk.services.payment_methods import service_method
 from renewdesk.store.models import (
     Attempt,
     Customer,
+    Event,
     PaymentMethod,
     Renewal,
     RenewalItem,
     Service,
 )
-from renewdesk.store.refs import assign_ref, temporary_ref
+from renewdesk.store.refs import IN_CHUNK, assign_ref, temporary_ref
 
 OPEN = ("scheduled", "failed")
+REMINDER_SENT = "renewal.reminder_sent"  # IV-6, per service and the expiry it announces
+REFUSED = "renewal.refused"  # IV-6: the customer refused that period from the reminder
+REMINDER_LINK = "reminder:"  # a `cancel_renewal` link naming a reminder, not a cart
 
 
 def active_items(renewal: Renewal) -> list[RenewalItem]:
@@ -85,6 +104,8 @@ def make_notices(session: Session, policy: Policy, today: date, now: datetime) -
             ~in_cart,
         ).order_by(Service.customer_id, Service.expires_on, Service.id)
     ).all()
+    marks = _period_marks(session, (REMINDER_SENT, REFUSED), [s.ref for s in due])
+    due = [s for s in due if (REFUSED, s.ref, str(s.expires_on)) not in marks]
     groups: dict[tuple[int, int | None, int | None, str], list[Service]] = defaultdict(list)
     for service in due:
         method = service_method(service, today)
@@ -95,6 +116,11 @@ def make_notices(session: Session, policy: Policy, today: date, now: datetime) -
     for (_customer, contact_id, method_id, currency), services in groups.items():
         earliest = min(s.expires_on for s in services if s.expires_on is not None)
         charge_on = renewal_charge_on(today, earliest, policy)
+        promised = [date.fromisoformat(str(sent["refuse_until"])) + timedelta(days=1)
+                    for s in services
+                    if (sent := marks.get((REMINDER_SENT, s.ref, str(s.expires_on))))]
+        if promised:  # IV-6: never charged before the day the reminder let them refuse until
+            charge_on = min(max(charge_on, *promised), earliest)
         renewal = Renewal(
             ref=temporary_ref(), customer=services[0].customer, billing_contact_id=contact_id,
             payment_method_id=method_id, currency=currency, status="scheduled",
@@ -316,3 +342,183 @@ def drop_inactive(session: Session, today: date, now: datetime) -> None:
         Service.status.in_(("cancelled", "transferred")))).unique().all()
     for service in services:
         drop_service(session, service, today, now)
+
+
+def _period_marks(session: Session, types: tuple[str, ...],
+                  service_refs: Sequence[str]) -> dict[tuple[str, str, str], dict[str, object]]:
+    """IV-6's events of those types for those services, by (type, service ref, expiry)."""
+    found: dict[tuple[str, str, str], dict[str, object]] = {}
+    refs = sorted(set(service_refs))
+    for start in range(0, len(refs), IN_CHUNK):
+        for type_, subject, data in session.execute(select(Event.type, Event.subject, Event.data)
+                                                    .where(Event.type.in_(types),
+                                                           Event.subject.in_(refs[start:start + IN_CHUNK]))):
+            found[(type_, subject, str(data.get("expires_on")))] = data
+    return found
+
+
+def _period_items(session: Session, services: Sequence[Service]) -> dict[tuple[int, date], RenewalItem]:
+    """The cart item (not taken out) of each service's current period."""
+    ids = sorted({s.id for s in services})
+    periods = {s.id: s.expires_on for s in services}
+    found: dict[tuple[int, date], RenewalItem] = {}
+    for start in range(0, len(ids), IN_CHUNK):
+        for item in session.scalars(select(RenewalItem).where(
+                RenewalItem.service_id.in_(ids[start:start + IN_CHUNK]),
+                RenewalItem.removed.is_(False)).options(selectinload(RenewalItem.renewal))):
+            if periods[item.service_id] == item.period_expires_on:
+                found[(item.service_id, item.period_expires_on)] = item
+    return found
+
+
+def _refusable_until(item: RenewalItem | None, expires_on: date, policy: Policy,
+                     today: date) -> date | None:
+    """AR-4 for that period: the day before its cart's charge date (the one AR-3 will give a
+    cart made on time, if none yet); None when it can no longer be refused."""
+    if item is None:
+        charge_on = renewal_charge_on(max(today, notice_due_on(expires_on, policy)), expires_on,
+                                      policy)
+    elif item.renewal.status == "scheduled":
+        charge_on = item.renewal.charge_on
+    else:
+        return None
+    return charge_on - timedelta(days=1) if today < charge_on else None
+
+
+def send_reminders(session: Session, policy: Policy, today: date, now: datetime) -> list[str]:
+    """IV-6: the consumer's `renewal_reminder`, once per service and period (module docstring);
+    returns the services reminded."""
+    due = session.scalars(select(Service).join(Customer, Customer.id == Service.customer_id).where(
+        Customer.business.is_(False), Service.status == "active", Service.billing == "period",
+        Service.auto_renew.is_(True), Service.expires_on >= today,
+        Service.expires_on <= today + timedelta(days=policy.consumer_notice_days),
+    ).order_by(Service.customer_id, Service.billing_contact_id, Service.expires_on, Service.id)
+    ).all()
+    sent = _period_marks(session, (REMINDER_SENT,), [s.ref for s in due])
+    items = _period_items(session, due)
+    groups: dict[tuple[int, int | None], list[tuple[Service, date, date]]] = defaultdict(list)
+    for service in due:
+        expires_on = service.expires_on
+        assert expires_on is not None
+        if (REMINDER_SENT, service.ref, str(expires_on)) in sent:
+            continue
+        until = _refusable_until(items.get((service.id, expires_on)), expires_on, policy, today)
+        if until is not None:
+            groups[(service.customer_id, service.billing_contact_id)].append(
+                (service, expires_on, until))
+    reminded = []
+    for lines in groups.values():
+        first = lines[0][0]
+        language = first.customer.language
+        note = customer_mail(session, "renewal_reminder", first.customer, today, {
+            "services": [{"label": s.label, "amount": fmt.money(s.price, language),
+                          "expires_on": fmt.day(expires_on, language),
+                          "new_expires_on": fmt.day(add_months(expires_on, s.period_months or 12),
+                                                    language),
+                          "refuse_until": fmt.day(until, language)}
+                         for s, expires_on, until in lines],
+        }, links=(LinkSpec("cancel_renewal", REMINDER_LINK, max(u for _s, _e, u in lines)),),
+            contact=first.billing_contact)
+        session.flush()
+        if note.ref.startswith("tmp-"):  # a session that does not give refs at flush
+            assign_ref(session, note, "MSG")
+        for link in note.links:
+            link.subject_ref = REMINDER_LINK + note.ref
+        for service, expires_on, until in lines:
+            record_event(session, REMINDER_SENT, service.ref, today, now, {
+                "expires_on": expires_on.isoformat(), "refuse_until": until.isoformat(),
+                "message": note.ref, "late": today > add_months(expires_on, -1)})
+            reminded.append(service.ref)
+    return reminded
+
+
+@dataclass(frozen=True)
+class ReminderState:
+    """What a reminder's link can still refuse (NT-3: reading it changes nothing)."""
+
+    status: str  # scheduled (something left to refuse) | cancelled | paid, expired…
+    services: tuple[Service, ...]
+    charge_on: date | None
+    items: tuple[RenewalItem | None, ...]
+    periods: tuple[date, ...]
+
+
+def reminder_state(session: Session, customer: Customer, link_subject: str,
+                   today: date) -> ReminderState:
+    message = link_subject.removeprefix(REMINDER_LINK)
+    events = session.scalars(select(Event).where(
+        Event.type == REMINDER_SENT,
+        Event.subject.in_(select(Service.ref).where(Service.customer_id == customer.id)))
+        .order_by(Event.id)).all()
+    reminded = [(e.subject, date.fromisoformat(str(e.data["expires_on"])),
+                 date.fromisoformat(str(e.data["refuse_until"])))
+                for e in events if e.data.get("message") == message]
+    services = {s.ref: s for s in session.scalars(select(Service).where(
+        Service.customer_id == customer.id, Service.ref.in_([r for r, _e, _u in reminded])))}
+    refused = _period_marks(session, (REFUSED,), list(services))
+    items = _period_items(session, list(services.values()))
+    open_ = []
+    others = []
+    for ref, period, until in reminded:
+        service = services[ref]
+        item = items.get((service.id, period))
+        if (REFUSED, ref, str(period)) in refused or (item and item.renewal.status == "cancelled"):
+            others.append("cancelled")
+        elif service.status != "active" or service.expires_on != period:
+            others.append("paid" if service.status == "active" else service.status)
+        elif item is not None and item.renewal.status != "scheduled":
+            others.append(item.renewal.status)
+        elif today <= until and (item is None or today < item.renewal.charge_on):
+            open_.append((service, period, item, until))
+        else:
+            others.append("scheduled" if item is None else item.renewal.status)
+    if not open_:
+        status = "cancelled" if others and set(others) == {"cancelled"} else next(
+            (o for o in others if o != "cancelled"), "cancelled")
+        return ReminderState(status, tuple(services[r] for r, _p, _u in reminded), None, (), ())
+    return ReminderState(
+        "scheduled", tuple(s for s, _p, _i, _u in open_),
+        min(i.renewal.charge_on if i else u + timedelta(days=1) for _s, _p, i, u in open_),
+        tuple(i for _s, _p, i, _u in open_), tuple(p for _s, p, _i, _u in open_))
+
+
+def refuse_reminded(session: Session, customer: Customer, link_subject: str, today: date,
+                    now: datetime, who: str) -> str:
+    """IV-6: the reminder's confirming click refuses its periods still open (AR-4's limit);
+    auto-renew stays on. Returns what was done."""
+    state = reminder_state(session, customer, link_subject, today)
+    if state.status != "scheduled":
+        raise RuleRefused("renewal_not_scheduled", rule="IV-6", renewal=link_subject,
+                          status=state.status)
+    assert state.charge_on is not None
+    told = []
+    for service, period, item in zip(state.services, state.periods, state.items, strict=True):
+        record_event(session, REFUSED, service.ref, today, now,
+                     {"expires_on": period.isoformat(), "by": who})
+        if item is None:
+            told.append((service, period))
+        elif active_items(item.renewal) == [item]:
+            cancel(session, item.renewal, today, now, who)  # its own e-mail
+        else:
+            item.removed = True
+            item.renewal.amount_minor -= item.amount_minor
+            record_event(session, "renewal.service_removed", item.renewal.ref, today, now,
+                         {"service": service.ref, "amount": item.renewal.amount.text(),
+                          "reason": "refused by the customer"})
+            told.append((service, period))
+    if told:
+        language = customer.language
+        first = told[0][0]
+        method = service_method(first, today)
+        customer_mail(session, "renewal_cancelled", customer, today, {
+            "amount": fmt.money(Money(sum(s.price_minor or 0 for s, _p in told), first.currency),
+                                language),
+            "charge_on": fmt.day(state.charge_on, language),
+            "card": method.label() if method else "-",
+            "services": [{"label": s.label, "amount": fmt.money(s.price, language),
+                          "expires_on": fmt.day(p, language),
+                          "new_expires_on": fmt.day(add_months(p, s.period_months or 12),
+                                                    language)} for s, p in told],
+        }, contact=first.billing_contact)
+    labels = ", ".join(s.label for s in state.services)
+    return f"renewal of {labels} cancelled for the current period"

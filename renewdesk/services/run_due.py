@@ -241,6 +241,7 @@ class _Pipeline:
         expired = self.unit(lambda s: installments.expire_plan_changes(s, today, now()))
         self.say("notices")
         notices = self.unit(lambda s: renewals.make_notices(s, self.policy, today, now()))
+        self.unit(lambda s: renewals.send_reminders(s, self.policy, today, now()))  # IV-6
         self.unit(lambda s: renewals.drop_inactive(s, today, now()))
         self.say("charges")
         with self.ctx.factory() as session:
