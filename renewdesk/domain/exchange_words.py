@@ -6,6 +6,11 @@ from __future__ import annotations
 
 EXCHANGE_WORDS: dict[str, dict[str, str]] = {
     "en": {
+        # IV-1: invoices in the file
+        "invoice_differs": "invoice {number} is already issued and differs: an issued invoice "
+                           "is never changed",
+        "invoice_without_document": "invoice {number} lacks its issued document (export it "
+                                    "from renewdesk to move it)",
         # Reading the file (services/exchange/reader.py; "cannot_read" is with the others)
         "not_utf8": "{path}: not UTF-8 text: byte {byte} at line {line}, column {column} (an "
                     "export in Latin-1 or Windows-1252? save it as UTF-8)",
@@ -90,6 +95,10 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
         "mapping_not_utf8": "{path}: not UTF-8 text",
     },
     "fr": {
+        "invoice_differs": "la facture {number} est déjà émise et diffère : une facture émise "
+                           "ne change jamais",
+        "invoice_without_document": "il manque à la facture {number} son document émis "
+                                    "(exportez-la depuis renewdesk pour la déplacer)",
         "not_utf8": "{path} : ce n'est pas du texte UTF-8 : octet {byte} à la ligne {line}, "
                     "colonne {column} (un export en Latin-1 ou Windows-1252 ? enregistrez-le "
                     "en UTF-8)",

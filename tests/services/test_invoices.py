@@ -3,6 +3,8 @@ it paid, numbered without gap or duplicate, never changed once issued; refunds c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
@@ -159,3 +161,21 @@ def test_iv1_issue_missing_invoices_older_payments_in_the_order_paid(world: Worl
         session.commit()
         assert invoices.issue_missing(session, ctx.clock.today, ctx.clock.now()) == []
     assert issued == ["F2026-000001", "F2026-000002"]
+
+
+def test_iv1_invoices_travel_in_the_exchange_file_unchanged(world: World, tmp_path: Path) -> None:
+    from tests.conftest import World as Fresh
+
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-13")
+    exported = world.export()
+    (first, second) = exported["invoices"]
+    assert (first["number"], first["total"], first["vat"], first["payment"]) == (
+        "F2026-000001", "30.00", "5.00", "O0#1/1")
+    other = Fresh(tmp_path / "other", world.env)
+    other.load(exported)
+    assert other.export()["invoices"] == exported["invoices"]
+    other.load(exported)  # again: the same invoices, nothing changes
+    assert other.export()["invoices"] == exported["invoices"]
+    other.close()

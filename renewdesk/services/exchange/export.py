@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from renewdesk.domain.money import Money
 from renewdesk.domain.tax_ids import rate_text
 from renewdesk.services.exchange import FORMAT
+from renewdesk.services.exchange.invoice_rows import invoices_out
 from renewdesk.services.refunds import payment_ref, refund_ref
 from renewdesk.store.models import (
     Attempt,
@@ -228,7 +229,7 @@ def _notifications(session: Session) -> list[dict[str, Any]]:
                     "customer": customers.get(n.customer_id) if n.customer_id else None,
                     "to": n.to, "language": n.language, "subject": n.subject, "body": n.body,
                     "created_on": _d(n.created_on), "status": n.status, "tries": n.tries,
-                    "last_error": n.last_error,
+                    "last_error": n.last_error, "invoice_number": n.invoice_number,
                     "links": [{"action": k.action, "token": k.token, "subject": k.subject_ref,
                                "expires_on": _d(k.expires_on), "used_on": _d(k.used_on)}
                               for k in n.links]})
@@ -251,6 +252,7 @@ def export_state(session: Session) -> dict[str, Any]:
         "events": [{"ref": e.ref, "type": e.type, "on": _d(e.on), "subject": e.subject,
                     "data": e.data}
                    for e in session.scalars(select(Event).order_by(Event.ref))],
+        "invoices": invoices_out(session),
     }
 
 

@@ -238,6 +238,7 @@ class HistoryImporter(ImportScope):
         note.status = o.choice("status", ("queued", "sent", "failed", "suppressed"))
         note.tries = o.integer("tries", required=False, low=0) or 0
         note.last_error = o.text("last_error", required=False) or None
+        note.invoice_number = o.text("invoice_number", required=False) or None
         self.s.flush()
         for k in o.objects("links", r.LINK):
             token = k.text("token")

@@ -22,6 +22,7 @@ from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.history import HistoryImporter
+from renewdesk.services.exchange.invoice_rows import invoice_in
 from renewdesk.services.exchange.new_objects import NewObjects
 from renewdesk.services.exchange.reader import Obj
 from renewdesk.services.exchange.rows import SERVICE_STATUSES
@@ -118,6 +119,9 @@ class Importer(HistoryImporter):
         for obj in top.objects("notifications", r.NOTIFICATION):
             self.notification(obj)
         file_events = {self.event(obj) for obj in top.objects("events", r.EVENT)}
+        for obj in top.objects("invoices", r.INVOICE):
+            if invoice_in(self.s, obj, self.now):
+                self.result.created["invoices"] += 1
         self.s.flush()
         if top.has("events"):
             # A file with its own history is authoritative: the import's own events go.

@@ -312,9 +312,13 @@ REFUND = keys("ref", "amount", "on", "status", "reason", "refusal", "by", "idemp
 DISPUTE = keys("status", "amount", "reason", "respond_by", "opened_on", "closed_on",
                "suspended", "processor_ref", model=m.Dispute)
 NOTIFICATION = keys("ref", "kind", "customer", "to", "language", "subject", "body", "created_on",
-                    "status", "tries", "last_error", "links", model=m.Notification)
+                    "status", "tries", "last_error", "links", "invoice_number",
+                    model=m.Notification)
 LINK = keys("action", "token", "subject", "expires_on", "used_on", model=m.CustomerLink,
             subject="subject_ref")
 EVENT = keys("ref", "type", "on", "subject", "data", model=m.Event)
+INVOICE = keys("number", "kind", "issued_on", "customer", "payment", "corrects", "lines",
+               "total_excl_vat", "vat", "total", "currency", "mention", "document",
+               model=m.Invoice)
 TOP = keys("format", "customers", "services", "installment_orders", "usage", "renewals",
-           "usage_invoices", "notifications", "events")
+           "usage_invoices", "notifications", "events", "invoices")
