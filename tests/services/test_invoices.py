@@ -170,7 +170,7 @@ def test_iv1_invoices_travel_in_the_exchange_file_unchanged(world: World, tmp_pa
     paying(world, customers=1)
     world.walk("2026-11-01", "2026-11-13")
     exported = world.export()
-    (first, second) = exported["invoices"]
+    (first, _second) = exported["invoices"]
     assert (first["number"], first["total"], first["vat"], first["payment"]) == (
         "F2026-000001", "30.00", "5.00", "O0#1/1")
     other = Fresh(tmp_path / "other", world.env)
