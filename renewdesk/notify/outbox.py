@@ -3,11 +3,18 @@
 Messages are rendered when they are queued, so what the customer receives is exactly what the
 outbox shows. A run of the scheduler tries every message not yet sent; the window's periodic
 flush respects the backoff (`respect_backoff=True`).
+
+An e-mail that names an invoice (IV-4) carries its PDF, made when it is sent from the document
+frozen at issue (`services.invoice_files`) and never kept: the same document gives the same
+bytes, so a retry sends the same file. A PDF that cannot be made is a bug, never a reason to
+lose the e-mail: it stays queued, with why in its error, and is tried again like a send that
+failed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -24,9 +31,24 @@ from renewdesk.store.refs import temporary_ref
 DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
 
+log = logging.getLogger("renewdesk.outbox")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file an e-mail carries (an invoice's PDF), made when the e-mail is sent."""
+
+    filename: str
+    content: bytes
+    mimetype: str = "application/pdf"
+
 
 class Sender(Protocol):
-    def send(self, to: str, subject: str, body: str, message_ref: str) -> None: ...
+    """Sends one plain-text e-mail. `attachments` is given only to an e-mail that has some, so
+    a sender that never gets one may leave it out."""
+
+    def send(self, to: str, subject: str, body: str, message_ref: str,
+             attachments: Sequence[Attachment] = ()) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -112,21 +134,56 @@ def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[
             note = session.get(Notification, message_id)
             if note is None or note.status != "queued":
                 continue
-            try:
-                sender.send(note.to, note.subject, note.body, note.ref)
-            except (OSError, ValueError) as error:  # smtplib errors are OSErrors
-                # Stays queued: never lost, tried again on the next run or after the backoff.
-                note.tries += 1
-                note.last_error = f"{type(error).__name__}: {error}"[:500]
-                delay = _BACKOFF_MINUTES[min(note.tries, len(_BACKOFF_MINUTES)) - 1]
-                note.next_try_at = now() + timedelta(minutes=delay)
-                failed += 1
-            else:
-                note.tries += 1
-                note.status = "sent"
-                note.sent_at = now()
-                note.last_error = None
-                note.next_try_at = None
+            if _send_one(session, note, sender, now):
                 sent += 1
+            else:
+                failed += 1
             session.commit()
     return FlushResult(sent, failed, 0)
+
+
+def _send_one(session: Session, note: Notification, sender: Sender,
+              now: Callable[[], datetime]) -> bool:
+    """One message sent and marked so, or left queued with why; the caller commits."""
+    try:
+        files = _attachments(session, note)
+    except Exception as error:  # a bug making the PDF: the e-mail waits, never lost
+        session.rollback()  # whatever the reading left half done; the note is read again
+        log.exception("%s: the PDF of invoice %s could not be made", note.ref,
+                      note.invoice_number)
+        _failed(note, f"invoice {note.invoice_number}: its PDF could not be made: "
+                      f"{type(error).__name__}: {error}", now)
+        return False
+    try:
+        if files:
+            sender.send(note.to, note.subject, note.body, note.ref, attachments=files)
+        else:
+            sender.send(note.to, note.subject, note.body, note.ref)
+    except (OSError, ValueError) as error:  # smtplib errors are OSErrors
+        _failed(note, f"{type(error).__name__}: {error}", now)
+        return False
+    note.tries += 1
+    note.status = "sent"
+    note.sent_at = now()
+    note.last_error = None
+    note.next_try_at = None
+    return True
+
+
+def _failed(note: Notification, error: str, now: Callable[[], datetime]) -> None:
+    """Stays queued: never lost, tried again on the next run or after the backoff."""
+    note.tries += 1
+    note.last_error = error[:500]
+    delay = _BACKOFF_MINUTES[min(note.tries, len(_BACKOFF_MINUTES)) - 1]
+    note.next_try_at = now() + timedelta(minutes=delay)
+
+
+def _attachments(session: Session, note: Notification) -> tuple[Attachment, ...]:
+    """The invoice's PDF named in the e-mail's language, if the e-mail names an invoice."""
+    if note.invoice_number is None:
+        return ()
+    # The stored document is read back by its one reader, a use case built on this module.
+    from renewdesk.services.invoice_files import invoice_file
+
+    made = invoice_file(session, note.invoice_number, note.language, note.customer_id)
+    return (Attachment(made.name, made.data),)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
+
+from renewdesk.notify.outbox import Attachment
 
 
 @dataclass(frozen=True)
@@ -19,17 +22,30 @@ class SmtpConfig:
     timeout: float = 10.0
 
 
+def message_of(sender: str, to: str, subject: str, body: str, message_ref: str,
+               attachments: Sequence[Attachment] = ()) -> EmailMessage:
+    """The plain-text e-mail; with attachments, multipart/mixed: the text first, then each
+    file as its own part (an invoice as application/pdf)."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(idstring=message_ref)
+    message.set_content(body)
+    for attached in attachments:
+        maintype, _, subtype = attached.mimetype.partition("/")
+        message.add_attachment(attached.content, maintype=maintype, subtype=subtype,
+                               filename=attached.filename)
+    return message
+
+
 class SmtpSender:
     def __init__(self, config: SmtpConfig) -> None:
         self.config = config
 
-    def send(self, to: str, subject: str, body: str, message_ref: str) -> None:
-        message = EmailMessage()
-        message["From"] = self.config.sender
-        message["To"] = to
-        message["Subject"] = subject
-        message["Message-ID"] = make_msgid(idstring=message_ref)
-        message.set_content(body)
+    def send(self, to: str, subject: str, body: str, message_ref: str,
+             attachments: Sequence[Attachment] = ()) -> None:
+        message = message_of(self.config.sender, to, subject, body, message_ref, attachments)
         with smtplib.SMTP(self.config.host, self.config.port, timeout=self.config.timeout) as smtp:
             if self.config.starttls:
                 smtp.starttls()
