@@ -21,6 +21,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+SELLER = ("seller_name=Hébergement Dupont SARL", "seller_address=3 rue de la Paix\n75002 Paris",
+          "seller_siren=732829320", "seller_vat_number=FR44732829320")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -44,14 +46,16 @@ def portfolio(language: str) -> dict[str, object]:
     return {"format": "renewdesk/1",
             "customers": [person("C1", card("K1", "pm_card_visa", "4242")),
                           person("C2", card("K2", "pm_card_visa_chargeDeclined", "0002")),
-                          person("C3", card("K3", "pm_card_authenticationRequired", "3184"))],
+                          person("C3", card("K3", "pm_card_authenticationRequired", "3184")),
+                          person("C4", card("K4", "pm_card_visa", "4444"))],
             "services": [{"ref": "S1", "customer": "C1", "kind": "domain", "label": "dupont.fr",
                           "billing": "period", "price": "12.00", "currency": "EUR",
                           "period_months": 12, "expires_on": "2026-12-01", "auto_renew": True,
                           "payment_method": "K1"}],
             "installment_orders": [order("O1", "C1", "K1", "2026-12-05"),
                                    order("O2", "C2", "K2", "2026-11-05"),
-                                   order("O3", "C3", "K3", "2026-11-05")],
+                                   order("O3", "C3", "K3", "2026-11-05"),
+                                   order("O4", "C4", "K4", "2026-11-05")],
             "usage": []}
 
 
@@ -71,8 +75,11 @@ def main() -> int:
 
             document = Path(folder) / f"{language}.json"
             document.write_text(json.dumps(portfolio(language)))
+            _cli(db, env, "--today", "2026-11-01", "settings", *SELLER)
             _cli(db, env, "--today", "2026-11-01", "import", str(document))
-            _cli(db, env, "--today", "2026-11-05", "run-due")
+            _cli(db, env, "--today", "2026-11-05", "run-due")  # O2, O3 fail; O4 paid, invoiced
+            _cli(db, env, "--today", "2026-11-06", "refund", "O4#1/1", "--amount", "10.00",
+                 "--reason", "goodwill", "--yes")  # a credit note on O4's first invoice
             _cli(db, env, "--today", "2026-11-16", "run-due")
             _cli(db, env, "--today", "2026-11-20", "plan-update", "O1", "--amount", "25.00")
             tokens = {}
@@ -89,7 +96,9 @@ def main() -> int:
                                     # CP-2, CP-1: pay what failed, with the bank's step
                                     ("pay-now", tokens["pay_now/C2"], None),
                                     ("pay-paid", tokens["pay_now/C2"], "Pay"),
-                                    ("pay-confirm", tokens["pay_now/C3"], None))),
+                                    ("pay-confirm", tokens["pay_now/C3"], None),
+                                    # IV-4: the customer's invoices, each to download
+                                    ("invoices", tokens["invoices/C4"], None))),
                     ("2026-12-01", (("confirm-expired", tokens["confirm_plan_change"], None),))):
                 port = _free_port()
                 server = subprocess.Popen([sys.executable, "-m", "renewdesk", "--db", str(db),

@@ -5,19 +5,26 @@ Flask (routing, Jinja2 templates, which renewdesk already uses for e-mails) serv
 synchronous like the use cases it calls. GET only shows (mail scanners open links); every change
 is a POST carrying a CSRF token, through the same use cases as the window (NT-3, PM-5, PM-6).
 Each view is written for a link that can act now (`usable_link`) and calls `services.pages`.
+
+The `invoices` link (IV-4) only shows: its page lists the customer's invoices and credit notes,
+and each downloads as its PDF, made from the issued document. Opening the list or downloading
+changes nothing, so NT-3's confirming click (for what changes something) has no place here and
+the link is not used up by them: it is checked (signed, known, unexpired) on every request, the
+list and each download, and serves only its own customer's invoices (another number: 404).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 
-from flask import Blueprint, Flask, redirect, request
+from flask import Blueprint, Flask, redirect, request, send_file
 from werkzeug.wrappers import Response
 
 from renewdesk.app import App
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.processor import ProcessorUnavailable
-from renewdesk.services import customer_payments, pages
+from renewdesk.services import customer_payments, invoice_files, pages
 from renewdesk.services.links import LinkRefused
 from renewdesk.web import guard
 from renewdesk.web.link import Link, Wiring, invalid, usable_link, wiring
@@ -35,6 +42,10 @@ from renewdesk.web.texts import status
 log = logging.getLogger("renewdesk.web")
 
 blueprint = Blueprint("links", __name__)
+
+# A file to keep: never cached on the way, never sniffed as anything else, nothing to run.
+FILE_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+                "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'"}
 
 
 def create_app(app: App) -> Flask:
@@ -62,6 +73,8 @@ def show(link: Link) -> Response:
         return page("confirm.html", link.language, view=view, csrf=link.csrf, token=link.token)
     if view.action == customer_payments.ACTION:
         return _pay_page(link)
+    if view.action == invoice_files.ACTION:
+        return _invoices_page(link)
     elsewhere = pages.managed_elsewhere(wiring().app.context(delivery=False))
     return page("methods.html", link.language, view=view, csrf=link.csrf, token=link.token,
                 elsewhere=elsewhere)
@@ -112,6 +125,40 @@ def _pay_page(link: Link) -> Response:
                 csrf=link.csrf, token=link.token, secret=step.client_secret if step else "",
                 publishable=step.publishable_key if step else "",
                 method=step.payment_method if step else "")
+
+
+def _invoices_page(link: Link) -> Response:
+    """IV-4: the customer's invoices and credit notes, each a link to its PDF."""
+    try:
+        rows = invoice_files.listed(wiring().app.context(delivery=False), link.token)
+    except LinkRefused:
+        return invalid()
+    return page("invoices.html", link.language, rows=rows, token=link.token,
+                expires_on=link.view.expires_on)
+
+
+@blueprint.get("/l/<token>/invoices/<number>.pdf")
+def invoice_download(token: str, number: str) -> Response:
+    """One invoice's PDF, to keep (an attachment); only the link's customer's."""
+
+    @usable_link
+    def download(link: Link) -> Response:
+        if link.view.action != invoice_files.ACTION:
+            return invalid()
+        try:
+            made = invoice_files.download(wiring().app.context(delivery=False), link.token,
+                                          number, link.language)
+        except LinkRefused:
+            return invalid()
+        except LookupError:  # not one of theirs: said as for any number they do not have
+            wiring().bad_tokens.record(request.remote_addr or "unknown")
+            return said(link.language, "invoice_unknown", 404)
+        response = send_file(io.BytesIO(made.data), mimetype="application/pdf",
+                             as_attachment=True, download_name=made.name)
+        response.headers.update(FILE_HEADERS)
+        return response
+
+    return download(token)
 
 
 @blueprint.post("/l/<token>/pay")

@@ -77,6 +77,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "pay_paid": "This is already paid. Thank you.",
         "pay_processing": "A payment of this is being processed.",
         "pay_closed": "This can no longer be paid here: please contact us.",
+        "invoices_title": "Your invoices",
+        "invoices_intro": "Each invoice and credit note downloads as a PDF file to keep.",
+        "invoice_number": "Document", "invoice_date": "Date", "invoice_file": "File",
+        "kind_invoice": "Invoice", "kind_credit_note": "Credit note",
+        "invoice_corrects": "for invoice {number}",
+        "invoice_download": "Download",
+        "invoice_download_label": "{kind} {number}: download the PDF",
+        "no_invoices": "You have no invoice yet.",
+        "invoices_valid": "This link works until {date}. After that, ask us for a new one.",
+        "invoice_unknown": "This invoice is not one of yours, or does not exist. Nothing was "
+                           "changed.",
     },
     "fr": {
         "title": "Votre compte",
@@ -159,6 +170,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "pay_paid": "C'est déjà payé. Merci.",
         "pay_processing": "Un paiement est déjà en cours de traitement.",
         "pay_closed": "Ce n'est plus payable ici : contactez-nous.",
+        "invoices_title": "Vos factures",
+        "invoices_intro": "Chaque facture et chaque avoir se télécharge en fichier PDF à "
+                          "conserver.",
+        "invoice_number": "Document", "invoice_date": "Date", "invoice_file": "Fichier",
+        "kind_invoice": "Facture", "kind_credit_note": "Avoir",
+        "invoice_corrects": "sur la facture {number}",
+        "invoice_download": "Télécharger",
+        "invoice_download_label": "{kind} {number} : télécharger le PDF",
+        "no_invoices": "Vous n'avez pas encore de facture.",
+        "invoices_valid": "Ce lien fonctionne jusqu'au {date}. Ensuite, demandez-nous-en un "
+                          "nouveau.",
+        "invoice_unknown": "Cette facture n'est pas l'une des vôtres, ou n'existe pas. Rien n'a "
+                           "été changé.",
     },
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.conftest import REPO
 
 PAGES = {"cancel", "confirm", "confirm-expired", "methods", "choose-card", "invalid", "pay-now",
-         "pay-paid", "pay-confirm"}
+         "pay-paid", "pay-confirm", "invoices"}
 
 
 def test_customer_page_screenshots_in_both_languages() -> None:
