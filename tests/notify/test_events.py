@@ -16,7 +16,7 @@ from tests.peers import Receiver
 
 
 def test_ev1_events_recorded_for_what_happens(world: World) -> None:
-    world.load(document([customer("C1", card("A"))],
+    world.load(document([customer("C1", card("A"), business=True)],
                         [service("S1", "C1", "2026-12-20", payment_method="A")]))
     world.walk("2026-12-05", "2026-12-13")
     types = [e["type"] for e in world.export()["events"]]

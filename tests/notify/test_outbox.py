@@ -15,9 +15,11 @@ def subject(message: object) -> str:
 
 
 def two_customers(world: World) -> None:
+    """Two businesses (a consumer would also get IV-6's reminder: its own tests count it)."""
     world.load(document(
-        [customer("FR", card("A"), language="fr", email="jean@example.fr"),
-         customer("EN", card("B"), language="en", name="Greta Keller", email="greta@example.de")],
+        [customer("FR", card("A"), language="fr", email="jean@example.fr", business=True),
+         customer("EN", card("B"), language="en", name="Greta Keller", email="greta@example.de",
+                  business=True)],
         [service("S-FR", "FR", "2026-12-20", payment_method="A"),
          service("S-EN", "EN", "2026-12-20", payment_method="B")]))
 

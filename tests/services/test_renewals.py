@@ -66,7 +66,7 @@ def test_ar3_a_service_goes_in_one_cart_per_period(world: World) -> None:
 
 
 def test_ar4_customer_cancels_by_link_nothing_charged_auto_renew_stays_on(world: World) -> None:
-    world.load(document([customer("C1", card("A"))],
+    world.load(document([customer("C1", card("A"), business=True)],
                         [service("S1", "C1", "2026-12-20", payment_method="A")]))
     world.run("2026-12-05")
     (notice,) = world.export()["notifications"]
