@@ -197,8 +197,7 @@ def fec_file(siren: str, closing: date, documents: Sequence[DocumentRow],
     if foreign:
         shown = ", ".join(foreign[:10]) + (f" and {len(foreign) - 10} more"
                                            if len(foreign) > 10 else "")
-        raise InputError(f"the FEC is in euros and no exchange rate is known for {shown}: "
-                         "choose dates without them (the CSV carries every currency)")
+        raise InputError("fec_not_in_euros", documents=shown)
     entries = [sales_entry(doc, chart) for doc in documents]
     entries += [bank_entry(move, chart) for move in movements]
     entries.sort(key=lambda entry: (entry.on, entry.journal != chart.sales_journal))

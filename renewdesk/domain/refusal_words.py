@@ -222,6 +222,13 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "the payment provider refused this method",
         "payment_too_many_tries": "this was tried too many times today: nothing more was "
                                   "charged; try again tomorrow or contact us",
+        # IV-5: the accountant's files
+        "range_reversed": "the first date ({first}) is after the last ({last})",
+        "fec_needs_siren": "the FEC is named by the seller's SIREN, and none is set: set it "
+                           "in Settings > Seller (or renewdesk settings seller_siren=…)",
+        "fec_not_in_euros": "the FEC is in euros and no exchange rate is known for "
+                            "{documents}: choose dates without them (the CSV carries every "
+                            "currency)",
         # IV-2: corrections
         "invoice_unknown": "no invoice {number}",
         "correction_reason_missing": "give a reason for the correction",
@@ -502,6 +509,14 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "payment_method_refused": "le prestataire de paiement a refusé ce moyen",
         "payment_too_many_tries": "trop d'essais aujourd'hui : rien de plus n'a été prélevé ; "
                                   "réessayez demain ou contactez-nous",
+        # IV-5 : les fichiers du comptable
+        "range_reversed": "la première date ({first}) est après la dernière ({last})",
+        "fec_needs_siren": "le FEC porte le SIREN du vendeur, et aucun n'est renseigné : "
+                           "renseignez-le dans Réglages > Vendeur (ou renewdesk settings "
+                           "seller_siren=…)",
+        "fec_not_in_euros": "le FEC est en euros et aucun taux de change n'est connu pour "
+                            "{documents} : choisissez des dates sans eux (le CSV porte toutes "
+                            "les devises)",
         # IV-2 : corrections
         "invoice_unknown": "aucune facture {number}",
         "correction_reason_missing": "indiquez le motif de la correction",
@@ -610,6 +625,7 @@ TERMS: dict[str, dict[str, str]] = {
            "edit usage": "edited",
            "refund": "refunded",
            "credit_note": "credit note made",
+           "invoice": "invoice",
            # Why a payment cannot be refunded (`why`)
            "not_succeeded": "did not succeed",
            "not_at_processor": "was not taken through the payment provider",
@@ -669,6 +685,7 @@ TERMS: dict[str, dict[str, str]] = {
            "edit usage": "modification",
            "refund": "remboursement",
            "credit_note": "avoir émis",
+           "invoice": "facture",
            "not_succeeded": "n'a pas abouti",
            "not_at_processor": "n'a pas été pris par le prestataire de paiement",
            "fully_refunded": "est déjà remboursé en totalité",

@@ -40,7 +40,7 @@ from renewdesk.store.models import (
 
 def check_range(first: date | None, last: date | None) -> None:
     if first is not None and last is not None and first > last:
-        raise InputError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+        raise InputError("range_reversed", first=first, last=last)
 
 
 def documents(session: Session, first: date | None = None,
@@ -134,8 +134,7 @@ def fec(session: Session, first: date, last: date) -> FecFile:
     """The FEC of the range, named by the seller's SIREN and `last`, the closing date."""
     siren = seller_settings.load_seller(session).seller.siren
     if not siren:
-        raise InputError("the FEC is named by the seller's SIREN, and none is set: "
-                         "renewdesk settings seller_siren=NNNNNNNNN (or Settings > Seller)")
+        raise InputError("fec_needs_siren")
     return accounting.fec_file(siren, last, documents(session, first, last),
                                movements(session, first, last))
 

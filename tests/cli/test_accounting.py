@@ -173,7 +173,7 @@ def test_iv5_an_invoice_is_written_as_its_pdf(month: World, tmp_path: Path) -> N
 @pytest.mark.parametrize(("args", "says"), [
     (("invoice", "F2099-000001", "--pdf", "x.pdf"), "F2099-000001"),
     (("accounting", "--from", "2027-01-31", "--to", "2027-01-01", "--csv", "x.csv"),
-     "--from 2027-01-31 is after --to 2027-01-01"),
+     "the first date (2027-01-31) is after the last (2027-01-01)"),
     (("accounting", "--from", "2027-01-01", "--to", "31/01/2027", "--csv", "x.csv"), "--to"),
     (("accounting", "--from", "2027-01-01", "--to", "2027-01-31"), "--csv"),
     (("accounting", "--from", "2027-01-01", "--to", "2027-01-31", "--csv", "x.csv", "--fec",
