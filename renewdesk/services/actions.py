@@ -6,7 +6,9 @@ and leaves the same trace wherever it is started from.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.money import Money
-from renewdesk.services import installments, payment_methods, processor_sync, recurrence, renewals
+from renewdesk.services import (
+    installments,
+    invoices,
+    payment_methods,
+    processor_sync,
+    recurrence,
+    renewals,
+)
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
 from renewdesk.store import settings
@@ -270,9 +279,17 @@ def save_settings(ctx: Context, values: dict[str, str]) -> int:
             settings.put(session, name, value)
         if changed:
             audit(session, ctx.who, "settings", "settings", ctx.clock.today, ctx.clock.now(),
-                  {k: before.get(k) for k in changed}, changed)
+                  _audited({k: before.get(k) for k in changed}), _audited(changed))
+        # IV-1: a seller now complete gets the invoices that waited for it, in order
+        invoices.issue_waiting(session, ctx.clock.today, ctx.clock.now())
         session.commit()
     return len(changed)
+
+
+def _audited(values: Mapping[str, str | None]) -> dict[str, object]:
+    """Settings as the audit log keeps them: a logo by its digest, not its bytes."""
+    return {k: (f"sha256:{hashlib.sha256(v.encode()).hexdigest()[:16]}" if k == "seller_logo"
+                and v else v) for k, v in values.items()}
 
 
 # PM-4, PM-5 ----------------------------------------------------------------------------------

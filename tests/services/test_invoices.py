@@ -179,3 +179,14 @@ def test_iv1_invoices_travel_in_the_exchange_file_unchanged(world: World, tmp_pa
     other.load(exported)  # again: the same invoices, nothing changes
     assert other.export()["invoices"] == exported["invoices"]
     other.close()
+
+
+def test_iv1_saving_a_complete_seller_issues_what_waited_at_once(world: World) -> None:
+    from renewdesk.services import actions
+
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    assert numbers(world) == []
+    values = dict(value.split("=", 1) for value in SELLER)
+    actions.save_settings(world.ctx("2026-11-06"), values)
+    assert numbers(world) == ["F2026-000001"]
