@@ -167,6 +167,9 @@ def column_title(key: str) -> str:
         "at": translate("Column", "When"), "who": translate("Column", "Who"),
         "action": translate("Column", "Action"), "before": translate("Column", "Before"),
         "after": translate("Column", "After"),
+        "issued_on": translate("Column", "Issued on"),
+        "total": translate("Column", "Total incl. VAT"), "vat": translate("Column", "VAT"),
+        "corrects": translate("Column", "Corrects"), "payment": translate("Column", "Payment"),
     }
     return titles.get(key, key)
 
@@ -184,6 +187,8 @@ def filter_title(key: str) -> str:
         "failed": translate("Filter", "Failed"), "paid": translate("Filter", "Paid"),
         "queued": translate("Filter", "Queued"), "sent": translate("Filter", "Sent"),
         "suppressed": translate("Filter", "Suppressed"),
+        "invoices": translate("Filter", "Invoices"),
+        "credit_notes": translate("Filter", "Credit notes"),
     }
     return titles.get(key, key)
 
@@ -197,6 +202,7 @@ def word_text(word: str) -> str:
         "hosting": translate("Word", "hosting"), "email": translate("Word", "e-mail"),
         "ssl": translate("Word", "SSL certificate"), "letters": translate("Word", "letters"),
         "fr": translate("Word", "French"), "en": translate("Word", "English"),
+        "invoice": translate("Word", "invoice"), "credit_note": translate("Word", "credit note"),
     }
     return texts.get(word, word)
 

@@ -21,8 +21,10 @@ from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from renewdesk.ui.mode_badge import ModeBadge, mode_text
 from renewdesk.ui.operations import Operations, Reader
+from renewdesk.ui.seller_notice import SellerNotice
 from renewdesk.ui.sync_now import SyncNow
 from renewdesk.ui.views.customer_page import CustomerPage
+from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.views.pages import (
     CollectionsPage,
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._add(self.tr("Installment &orders"), "orders", OrdersPage(self.desk))
         self._add(self.tr("Re&newals"), "renewals", RenewalsPage(self.desk))
         self._add(self.tr("Co&llections"), "collections", CollectionsPage(self.desk))
+        self._add(self.tr("&Invoices"), "invoices", InvoicesPage(self.desk))
         self._add(self.tr("O&utbox"), "outbox", SimplePage(
             self.desk, listing.OUTBOX, self.tr("Search by recipient, subject or kind")))
         activity = QTabWidget()
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         self.actions_.dry_run.triggered.connect(self.dry_run)
         self.sync = SyncNow(self)
         self.actions_.sync_now.triggered.connect(self.sync.start)
-        self.actions_.settings.triggered.connect(self.open_settings)
+        self.actions_.settings.triggered.connect(lambda: self.open_settings())
         self.actions_.find.triggered.connect(self.focus_search)
         self.actions_.refresh.triggered.connect(self.refresh_all)
         self.actions_.quit.triggered.connect(self.close)
@@ -103,6 +106,13 @@ class MainWindow(QMainWindow):
         for label in (self.alerts.label, self.last_run, self.next_run, self.problems, self.mode):
             self.statusBar().addPermanentWidget(label)
         self.show_mode()
+        # IV-1: while the seller is incomplete, above the invoices and in the status bar
+        self.seller_notice = SellerNotice(self.desk, self.open_seller_settings, self)
+        invoices = self.pages["invoices"]
+        assert isinstance(invoices, InvoicesPage)
+        invoices.add_notice(self.seller_notice.bar())
+        self.statusBar().addWidget(self.seller_notice.label, 1)
+        self.seller_notice.check()
 
         # Each run makes its processor again: a key removed or a processor changed is seen.
         self.scheduler = Scheduler(app.run_context, app.engine.url, app.backup_before_run, self,
@@ -147,7 +157,8 @@ class MainWindow(QMainWindow):
         store.setValue("window/state", self.saveState())
         store.setValue("window/tab", self.tabs.currentIndex())
         for key, page in self.pages.items():
-            store.setValue(f"columns/{key}", page.table.horizontalHeader().saveState())
+            if page.columns_settled:
+                store.setValue(f"columns/{key}", page.table.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()
@@ -172,6 +183,7 @@ class MainWindow(QMainWindow):
         for customer in self.customer_pages.values():
             customer.reload()
         self._read_run_state()
+        self.seller_notice.check()
 
     @Slot()
     def changed_elsewhere(self) -> None:
@@ -216,13 +228,20 @@ class MainWindow(QMainWindow):
             page.search.selectAll()
 
     @Slot()
-    def open_settings(self) -> None:
-        """The saved settings are read off the GUI thread, then the dialog opens on them."""
+    def open_settings(self, seller: bool = False) -> None:
+        """The saved settings are read off the GUI thread, then the dialog opens on them (on
+        its Seller tab if `seller`)."""
         self.reader.read("settings", lambda: reads.user_settings(self.desk.context()),
-                         self._settings_read, self.show_error)
+                         lambda current: self._settings_read(current, seller), self.show_error)
 
-    def _settings_read(self, current: reads.SettingsValues) -> None:
+    @Slot()
+    def open_seller_settings(self) -> None:
+        self.open_settings(seller=True)
+
+    def _settings_read(self, current: reads.SettingsValues, seller: bool = False) -> None:
         dialog = SettingsDialog(self.desk, self.app.env, current, self)
+        if seller:
+            dialog.tabs.setCurrentWidget(dialog.seller)
         dialog.languageChanged.connect(self.languageChanged)
         accepted = dialog.exec()
         self.show_mode()  # a key removed counts even if the dialog was cancelled

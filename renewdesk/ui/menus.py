@@ -20,6 +20,7 @@ from renewdesk.services.exchange.export import export_selection, export_state
 from renewdesk.ui.dialogs.csv_import import ask_import_csv
 from renewdesk.ui.dialogs.import_file import ask_import_file
 from renewdesk.ui.dialogs.record_form import open_form
+from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform
 
@@ -31,10 +32,12 @@ translate = QCoreApplication.translate
 
 def build(window: MainWindow) -> Editing:
     a = window.actions_
+    invoices = window.pages["invoices"]
+    assert isinstance(invoices, InvoicesPage)
     bar = window.menuBar()
     file = bar.addMenu(translate("MainWindow", "&File"))
-    for action in (a.import_file, a.import_csv, None, a.export_all, a.export_selection, None,
-                   a.settings, None, a.quit):
+    for action in (a.import_file, a.import_csv, None, a.export_all, a.export_selection,
+                   invoices.export_action, None, a.settings, None, a.quit):
         file.addSeparator() if action is None else file.addAction(action)
     edit = bar.addMenu(translate("MainWindow", "&Edit"))
     for action in (a.new, a.edit, a.delete, None, a.cancel_service, None, a.find):
@@ -50,6 +53,8 @@ def build(window: MainWindow) -> Editing:
     actions.addAction(a.run_now)
     actions.addAction(a.dry_run)
     actions.addAction(a.sync_now)
+    actions.addSeparator()  # the selected invoice's, while the Invoices list is shown
+    actions.addActions(invoices.commands.actions())
     help_ = bar.addMenu(translate("MainWindow", "&Help"))
     help_.addAction(a.keys)
     editing = Editing(window)

@@ -2351,4 +2351,42 @@ Plan changes expiring: %3</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>AccountingExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="201"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="202"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SellerNotice</name>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/seller_notice.py" line="39"/>
+        <source>Invoices wait for the seller&apos;s %1: %n payment(s) waiting</source>
+        <translation>
+            <numerusform>Invoices wait for the seller&apos;s %1: %n payment waiting</numerusform>
+            <numerusform>Invoices wait for the seller&apos;s %1: %n payments waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/seller_notice.py" line="95"/>
+        <source>Invoices wait for the seller: %n payment(s) waiting</source>
+        <translation>
+            <numerusform>Invoices wait for the seller: %n payment waiting</numerusform>
+            <numerusform>Invoices wait for the seller: %n payments waiting</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -452,6 +452,31 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="170"/>
+        <source>Issued on</source>
+        <translation>Émise le</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="171"/>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="171"/>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="172"/>
+        <source>Corrects</source>
+        <translation>Corrige</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="172"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
 </context>
 <context>
     <name>CustomerPage</name>
@@ -813,6 +838,11 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Consumer</source>
         <translation>Particulier (consommateur)</translation>
     </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/customer_page.py" line="168"/>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -931,6 +961,16 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../../renewdesk/ui/i18n.py" line="140"/>
         <source>Suppressed</source>
         <translation>Retenu</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="190"/>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="191"/>
+        <source>Credit notes</source>
+        <translation>Avoirs</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1387,11 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../../renewdesk/ui/actions.py" line="58"/>
         <source>Read what happened at the payment provider (late payments, refunds, disputes, cards) and conclude what it answered; nothing new is charged</source>
         <translation>Lire ce qui s&apos;est passé chez le prestataire de paiement (paiements tardifs, remboursements, contestations, cartes) et conclure ce qu&apos;il a répondu ; rien de nouveau n&apos;est prélevé</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/main_window.py" line="67"/>
+        <source>&amp;Invoices</source>
+        <translation>Fac&amp;tures</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +2376,16 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/i18n.py" line="153"/>
         <source>English</source>
         <translation>anglais</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="205"/>
+        <source>invoice</source>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/i18n.py" line="205"/>
+        <source>credit note</source>
+        <translation>avoir</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +3973,428 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/dialogs/seller_settings.py" line="355"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountingExportDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="52"/>
+        <source>Export for the accountant</source>
+        <translation>Export pour le comptable</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="61"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="65"/>
+        <source>&amp;CSV: invoices, credit notes, payments and refunds, one row each</source>
+        <translation>&amp;CSV : factures, avoirs, paiements et remboursements, une ligne chacun</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="68"/>
+        <source>&amp;FEC (fichier des écritures comptables): the sales and bank journals&apos; entries</source>
+        <translation>&amp;FEC (fichier des écritures comptables) : les écritures des journaux de ventes et de banque</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="79"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="90"/>
+        <source>Dates:</source>
+        <translation>Du :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="91"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="93"/>
+        <source>Save to:</source>
+        <translation>Enregistrer dans :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="106"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="147"/>
+        <source>A folder: the FEC takes the name the law gives it (SIREN, FEC, closing date).</source>
+        <translation>Un dossier : le FEC y prend le nom que lui donne la loi (SIREN, FEC, date de clôture).</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="148"/>
+        <source>The CSV is UTF-8 with &apos;;&apos; between columns, as spreadsheets open it.</source>
+        <translation>Le CSV est en UTF-8, colonnes séparées par « ; », tel que les tableurs l&apos;ouvrent.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="166"/>
+        <source>Folder for the FEC</source>
+        <translation>Dossier du FEC</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="169"/>
+        <source>Save the CSV</source>
+        <translation>Enregistrer le CSV</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="169"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="180"/>
+        <source>Choose where to save the file.</source>
+        <translation>Choisissez où enregistrer le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="193"/>
+        <source>Making the file…</source>
+        <translation>Fichier en cours de préparation…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="201"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n écriture</numerusform>
+            <numerusform>%n écritures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="202"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="203"/>
+        <source>Saved: %1 (%2)</source>
+        <translation>Enregistré : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/accounting_export.py" line="205"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="45"/>
+        <source>Correct invoice %1</source>
+        <translation>Corriger la facture %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="51"/>
+        <source>Customer:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="52"/>
+        <source>Invoice:</source>
+        <translation>Facture :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="52"/>
+        <source>%1, issued on %2</source>
+        <translation>%1, émise le %2</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="54"/>
+        <source>Total:</source>
+        <translation>Total :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="55"/>
+        <source>Already credited:</source>
+        <translation>Déjà crédité :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="58"/>
+        <source>Can be credited:</source>
+        <translation>Peut être crédité :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="60"/>
+        <source>&amp;All of what is left (%1)</source>
+        <translation>&amp;Tout ce qui reste (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="63"/>
+        <source>&amp;This amount, VAT included:</source>
+        <translation>&amp;Ce montant, TVA comprise :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="86"/>
+        <source>Why, in a few words (printed on the credit note, kept in the audit log)</source>
+        <translation>Pourquoi, en quelques mots (imprimé sur l&apos;avoir, gardé dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="90"/>
+        <source>A credit note is issued in its own numbering, naming this invoice, and e-mailed to the customer. It gives no money back: to pay the customer back, refund the payment from their page.</source>
+        <translation>Un avoir est émis dans sa propre numérotation, en citant cette facture, et envoyé au client par e-mail. Il ne rend pas d&apos;argent : pour rembourser le client, remboursez le paiement depuis sa fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="95"/>
+        <source>&amp;Make the credit note…</source>
+        <translation>&amp;Émettre l&apos;avoir…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="103"/>
+        <source>How much to credit:</source>
+        <translation>Montant à créditer :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="107"/>
+        <source>Reason (required):</source>
+        <translation>Motif (obligatoire) :</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="186"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="187"/>
+        <source>Make a credit note of %1 for %2, correcting invoice %3? An issued credit note cannot be undone.</source>
+        <translation>Émettre un avoir de %1 pour %2, corrigeant la facture %3 ? Un avoir émis ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="191"/>
+        <source>Credit %1</source>
+        <translation>Créditer %1</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="52"/>
+        <source>Credit note %1</source>
+        <translation>Avoir %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="53"/>
+        <source>Invoice %1</source>
+        <translation>Facture %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="78"/>
+        <source>&amp;Open invoice</source>
+        <translation>&amp;Ouvrir la facture</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="79"/>
+        <source>Open the selected invoice&apos;s PDF</source>
+        <translation>Ouvrir le PDF de la facture sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="81"/>
+        <source>&amp;Save invoice as…</source>
+        <translation>&amp;Enregistrer la facture sous…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="82"/>
+        <source>Save the selected invoice&apos;s PDF to a file</source>
+        <translation>Enregistrer le PDF de la facture sélectionnée dans un fichier</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="84"/>
+        <source>Send invoice a&amp;gain…</source>
+        <translation>Renvo&amp;yer la facture…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="86"/>
+        <source>E-mail the selected invoice to its customer again</source>
+        <translation>Renvoyer par e-mail la facture sélectionnée à son client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="88"/>
+        <source>&amp;Correct invoice…</source>
+        <translation>&amp;Corriger la facture…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="90"/>
+        <source>Correct the selected invoice with a credit note (all or part of it, with a reason)</source>
+        <translation>Corriger la facture sélectionnée par un avoir (en tout ou partie, avec un motif)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="112"/>
+        <source>Select an invoice, not a credit note: a credit note is not corrected</source>
+        <translation>Sélectionnez une facture, pas un avoir : un avoir ne se corrige pas</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="114"/>
+        <source>Another operation is under way</source>
+        <translation>Une autre opération est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="136"/>
+        <source>No application on this computer opens PDF files; the invoice is at %1</source>
+        <translation>Aucune application de cet ordinateur n&apos;ouvre les fichiers PDF ; la facture est dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="152"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="161"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="168"/>
+        <source>Send credit note %1 to %2 again?</source>
+        <translation>Renvoyer l&apos;avoir %1 à %2 ?</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="169"/>
+        <source>Send invoice %1 to %2 again?</source>
+        <translation>Renvoyer la facture %1 à %2 ?</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="170"/>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="174"/>
+        <source>The e-mail carries its PDF and a link to all of %1&apos;s invoices.</source>
+        <translation>L&apos;e-mail porte son PDF et un lien vers toutes les factures de %1.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="198"/>
+        <source>E-mails to this customer are off: the e-mail with %1 is kept in the outbox, not sent.</source>
+        <translation>Les e-mails de ce client sont coupés : l&apos;e-mail de %1 est gardé dans la boîte d&apos;envoi, sans être envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="201"/>
+        <source>%1 is in the outbox for %2: the next run sends it.</source>
+        <translation>%1 est dans la boîte d&apos;envoi pour %2 : le prochain passage l&apos;envoie.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="216"/>
+        <source>Credit note %1 made: %2 for %3, correcting invoice %4.</source>
+        <translation>Avoir %1 émis : %2 pour %3, corrigeant la facture %4.</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/invoice_commands.py" line="220"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="30"/>
+        <source>Search by number, customer name or reference</source>
+        <translation>Chercher par numéro, nom ou référence du client</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="37"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="39"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="42"/>
+        <source>Send again…</source>
+        <translation>Renvoyer…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="44"/>
+        <source>Correct…</source>
+        <translation>Corriger…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="47"/>
+        <source>E&amp;xport for the accountant…</source>
+        <translation>E&amp;xport pour le comptable…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="51"/>
+        <source>The CSV or the FEC of a date range, for the accountant</source>
+        <translation>Le CSV ou le FEC d&apos;une période, pour le comptable</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/views/invoices_page.py" line="56"/>
+        <source>Export for the accountant…</source>
+        <translation>Export pour le comptable…</translation>
+    </message>
+</context>
+<context>
+    <name>SellerNotice</name>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="25"/>
+        <source>legal name</source>
+        <translation>la raison sociale</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="26"/>
+        <source>address</source>
+        <translation>l&apos;adresse</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="27"/>
+        <source>country</source>
+        <translation>le pays</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="28"/>
+        <source>SIREN</source>
+        <translation>le SIREN</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="29"/>
+        <source>VAT number</source>
+        <translation>le numéro de TVA</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="33"/>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/seller_notice.py" line="39"/>
+        <source>Invoices wait for the seller&apos;s %1: %n payment(s) waiting</source>
+        <translation>
+            <numerusform>Les factures attendent %1 du vendeur : %n paiement en attente</numerusform>
+            <numerusform>Les factures attendent %1 du vendeur : %n paiements en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="76"/>
+        <source>Open Settings &gt; Seller…</source>
+        <translation>Ouvrir Paramètres &gt; Vendeur…</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="93"/>
+        <source>Open Settings &gt; Seller</source>
+        <translation>Ouvrir Paramètres &gt; Vendeur</translation>
+    </message>
+    <message>
+        <location filename="../../renewdesk/ui/seller_notice.py" line="104"/>
+        <source>Payments are still taken meanwhile. Once the seller is complete and saved, their invoices are issued at once, in the order they were paid.</source>
+        <translation>Les paiements sont encaissés en attendant. Une fois le vendeur complété et enregistré, leurs factures sont émises aussitôt, dans l&apos;ordre où ils ont été payés.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../renewdesk/ui/seller_notice.py" line="95"/>
+        <source>Invoices wait for the seller: %n payment(s) waiting</source>
+        <translation>
+            <numerusform>Factures en attente du vendeur : %n paiement</numerusform>
+            <numerusform>Factures en attente du vendeur : %n paiements</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
 """Issue 17, done-when 2 (SC-1, the window stays responsive): with every statement 50 ms late,
-scrolling a list, changing its selection and opening a customer page never run SQL on the GUI
-thread, whose 20 ms timer keeps its beat: no tick comes more than 40 ms late. (A statement run
-on the GUI thread is caught exactly by the thread it ran on; the clock shows the window kept
-responding.)"""
+scrolling a list (services, orders, invoices), changing its selection and opening a customer
+page never run SQL on the GUI thread, whose 20 ms timer keeps its beat: no tick comes more than
+40 ms late. (A statement run on the GUI thread is caught exactly by the thread it ran on; the
+clock shows the window kept responding.)"""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_sc1_scrolling_selecting_and_opening_a_customer_never_run_sql_on_the_gui
     app = desk_app(portfolio, "2026-12-10")
     slow = slow_statements(app.engine)  # before any of the window's threads uses the engine
     window = open_window(app)
-    pages = [window.pages["services"], window.pages["orders"]]
+    pages = [window.pages["services"], window.pages["orders"], window.pages["invoices"]]
     for page in pages:
         window.tabs.setCurrentWidget(page)
         qtbot.waitExposed(page.table)

@@ -5,7 +5,7 @@ and payments (RF-1's refund, from the payments or from a payment's line in the h
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -34,6 +34,7 @@ from renewdesk.ui.dialogs.record_form import open_form
 from renewdesk.ui.dialogs.refund import ask_refund, result_text
 from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
+from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.payments_list import PaymentsList, refusal
 from renewdesk.ui.widgets import fill_table, inform, show_error
 
@@ -117,6 +118,9 @@ class CustomerPage(QWidget):
         for table in (self.payments.table, self.history):
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             table.addAction(self.refund_action)
+        # IV-2, IV-4: the customer's invoices and credit notes, with what can be done to them
+        self.invoices = InvoicesPage(desk, ref)
+        self.invoices.commands.done.connect(self.changed)
 
         method_buttons = QHBoxLayout()
         self.make_default = self._button(method_buttons, self.tr("Make &default"),
@@ -161,6 +165,7 @@ class CustomerPage(QWidget):
         tabs.addTab(self.contacts, self.tr("Billing contacts"))
         tabs.addTab(self.usage, self.tr("Usage"))
         tabs.addTab(self.payments, self.tr("Payments"))
+        tabs.addTab(self.invoices, self.tr("Invoices"))
         tabs.addTab(self.history, self.tr("History"))
         tabs.currentChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
@@ -176,6 +181,10 @@ class CustomerPage(QWidget):
         self.name.setText(self.tr("Loading %1…").replace("%1", ref))
         self.reload()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.invoices.model.close()  # its reads: finished before the page goes
+        super().closeEvent(event)
+
     def _button(self, row: QHBoxLayout, text: str, slot: object) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
@@ -188,6 +197,7 @@ class CustomerPage(QWidget):
         context, ref = self.desk.context, self.ref
         self.desk.reader.read(self, lambda: reads.customer_page(context(), ref), self.show_data,
                               lambda message: show_error(self, message))
+        self.invoices.model.refresh()
 
     @property
     def loading(self) -> bool:

@@ -93,6 +93,12 @@ class ListPage(QWidget):
         """The widths are the user's (restored from the last session): never fitted again."""
         self._fitted = True
 
+    @property
+    def columns_settled(self) -> bool:
+        """The columns were fitted to rows or restored: their widths are worth keeping (a list
+        never shown keeps Qt's defaults, which would stop it being fitted next time)."""
+        return self._fitted
+
     @Slot()
     def _fit_columns(self) -> None:
         """Once, when the first rows have arrived: each column as wide as what its first rows
