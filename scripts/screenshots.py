@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR] [--quick]
 
 Writes docs/screenshots/<language>-<name>.png. `--quick` takes one view in one language (the
-test suite runs it to prove the script still works).
+test suite runs it to prove the script still works). The invoices (the list, a correction, the
+accountant's export, the bar while the seller is incomplete) are shot on a portfolio of their
+own: a month of real runs, so that the list holds many customers' invoices and a credit note.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,17 +27,22 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import select
 
 from renewdesk.app import App, open_app
+from renewdesk.domain.money import Money
 from renewdesk.scheduler.worker import RunRequest
-from renewdesk.services import actions, demo, forms, listing, overview, proforma
+from renewdesk.services import actions, demo, forms, invoice_actions, listing, overview, proforma
+from renewdesk.services.context import Clock
+from renewdesk.services.listing_invoices import INVOICES
 from renewdesk.services.run_due import run_due
 from renewdesk.services.window import user_settings
 from renewdesk.store import settings
 from renewdesk.store.models import Service
 from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
+from renewdesk.ui.dialogs.accounting_export import AccountingExportDialog
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
 from renewdesk.ui.dialogs.collection import CollectionDialog
+from renewdesk.ui.dialogs.correct_invoice import CorrectionDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.dialogs.proforma import ProFormaDialog
@@ -47,7 +56,9 @@ from renewdesk.ui.views.customer_page import CustomerPage
 
 TODAY = "2026-12-10"
 VIEWS = ("customers", "services", "payment_methods", "orders", "renewals", "collections",
-         "outbox", "activity")
+         "invoices", "outbox", "activity")
+INVOICE_SHOTS = ("invoices", "correct-invoice", "accounting-export",
+                 "invoices-seller-incomplete")
 
 
 def demo_app(folder: Path) -> App:
@@ -201,6 +212,90 @@ def _usage_service(app: App, customer: str) -> str:
     return str(saved.ref)
 
 
+# Invoices (IV-1, IV-2, IV-5) --------------------------------------------------------------
+
+
+def _wait(done: Callable[[], bool], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def invoiced_app(folder: Path, seller_complete: bool = True) -> App:
+    """The demo as of a month ago, then a run each day until TODAY: renewals, installments and
+    usage paid and invoiced as they come, and a correction. Incomplete: a seller with only its
+    name, one run, the payments waiting."""
+    first = date.fromisoformat(TODAY) - timedelta(days=30 if seller_complete else 0)
+    env = {"RENEWDESK_LOG_DIR": str(folder)}
+    name = "invoiced.db" if seller_complete else "waiting.db"
+    app = open_app(str(folder / name), TODAY, env=env)
+    if not seller_complete:  # a name typed in, the rest to do: the demo leaves it so
+        actions.save_settings(app.context("demo"), {"seller_name": "Atelier Lumière SARL"})
+    base = app.context("demo")
+    demo.fill(replace(base, clock=Clock(first, base.clock.now)), 60)
+    day = first
+    while day <= date.fromisoformat(TODAY):
+        run_due(replace(base, clock=Clock(day, base.clock.now)))
+        day += timedelta(days=1)
+    if seller_complete:
+        number = _an_invoice(app)
+        invoice_actions.correct(app.context("demo"), number, Money(1000, "EUR"),
+                                "Remise commerciale : nom de domaine offert")
+    return app
+
+
+def _an_invoice(app: App, skip: int = 3) -> str:
+    """A French customer's invoice of 20 € or more, as the list shows them."""
+    with app.factory() as session:
+        rows = INVOICES.page(session, listing.Query(sort="issued_on", descending=True), 0, 200,
+                             settings.load_policy(session), app.today())
+    found = [r for r in rows if r.kind == "invoice" and r.language == "fr"
+             and r.total.minor >= 2000]
+    return str(found[min(skip, len(found) - 1)].number)
+
+
+def invoice_shots(folder: Path, out: Path, only: list[str] | None) -> None:
+    wanted = set(only or INVOICE_SHOTS)
+    apps = {"complete": invoiced_app(folder)} if wanted - {"invoices-seller-incomplete"} else {}
+    if "invoices-seller-incomplete" in wanted:
+        apps["waiting"] = invoiced_app(folder, seller_complete=False)
+    for language in ("en", "fr"):
+        for kind, app in apps.items():
+            window = MainWindow(app, i18n.install(language))
+            page = window.pages["invoices"]
+            window.tabs.setCurrentWidget(page)
+            window.resize(1280, 720)
+            window.show()
+            _rows_shown(window, "invoices")
+            _wait(lambda w=window: w.seller_notice.state is not None)
+            if kind == "waiting":
+                shoot(window, out / f"{language}-invoices-seller-incomplete.png", (1280, 720))
+                window.close()
+                continue
+            if "invoices" in wanted:
+                page.table.selectRow(2)  # the actions usable, as when one is chosen
+                shoot(window, out / f"{language}-invoices.png", (1280, 720))
+            ctx = app.context()
+            if "correct-invoice" in wanted:
+                dialog = CorrectionDialog(window.desk, invoice_actions.correction_info(
+                    ctx, _an_invoice(app, 5)), window)
+                dialog.part.setChecked(True)
+                dialog.amount.setText("5,00" if language == "fr" else "5.00")
+                dialog.reason.setText("Prix erroné : tarif 2026 appliqué" if language == "fr"
+                                      else "Wrong price: the 2026 rate applies")
+                shoot(dialog, out / f"{language}-correct-invoice.png")
+                dialog.close()
+            if "accounting-export" in wanted:
+                export = AccountingExportDialog(window.desk, window)
+                export.fec.setChecked(True)
+                export.target.setText("/home/claire/Documents/Comptabilité")
+                shoot(export, out / f"{language}-accounting-export.png")
+                export.close()
+            window.close()
+    for app in apps.values():
+        app.close()
+
+
 def _progress(dialog: RunProgressDialog) -> RunProgressDialog:
     dialog.show_progress("charges", 42)
     return dialog
@@ -224,8 +319,8 @@ def main() -> int:
         for language in ("en",) if args.quick else ("en", "fr"):
             window = MainWindow(app, i18n.install(language))
             for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
-                if args.only and name not in args.only:
-                    continue
+                if (args.only and name not in args.only) or name == "invoices":
+                    continue  # the invoices: on a portfolio of their own (`invoice_shots`)
                 window.tabs.setCurrentIndex(index)
                 window.resize(1280, 720)
                 _rows_shown(window, "events" if name == "activity" else name)
@@ -239,6 +334,8 @@ def main() -> int:
                     widget.close()
             window.close()
         app.close()
+        if not args.quick and (not args.only or set(args.only) & set(INVOICE_SHOTS)):
+            invoice_shots(Path(folder), out, args.only)
     qt.quit()
     return 0
 
