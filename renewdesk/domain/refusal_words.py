@@ -446,7 +446,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                                  "paiement (sandbox ou stripe)",
         "stripe_key_unreadable": "Stripe est le prestataire choisi mais sa clé secrète est "
                                  "illisible, donc rien n'a été prélevé : enregistrez la clé dans "
-                                 "Réglages > Paiements (ou `renewdesk secret set stripe`), ou "
+                                 "Paramètres > Paiements (ou `renewdesk secret set stripe`), ou "
                                  "choisissez le bac à sable",
         "stripe_key_refused": "Stripe a refusé cette clé : elle est fausse, expirée ou "
                               "révoquée ; copiez-la à nouveau depuis le tableau de bord Stripe "
@@ -512,7 +512,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         # IV-5 : les fichiers du comptable
         "range_reversed": "la première date ({first}) est après la dernière ({last})",
         "fec_needs_siren": "le FEC porte le SIREN du vendeur, et aucun n'est renseigné : "
-                           "renseignez-le dans Réglages > Vendeur (ou renewdesk settings "
+                           "renseignez-le dans Paramètres > Vendeur (ou renewdesk settings "
                            "seller_siren=…)",
         "fec_not_in_euros": "le FEC est en euros et aucun taux de change n'est connu pour "
                             "{documents} : choisissez des dates sans eux (le CSV porte toutes "

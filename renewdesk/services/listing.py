@@ -40,6 +40,7 @@ from renewdesk.services.listing_billing import (
     OutboxRow,
     RenewalRow,
 )
+from renewdesk.services.listing_invoices import INVOICES
 from renewdesk.store import settings
 
 __all__ = [
@@ -52,7 +53,8 @@ __all__ = [
 Factory = sessionmaker[Session]
 
 ALL: dict[str, Listing] = {listing.name: listing for listing in (
-    CUSTOMERS, SERVICES, METHODS, ORDERS, COLLECTIONS, RENEWALS, OUTBOX, EVENTS, AUDIT)}
+    CUSTOMERS, SERVICES, METHODS, ORDERS, COLLECTIONS, RENEWALS, INVOICES, OUTBOX, EVENTS,
+    AUDIT)}
 
 
 def count_rows(factory: Factory, which: Listing, query: Query) -> int:
