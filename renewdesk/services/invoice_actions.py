@@ -156,22 +156,14 @@ class CorrectionCheck:
 
 def correction_check(ctx: Context, number: str, amount: Money | None, reason: str,
                      language: str) -> CorrectionCheck:
-    """`invoices.correct` itself, rolled back: what it would refuse is refused, nothing
-    kept (its number goes back to the sequence with the rollback)."""
-    with ctx.write_lock, ctx.factory() as session:
+    """`invoices.check_correction`: what `correct` would refuse, before anything is written."""
+    with ctx.factory() as session:
         try:
-            invoice = session.scalar(select(Invoice).where(Invoice.number == number.strip(),
-                                                           Invoice.kind == INVOICE))
-            left = (Money(invoice.total_minor - invoices.credited(session, invoice),
-                          invoice.currency) if invoice is not None else None)
-            invoices.correct(session, number, amount, reason, ctx.who, ctx.clock.today,
-                             ctx.clock.now())
+            _invoice, asked = invoices.check_correction(session, number, amount, reason)
         except InputError as error:
             return CorrectionCheck(None, error.words(language),
                                    CORRECTION_FIELDS.get(error.code, ""))
-        finally:
-            session.rollback()
-    return CorrectionCheck(amount if amount is not None else left)
+    return CorrectionCheck(asked)
 
 
 @dataclass(frozen=True)

@@ -419,12 +419,10 @@ def credited(session: Session, invoice: Invoice) -> int:
         Invoice.corrects_id == invoice.id)) or 0
 
 
-def correct(session: Session, number: str, amount: Money | None, reason: str, who: str,
-            today: date, now: datetime) -> str:
-    """IV-2: the account manager corrects an invoice (a price that was wrong, a gesture) with
-    a credit note naming it: all that is left of it or an amount, with a reason; never more
-    than the invoice less its earlier credit notes. Money is given back by a refund, not
-    here. Returns the credit note's number."""
+def check_correction(session: Session, number: str, amount: Money | None,
+                     reason: str) -> tuple[Invoice, Money]:
+    """IV-2's refusals of a correction, before anything is written: the invoice and the
+    amount its credit note would give back."""
     invoice = session.scalar(select(Invoice).where(Invoice.number == number.strip(),
                                                    Invoice.kind == INVOICE))
     if invoice is None:
@@ -436,6 +434,16 @@ def correct(session: Session, number: str, amount: Money | None, reason: str, wh
     if asked.currency != invoice.currency or asked.minor <= 0 or asked.minor > left:
         raise InputError("correction_too_large", rule="IV-2", asked=asked, number=number,
                          left=Money(max(left, 0), invoice.currency))
+    return invoice, asked
+
+
+def correct(session: Session, number: str, amount: Money | None, reason: str, who: str,
+            today: date, now: datetime) -> str:
+    """IV-2: the account manager corrects an invoice (a price that was wrong, a gesture) with
+    a credit note naming it: all that is left of it or an amount, with a reason; never more
+    than the invoice less its earlier credit notes. Money is given back by a refund, not
+    here. Returns the credit note's number."""
+    invoice, asked = check_correction(session, number, amount, reason)
     seller = seller_settings.load_seller(session)
     if seller_settings.missing(seller):
         raise seller_settings.incomplete(session) or RuntimeError("seller incomplete")
