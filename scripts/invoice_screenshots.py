@@ -66,7 +66,7 @@ def sample(language: str) -> InvoiceDocument:
                      vat_number="FR32812345678", email="factures@atelier-numerique.fr"),
         terms=SellerTerms(
             footer="SARL au capital de 10 000 € – RCS Paris 812 345 678 – APE 6311Z\n"
-                   "IBAN FR76 3000 4000 0500 0012 3456 789 – BIC BNPAFRPPXXX",
+                   "Payé par carte ou prélèvement : aucun virement à faire",
             late_penalty="3 fois le taux d'intérêt légal", logo=logo(), phone="+33 1 23 45 67 89"),
         buyer=Party(name="Boulangerie Durand SAS", address="3 place du Marché\n33000 Bordeaux",
                     country="FR", siren="552100554", vat_number="FR40552100554",

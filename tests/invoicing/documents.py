@@ -30,7 +30,7 @@ SELLER = Party(
     email="factures@atelier-numerique.fr",
 )
 TERMS = SellerTerms(
-    footer="SARL au capital de 10 000 € – RCS Paris 812 345 678 – IBAN FR76 3000 4000 0500 0012 3456 789",
+    footer="SARL au capital de 10 000 € – RCS Paris 812 345 678 – APE 6311Z",
     late_penalty="3 fois le taux d'intérêt légal",
     phone="+33 1 23 45 67 89",
 )
