@@ -172,10 +172,8 @@ def _amount(session: Session, rules: SubjectRules, subject: Any) -> Money:
         services = _renewable(subject)
         if len(services) == 1:
             service = services[0]
-            fee = Money.parse(settings.load_policy(session).reactivation_fee, service.currency,
-                              field="reactivation_fee")
-            extra = fee.minor if service.status == "suspended" else 0
-            return Money((service.price_minor or 0) + extra, service.currency)
+            fee = renewals.reactivation_fee(service, settings.load_policy(session))
+            return Money(renewals.period_charge(session, service, fee), service.currency)
     return Money(*rules.amount(subject))
 
 

@@ -22,6 +22,7 @@ from renewdesk.domain.schedule import (
 from renewdesk.domain.text import check_text
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
+from renewdesk.services import pricing
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.store.models import (
@@ -36,14 +37,22 @@ from renewdesk.store.models import (
 OPEN = ("scheduled", "failed")
 
 
-def build_installments(order: InstallmentOrder) -> None:
-    """IN-1: N payments of an amount at a fixed interval from the first due date."""
+def build_installments(session: Session, order: InstallmentOrder) -> None:
+    """IN-1: N payments of an amount at a fixed interval from the first due date, each storing
+    what it charges (IV-3)."""
     plan = InstallmentPlan(order.installments_count, order.interval, order.first_due_on)
+    amount = installment_charge(session, order, order.installment_amount_minor)
     order.installments = [
-        Installment(number=n, due_on=due, amount_minor=order.installment_amount_minor,
+        Installment(number=n, due_on=due, amount_minor=amount,
                     status="scheduled", next_attempt_on=due)
         for n, due in enumerate(plan.due_dates(), start=1)
     ]
+
+
+def installment_charge(session: Session, order: InstallmentOrder, amount_minor: int) -> int:
+    """IV-3: what an installment of `amount_minor` (as entered) charges the order's customer."""
+    return pricing.charged(session, order.customer, amount_minor, 1, order.vat_rate_bp,
+                           order.currency)
 
 
 def find_orders(session: Session, text: str, limit: int = 50) -> list[InstallmentOrder]:
@@ -256,8 +265,11 @@ def request_plan_change(session: Session, order: InstallmentOrder, amount: Money
     language = order.customer.language
     customer_mail(session, "plan_change_requested", order.customer, today, {
         **_order_mail_context(order, language),
-        "old_amount": fmt.money(order.installment_amount, language),
-        "new_amount": fmt.money(amount, language), "deadline_on": fmt.day(deadline, language),
+        "old_amount": fmt.money(Money(installment_charge(
+            session, order, order.installment_amount_minor), order.currency), language),
+        "new_amount": fmt.money(Money(installment_charge(session, order, amount.minor),
+                                      order.currency), language),
+        "deadline_on": fmt.day(deadline, language),
     }, links=(LinkSpec("confirm_plan_change", plan_change_ref(order, change), deadline),))
     record_event(session, "plan_change.requested", order.ref, today, now,
                  {"amount": amount.text(), "deadline_on": deadline.isoformat()})
@@ -277,9 +289,10 @@ def confirm_plan_change(session: Session, change: PlanChange, today: date,
     order.installment_amount_minor = change.amount_minor
     order.version += 1  # an edit from before the confirmation is refused (actions.claim_order)
     changed = []
+    charge = installment_charge(session, order, change.amount_minor)
     for installment in order.installments:
         if installment.status == "scheduled" and installment.due_on > today:
-            installment.amount_minor = change.amount_minor
+            installment.amount_minor = charge
             changed.append(installment.number)
     record_event(session, "plan_change.confirmed", order.ref, today, now,
                  {"amount": order.installment_amount.text(), "installments": changed})

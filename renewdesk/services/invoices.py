@@ -42,6 +42,7 @@ from renewdesk.domain.invoice import (
 from renewdesk.domain.money import Money
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec, written
+from renewdesk.services import pricing
 from renewdesk.services import seller as seller_settings
 from renewdesk.services.journal import audit
 from renewdesk.services.mail import customer_mail
@@ -249,7 +250,7 @@ def _rate(bp: int | None, seller: seller_settings.SellerSettings) -> Decimal:
 def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
                    seller: seller_settings.SellerSettings) -> _Draft:
     """What the payment paid for, line by line, in the buyer's words; the lines add up to
-    what was charged (prices as entered: including VAT unless the seller says otherwise)."""
+    what was charged, which is what renewdesk stores, VAT included (services/pricing.py)."""
     words = WORDS["fr" if _language(subject, kind) == "fr" else "en"]
     lines: list[tuple[str, str | None, int, int, Decimal, str | None]] = []
     if kind == "renewal":
@@ -263,7 +264,9 @@ def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
             start = item.period_expires_on
             end = add_months(start, service.period_months or 12)
             period = f"{(start + timedelta(days=1)).isoformat()} – {end.isoformat()}"
-            price = min(item.amount_minor, service.price_minor or item.amount_minor)
+            price = min(item.amount_minor, pricing.charged(
+                session, customer, service.price_minor, 1, service.vat_rate_bp, cart.currency)
+                if service.price_minor else item.amount_minor)
             lines.append((service.label, period, 1, price, rate, service.ref))
             if item.amount_minor > price:
                 lines.append((words["reactivation"], None, 1, item.amount_minor - price, rate,
@@ -279,15 +282,18 @@ def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
         invoice: UsageInvoice = subject
         service = invoice.service
         customer, reference = service.customer, invoice.ref
-        unit = service.unit_price_minor
+        unit = pricing.charged(session, customer, service.unit_price_minor or 0, 1,
+                               service.vat_rate_bp, invoice.currency)
         if unit and invoice.quantity and unit * invoice.quantity == invoice.amount_minor:
             quantity, price = invoice.quantity, unit
         else:
             quantity, price = 1, invoice.amount_minor
         lines.append((service.label, invoice.period, quantity, price,
                       _rate(service.vat_rate_bp, seller), service.ref))
-    return _Draft(customer, attempt, None, None, lines, seller.prices_include_vat,
-                  f"{reference}/{attempt.number}")
+    # IV-3: every stored amount is what was charged, VAT included, even when prices are
+    # entered without it (pricing.charged made it: HT + VAT rounded half up, so
+    # |TTC − HT × (1 + r)| ≤ ½ minor unit and TTC / (1 + r) rounded gives HT back exactly).
+    return _Draft(customer, attempt, None, None, lines, True, f"{reference}/{attempt.number}")
 
 
 def _language(subject: Any, kind: str) -> str:

@@ -34,6 +34,7 @@ from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import next_renewal_retry, notice_due_on, renewal_charge_on
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify.outbox import LinkSpec
+from renewdesk.services import pricing
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.services.payment_methods import service_method
@@ -121,13 +122,14 @@ def make_notices(session: Session, policy: Policy, today: date, now: datetime) -
                     if (sent := marks.get((REMINDER_SENT, s.ref, str(s.expires_on))))]
         if promised:  # IV-6: never charged before the day the reminder let them refuse until
             charge_on = min(max(charge_on, *promised), earliest)
+        items = [RenewalItem(service=s, period_expires_on=s.expires_on,
+                             amount_minor=period_charge(session, s)) for s in services]
         renewal = Renewal(
             ref=temporary_ref(), customer=services[0].customer, billing_contact_id=contact_id,
             payment_method_id=method_id, currency=currency, status="scheduled",
-            amount_minor=sum(s.price_minor or 0 for s in services), notice_on=today,
+            amount_minor=sum(item.amount_minor for item in items), notice_on=today,
             charge_on=charge_on, earliest_expiry=earliest, next_attempt_on=charge_on,
-            items=[RenewalItem(service=s, period_expires_on=s.expires_on,
-                               amount_minor=s.price_minor or 0) for s in services],
+            items=items,
         )
         session.add(renewal)
         session.flush()
@@ -297,6 +299,19 @@ def suspend_expired(session: Session, today: date, now: datetime) -> list[str]:
     return [s.ref for s in services]
 
 
+def period_charge(session: Session, service: Service, extra_minor: int = 0) -> int:
+    """IV-3: what one period of `service` (and `extra_minor`, entered as prices are: AR-6's
+    reactivation fee) charges its customer: what a cart's item stores."""
+    return pricing.charged(session, service.customer, (service.price_minor or 0) + extra_minor,
+                           1, service.vat_rate_bp, service.currency)
+
+
+def reactivation_fee(service: Service, policy: Policy) -> int:
+    """AR-6: `reactivation_fee` as entered, for a suspended service; 0 for an active one."""
+    fee = Money.parse(policy.reactivation_fee, service.currency, field="reactivation_fee")
+    return fee.minor if service.status == "suspended" else 0
+
+
 def manual_renewal_cart(session: Session, service: Service, policy: Policy, today: date,
                         now: datetime, who: str) -> Renewal:
     """AR-6: paying a suspended service later: one period plus `reactivation_fee`, charged now."""
@@ -308,8 +323,8 @@ def manual_renewal_cart(session: Session, service: Service, policy: Policy, toda
     method = service_method(service, today)
     if method is None or not method.is_valid(today):
         raise RuleRefused("no_valid_method", rule="PM-3", customer=service.customer.ref)
-    fee = Money.parse(policy.reactivation_fee, service.currency, field="reactivation_fee")
-    fee_minor = fee.minor if service.status == "suspended" else 0
+    fee_minor = reactivation_fee(service, policy)
+    amount_minor = period_charge(session, service, fee_minor)
     period = service.expires_on or today
     open_item = session.scalar(select(RenewalItem).join(Renewal).where(
         RenewalItem.service_id == service.id, RenewalItem.period_expires_on == period,
@@ -322,10 +337,10 @@ def manual_renewal_cart(session: Session, service: Service, policy: Policy, toda
     renewal = Renewal(
         ref=temporary_ref(), customer=service.customer, billing_contact=service.billing_contact,
         payment_method=method, currency=service.currency, status="scheduled",
-        amount_minor=(service.price_minor or 0) + fee_minor, notice_on=today, charge_on=today,
+        amount_minor=amount_minor, notice_on=today, charge_on=today,
         earliest_expiry=max(period, today), next_attempt_on=None,
         items=[RenewalItem(service=service, period_expires_on=period,
-                           amount_minor=(service.price_minor or 0) + fee_minor)],
+                           amount_minor=amount_minor)],
     )
     session.add(renewal)
     session.flush()
@@ -411,7 +426,9 @@ def send_reminders(session: Session, policy: Policy, today: date, now: datetime)
         first = lines[0][0]
         language = first.customer.language
         note = customer_mail(session, "renewal_reminder", first.customer, today, {
-            "services": [{"label": s.label, "amount": fmt.money(s.price, language),
+            "services": [{"label": s.label,
+                          "amount": fmt.money(Money(period_charge(session, s), s.currency),
+                                              language),
                           "expires_on": fmt.day(expires_on, language),
                           "new_expires_on": fmt.day(add_months(expires_on, s.period_months or 12),
                                                     language),
@@ -511,11 +528,13 @@ def refuse_reminded(session: Session, customer: Customer, link_subject: str, tod
         first = told[0][0]
         method = service_method(first, today)
         customer_mail(session, "renewal_cancelled", customer, today, {
-            "amount": fmt.money(Money(sum(s.price_minor or 0 for s, _p in told), first.currency),
-                                language),
+            "amount": fmt.money(Money(sum(period_charge(session, s) for s, _p in told),
+                                      first.currency), language),
             "charge_on": fmt.day(state.charge_on, language),
             "card": method.label() if method else "-",
-            "services": [{"label": s.label, "amount": fmt.money(s.price, language),
+            "services": [{"label": s.label,
+                          "amount": fmt.money(Money(period_charge(session, s), s.currency),
+                                              language),
                           "expires_on": fmt.day(p, language),
                           "new_expires_on": fmt.day(add_months(p, s.period_months or 12),
                                                     language)} for s, p in told],

@@ -17,6 +17,7 @@ from renewdesk.domain.money import MAX_MINOR, AmountTooLarge, Money
 from renewdesk.domain.policy import Policy
 from renewdesk.domain.schedule import next_installment_retry
 from renewdesk.notify import formatting as fmt
+from renewdesk.services import pricing
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
 from renewdesk.services.payment_methods import service_method
@@ -56,6 +57,16 @@ def period_amount(service: Service, period: str, quantity: int) -> Money:
     raise UsageTooLarge(service.ref, period, quantity, service.unit_price)
 
 
+def _charged(session: Session, service: Service, quantity: int, period: str) -> int:
+    """IV-3: what the period's usage charges the customer (VAT added when prices exclude it),
+    or UsageTooLarge when that no longer fits in an invoice."""
+    try:
+        return pricing.charged(session, service.customer, service.unit_price.minor, quantity,
+                               service.vat_rate_bp, service.currency)
+    except AmountTooLarge:
+        raise UsageTooLarge(service.ref, period, quantity, service.unit_price) from None
+
+
 @dataclass(frozen=True)
 class Invoiced:
     """What the usage step did: invoices made, and the periods left for someone to correct."""
@@ -85,14 +96,15 @@ def invoice_usage(session: Session, today: date, now: datetime) -> Invoiced:
         service = session.get(Service, service_id)
         assert service is not None
         try:
-            amount = period_amount(service, period_key, quantity)
+            period_amount(service, period_key, quantity)
+            amount_minor = _charged(session, service, quantity, period_key)
         except UsageTooLarge as error:
             log.warning("US-1/MO-1: %s; not invoiced", error)
             too_large.append(error)
             continue
         invoice = UsageInvoice(
             ref=temporary_ref(), service=service, period=period_key, quantity=quantity,
-            amount_minor=amount.minor, currency=service.currency,
+            amount_minor=amount_minor, currency=service.currency,
             issued_on=today, status="open", next_attempt_on=today)
         session.add(invoice)
         session.flush()

@@ -16,6 +16,7 @@ from renewdesk.services.exchange import reader as r
 from renewdesk.services.exchange.reader import Obj
 from renewdesk.services.exchange.scope import ImportScope
 from renewdesk.services.refunds import counted, payment_ref
+from renewdesk.services.renewals import period_charge
 from renewdesk.store.models import (
     Attempt,
     BillingContact,
@@ -183,7 +184,8 @@ class HistoryImporter(ImportScope):
             specs = []
             for service_ref in o.refs("services"):
                 service = self._need(Service, service_ref, o.path + ".services", "service")
-                specs.append((service, service.expires_on, service.price, False))
+                specs.append((service, service.expires_on,  # IV-3: what it charges
+                              Money(period_charge(self.s, service), service.currency), False))
         if not specs:
             raise InputError("renewal_needs_service", field=f"{o.path}.services")
         renewal.earliest_expiry = (o.day("earliest_expiry", required=False)

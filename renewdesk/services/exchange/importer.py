@@ -268,7 +268,7 @@ class Importer(HistoryImporter):
                 raise RuleRefused("order_method_invalid", rule="PM-3", path=o.path,
                                   method=order.payment_method.ref)
             self.s.flush()
-            inst.build_installments(order)
+            inst.build_installments(self.s, order)
         elif amount.minor != order.installment_amount_minor and detail is None:
             raise RuleRefused("order_amount_by_plan_update", rule="IN-2", path=o.path, order=ref)
         order.installment_amount_minor = amount.minor
