@@ -6,6 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import facturx
 import pytest
 
 from tests.conftest import EXAMPLE
@@ -45,11 +46,22 @@ def test_bundle_runs_commands_and_the_window(bundle: Path, tmp_path: Path) -> No
     assert secrets.stderr == "", secrets.stderr
     done = run(bundle, "--db", db, "--today", "2026-11-01", "import", str(EXAMPLE), env=env)
     assert done.returncode == 0, done.stderr
+    seller = run(bundle, "--db", db, "settings", "seller_name=Hébergement Dupont SARL",
+                 "seller_address=3 rue de la Paix, 75002 Paris", "seller_siren=732829320",
+                 "seller_vat_number=FR44732829320", env=env)
+    assert seller.returncode == 0, seller.stderr  # so the run's payments are invoiced
     dry = run(bundle, "--db", db, "--today", "2026-12-13", "run-due", "--dry-run", env=env)
     assert dry.returncode == 0, dry.stderr
     real = run(bundle, "--db", db, "--today", "2026-12-13", "run-due", env=env)
     assert real.returncode == 0, real.stderr
     assert real.stdout.splitlines()[-1].startswith(dry.stdout.splitlines()[-1].split(";")[0])
+    listed = run(bundle, "--db", db, "invoices", env=env)
+    assert listed.returncode == 0 and "F2026-000001" in listed.stdout, listed.stderr
+    pdf = tmp_path / "invoice.pdf"  # IV-4 in the bundle: fonts, Factur-X's schemas, its XML
+    made = run(bundle, "--db", db, "invoice", "F2026-000001", "--pdf", str(pdf), env=env)
+    assert made.returncode == 0, made.stderr
+    xml_name, xml = facturx.get_xml_from_pdf(pdf.read_bytes(), check_xsd=False)
+    assert xml_name == "factur-x.xml" and b"F2026-000001" in xml
     window = run(bundle, "--db", db, "--quit-after", "1", env=env)
     assert window.returncode == 0, window.stderr  # shown, closed on its own
     assert (tmp_path / "logs" / "renewdesk.log").is_file()
