@@ -17,7 +17,7 @@ from renewdesk.notify.outbox import signing_key
 from renewdesk.payments.processor import Processor
 from renewdesk.services import installments, payment_methods, renewals
 from renewdesk.services.journal import audit
-from renewdesk.store.models import Customer, CustomerLink, PaymentMethod, Renewal
+from renewdesk.store.models import Customer, CustomerLink, InstallmentOrder, PaymentMethod, Renewal
 
 
 class LinkRefused(InputError):
@@ -81,8 +81,8 @@ def _describe(session: Session, link: CustomerLink, language: str) -> str:
             return f"confirm plan change {link.subject_ref}"
         order = change.order
         return (f"confirm the new installment amount of order {order.ref}: "
-                f"{fmt.money(order.installment_amount, language)} -> "
-                f"{fmt.money(Money(change.amount_minor, order.currency), language)} for the "
+                f"{fmt.money(_charged(session, order, order.installment_amount_minor), language)}"
+                f" -> {fmt.money(_charged(session, order, change.amount_minor), language)} for the "
                 f"installments due after confirmation ({change.status}, "
                 f"deadline {change.deadline_on.isoformat()})")
     if link.action == "pay_now":
@@ -157,8 +157,8 @@ def page(session: Session, token: str, today: date) -> LinkPage:
         upcoming = [i.due_on for i in order.installments
                     if i.status == "scheduled" and i.due_on > today]
         return replace(base, change_status=change.status, product=order.product,
-                       old_amount=order.installment_amount,
-                       new_amount=Money(change.amount_minor, order.currency),
+                       old_amount=_charged(session, order, order.installment_amount_minor),
+                       new_amount=_charged(session, order, change.amount_minor),
                        applies_from=min(upcoming) if upcoming else None,
                        deadline_on=change.deadline_on)
     return replace(base, methods=tuple(
@@ -175,8 +175,8 @@ def _reminder_page(session: Session, base: LinkPage, customer: Customer, subject
     if not state.services:
         raise LinkRefused("renewal_gone", renewal=subject)
     currencies = {s.currency for s in state.services}
-    amount = (Money(sum(s.price_minor or 0 for s in state.services), currencies.pop())
-              if len(currencies) == 1 else None)
+    amount = (Money(sum(renewals.period_charge(session, s) for s in state.services),
+                    currencies.pop()) if len(currencies) == 1 else None)
     method = payment_methods.service_method(state.services[0], today)
     return replace(base, renewal_status=state.status,
                    services=tuple(s.label for s in state.services), amount=amount,
@@ -310,3 +310,9 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
     audit(session, who, f"link.{link.action}", link.subject_ref, today, now, None,
           {"done": done})
     return done
+
+
+def _charged(session: Session, order: InstallmentOrder, amount_minor: int) -> Money:
+    """An installment as the customer is charged it (VAT included, whatever the prices
+    entered: `pricing`)."""
+    return Money(installments.installment_charge(session, order, amount_minor), order.currency)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from renewdesk.domain.dates import add_months
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
+from renewdesk.services import renewals
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
 from renewdesk.store import settings
@@ -83,7 +84,7 @@ def draft(session: Session, today: date, service_refs: tuple[str, ...] | None = 
             assert s.expires_on is not None and s.period_months
             start = max(s.expires_on, today)
             lines.append(ProFormaLine(s.ref, s.label, start, add_months(start, s.period_months),
-                                      s.price))
+                                      Money(renewals.period_charge(session, s), currency)))
         total = Money(sum(line.amount.minor for line in lines), currency)
         out.append(ProForma(DRAFT, today, customer.ref, customer.name, customer.address,
                             customer.email, customer.language, tuple(lines), total))

@@ -156,3 +156,13 @@ def test_iv3_a_period_and_its_fee_charged_together_come_back_apart() -> None:
             for fee in (1, 99, 499, 500, 1234):
                 alone, both = _charged(price, rate), _charged(price + fee, rate)
                 assert _nets([alone, both - alone], rate) == [price, fee], (price, fee, rate)
+
+
+def test_iv3_excl_vat_a_pro_forma_shows_what_will_be_charged(world: World) -> None:
+    from renewdesk.services import proforma
+
+    excluding_vat(world)
+    world.load(document([customer("C1", card("A"))],
+                        [service("D1", "C1", "2027-03-20", price="10.00", payment_method="A")]))
+    (draft,) = proforma.drafts(world.ctx("2026-11-02"), ("D1",))
+    assert draft.total.minor == 1200 and draft.lines[0].amount.minor == 1200
