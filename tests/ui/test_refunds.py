@@ -18,7 +18,8 @@ from renewdesk.services.window import user_settings
 from renewdesk.store import settings
 from renewdesk.store.models import Attempt, Refund
 from renewdesk.store.runlock import exclusive_run
-from renewdesk.ui.dialogs.refund import RefundDialog, parse_amount
+from renewdesk.ui.dialogs.checked_amount import parse_amount
+from renewdesk.ui.dialogs.refund import RefundDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.main_window import MainWindow
 from renewdesk.ui.models.table import ROW_ROLE
@@ -153,7 +154,7 @@ def test_rf1_more_than_is_left_is_refused_under_the_field_and_nothing_is_sent(
     problem = dialogs[0].amount_problem.text()
     assert "12.01" in problem and "12.00" in problem and "RF-1" not in problem
     said, dialogs = refund_in_dialog(qtbot, page.payments.refund.click, None, "  ", None)
-    assert dialogs[0].reason_problem.text() == "give a reason for the refund"
+    assert dialogs[0].reason_problem.text() == "Give a reason for the refund"  # its words, as a sentence
     assert refunded(paid) == []
 
 

@@ -33,7 +33,7 @@ from renewdesk.services import invoice_actions
 from renewdesk.services.context import Context
 from renewdesk.services.invoice_actions import CSV, FEC
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.refund import PROBLEM_STYLE
+from renewdesk.ui.dialogs.checked_amount import PROBLEM_STYLE
 from renewdesk.ui.invoice_commands import write
 
 DONE_STYLE = "color: #1e7d32"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money, currency_exponent
 from renewdesk.services import invoice_actions
+from renewdesk.services.context import Context
 from renewdesk.services.invoice_actions import Corrected, CorrectionCheck, CorrectionInfo
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.refund import PROBLEM_STYLE, parse_amount
+from renewdesk.ui.dialogs.checked_amount import CheckedAmount, problem_label
 from renewdesk.ui.widgets import SendingDialog, show_error
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 REASON_MAX = 200
 
 
-class CorrectionDialog(SendingDialog):
+class CorrectionDialog(CheckedAmount, SendingDialog):
     def __init__(self, desk: Desk, info: CorrectionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("correctionDialog")
@@ -79,14 +79,14 @@ class CorrectionDialog(SendingDialog):
         amount_row.addWidget(self.part)
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(QLabel(info.total.currency))
-        self.amount_problem = self._problem("amountProblem")
+        self.amount_problem = problem_label("amountProblem")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(REASON_MAX)
         self.reason.setPlaceholderText(self.tr("Why, in a few words (printed on the credit "
                                                "note, kept in the audit log)"))
-        self.reason_problem = self._problem("reasonProblem")
-        self.problem = self._problem("problem")
+        self.reason_problem = problem_label("reasonProblem")
+        self.problem = problem_label("problem")
         note = QLabel(self.tr("A credit note is issued in its own numbering, naming this "
                               "invoice, and e-mailed to the customer. It gives no money back: "
                               "to pay the customer back, refund the payment from their page."))
@@ -113,72 +113,13 @@ class CorrectionDialog(SendingDialog):
         # As tall as the wrapped words need at this width (Qt's minimum is for a narrower one).
         self.resize(540, layout.totalHeightForWidth(540))
 
-    def _problem(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(PROBLEM_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
-    @Slot(bool)
-    def _choice(self, part: bool) -> None:
-        self.amount.setEnabled(part)
-        if part:
-            self.amount.setFocus()
 
-    def _say(self, label: QLabel, text: str) -> None:
-        label.setText(text[:1].upper() + text[1:])
-        label.setVisible(bool(text))
 
-    def asked(self) -> Money | None:
-        """The amount typed (None: all that is left); InputError if it is not an amount."""
-        if self.all.isChecked():
-            return None
-        return parse_amount(self.amount.text(), self.info.total.currency,
-                            self._desk.language.code)
 
-    @Slot()
-    def apply(self) -> None:
-        """Checked first (off the GUI thread), then confirmed, then made."""
-        if self._checking:
-            return
-        for label in (self.amount_problem, self.reason_problem, self.problem):
-            self._say(label, "")
-        try:
-            amount = self.asked()
-        except InputError as error:
-            self._say(self.amount_problem, error.words(self._desk.language.code))
-            return
-        number, reason, language = self.info.number, self.reason.text(), self._desk.language.code
-        self._checking = True
-        self.go.setEnabled(False)
-        self._desk.read(("correction check", number), lambda ctx: invoice_actions.correction_check(
-            ctx, number, amount, reason, language), lambda check: self._checked(check, reason),
-            self._failed_check)
 
-    def _failed_check(self, message: str) -> None:
-        self._checking = False
-        self.go.setEnabled(True)
-        self._say(self.problem, message)
 
-    def _checked(self, check: CorrectionCheck, reason: str) -> None:
-        self._checking = False
-        self.go.setEnabled(True)
-        if check.amount is None:
-            label = {"amount": self.amount_problem, "reason": self.reason_problem}.get(
-                check.field, self.problem)
-            self._say(label, check.problem)
-            return
-        if not self.confirmed(check.amount):
-            return
-        self._make(check.amount, reason)
 
-    def confirmed(self, amount: Money) -> bool:
-        box = self.confirmation(amount)
-        box.exec()
-        clicked = box.clickedButton()
-        return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
 
     def confirmation(self, amount: Money) -> QMessageBox:
         """"Make a credit note of 5,00 € for Ana Martin, correcting invoice F…? It cannot be
@@ -196,7 +137,16 @@ class CorrectionDialog(SendingDialog):
         box.setDefaultButton(no)
         return box
 
-    def _make(self, amount: Money, reason: str) -> None:
+    def currency(self) -> str:
+        return self.info.total.currency
+
+    def check_job(self, amount: Money | None, reason: str,
+                  language: str) -> tuple[tuple[str, str], Callable[[Context], CorrectionCheck]]:
+        number = self.info.number
+        return ("correction check", number), lambda ctx: invoice_actions.correction_check(
+            ctx, number, amount, reason, language)
+
+    def make(self, amount: Money, reason: str) -> None:
         # All that is left is made as the amount checked: what the reader confirmed.
         number = self.info.number
         self._desk.change(self, lambda ctx: invoice_actions.correct(ctx, number, amount, reason),

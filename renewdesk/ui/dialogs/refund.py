@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -25,29 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money, currency_exponent
 from renewdesk.domain.refusal_words import render
 from renewdesk.services import refunds
+from renewdesk.services.context import Context
 from renewdesk.services.listing_actions import RefundCheck, refund_check, refund_info
 from renewdesk.services.refunds import PaymentInfo, RefundResult
 from renewdesk.ui.desk import Desk
+from renewdesk.ui.dialogs.checked_amount import (
+    CheckedAmount,
+    problem_label,
+)
 from renewdesk.ui.widgets import SendingDialog, show_error
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
-PROBLEM_STYLE = "color: #b3261e"
-
-
-def parse_amount(text: str, currency: str, language: str) -> Money:
-    """An amount as the reader types it: "1 234,50" or "1234,50 €" in French, "1,234.50" in
-    English; InputError (in words) if it is not one."""
-    typed = "".join(text.split()).replace("\u202f", "").replace("\xa0", "")
-    for sign in ("€", "$", "£", currency):
-        typed = typed.replace(sign, "")
-    typed = typed.replace(",", ".") if language == "fr" else typed.replace(",", "")
-    return Money.parse(typed, currency)
-
-
 def result_text(result: RefundResult, customer: str, desk: Desk) -> str:
     """What became of a refund, in words."""
     amount, language = desk.language.money(result.amount), desk.language.code
@@ -68,7 +59,7 @@ def result_text(result: RefundResult, customer: str, desk: Desk) -> str:
         "%3", result.refund)
 
 
-class RefundDialog(SendingDialog):
+class RefundDialog(CheckedAmount, SendingDialog):
     def __init__(self, desk: Desk, info: PaymentInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refundDialog")
@@ -114,13 +105,13 @@ class RefundDialog(SendingDialog):
         amount_row.addWidget(self.part)
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(currency)
-        self.amount_problem = self._problem("amountProblem")
+        self.amount_problem = problem_label("amountProblem")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(refunds.REASON_MAX)
         self.reason.setPlaceholderText(self.tr("Why, in a few words (kept in the audit log)"))
-        self.reason_problem = self._problem("reasonProblem")
-        self.problem = self._problem("problem")
+        self.reason_problem = problem_label("reasonProblem")
+        self.problem = problem_label("problem")
         note = QLabel(self.tr("The customer is told by e-mail once the refund is made. A refund "
                               "does not change when their services expire."))
         note.setWordWrap(True)
@@ -145,72 +136,13 @@ class RefundDialog(SendingDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 0)
 
-    def _problem(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(PROBLEM_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
-    @Slot(bool)
-    def _choice(self, part: bool) -> None:
-        self.amount.setEnabled(part)
-        if part:
-            self.amount.setFocus()
 
-    def _say(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
 
-    def asked(self) -> Money | None:
-        """The amount typed (None: all that is left); InputError if it is not an amount."""
-        if self.all.isChecked():
-            return None
-        return parse_amount(self.amount.text(), self.info.paid.currency,
-                            self._desk.language.code)
 
-    @Slot()
-    def apply(self) -> None:
-        """Checked first (off the GUI thread), then confirmed, then sent."""
-        if self._checking:
-            return
-        for label in (self.amount_problem, self.reason_problem, self.problem):
-            self._say(label, "")
-        try:
-            amount = self.asked()
-        except InputError as error:
-            self._say(self.amount_problem, error.words(self._desk.language.code))
-            return
-        ref, reason, language = self.info.ref, self.reason.text(), self._desk.language.code
-        self._checking = True
-        self.go.setEnabled(False)
-        self._desk.read(("refund check", ref), lambda ctx: refund_check(ctx, ref, amount, reason,
-                                                                       language),
-                        lambda check: self._checked(check, reason), self._failed_check)
 
-    def _failed_check(self, message: str) -> None:
-        self._checking = False
-        self.go.setEnabled(True)
-        self._say(self.problem, message)
 
-    def _checked(self, check: RefundCheck, reason: str) -> None:
-        self._checking = False
-        self.go.setEnabled(True)
-        if check.amount is None:
-            label = {"amount": self.amount_problem, "reason": self.reason_problem}.get(
-                check.field, self.problem)
-            self._say(label, check.problem)
-            return
-        if not self.confirmed(check.amount):
-            return
-        self._send(check.amount, reason)
 
-    def confirmed(self, amount: Money) -> bool:
-        box = self.confirmation(amount)
-        box.exec()
-        clicked = box.clickedButton()
-        return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
 
     def confirmation(self, amount: Money) -> QMessageBox:
         """"Refund 12,00 € to Ana Martin? This cannot be undone.", Cancel by default."""
@@ -226,7 +158,16 @@ class RefundDialog(SendingDialog):
         box.setDefaultButton(no)
         return box
 
-    def _send(self, amount: Money, reason: str) -> None:
+    def currency(self) -> str:
+        return self.info.paid.currency
+
+    def check_job(self, amount: Money | None, reason: str,
+                  language: str) -> tuple[tuple[str, str], Callable[[Context], RefundCheck]]:
+        ref = self.info.ref
+        return ("refund check", ref), lambda ctx: refund_check(ctx, ref, amount, reason,
+                                                               language)
+
+    def make(self, amount: Money, reason: str) -> None:
         ref, app = self.info.ref, self._desk.app
         # All that is left is sent as the amount checked: what the reader confirmed. The
         # refund takes the run lock itself (a run under way is waited for, then refused).

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 
 from renewdesk.services.run_due import RunReport
 from renewdesk.ui import i18n
+from renewdesk.ui.dialogs.checked_amount import PROBLEM_STYLE
 from renewdesk.ui.widgets import fill_table
-
-PROBLEM_STYLE = "color: #b3261e"
 
 
 class SyncSummaryDialog(QDialog):
