@@ -11,6 +11,11 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "is never changed",
         "invoice_without_document": "invoice {number} lacks its issued document (export it "
                                     "from renewdesk to move it)",
+        "invoice_payment_invoiced": "invoice {number}: payment {payment} already has an "
+                                    "invoice here",
+        "invoice_out_of_sequence": "invoice {number} does not follow the last one issued here "
+                                   "(number {last} of its year): invoices move whole, in order, "
+                                   "into a database that has none of that year",
         # Reading the file (services/exchange/reader.py; "cannot_read" is with the others)
         "not_utf8": "{path}: not UTF-8 text: byte {byte} at line {line}, column {column} (an "
                     "export in Latin-1 or Windows-1252? save it as UTF-8)",
@@ -99,6 +104,12 @@ EXCHANGE_WORDS: dict[str, dict[str, str]] = {
                            "ne change jamais",
         "invoice_without_document": "il manque à la facture {number} son document émis "
                                     "(exportez-la depuis renewdesk pour la déplacer)",
+        "invoice_payment_invoiced": "facture {number} : le paiement {payment} a déjà une "
+                                    "facture ici",
+        "invoice_out_of_sequence": "la facture {number} ne suit pas la dernière émise ici "
+                                   "(numéro {last} de son année) : les factures se déplacent "
+                                   "entières, dans l'ordre, vers une base qui n'en a aucune de "
+                                   "cette année",
         "not_utf8": "{path} : ce n'est pas du texte UTF-8 : octet {byte} à la ligne {line}, "
                     "colonne {column} (un export en Latin-1 ou Windows-1252 ? enregistrez-le "
                     "en UTF-8)",

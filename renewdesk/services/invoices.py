@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
@@ -56,6 +56,7 @@ from renewdesk.store.models import (
     Invoice,
     InvoiceDue,
     InvoiceSequence,
+    Notification,
     Refund,
     Renewal,
     UsageInvoice,
@@ -114,10 +115,20 @@ def invoice_payments(session: Session, paid: Sequence[Paid], today: date,
             {"attempt_id": p.attempt_id, "refund_id": None, "paid_on": today, "created_at": now}
             for p in paid])
         return []
+    invoiced = _invoiced(session, [p.attempt_id for p in paid])
+    paid = [p for p in paid if p.attempt_id not in invoiced]  # never twice (IV-1)
     attempts = _attempts(session, [p.attempt_id for p in paid])
-    documents = [_payment_lines(session, p.kind, p.subject, attempts[p.attempt_id], seller)
-                 for p in paid]
+    documents = [_payment_lines(session, p.kind, p.subject, attempts[p.attempt_id], seller,
+                                today) for p in paid]  # paid today, in this unit of work
     return _issue(session, seller, INVOICE, documents, today, now)
+
+
+def _invoiced(session: Session, attempt_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(attempt_ids), 500):
+        found.update(session.scalars(select(Invoice.attempt_id).where(
+            Invoice.kind == INVOICE, Invoice.attempt_id.in_(attempt_ids[start:start + 500]))))
+    return found
 
 
 def _waiting(session: Session) -> bool:
@@ -146,12 +157,22 @@ class _Draft:
     prices_include_vat: bool
     payment_ref: str | None = None
     reason: str | None = None
+    paid_on: date | None = None  # the day the payment was recorded paid
+    notify: bool = True  # False: issued without an e-mail (a refund told no one)
 
 
 def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
            drafts: list[_Draft], today: date, now: datetime) -> list[str]:
+    if not drafts:
+        return []
     keep_logo(session, seller.terms.logo)
+    # Numbers follow dates (IV-1): a process on an earlier business date than the last issue
+    # (a simulated date, a clock set back) issues on that last date, never before it.
+    last = session.scalar(select(func.max(Invoice.issued_on)).where(Invoice.kind == kind))
+    today = max(today, last) if last is not None else today
     first = _reserve(session, kind, today.year, len(drafts))
+    valid_days = settings.load_policy(session).link_valid_days
+    carriers = _carriers(session)
     prefix = seller.invoice_prefix if kind == INVOICE else seller.credit_note_prefix
     numbers: list[str] = []
     rows: list[dict[str, Any]] = []
@@ -171,7 +192,8 @@ def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
         numbers.append(number)
     session.execute(insert(Invoice), rows)
     for draft, number, row in zip(drafts, numbers, rows, strict=True):
-        _send(session, seller, draft, number, row, today)
+        if draft.notify:
+            _send(session, seller, draft, number, row, today, valid_days, carriers)
     return numbers
 
 
@@ -180,26 +202,34 @@ def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
 CARRIERS = ("renewal_paid", "refund_issued")  # e-mails written in the same unit of work
 
 
+def _carriers(session: Session) -> dict[int | None, list[Notification]]:
+    """The e-mails of this unit of work that can carry an invoice, by customer."""
+    found: dict[int | None, list[Notification]] = {}
+    for note in written(session):
+        if note.kind in CARRIERS and note.invoice_number is None:
+            found.setdefault(note.customer_id, []).append(note)
+    return found
+
+
 def _send(session: Session, seller: seller_settings.SellerSettings, draft: _Draft, number: str,
-          row: dict[str, Any], today: date) -> None:
+          row: dict[str, Any], today: date, valid_days: int,
+          carriers: dict[int | None, list[Notification]]) -> None:
     """The payment's (or refund's) e-mail written in this unit of work carries the PDF; a
     payment without one (an installment, a usage invoice, one issued after waiting) gets its
     own e-mail with it, and a link to all the customer's invoices."""
     customer = draft.customer
-    for note in written(session):
-        if note.kind in CARRIERS and note.customer_id == customer.id \
-                and note.invoice_number is None:
-            note.invoice_number = number
-            return
+    waiting = carriers.get(customer.id)
+    if waiting:
+        waiting.pop(0).invoice_number = number
+        return
     language = customer.language
     mail = customer_mail(session, "invoice_issued", customer, today, {
         "number": number, "credit_note": row["kind"] == CREDIT_NOTE,
         "amount": fmt.money(Money(row["total_minor"], row["currency"]), language),
         "what": ", ".join(dict.fromkeys(line[0] for line in draft.lines)),
-        "paid_on": fmt.day(draft.attempt.on, language) if draft.attempt is not None else None,
+        "paid_on": fmt.day(draft.paid_on, language) if draft.paid_on is not None else None,
         "seller": seller.seller.name},
-        links=(LinkSpec("invoices", customer.ref,
-                        today + timedelta(days=settings.load_policy(session).link_valid_days)),))
+        links=(LinkSpec("invoices", customer.ref, today + timedelta(days=valid_days)),))
     mail.invoice_number = number
 
 
@@ -214,9 +244,16 @@ def _document(seller: seller_settings.SellerSettings, kind: str, number: str, dr
     customer = draft.customer
     currency = (draft.attempt.currency if draft.attempt is not None
                 else str(draft.corrects.currency) if draft.corrects is not None else "EUR")
+    buyer, seller_country, franchise = _buyer(customer), seller.seller.country, \
+        seller.terms.franchise
+    if draft.corrects is not None:  # IV-2: as the invoice it corrects was, whatever changed
+        corrected = draft.corrects.document
+        buyer = Party(**corrected["buyer"])
+        seller_country = corrected["seller"]["country"]
+        franchise = bool(corrected["terms"]["franchise"])
     computed = vat.invoice_vat(
-        vat.Seller(seller.seller.country, seller.terms.franchise),
-        vat.Buyer(customer.country, customer.business, bool(customer.vat_number)),
+        vat.Seller(seller_country, franchise),
+        vat.Buyer(buyer.country, buyer.business, bool(buyer.vat_number)),
         [vat.Line(desc, quantity, unit, rate) for desc, _period, quantity, unit, rate, _ref
          in draft.lines], currency=currency, prices_include_vat=draft.prices_include_vat)
     lines = tuple(
@@ -226,17 +263,18 @@ def _document(seller: seller_settings.SellerSettings, kind: str, number: str, dr
         for (desc, period, quantity, _unit, _rate, ref), line in zip(
             draft.lines, computed.lines, strict=True))
     attempt = draft.attempt
+    paid_with = attempt.payment_method.label() if attempt is not None else None
     return InvoiceDocument(
         number=number, kind=kind, issued_on=today, currency=currency,
         language=customer.language if customer.language in ("fr", "en") else "en",
-        seller=seller.seller, terms=seller.terms, buyer=_buyer(customer),
+        seller=seller.seller, terms=seller.terms, buyer=buyer,
         customer_ref=customer.ref, lines=lines,
         breakdown=tuple(VatBreakdown(part.rate, str(part.category), part.base.minor,
                                      part.vat.minor) for part in computed.breakdown),
         total_excl=computed.total_excl.minor, total_vat=computed.total_vat.minor,
         total=computed.total.minor, mention=computed.mention,
-        paid_on=attempt.on if attempt is not None and kind == INVOICE else None,
-        paid_with=attempt.payment_method.label() if attempt is not None else None,
+        paid_on=draft.paid_on if kind == INVOICE else None,
+        paid_with=paid_with,
         payment_ref=draft.payment_ref,
         corrects=draft.corrects.number if draft.corrects is not None else None,
         corrects_issued_on=draft.corrects.issued_on if draft.corrects is not None else None,
@@ -248,7 +286,7 @@ def _rate(bp: int | None, seller: seller_settings.SellerSettings) -> Decimal:
 
 
 def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
-                   seller: seller_settings.SellerSettings) -> _Draft:
+                   seller: seller_settings.SellerSettings, paid_on: date) -> _Draft:
     """What the payment paid for, line by line, in the buyer's words; the lines add up to
     what was charged, which is what renewdesk stores, VAT included (services/pricing.py)."""
     words = WORDS["fr" if _language(subject, kind) == "fr" else "en"]
@@ -256,6 +294,7 @@ def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
     if kind == "renewal":
         cart: Renewal = subject
         customer, reference = cart.customer, cart.ref
+        fee = _reactivation_fee(session, cart)
         for item in cart.items:
             if item.removed:
                 continue
@@ -264,13 +303,14 @@ def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
             start = item.period_expires_on
             end = add_months(start, service.period_months or 12)
             period = f"{(start + timedelta(days=1)).isoformat()} – {end.isoformat()}"
-            price = min(item.amount_minor, pricing.charged(
-                session, customer, service.price_minor, 1, service.vat_rate_bp, cart.currency)
-                if service.price_minor else item.amount_minor)
-            lines.append((service.label, period, 1, price, rate, service.ref))
-            if item.amount_minor > price:
-                lines.append((words["reactivation"], None, 1, item.amount_minor - price, rate,
-                              service.ref))
+            # AR-6's fee, charged with the period of a manual renewal, as the cart recorded it
+            # (never guessed from today's price, which may have changed since)
+            charged_fee = min(item.amount_minor, pricing.charged(
+                session, customer, fee, 1, service.vat_rate_bp, cart.currency)) if fee else 0
+            lines.append((service.label, period, 1, item.amount_minor - charged_fee, rate,
+                          service.ref))
+            if charged_fee:
+                lines.append((words["reactivation"], None, 1, charged_fee, rate, service.ref))
     elif kind == "installment":
         installment: Installment = subject
         order = installment.order
@@ -293,7 +333,18 @@ def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
     # IV-3: every stored amount is what was charged, VAT included, even when prices are
     # entered without it (pricing.charged made it: HT + VAT rounded half up, so
     # |TTC − HT × (1 + r)| ≤ ½ minor unit and TTC / (1 + r) rounded gives HT back exactly).
-    return _Draft(customer, attempt, None, None, lines, True, f"{reference}/{attempt.number}")
+    return _Draft(customer, attempt, None, None, lines, True, f"{reference}/{attempt.number}",
+                  paid_on=paid_on)
+
+
+def _reactivation_fee(session: Session, cart: Renewal) -> int:
+    """The fee a manual renewal cart was made with (its `renewal.manual` event), 0 if none."""
+    event = session.scalar(select(Event).where(Event.type == "renewal.manual",
+                                               Event.subject == cart.ref))
+    if event is None:
+        return 0
+    fee = str(event.data.get("reactivation_fee") or "0")
+    return int(fee) if fee.isdigit() else 0
 
 
 def _language(subject: Any, kind: str) -> str:
@@ -308,10 +359,13 @@ def _language(subject: Any, kind: str) -> str:
 
 
 def credit_note_for_refund(session: Session, refund: Refund, today: date,
-                           now: datetime) -> list[str]:
+                           now: datetime, notify: bool = True) -> list[str]:
     """IV-2: a refund done is a credit note naming the payment's invoice, its lines the
-    invoice's rates in proportion to what is given back. Waits as invoices do; a payment
-    that was never invoiced (before invoices existed) gets none."""
+    invoice's rates in proportion to what is given back, never more than the invoice less
+    its earlier credit notes (a correction may have credited it already). Waits as invoices
+    do; a payment that was never invoiced (before invoices existed) gets none here
+    (`issue_missing` credits it with its invoice). `notify`: the customer's refund e-mail,
+    written before it in this unit of work, carries it; False: no e-mail at all."""
     seller = seller_settings.load_seller(session)
     original = session.scalar(select(Invoice).where(Invoice.attempt_id == refund.attempt_id,
                                                     Invoice.kind == INVOICE))
@@ -321,15 +375,20 @@ def credit_note_for_refund(session: Session, refund: Refund, today: date,
     if original is None or seller_settings.missing(seller) or _waiting(session):
         session.add(InvoiceDue(refund_id=refund.id, paid_on=today, created_at=now))
         return []
-    return _issue(session, seller, CREDIT_NOTE, [_refund_draft(session, refund, original)],
-                  today, now)
+    draft = _refund_draft(session, refund, original, notify)
+    return _issue(session, seller, CREDIT_NOTE, [draft], today, now) if draft else []
 
 
-def _refund_draft(session: Session, refund: Refund, original: Invoice) -> _Draft:
+def _refund_draft(session: Session, refund: Refund, original: Invoice,
+                  notify: bool = True) -> _Draft | None:
     customer = session.get(Customer, original.customer_id)
     assert customer is not None
-    return _shared(session, original, customer, refund.amount_minor, "refund", refund.reason,
-                   refund)
+    left = original.total_minor - credited(session, original)
+    if left <= 0:
+        return None  # credited in full already: the refund gives back money, not more sales
+    draft = _shared(session, original, customer, min(refund.amount_minor, left), "refund",
+                    refund.reason, refund)
+    return replace(draft, notify=notify)
 
 
 def _shared(session: Session, original: Invoice, customer: Customer, amount: int, word: str,
@@ -373,16 +432,17 @@ def issue_waiting(session: Session, today: date, now: datetime) -> list[str]:
             kind = attempt_kind(attempt)
             subject_id = getattr(attempt, f"{kind}_id")
             subject = rules[kind].load_many(session, [subject_id])[subject_id]
-            draft = _payment_lines(session, kind, subject, attempt, seller)
-            issued += _issue(session, seller, INVOICE, [draft], today, now)
+            if not _invoiced(session, [attempt.id]):
+                draft = _payment_lines(session, kind, subject, attempt, seller, due.paid_on)
+                issued += _issue(session, seller, INVOICE, [draft], today, now)
         elif due.refund_id is not None:
             refund = session.get(Refund, due.refund_id)
             assert refund is not None
             original = session.scalar(select(Invoice).where(
                 Invoice.attempt_id == refund.attempt_id, Invoice.kind == INVOICE))
-            if original is not None:
-                issued += _issue(session, seller, CREDIT_NOTE,
-                                 [_refund_draft(session, refund, original)], today, now)
+            refund_draft = _refund_draft(session, refund, original) if original else None
+            if refund_draft is not None:
+                issued += _issue(session, seller, CREDIT_NOTE, [refund_draft], today, now)
         session.delete(due)
         session.flush()
     return issued
@@ -399,9 +459,16 @@ def issue_missing(session: Session, today: date, now: datetime) -> list[str]:
         select(Event).where(Event.type == "payment.duplicate"))}
     invoiced = select(Invoice.attempt_id).where(Invoice.attempt_id.is_not(None))
     waiting = select(InvoiceDue.attempt_id).where(InvoiceDue.attempt_id.is_not(None))
+    # Only what paid its item (a debit the processor confirmed but the engine has not
+    # concluded yet is invoiced when it is, with its item)
+    paid = or_(Attempt.renewal_id.in_(select(Renewal.id).where(Renewal.status == "paid")),
+               Attempt.installment_id.in_(select(Installment.id).where(
+                   Installment.status == "paid")),
+               Attempt.usage_invoice_id.in_(select(UsageInvoice.id).where(
+                   UsageInvoice.status == "paid")))
     attempts = [a for a in session.scalars(
         select(Attempt).options(joinedload(Attempt.payment_method))
-        .where(Attempt.result == "succeeded", Attempt.id.not_in(invoiced),
+        .where(Attempt.result == "succeeded", paid, Attempt.id.not_in(invoiced),
                Attempt.id.not_in(waiting)).order_by(Attempt.on, Attempt.id))
         if a.idempotency_key not in duplicates]
     if not attempts:
@@ -415,8 +482,19 @@ def issue_missing(session: Session, today: date, now: datetime) -> list[str]:
         kind = attempt_kind(attempt)
         subject_id = getattr(attempt, f"{kind}_id")
         subject = rules[kind].load_many(session, [subject_id])[subject_id]
-        drafts.append(_payment_lines(session, kind, subject, attempt, seller))
-    return _issue(session, seller, INVOICE, drafts, today, now)
+        paid_on = attempt.settled_at.date() if attempt.settled_at else attempt.on
+        drafts.append(_payment_lines(session, kind, subject, attempt, seller, paid_on))
+    issued = _issue(session, seller, INVOICE, drafts, today, now)
+    # What was refunded of them before they were invoiced is credited now, in refund order.
+    for refund in session.scalars(select(Refund).where(
+            Refund.attempt_id.in_([a.id for a in attempts]),
+            Refund.status.in_(("succeeded", "pending"))).order_by(Refund.id)):
+        original = session.scalar(select(Invoice).where(Invoice.attempt_id == refund.attempt_id,
+                                                        Invoice.kind == INVOICE))
+        refund_draft = _refund_draft(session, refund, original) if original else None
+        if refund_draft is not None:
+            issued += _issue(session, seller, CREDIT_NOTE, [refund_draft], today, now)
+    return issued
 
 
 def credited(session: Session, invoice: Invoice) -> int:

@@ -306,17 +306,17 @@ def _told(session: Session, refund: Refund, today: date, now: datetime, tell: bo
     record_event(session, "payment.refunded", payment, today, now,
                  {"refund": refund_ref(payment, refund.number), "amount": amount.text(),
                   "reason": refund.reason, "by": refund.who})
-    invoices.credit_note_for_refund(session, refund, today, now)  # IV-2
-    if not tell:
-        return
-    customer = _customer(session, attempt)
-    left = attempt.amount_minor - counted(attempt.refunds)
-    customer_mail(session, "refund_issued", customer, today, {
-        "amount": fmt.money(amount, customer.language),
-        "paid": fmt.money(Money(attempt.amount_minor, attempt.currency), customer.language),
-        "paid_on": fmt.day(attempt.on, customer.language),
-        "what": _description(session, attempt), "card": attempt.payment_method.label(),
-        "in_full": left <= 0})
+    if tell:
+        customer = _customer(session, attempt)
+        left = attempt.amount_minor - counted(attempt.refunds)
+        customer_mail(session, "refund_issued", customer, today, {
+            "amount": fmt.money(amount, customer.language),
+            "paid": fmt.money(Money(attempt.amount_minor, attempt.currency), customer.language),
+            "paid_on": fmt.day(attempt.on, customer.language),
+            "what": _description(session, attempt), "card": attempt.payment_method.label(),
+            "in_full": left <= 0})
+    # IV-2, after the e-mail it goes with (none when the refund is told to no one)
+    invoices.credit_note_for_refund(session, refund, today, now, notify=tell)
 
 
 def from_processor(session: Session, attempt: Attempt, state: PaymentState, today: date,

@@ -116,7 +116,10 @@ def test_iv4_the_file_is_named_in_english_for_an_english_customer_and_a_credit_n
     names = sorted(name for m in smtp.catcher.messages for name, _type, _data in attached(m))
     assert names == ["Credit-note-A2026-000001.pdf", "Invoice-F2026-000001.pdf",
                      "Invoice-F2026-000002.pdf"]
-    credit = sent_mail(smtp, "A2026-000001")
+    # The credit note goes with the refund's own e-mail (IV-2 after RF-1's refund_issued)
+    (credit,) = [m for m in smtp.catcher.messages
+                 if any(name.startswith("Credit-note") for name, _t, _d in attached(m))]
+    assert "refunded" in _text(credit)
     ((_name, _type, data),) = attached(credit)
     xml = xml_of(data)
     assert "<ram:ID>A2026-000001</ram:ID>" in xml and "<ram:TypeCode>381</ram:TypeCode>" in xml

@@ -190,3 +190,86 @@ def test_iv1_saving_a_complete_seller_issues_what_waited_at_once(world: World) -
     values = dict(value.split("=", 1) for value in SELLER)
     actions.save_settings(world.ctx("2026-11-06"), values)
     assert numbers(world) == ["F2026-000001"]
+
+
+def test_iv2_credit_notes_never_exceed_their_invoice_whatever_the_order(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    ctx = world.ctx("2026-11-06")
+    with world.session() as session:
+        invoices.correct(session, "F2026-000001", None, "all of it", "tester", ctx.clock.today,
+                         ctx.clock.now())
+        session.commit()
+    refunds.refund(ctx, world.app.engine.url, "O0#1/1", None, "and the money back")
+    with world.session() as session:
+        notes = session.scalars(select(Invoice.total_minor).where(
+            Invoice.kind == "credit_note")).all()
+    assert notes == [3000]  # the refund gives the money back; the sale was credited already
+
+
+def test_iv2_a_credit_note_keeps_the_vat_of_the_invoice_it_corrects(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    with world.session() as session:  # the customer becomes a Belgian business afterwards
+        session.execute(text("UPDATE customer SET business = true, country = 'BE', "
+                             "vat_number = 'BE0403170701'"))
+        session.commit()
+    refunds.refund(world.ctx("2026-11-06"), world.app.engine.url, "O0#1/1", None, "back")
+    with world.session() as session:
+        note = session.scalars(select(Invoice).where(Invoice.kind == "credit_note")).one()
+        doc = invoices.document_of(session, note.document)
+    assert (doc.total_excl, doc.total_vat, doc.mention) == (2500, 500, None)
+    assert doc.buyer.country == "FR" and not doc.buyer.business
+
+
+def test_iv2_the_refunds_e_mail_carries_its_credit_note(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-05")
+    refunds.refund(world.ctx("2026-11-06"), world.app.engine.url, "O0#1/1", Money(500, "EUR"),
+                   "goodwill")
+    (refund_mail,) = world.mails("refund_issued")
+    assert refund_mail.invoice_number == "A2026-000001"
+    assert [m.invoice_number for m in world.mails("invoice_issued")] == ["F2026-000001"]
+
+
+def test_iv1_issue_missing_credits_what_was_refunded_and_skips_what_is_not_concluded(
+        world: World) -> None:
+    paying(world, customers=2)
+    world.walk("2026-11-01", "2026-11-05")
+    refunds.refund(world.ctx("2026-11-06"), world.app.engine.url, "O0#1/1", Money(700, "EUR"),
+                   "before invoices")
+    with world.session() as session:
+        session.execute(text("DELETE FROM invoice_due"))
+        # O1's payment: confirmed by the processor, its item not concluded by the engine yet
+        session.execute(text("UPDATE installment SET status = 'processing' WHERE id IN "
+                             "(SELECT installment_id FROM attempt a JOIN installment i ON "
+                             "i.id = a.installment_id JOIN installment_order o ON "
+                             "o.id = i.order_id WHERE o.ref = 'O1')"))
+        session.commit()
+    complete_seller(world)
+    ctx = world.ctx("2026-11-07")
+    with world.session() as session:
+        issued = invoices.issue_missing(session, ctx.clock.today, ctx.clock.now())
+        session.commit()
+    assert issued == ["F2026-000001", "A2026-000001"]
+
+
+def test_iv1_numbers_never_go_back_in_time(world: World) -> None:
+    complete_seller(world)
+    paying(world, customers=1)
+    world.walk("2026-11-01", "2026-11-13")
+    ctx = world.ctx("2026-11-08")  # a process on an earlier business date than the last issue
+    with world.session() as session:
+        invoices.correct(session, "F2026-000001", Money(100, "EUR"), "earlier date", "tester",
+                         ctx.clock.today, ctx.clock.now())
+        invoices.correct(session, "F2026-000002", Money(100, "EUR"), "same", "tester",
+                         world.ctx("2026-11-05").clock.today, ctx.clock.now())
+        session.commit()
+        rows = session.execute(select(Invoice.kind, Invoice.sequence, Invoice.issued_on)
+                               .order_by(Invoice.kind, Invoice.sequence)).all()
+    for kind in ("invoice", "credit_note"):
+        dates = [on for k, _seq, on in rows if k == kind]
+        assert dates == sorted(dates)

@@ -78,6 +78,16 @@ def invoice_in(session: Session, o: Obj, now: datetime) -> bool:
     if not sequence.isdigit():
         raise InputError("invoice_without_document", number=number).prefixed(o.path)
     year = issued.issued_on.year
+    if attempt_id is not None and issued.kind == "invoice" and session.scalar(
+            select(Invoice.number).where(Invoice.attempt_id == attempt_id,
+                                         Invoice.kind == "invoice")):
+        raise InputError("invoice_payment_invoiced", number=number,
+                         payment=issued.payment_ref).prefixed(o.path)
+    known = session.get(InvoiceSequence, (issued.kind, year))
+    if int(sequence) != (known.last if known is not None else 0) + 1:
+        # The sequence has no gap and no reuse here either: invoices move whole, in order.
+        raise InputError("invoice_out_of_sequence", number=number,
+                         last=known.last if known is not None else 0).prefixed(o.path)
     session.add(Invoice(
         number=number, kind=issued.kind, year=year, sequence=int(sequence),
         issued_on=issued.issued_on, customer_id=customer.id, attempt_id=attempt_id,
