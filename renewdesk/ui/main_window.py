@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
                                    self.language.code)
         self.scheduler.started.connect(self._run_started)
         self.scheduler.finished.connect(self._run_finished)
+        # Connected once, forwarded while a progress dialog is shown: disconnecting while the
+        # run's thread emits can deadlock (Qt's connection lock against the GIL).
+        self.scheduler.progressed.connect(self._run_progressed)
         self.progress: RunProgressDialog | None = None
         self.watcher = ChangeWatcher(app.factory, parent=self)
         self.watcher.changed.connect(self.changed_elsewhere)
@@ -297,16 +300,19 @@ class MainWindow(QMainWindow):
     def _run_started(self, request: RunRequest) -> None:
         self.runs_enabled(False)
         self.progress = RunProgressDialog(request, self)
-        self.scheduler.progressed.connect(self.progress.show_progress)
         self.progress.cancelRequested.connect(self.scheduler.cancel)
         self.progress.show()
+
+    @Slot(str, int)
+    def _run_progressed(self, stage: str, rounds: int) -> None:
+        if self.progress is not None:
+            self.progress.show_progress(stage, rounds)
 
     @Slot(object)
     def _run_finished(self, outcome: RunOutcome) -> None:
         self.show_mode()
         self.runs_enabled(True)
         if self.progress is not None:
-            self.scheduler.progressed.disconnect(self.progress.show_progress)
             self.progress.done(0)
             self.progress.deleteLater()
             self.progress = None

@@ -55,6 +55,14 @@ class SyncNow(QObject):
         self.progress: RunProgressDialog | None = None
         self.summary: SyncSummaryDialog | None = None
         self.running = False
+        # Connected once: disconnecting while the worker emits can deadlock (Qt's connection
+        # lock against the GIL); the slot forwards to the progress dialog while there is one.
+        self.progressed.connect(self._show_progress)
+
+    @Slot(str, int)
+    def _show_progress(self, stage: str, done: int) -> None:
+        if self.progress is not None:
+            self.progress.show_progress(stage, done)
 
     @Slot()
     def start(self) -> None:
@@ -73,7 +81,6 @@ class SyncNow(QObject):
         self.running = True
         window.runs_enabled(False)
         self.progress = RunProgressDialog(None, window, title=title)
-        self.progressed.connect(self.progress.show_progress)
         self.progress.cancelRequested.connect(cancel.set)
         self.progress.show()
 
@@ -103,7 +110,6 @@ class SyncNow(QObject):
         self.running = False
         self.window.runs_enabled(True)
         if self.progress is not None:
-            self.progressed.disconnect(self.progress.show_progress)
             self.progress.done(0)
             self.progress.deleteLater()
             self.progress = None
