@@ -26,7 +26,7 @@ from renewdesk.notify import links as link_tokens
 from renewdesk.notify.templates import language_for, render
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, CustomerLink, Notification
-from renewdesk.store.refs import temporary_ref
+from renewdesk.store.refs import assign_refs, temporary_ref
 
 DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
@@ -97,6 +97,58 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
     session.add(note)  # its ref (`MSG-0000042`) is given when the unit of work is flushed
     session.info.setdefault(WRITTEN, []).append(note)
     return note
+
+
+@dataclass(frozen=True)
+class NewMail:
+    """One e-mail for `enqueue_many`: what `enqueue` takes, and the invoice it carries."""
+
+    kind: str
+    customer: Customer
+    to: str
+    language: str
+    context: dict[str, Any]
+    today: date
+    links: tuple[LinkSpec, ...] = ()
+    invoice_number: str | None = None
+
+
+def enqueue_many(session: Session, mails: list[NewMail]) -> None:
+    """`enqueue` for many e-mails at once: one multi-row INSERT of the messages and one of
+    their links, their refs given together (a busy night issues thousands of invoices, each
+    with its e-mail). They are not ORM objects of the session: nothing reads them back in the
+    unit of work that writes them."""
+    if not mails:
+        return
+    session.flush()  # they follow what the unit of work already holds
+    base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
+    key = signing_key(session) if any(m.links for m in mails) else ""
+    notes: list[dict[str, Any]] = []
+    links: list[tuple[int, LinkSpec, str]] = []
+    for mail in mails:
+        urls: dict[str, str] = {}
+        for spec in mail.links:
+            token = link_tokens.sign(key, spec.action, spec.expires_on)
+            links.append((len(notes), spec, token))
+            urls[spec.action] = base + token
+        rendered = render(mail.kind, language_for(mail.language), {**mail.context, "links": urls})
+        notes.append({
+            "ref": temporary_ref(), "kind": mail.kind, "customer_id": mail.customer.id,
+            "to": mail.to, "language": language_for(mail.language), "subject": rendered.subject,
+            "body": rendered.body, "created_on": mail.today,
+            "status": "queued" if mail.customer.emails_enabled else "suppressed", "tries": 0,
+            "invoice_number": mail.invoice_number})
+    table: Any = Notification.__table__
+    ids = session.connection().execute(table.insert().returning(table.c.id),
+                                       notes).scalars().all()
+    assign_refs(session.connection(), table, list(ids), "MSG")
+    if links:
+        link_table: Any = CustomerLink.__table__
+        session.connection().execute(link_table.insert(), [
+            {"token": token, "action": spec.action, "customer_id": mails[n].customer.id,
+             "subject_ref": spec.subject_ref, "notification_id": ids[n],
+             "expires_on": spec.expires_on, "used_on": None}
+            for n, spec, token in links])
 
 
 WRITTEN = "e-mails written in this unit of work"  # session.info: see `written`

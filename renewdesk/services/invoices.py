@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select
@@ -41,11 +42,10 @@ from renewdesk.domain.invoice import (
 )
 from renewdesk.domain.money import Money
 from renewdesk.notify import formatting as fmt
-from renewdesk.notify.outbox import LinkSpec, written
+from renewdesk.notify.outbox import LinkSpec, NewMail, enqueue_many, written
 from renewdesk.services import pricing
 from renewdesk.services import seller as seller_settings
 from renewdesk.services.journal import audit
-from renewdesk.services.mail import customer_mail
 from renewdesk.store import settings
 from renewdesk.store.models import (
     Attempt,
@@ -191,9 +191,13 @@ def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
             "created_at": now})
         numbers.append(number)
     session.execute(insert(Invoice), rows)
+    own: list[NewMail] = []
     for draft, number, row in zip(drafts, numbers, rows, strict=True):
         if draft.notify:
-            _send(session, seller, draft, number, row, today, valid_days, carriers)
+            mail = _send(seller, draft, number, row, today, valid_days, carriers)
+            if mail is not None:
+                own.append(mail)
+    enqueue_many(session, own)  # one INSERT for the wave's invoice e-mails
     return numbers
 
 
@@ -211,26 +215,37 @@ def _carriers(session: Session) -> dict[int | None, list[Notification]]:
     return found
 
 
-def _send(session: Session, seller: seller_settings.SellerSettings, draft: _Draft, number: str,
+def _send(seller: seller_settings.SellerSettings, draft: _Draft, number: str,
           row: dict[str, Any], today: date, valid_days: int,
-          carriers: dict[int | None, list[Notification]]) -> None:
+          carriers: dict[int | None, list[Notification]]) -> NewMail | None:
     """The payment's (or refund's) e-mail written in this unit of work carries the PDF; a
     payment without one (an installment, a usage invoice, one issued after waiting) gets its
-    own e-mail with it, and a link to all the customer's invoices."""
+    own e-mail with it (returned, to be written with the others), and a link to all the
+    customer's invoices."""
     customer = draft.customer
     waiting = carriers.get(customer.id)
     if waiting:
         waiting.pop(0).invoice_number = number
-        return
+        return None
     language = customer.language
-    mail = customer_mail(session, "invoice_issued", customer, today, {
-        "number": number, "credit_note": row["kind"] == CREDIT_NOTE,
-        "amount": fmt.money(Money(row["total_minor"], row["currency"]), language),
+    return NewMail("invoice_issued", customer, customer.email, language, {
+        "name": customer.name, "number": number, "credit_note": row["kind"] == CREDIT_NOTE,
+        "amount": _money_words(row["total_minor"], row["currency"], language),
         "what": ", ".join(dict.fromkeys(line[0] for line in draft.lines)),
-        "paid_on": fmt.day(draft.paid_on, language) if draft.paid_on is not None else None,
-        "seller": seller.seller.name},
-        links=(LinkSpec("invoices", customer.ref, today + timedelta(days=valid_days)),))
-    mail.invoice_number = number
+        "paid_on": _day_words(draft.paid_on, language) if draft.paid_on is not None else None,
+        "seller": seller.seller.name}, today,
+        (LinkSpec("invoices", customer.ref, today + timedelta(days=valid_days)),), number)
+
+
+@lru_cache(maxsize=4096)
+def _money_words(minor: int, currency: str, language: str) -> str:
+    """Babel's words for an amount, kept: a wave's invoices are mostly of a few amounts."""
+    return fmt.money(Money(minor, currency), language)
+
+
+@lru_cache(maxsize=1024)
+def _day_words(day: date, language: str) -> str:
+    return fmt.day(day, language)
 
 
 def _buyer(customer: Customer) -> Party:
@@ -550,19 +565,32 @@ def waiting_count(session: Session) -> int:
 def document_json(document: InvoiceDocument) -> dict[str, Any]:
     """The document as JSON: dates ISO, rates as text; the logo by its SHA-256 (kept once in
     `document_asset`, `keep_logo`), so the PDF made years later shows the one it was issued
-    with."""
-    data = asdict(document)
+    with. Field by field, not `dataclasses.asdict` (which copies deeply: a busy night makes
+    thousands), the seller's part made once for all the documents of a wave (`_terms_json`)."""
+    data = dict(document.__dict__)
     data["issued_on"] = document.issued_on.isoformat()
     data["paid_on"] = document.paid_on.isoformat() if document.paid_on else None
     data["corrects_issued_on"] = (document.corrects_issued_on.isoformat()
                                   if document.corrects_issued_on else None)
-    for line in data["lines"]:
-        line["vat_rate"] = str(line["vat_rate"])
-    for part in data["breakdown"]:
-        part["rate"] = str(part["rate"])
-    logo = document.terms.logo
-    data["terms"]["logo"] = hashlib.sha256(logo).hexdigest() if logo else None
+    data["seller"] = dict(_party_json(document.seller))
+    data["buyer"] = dict(document.buyer.__dict__)
+    data["terms"] = dict(_terms_json(document.terms))
+    data["lines"] = [{**line.__dict__, "vat_rate": str(line.vat_rate)} for line in document.lines]
+    data["breakdown"] = [{**part.__dict__, "rate": str(part.rate)}
+                         for part in document.breakdown]
     data["notes"] = list(document.notes)
+    return data
+
+
+@cache
+def _party_json(party: Party) -> dict[str, Any]:
+    return dict(party.__dict__)
+
+
+@cache
+def _terms_json(terms: SellerTerms) -> dict[str, Any]:
+    data = dict(terms.__dict__)
+    data["logo"] = hashlib.sha256(terms.logo).hexdigest() if terms.logo else None
     return data
 
 
