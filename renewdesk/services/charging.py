@@ -126,14 +126,6 @@ class RoundRunner:
         rate = self.pacer.limiter.per_second
         return max(self.pacer.threads, rate * WAVE_SECONDS) if rate > 0 else WAVE
 
-    def _first_wave(self, window: int) -> int:
-        """The first wave is a second's worth of calls when a rate limits them: its calls start
-        while the next waves are planned, instead of after a whole window was committed."""
-        rate = self.pacer.limiter.per_second
-        if self._waves or rate <= 0:
-            return window
-        return rate
-
     def run(self, items: Sequence[DueItem],
             progress: Callable[[RoundResult], None] | None = None) -> list[RoundResult]:
         """Every item's round to its end (or to a cancel), each customer's in order; `progress`
@@ -148,7 +140,7 @@ class RoundRunner:
         with self._callers(len(ready)) as start, self._closing(out):
             while out or (ready and not self.cancelled.is_set()):
                 with collected_after():  # a wave makes a great many short-lived objects
-                    room = min(window - len(out), len(ready), self._first_wave(window))
+                    room = min(window - len(out), len(ready))
                     back: Back = []
                     if room > 0 and not self.cancelled.is_set():
                         back = self._start([ready.popleft() for _ in range(room)], start, out)
