@@ -11,20 +11,18 @@ accountant's files are `accounting`'s, as bytes ready to be written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
 from renewdesk.domain.accounting import FEC_ENCODING
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.invoice import CREDIT_NOTE, INVOICE
+from renewdesk.domain.invoice import INVOICE
 from renewdesk.domain.money import Money
-from renewdesk.notify import formatting as fmt
-from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services import accounting, invoices
 from renewdesk.services import seller as seller_settings
 from renewdesk.services.context import Context
-from renewdesk.services.invoice_files import file_name
+from renewdesk.services.invoice_files import InvoiceFile, invoice_file
 from renewdesk.services.journal import audit
 from renewdesk.services.mail import customer_mail
 from renewdesk.store import settings
@@ -51,24 +49,13 @@ def seller_state(ctx: Context) -> SellerState:
 # The PDF -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PdfFile:
-    name: str  # Facture-F2026-000001.pdf, Invoice-…, Avoir-…, Credit-note-…
-    data: bytes
-
-
-def invoice_pdf(ctx: Context, number: str) -> PdfFile:
+def invoice_pdf(ctx: Context, number: str) -> InvoiceFile:
     """The invoice's or credit note's Factur-X PDF, named in its own language."""
-    from renewdesk.invoicing.pdf import invoice_pdf as make  # fpdf2, factur-x: when asked
-
     with ctx.factory() as session:
-        found = session.execute(select(Invoice.kind, Invoice.document)
-                                .where(Invoice.number == number.strip())).first()
-        if found is None:
-            raise InputError("invoice_unknown", number=number)
-        kind, data = found
-        document = invoices.document_of(session, data)
-    return PdfFile(file_name(kind, document.number, document.language), make(document))
+        try:
+            return invoice_file(session, number)
+        except LookupError:
+            raise InputError("invoice_unknown", number=number) from None
 
 
 # Sending it again (IV-4) -------------------------------------------------------------------
@@ -92,20 +79,17 @@ def resend(ctx: Context, number: str) -> Resent:
         customer = session.get(Customer, invoice.customer_id)
         assert customer is not None
         document = invoice.document
-        language = customer.language
         paid_on = document.get("paid_on")
-        days = settings.load_policy(session).link_valid_days
-        mail = customer_mail(session, "invoice_issued", customer, today, {
-            "number": invoice.number, "credit_note": invoice.kind == CREDIT_NOTE,
-            "amount": fmt.money(invoices.money_of(invoice), language),
-            "what": ", ".join(dict.fromkeys(line["description"] for line in document["lines"])),
-            "paid_on": fmt.day(date.fromisoformat(paid_on), language) if paid_on else None,
-            "seller": document["seller"]["name"]},
-            links=(LinkSpec("invoices", customer.ref, today + timedelta(days=days)),))
-        mail.invoice_number = invoice.number
+        mail = invoices.invoice_mail(
+            customer, invoice.number, invoice.kind, invoices.money_of(invoice),
+            [line["description"] for line in document["lines"]],
+            date.fromisoformat(paid_on) if paid_on else None, document["seller"]["name"],
+            today, settings.load_policy(session).link_valid_days)
+        note = customer_mail(session, mail.kind, customer, today, mail.context, mail.links)
+        note.invoice_number = invoice.number
         audit(session, ctx.who, "resend_invoice", invoice.number, today, now, None,
-              {"to": mail.to})
-        result = Resent(invoice.number, mail.to, mail.status == "suppressed")
+              {"to": note.to})
+        result = Resent(invoice.number, note.to, note.status == "suppressed")
         session.commit()
     return result
 

@@ -53,20 +53,22 @@ def file_name(kind: str, number: str, language: str) -> str:
     return f"{words.get(kind, words['invoice'])}-{number}.pdf"
 
 
-def invoice_file(session: Session, number: str, language: str,
+def invoice_file(session: Session, number: str, language: str | None = None,
                  customer_id: int | None = None) -> InvoiceFile:
-    """The issued invoice's PDF, named in `language`; LookupError if there is no such invoice
-    (of that customer, when one is given)."""
+    """The issued invoice's PDF, named in `language` (None: the invoice's own); LookupError if
+    there is no such invoice (of that customer, when one is given)."""
     from renewdesk.invoicing.pdf import invoice_pdf  # fpdf2 and factur-x: only when asked
 
-    query = select(Invoice.kind, Invoice.document).where(Invoice.number == number)
+    query = select(Invoice.kind, Invoice.document).where(Invoice.number == number.strip())
     if customer_id is not None:
         query = query.where(Invoice.customer_id == customer_id)
     found = session.execute(query).first()
     if found is None:
         raise LookupError(f"no invoice {number}")
     kind, data = found
-    return InvoiceFile(file_name(kind, number, language), invoice_pdf(document_of(session, data)))
+    document = document_of(session, data)
+    return InvoiceFile(file_name(kind, document.number, language or document.language),
+                       invoice_pdf(document))
 
 
 def _customer_of(session: Session, token: str, today: date) -> int:

@@ -227,13 +227,23 @@ def _send(seller: seller_settings.SellerSettings, draft: _Draft, number: str,
     if waiting:
         waiting.pop(0).invoice_number = number
         return None
+    return invoice_mail(customer, number, row["kind"], Money(row["total_minor"], row["currency"]),
+                        [line[0] for line in draft.lines], draft.paid_on, seller.seller.name,
+                        today, valid_days)
+
+
+def invoice_mail(customer: Customer, number: str, kind: str, total: Money,
+                 descriptions: Sequence[str], paid_on: date | None, seller_name: str,
+                 today: date, valid_days: int) -> NewMail:
+    """The `invoice_issued` e-mail of an invoice or credit note (its PDF attached when sent),
+    with a link to all the customer's invoices: at its issue, and when it is sent again."""
     language = customer.language
     return NewMail("invoice_issued", customer, customer.email, language, {
-        "name": customer.name, "number": number, "credit_note": row["kind"] == CREDIT_NOTE,
-        "amount": _money_words(row["total_minor"], row["currency"], language),
-        "what": ", ".join(dict.fromkeys(line[0] for line in draft.lines)),
-        "paid_on": _day_words(draft.paid_on, language) if draft.paid_on is not None else None,
-        "seller": seller.seller.name}, today,
+        "name": customer.name, "number": number, "credit_note": kind == CREDIT_NOTE,
+        "amount": _money_words(total.minor, total.currency, language),
+        "what": ", ".join(dict.fromkeys(descriptions)),
+        "paid_on": _day_words(paid_on, language) if paid_on is not None else None,
+        "seller": seller_name}, today,
         (LinkSpec("invoices", customer.ref, today + timedelta(days=valid_days)),), number)
 
 
