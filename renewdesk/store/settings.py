@@ -30,7 +30,7 @@ SELLER_NAMES = ("seller_name", "seller_address", "seller_country", "seller_siren
                 "seller_footer", "seller_late_penalty", "invoice_prefix", "credit_note_prefix")
 OTHER_NAMES = _OTHER | frozenset(SELLER_NAMES)
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
-                      "proforma_last_number"})
+                      "proforma_last_number", "last_run_record"})
 DEFAULTS = {"nightly_time": "02:00", "smtp_port": "25", "backup_keep": "14",
             "payment_processor": "sandbox", "pay_pages": "ours",
             "seller_country": "FR", "seller_late_penalty": "trois fois le taux d'intérêt légal",
