@@ -6,6 +6,7 @@ transaction that is rolled back, with charges predicted instead of sent. SC-5: o
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from renewdesk.services import (
     processor_events,
     refunds,
     renewals,
+    run_record,
     usage,
 )
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
@@ -51,6 +53,7 @@ from renewdesk.store.models import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger("renewdesk.run")
 
 
 @dataclass(frozen=True)
@@ -316,15 +319,42 @@ def run_due(ctx: Context, *, dry_run: bool = False,
             progress: Callable[[str, RoundResult | None], None] | None = None,
             cancel: threading.Event | None = None) -> RunReport:
     """Do (or, dry, report) everything due up to `ctx.clock.today`. With Stripe chosen and its
-    key unreadable, nothing at all is done (it never falls back to the sandbox)."""
-    require_ready(ctx.processor)
+    key unreadable, nothing at all is done (it never falls back to the sandbox). A real run
+    that stops on an error says so in its record, for the home page (HM-1)."""
+    try:
+        require_ready(ctx.processor)
+        return _run_due(ctx, dry_run, progress, cancel)
+    except RunBeforeLast:
+        raise
+    except Exception as error:
+        if not dry_run:
+            _record(ctx, run_record.stopped(ctx.clock.today, ctx.clock.now(), error))
+        raise
+
+
+class RunBeforeLast(InputError):
+    """A run as of a day before the last run's: refused, and not a run that failed."""
+
+
+def _record(ctx: Context, record: run_record.RunRecord) -> None:
+    try:
+        with ctx.write_lock, ctx.factory() as session:
+            run_record.save(session, record)
+            session.commit()
+    except Exception:  # the database itself is away: the error that stopped the run stands
+        log.exception("the run's record could not be written")
+
+
+def _run_due(ctx: Context, dry_run: bool,
+             progress: Callable[[str, RoundResult | None], None] | None,
+             cancel: threading.Event | None) -> RunReport:
     today = ctx.clock.today
     with ctx.factory() as session:
         policy = settings.load_policy(session)
         last = last_run_on(session)
         caught_up = missed_days(session, today)
     if last is not None and today < last and not dry_run:
-        raise InputError("run_before_last", last=last, today=today)
+        raise RunBeforeLast("run_before_last", last=last, today=today)
     report = RunReport(today, dry_run, caught_up)
     if dry_run:
         with _rolled_back(database_of(ctx)) as factory:
@@ -424,5 +454,11 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
     if unknown:
         problems.append(f"{unknown} charge(s) have an unknown outcome; the next run asks the "
                         "processor before anything else")
+    if deliver:
+        with ctx.factory() as session:
+            record = run_record.figures(
+                session, report.as_of, ctx.clock.now(), marks, notices=len(report.notices),
+                cancelled=report.cancelled, problems=tuple(problems))
+        _record(ctx, record)
     return replace(report, charges=charges, emails=mails, events=events, mail_sent=sent,
                    mail_waiting=waiting, problems=tuple(problems))
