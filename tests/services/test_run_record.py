@@ -55,7 +55,7 @@ def test_hm1_a_run_that_stops_says_why_in_words(world: World, example: dict[str,
         def __getattr__(self, name: str) -> Any:
             raise ProcessorUnavailable("the payment provider cannot be reached")
 
-    ctx = replace(world.ctx("2026-12-01"), processor=Away())  # type: ignore[arg-type]
+    ctx = replace(world.ctx("2026-12-01"), processor=Away())
     with pytest.raises(ProcessorUnavailable):  # what stopped it is raised again
         run_due(ctx)
     stopped = record(world)
