@@ -459,7 +459,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="49"/>
-        <source>Send e-mails to this customer (NT-4)</source>
+        <source>Send e-mails to this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -539,7 +539,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/customer_page.py" line="125"/>
-        <source>Missing before a payment method can be added (PM-1): %1</source>
+        <source>Missing before a payment method can be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1078,7 +1078,7 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
     </message>
     <message>
         <location filename="../../renewdesk/ui/views/pages.py" line="193"/>
-        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted (IN-5)</source>
+        <source>One fourth and final attempt for the installment whose automatic attempts are exhausted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
