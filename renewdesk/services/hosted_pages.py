@@ -18,6 +18,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.run_words import Problem
 from renewdesk.notify.outbox import DEFAULT_LINKS_BASE
 from renewdesk.payments.processor import ChargeRequest, PagePaid, ProcessorUnavailable
 from renewdesk.services import customer_payments as cp
@@ -42,7 +43,7 @@ class _Wanted:
     request: ChargeRequest
 
 
-def make(ctx: Context) -> list[str]:
+def make(ctx: Context) -> list[Problem]:
     """The processor's pages for the queued e-mails' pay-now links (when chosen), and the
     closing of pages whose item was paid otherwise; what could not be done, for the report."""
     with ctx.factory() as session:
@@ -51,15 +52,15 @@ def make(ctx: Context) -> list[str]:
         return_url = settings.get(session, "pay_return_url")
         base = settings.get(session, "links_base_url") or DEFAULT_LINKS_BASE
         wanted = _wanted(session, base) if return_url else []
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not return_url:
-        problems.append("pay_return_url is not set: the e-mails carry renewdesk's own pay-now "
-                        "pages")
+        problems.append(Problem("pay_return_url_missing"))
     for item in wanted:
         try:
             page = ctx.processor.payment_page(item.request, str(return_url))
         except ProcessorUnavailable as error:
-            problems.append(f"no payment page for {item.request.metadata['subject']}: {error}")
+            problems.append(Problem("pay_page_failed", subject=item.request.metadata["subject"],
+                                    error=error))
             continue
         with ctx.write_lock, ctx.factory() as session:
             note = session.get(Notification, item.notification_id)
@@ -151,7 +152,7 @@ def _record(ctx: Context, page_id: int, paid: PagePaid) -> None:
     cp.record_answer(ctx, attempt_id, paid.outcome, "hosted page")
 
 
-def close_paid_otherwise(ctx: Context) -> list[str]:
+def close_paid_otherwise(ctx: Context) -> list[Problem]:
     """CP-3: a page whose item is no longer due can take no payment."""
     with ctx.factory() as session:
         stale = []
@@ -173,7 +174,7 @@ def close_paid_otherwise(ctx: Context) -> list[str]:
                 _record(ctx, row_id, paid)
                 continue
         except (InputError, ProcessorUnavailable) as error:
-            problems.append(f"payment page {page_id} could not be closed: {error}")
+            problems.append(Problem("pay_page_not_closed", page=page_id, error=error))
             continue
         with ctx.write_lock, ctx.factory() as session:
             closed = session.get(HostedPage, row_id)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
+from renewdesk.domain.run_words import Problem
 from renewdesk.notify import formatting as fmt
 from renewdesk.payments.processor import (
     DisputeState,
@@ -89,7 +90,7 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
     try:
         page = send(lambda: ctx.processor.events(int(text) if text else None, ctx.clock.today))
     except ProcessorUnavailable as error:
-        return SyncReport(problem=f"the payment provider's events could not be read: {error}")
+        return SyncReport(problem=Problem("events_unreadable", error=error))
     report = SyncReport(read=len(page.events), lost_before=_instant(page.lost_before))
     seen = _seen(ctx, [e.id for e in page.events])
     todo = [e for e in page.events if e.id not in seen]
@@ -101,8 +102,7 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
             change = _apply(ctx, event, name, quiet, send)
         except ProcessorUnavailable as error:
             return replace(report, applied=len(changes), changes=tuple(changes),
-                           problem=f"the payment provider could not be asked about "
-                                   f"{event.id}: {error}; the next sync goes on from there")
+                           problem=Problem("event_unanswered", event=event.id, error=error))
         except InputError as error:  # what the processor holds, renewdesk refuses: named once
             change = _refused(ctx, event, name, error)
             log.warning("event %s (%s) not applied: %s", event.id, event.type, error)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
+from renewdesk.domain.run_words import Problem
 from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify import outbox
@@ -346,7 +347,7 @@ def from_processor(session: Session, attempt: Attempt, state: PaymentState, toda
     return changes
 
 
-def settle(ctx: Context, payment: str | None = None) -> tuple[int, list[str]]:
+def settle(ctx: Context, payment: str | None = None) -> tuple[int, list[Problem]]:
     """Refunds left without an answer (or pending), asked of the processor and written; one it
     never received is sent again with its own key (SC-2). `payment`: only that payment's.
     Called under the run lock (a refund under way holds it). One that cannot be asked now is
@@ -379,6 +380,5 @@ def settle(ctx: Context, payment: str | None = None) -> tuple[int, list[str]]:
                 _record(ctx, refund_id, found)
                 done += 1
         except ProcessorUnavailable as error:
-            problems.append(f"a refund could not be settled with the payment provider "
-                            f"({error}); it is asked again next time")
+            problems.append(Problem("refund_unsettled", error=error))
     return done, problems

@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
+from renewdesk.domain.run_words import Problem
 from renewdesk.notify import outbox, webhooks
 from renewdesk.payments.choice import require_ready
 from renewdesk.payments.dryrun import DryRunProcessor
@@ -265,7 +266,7 @@ class _Pipeline:
             self.say("usage")
             invoiced = self.unit(lambda s: usage.invoice_usage(s, today, now()))
             invoices = list(invoiced.refs)
-            problems += [f"{error}; not invoiced until its usage is corrected"
+            problems += [Problem("usage_not_invoiced", error=error)
                          for error in invoiced.too_large]
             with self.ctx.factory() as session:
                 fresh = [i for i in _due_items(session, today, retries=False)
@@ -382,9 +383,7 @@ def _follow_processor(ctx: Context, report: RunReport,
     if synced.problem:
         problems.append(synced.problem)
     if synced.lost_before is not None:
-        problems.append(f"the payment provider no longer keeps its events before "
-                        f"{synced.lost_before:%Y-%m-%d}; payments still open are asked about "
-                        "one by one")
+        problems.append(Problem("events_lost", before=synced.lost_before))
     settled, unsettled = refunds.settle(ctx)
     problems += unsettled
     customer_payments.settle(ctx)
@@ -437,11 +436,11 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
         flushed = outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
         sent, waiting = flushed.sent, flushed.waiting + flushed.failed
         if flushed.failed:
-            problems.append(f"{flushed.failed} e-mail(s) could not be sent; they stay queued")
+            problems.append(Problem("mail_unsent", count=flushed.failed))
         if ctx.webhook is not None:
             _delivered, failed = webhooks.deliver(ctx.factory, ctx.webhook, ctx.clock.now)
             if failed:
-                problems.append(f"{failed} webhook delivery(ies) failed; they will be retried")
+                problems.append(Problem("webhook_failed", count=failed))
     with ctx.factory() as session:
         charges = _report_charges(session, marks[0])
         mails = tuple(MailLine(n.kind, n.to, n.status) for n in session.scalars(
@@ -452,8 +451,7 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
             waiting = 0
     unknown = sum(1 for c in charges if c.result == "unknown")
     if unknown:
-        problems.append(f"{unknown} charge(s) have an unknown outcome; the next run asks the "
-                        "processor before anything else")
+        problems.append(Problem("unknown_outcome", count=unknown))
     if deliver:
         with ctx.factory() as session:
             record = run_record.figures(
