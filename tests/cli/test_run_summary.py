@@ -20,3 +20,16 @@ def test_sy2_a_run_without_429s_says_nothing_of_them() -> None:
     out = io.StringIO()
     print_report(RunReport(date(2027, 1, 10), False, 0), out)
     assert "429" not in out.getvalue()
+
+
+def test_hm3_the_summary_reads_in_french_with_its_problems_in_french() -> None:
+    from renewdesk.domain.run_words import Problem
+
+    out = io.StringIO()
+    print_report(RunReport(date(2027, 1, 10), False, 2, rate_limited=1,
+                           problems=(Problem("mail_unsent", count=2),)), out, "fr")
+    said = out.getvalue()
+    assert said.startswith("Passage au 2027-01-10 (rattrapage de 2 jour(s) manqué(s))")
+    assert "0 préavis, 0 tentative(s) de prélèvement" in said
+    assert "problème: 2 e-mail(s) n'ont pas pu être envoyés" in said
+    assert "limite de débit" in said and "declines" not in said
