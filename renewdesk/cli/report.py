@@ -43,7 +43,7 @@ def print_report(report: RunReport, out: TextIO, language: str = "en") -> None:
     if report.rate_limited:  # SY-2: not declines; each was asked again with its own key
         out.write(w["rate_limited"].format(count=report.rate_limited) + "\n")
     for problem in report.problems:
-        out.write(f"  {w['problem']}: {in_words(problem, language)}\n")
+        out.write(f"  {w['problem']} {in_words(problem, language)}\n")
 
 
 def _provider(report: RunReport, out: TextIO, w: dict[str, str]) -> None:
@@ -74,7 +74,7 @@ def print_sync(report: RunReport, out: TextIO, language: str = "en") -> None:
                                       rounds=len(report.settled), sent=report.mail_sent,
                                       waiting=report.mail_waiting) + "\n")
     for problem in report.problems:
-        out.write(f"  {w['problem']}: {in_words(problem, language)}\n")
+        out.write(f"  {w['problem']} {in_words(problem, language)}\n")
 
 
 def _words(language: str) -> dict[str, str]:
@@ -89,7 +89,7 @@ _WORDS = {
         "catching_up": " (catching up {days} missed day(s))",
         "settled": "settled ", "notice": "notice  ", "charge": "charge  ",
         "expired": "expired ", "suspend": "suspend ", "invoice": "invoice ",
-        "email": "e-mail  ", "provider": "provider", "problem": "problem",
+        "email": "e-mail  ", "provider": "provider", "problem": "problem:",
         "charge_on": "charge on {day}", "plan_change_of": "plan change of {ref}",
         "mail_to": "{kind} to {to} [{status}]",
         "totals": "{notices} notice(s), {charges} charge attempt(s), {suspended} suspension(s), "
@@ -108,7 +108,7 @@ _WORDS = {
         "catching_up": " (rattrapage de {days} jour(s) manqué(s))",
         "settled": "réglé   ", "notice": "préavis ", "charge": "prélèv. ",
         "expired": "expiré  ", "suspend": "suspendu", "invoice": "facture ",
-        "email": "e-mail  ", "provider": "prestat.", "problem": "problème",
+        "email": "e-mail  ", "provider": "prestat.", "problem": "problème :",
         "charge_on": "prélevé le {day}", "plan_change_of": "changement d'échéancier de {ref}",
         "mail_to": "{kind} à {to} [{status}]",
         "totals": "{notices} préavis, {charges} tentative(s) de prélèvement, {suspended} "

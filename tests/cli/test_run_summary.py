@@ -31,5 +31,5 @@ def test_hm3_the_summary_reads_in_french_with_its_problems_in_french() -> None:
     said = out.getvalue()
     assert said.startswith("Passage au 2027-01-10 (rattrapage de 2 jour(s) manqué(s))")
     assert "0 préavis, 0 tentative(s) de prélèvement" in said
-    assert "problème: 2 e-mail(s) n'ont pas pu être envoyés" in said
+    assert "problème : 2 e-mail(s) n'ont pas pu être envoyés" in said
     assert "limite de débit" in said and "declines" not in said
