@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.refusal_words import words
+from renewdesk.domain.refusal_words import colon, words
 from renewdesk.domain.sensitive import Kind, sensitive_kind
+from renewdesk.domain.setting_words import VALUE_WORDS, choice_words
 from renewdesk.logs import setup_logging
 
 # The database, the models and the commands (SQLAlchemy, the processors, the mailer) are
@@ -47,7 +48,23 @@ def version_text() -> str:
     return f"renewdesk {__version__}"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _typed_values(language: str) -> str:
+    """`settings --help`: the codes a coded setting is typed with, each with its words; the
+    listing itself reads in words (HM-3)."""
+    lines = [line for name, codes in VALUE_WORDS.items()
+             for line in [f"  {name}{colon(language).rstrip()}",
+                          *(f"    {code:<14} {choice_words(name, code, language)}"
+                            for code in codes)]]
+    header, kinds = {
+        "fr": ("Valeurs à taper :", "oui/non : true ou false ; jours : un nombre, les "
+                                    "relances une liste (3,6) ; heure : HH:MM ; montants : 2.00"),
+        "en": ("Values to type:", "yes/no: true or false; days: a number, retries a list "
+                                  "(3,6); time: HH:MM; amounts: 2.00"),
+    }[language if language == "fr" else "en"]
+    return "\n".join([header, *lines, f"  {kinds}"])
+
+
+def _parser(language: str = "en") -> argparse.ArgumentParser:
     p = _Parser(prog="renewdesk", description="Renewals, installment plans and "
                                 "saved cards for account managers.")
     p.add_argument("--version", action="version", version=version_text())
@@ -148,7 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("customer-emails", help="turn a customer's e-mails on or off")
     c.add_argument("customer")
     c.add_argument("state", choices=("on", "off"))
-    c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs")
+    c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs",
+                       epilog=_typed_values(language),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("pairs", nargs="*", metavar="NAME=VALUE")
     c = sub.add_parser("link-customer", help="link to an existing customer at the processor "
                                              "and import the cards saved there")
@@ -267,7 +286,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     err = err or sys.stderr
     inp = inp or sys.stdin
     language = cli_language(os.environ)
-    parser = _parser()
+    parser = _parser(language)
     try:
         args = parser.parse_args(list(argv))
     except InputError as error:

@@ -4,6 +4,10 @@ Each value is checked as the window checks it (a SIREN, a SIRET, a VAT number, a
 rate, a prefix: `domain.tax_ids`); a bad one exits 2 with one line and nothing changed. The
 seller's identifiers are kept compact, and a French VAT number must be the SIREN's, the one
 given or the one saved. The list ends with what invoices still wait for, in words.
+
+The list reads in words, in the system's language (HM-3): "Replace only, never remove" for
+`replace_only`, yes or no, days with their unit, amounts with their currency, the nightly run as
+a time (`domain.setting_words`). Values are still typed as codes; `settings --help` names them.
 """
 
 from __future__ import annotations
@@ -12,22 +16,33 @@ import argparse
 import os
 from typing import TextIO
 
+from sqlalchemy import select
+
 from renewdesk.app import App
 from renewdesk.cli.entry import cli_language
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.refusal_words import words
+from renewdesk.domain.refusal_words import colon, words
+from renewdesk.domain.setting_words import AMOUNTS, setting_text
 from renewdesk.services import actions, seller
 from renewdesk.store import settings
+from renewdesk.store.models import InstallmentOrder, Service
+
+_CURRENCIES = {"service": Service.currency, "order": InstallmentOrder.currency}
 
 
 def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
     if not args.pairs:
+        language = cli_language(os.environ)
         with app.factory() as session:
-            for name, value in settings.all_user_settings(session).items():
-                out.write(f"{name}={_shown(name, value)}\n")
+            listed = settings.all_user_settings(session)
+            currencies = {kind: sorted(session.scalars(select(column).distinct()))
+                          for kind, column in _CURRENCIES.items()}
             waiting = seller.incomplete(session)
+        for name, value in listed.items():
+            shown = _shown(name, value, language, currencies.get(AMOUNTS.get(name, ""), []))
+            out.write(f"{name}{colon(language)}{shown}\n")
         if waiting is not None:
-            out.write(f"# {words(waiting, cli_language(os.environ))}\n")
+            out.write(f"# {words(waiting, language)}\n")
         return
     values: dict[str, str] = {}
     for pair in args.pairs:
@@ -44,13 +59,15 @@ def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{len(values)} setting(s) saved\n")
 
 
-def _shown(name: str, value: str) -> str:
-    """A value as a line can show it: the logo by its kind and size, not its base64."""
-    if name != "seller_logo" or not value:
-        return value
+def _shown(name: str, value: str, language: str, currencies: list[str]) -> str:
+    """A value as a line can show it, in words; the logo by its kind and size, not its base64."""
+    if name != "seller_logo" or not value:  # an address's lines on the one line
+        return ", ".join(line.strip() for line in setting_text(
+            name, value, language, currencies).splitlines() if line.strip()) or value
     try:
         data = settings.logo_bytes(value)
         kind = "PNG" if data.startswith(b"\x89PNG") else "JPEG"
     except InputError:
         return "(?)"
     return f"({kind}, {-(-len(data) // 1024)} KB)"
+

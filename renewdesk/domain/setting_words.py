@@ -55,6 +55,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {"yes": "yes", "no": "no", "day": "{n} day", "days": "{n} days", "and": " and ",
            "none": "none", "not_set": "(not set)", "day_of_month": "on the {n} of each month",
            "at": "every day at {time}", "backups": "the last {n} backups",
+           "backup": "the last backup only",
            "each_service": "{amount} in each service's currency",
            "each_order": "{amount} in each order's currency",
            "percent": "{n}%", "by_mode": "by mode (25/s test, 100/s live)",
@@ -63,6 +64,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "fr": {"yes": "oui", "no": "non", "day": "{n} jour", "days": "{n} jours", "and": " et ",
            "none": "aucun", "not_set": "(non renseigné)", "day_of_month": "le {n} de chaque mois",
            "at": "chaque jour à {time}", "backups": "les {n} dernières sauvegardes",
+           "backup": "la dernière sauvegarde seulement",
            "each_service": "{amount} dans la devise de chaque service",
            "each_order": "{amount} dans la devise de chaque commande",
            "percent": "{n}\u202f%", "by_mode": "selon le mode (25/s en test, 100/s en réel)",
@@ -144,7 +146,8 @@ def _other(name: str, value: str, language: str) -> str:
         shown = format_time(time(int(hours), int(minutes)), "short", locale=_LOCALES[language])
         return said["at"].format(time=shown)
     if name == "backup_keep":
-        return said["backups"].format(n=int(value))
+        count = int(value)
+        return said["backup"] if count == 1 else said["backups"].format(n=count)
     if name == "default_vat_rate":
         number = format_decimal(Decimal(value), locale=_LOCALES[language])
         return said["percent"].format(n=number)

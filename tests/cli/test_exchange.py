@@ -424,7 +424,7 @@ def _diners_siret() -> str:
 def test_iv1_the_seller_is_set_with_the_settings_command_checked_and_kept_compact(
         world: World, tmp_path: Path) -> None:
     out = world.cli("settings")[1]
-    assert "invoice_prefix=F" in out and "consumer_notice_days=45" in out
+    assert "invoice_prefix: F" in out and "consumer_notice_days: 45 days" in out
     assert out.splitlines()[-1] == ("# invoices wait for the seller's legal name, address, "
                                     "SIREN, VAT number (renewdesk settings NAME=VALUE, or "
                                     "Settings > Seller)")
@@ -440,8 +440,9 @@ def test_iv1_the_seller_is_set_with_the_settings_command_checked_and_kept_compac
     assert world.cli("settings", "seller_logo=" + base64.b64encode(logo.read_bytes())
                      .decode())[0] == 0
     out = world.cli("settings")[1]
-    assert "seller_siren=732829320" in out and "seller_vat_number=FR44732829320" in out
-    assert f"seller_siret={siret}" in out and "seller_logo=(PNG, 2 KB)" in out
+    assert "seller_siren: 732829320" in out and "seller_vat_number: FR44732829320" in out
+    assert f"seller_siret: {siret}" in out and "seller_logo: (PNG, 2 KB)" in out
+    assert "default_vat_rate: 5.5%" in out and "vat_franchise: no" in out
     assert not out.splitlines()[-1].startswith("#")  # nothing waits
 
 

@@ -57,4 +57,4 @@ def test_issue19_the_environment_overrides_the_setting(
 def test_issue19_the_setting_takes_only_a_processor(plain: World) -> None:
     code, _out, err = plain.cli("settings", "payment_processor=paypal")
     assert code == 2 and "'paypal' is not a processor (sandbox or stripe)" in err
-    assert "payment_processor=sandbox" in plain.cli("settings")[1]
+    assert "payment_processor: Sandbox: no real money" in plain.cli("settings")[1]

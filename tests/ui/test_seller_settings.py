@@ -114,7 +114,7 @@ def test_iv1_a_complete_french_seller_is_saved_with_its_logo_and_read_back(
     assert (seller.default_vat_rate_bp, seller.consumer_notice_days) == (550, 60)
     assert seller.prices_include_vat and not seller.franchise
     out = world.cli("settings")[1]
-    assert "seller_logo=(PNG, 1 KB)" in out and base64.b64encode(PNG).decode() not in out
+    assert "seller_logo: (PNG, 1 KB)" in out and base64.b64encode(PNG).decode() not in out
     app.close()
     app, dialog = opened(world, qtbot)  # shown again as saved, the logo removable
     assert dialog.seller.widgets["seller_siren"].text() == "732829320"  # type: ignore[attr-defined]
