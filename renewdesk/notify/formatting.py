@@ -10,8 +10,24 @@ from renewdesk.domain.money import Money
 from renewdesk.notify.templates import language_for
 
 
+class MoneyText(str):
+    """An amount as a reader reads it, which still knows the amount it says: the e-mail that
+    lists several items (HM-2) adds them up from what each item's e-mail was given."""
+
+    amount: Money
+    language: str
+
+    def __new__(cls, amount: Money, language: str) -> MoneyText:
+        made = super().__new__(cls, amount.format(language_for(language)))
+        made.amount, made.language = amount, language
+        return made
+
+    def __getnewargs__(self) -> tuple[Money, str]:  # type: ignore[override]
+        return self.amount, self.language
+
+
 def money(amount: Money, language: str) -> str:
-    return amount.format(language_for(language))
+    return MoneyText(amount, language)
 
 
 def day(value: date, language: str) -> str:

@@ -9,6 +9,11 @@ frozen at issue (`services.invoice_files`) and never kept: the same document giv
 bytes, so a retry sends the same file. A PDF that cannot be made is a bug, never a reason to
 lose the e-mail: it stays queued, with why in its error, and is tried again like a send that
 failed.
+
+HM-2: the messages queued for one person are gathered into one before anything is sent
+(`gather`): each message keeps what it was rendered from (`context`), so the messages of one
+kind to one customer (or the seller's alerts) become one listing every item, each with its own
+links. HM-4: every message has an HTML part with the seller's face, rendered with its text.
 """
 
 from __future__ import annotations
@@ -19,13 +24,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import event, func, or_, select
+from sqlalchemy import delete, event, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from renewdesk.notify import compose as text
 from renewdesk.notify import links as link_tokens
-from renewdesk.notify.templates import language_for, render
+from renewdesk.notify.face import LOGO_CID, seller_face
+from renewdesk.notify.templates import language_for
 from renewdesk.store import settings
-from renewdesk.store.models import Customer, CustomerLink, Notification
+from renewdesk.store.models import Customer, CustomerLink, HostedPage, Notification
 from renewdesk.store.refs import assign_refs, temporary_ref
 
 DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
@@ -43,12 +50,23 @@ class Attachment:
     mimetype: str = "application/pdf"
 
 
+@dataclass(frozen=True)
+class InlineImage:
+    """An image the HTML part shows by its Content-ID (`<img src="cid:...">`): the logo."""
+
+    cid: str
+    content: bytes
+    mimetype: str = "image/png"
+
+
 class Sender(Protocol):
-    """Sends one plain-text e-mail. `attachments` is given only to an e-mail that has some, so
-    a sender that never gets one may leave it out."""
+    """Sends one e-mail: its plain text, and its HTML part with the images it shows (HM-4).
+    `attachments`, `html` and `images` are given only to an e-mail that has some, so a sender
+    that never gets one may leave it out."""
 
     def send(self, to: str, subject: str, body: str, message_ref: str,
-             attachments: Sequence[Attachment] = ()) -> None: ...
+             attachments: Sequence[Attachment] = (), html: str | None = None,
+             images: Sequence[InlineImage] = ()) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -80,18 +98,20 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
     base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
     key = signing_key(session) if links else ""
     made: list[CustomerLink] = []
-    urls: dict[str, str] = {}
+    tokens: dict[str, str] = {}
     for spec in links:
         token = link_tokens.sign(key, spec.action, spec.expires_on)
         assert customer is not None
         made.append(CustomerLink(token=token, action=spec.action, customer_id=customer.id,
                                  subject_ref=spec.subject_ref, expires_on=spec.expires_on))
-        urls[spec.action] = base + token
-    mail = render(kind, language_for(language), {**context, "links": urls})
+        tokens[spec.action] = token
+    urls = {action: base + token for action, token in tokens.items()}
+    mail = text.compose(session, kind, language_for(language), [context], [urls])
     suppressed = customer is not None and not customer.emails_enabled
     note = Notification(
         ref=temporary_ref(), kind=kind, customer_id=customer.id if customer else None, to=to,
-        language=language_for(language), subject=mail.subject, body=mail.body, created_on=today,
+        language=language_for(language), subject=mail.subject, body=mail.body, html=mail.html,
+        context=text.stored([text.item(context, tokens)]), created_on=today,
         status="suppressed" if suppressed else "queued", links=made,
     )
     session.add(note)  # its ref (`MSG-0000042`) is given when the unit of work is flushed
@@ -126,16 +146,19 @@ def enqueue_many(session: Session, mails: list[NewMail]) -> None:
     notes: list[dict[str, Any]] = []
     links: list[tuple[int, LinkSpec, str]] = []
     for mail in mails:
-        urls: dict[str, str] = {}
+        tokens: dict[str, str] = {}
         for spec in mail.links:
             token = link_tokens.sign(key, spec.action, spec.expires_on)
             links.append((len(notes), spec, token))
-            urls[spec.action] = base + token
-        rendered = render(mail.kind, language_for(mail.language), {**mail.context, "links": urls})
+            tokens[spec.action] = token
+        urls = {action: base + token for action, token in tokens.items()}
+        rendered = text.compose(session, mail.kind, language_for(mail.language), [mail.context],
+                            [urls])
         notes.append({
             "ref": temporary_ref(), "kind": mail.kind, "customer_id": mail.customer.id,
             "to": mail.to, "language": language_for(mail.language), "subject": rendered.subject,
-            "body": rendered.body, "created_on": mail.today,
+            "body": rendered.body, "html": rendered.html,
+            "context": text.stored([text.item(mail.context, tokens)]), "created_on": mail.today,
             "status": "queued" if mail.customer.emails_enabled else "suppressed", "tries": 0,
             "invoice_number": mail.invoice_number})
     table: Any = Notification.__table__
@@ -166,9 +189,73 @@ def _unit_ended(session: Session) -> None:
     session.info.pop(WRITTEN, None)
 
 
+# HM-2: the kinds whose messages to one person are gathered into one (each has list templates).
+GATHERED = ("installment_failed", "usage_failed", "renewal_failed", "seller_alert")
+PER_ITEM = ("pay_now",)  # the links each item keeps; the others, the first item's serve all
+
+
+def gather(session: Session) -> int:
+    """HM-2: the queued messages never tried, of one kind to one person (a customer, or the
+    seller's address for alerts) on one day, become one: the last of them, rewritten to list
+    every item with its own pay-now link, carrying their links; the others are deleted. One
+    transaction (the caller commits): a message is never lost, and one already tried (or
+    sent, or suppressed) is never touched. Returns how many messages were merged away."""
+    notes = session.scalars(select(Notification).where(
+        Notification.status == "queued", Notification.tries == 0,
+        Notification.kind.in_(GATHERED), Notification.invoice_number.is_(None),
+        Notification.context.is_not(None)).order_by(Notification.id).with_for_update()).all()
+    groups: dict[tuple[Any, ...], list[Notification]] = {}
+    for note in notes:
+        key = (note.kind, note.to.lower(), note.customer_id, note.language, note.created_on)
+        groups.setdefault(key, []).append(note)
+    merged = 0
+    for group in groups.values():
+        if len(group) > 1:
+            _merge(session, group)
+            merged += len(group) - 1
+    return merged
+
+
+def _merge(session: Session, group: list[Notification]) -> None:
+    survivor, ids = group[-1], [note.id for note in group]
+    links = session.scalars(select(CustomerLink).where(
+        CustomerLink.notification_id.in_(ids))).all()
+    pages = dict(session.execute(select(HostedPage.link_id, HostedPage.url).where(
+        HostedPage.link_id.in_([link.id for link in links]))).all())
+    base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
+    address = {link.token: pages.get(link.id, base + link.token) for link in links}
+    items: list[dict[str, Any]] = []
+    for note in group:
+        for entry in (note.context or {}).get("items", []):
+            own = entry.get(text.LINKS, {})
+            if items:  # the first item's shared links serve every item
+                own = {action: token for action, token in own.items() if action in PER_ITEM}
+            items.append({**entry, text.LINKS: own})
+    urls = [{action: address[token] for action, token in entry[text.LINKS].items()
+             if token in address} for entry in items]
+    mail = text.compose(session, survivor.kind, survivor.language, items, urls, items)
+    kept = {token for entry in items for token in entry[text.LINKS].values()}
+    survivor.subject, survivor.body, survivor.html = mail.subject, mail.body, mail.html
+    survivor.context = text.stored(items)
+    unused = [link.id for link in links if link.token not in kept]
+    session.flush()
+    if unused:
+        session.execute(delete(CustomerLink).where(CustomerLink.id.in_(unused)))
+    session.execute(update(CustomerLink).where(CustomerLink.notification_id.in_(ids[:-1]))
+                    .values(notification_id=survivor.id))
+    session.execute(delete(Notification).where(Notification.id.in_(ids[:-1]),
+                                               Notification.status == "queued",
+                                               Notification.tries == 0))
+    session.expire_all()
+
+
 def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[], datetime],
           *, respect_backoff: bool = False) -> FlushResult:
-    """Send what is queued, one commit per message so nothing is sent twice or lost."""
+    """Send what is queued, one commit per message so nothing is sent twice or lost; what
+    waits for one person is gathered into one message first (HM-2)."""
+    with factory() as session:
+        gather(session)
+        session.commit()
     if sender is None:
         with factory() as session:
             waiting = session.scalar(select(func.count()).select_from(Notification).where(
@@ -206,11 +293,17 @@ def _send_one(session: Session, note: Notification, sender: Sender,
         _failed(note, f"invoice {note.invoice_number}: its PDF could not be made: "
                       f"{type(error).__name__}: {error}", now)
         return False
+    extra: dict[str, Any] = {}
+    if files:
+        extra["attachments"] = files
+    if note.html:
+        note.html = _pages_in_html(session, note, note.html)
+        extra["html"] = note.html
+        images = _images(session, note.html)
+        if images:
+            extra["images"] = images
     try:
-        if files:
-            sender.send(note.to, note.subject, note.body, note.ref, attachments=files)
-        else:
-            sender.send(note.to, note.subject, note.body, note.ref)
+        sender.send(note.to, note.subject, note.body, note.ref, **extra)
     except (OSError, ValueError) as error:  # smtplib errors are OSErrors
         _failed(note, f"{type(error).__name__}: {error}", now)
         return False
@@ -239,3 +332,27 @@ def _attachments(session: Session, note: Notification) -> tuple[Attachment, ...]
 
     made = invoice_file(session, note.invoice_number, note.language, note.customer_id)
     return (Attachment(made.name, made.data),)
+
+
+def _images(session: Session, html: str) -> tuple[InlineImage, ...]:
+    """The logo the HTML part shows (HM-4), from the saved logo."""
+    if f"cid:{LOGO_CID}" not in html:
+        return ()
+    face = seller_face(session)
+    if face.logo is None:
+        return ()
+    return (InlineImage(LOGO_CID, face.logo, f"image/{face.logo_type}"),)
+
+
+def _pages_in_html(session: Session, note: Notification, html: str) -> str:
+    """CP-2: a pay-now link whose item has the processor's page (`hosted_pages.make` points
+    the text at it) points the HTML part there too."""
+    pages = session.execute(select(CustomerLink.token, HostedPage.url).join(
+        HostedPage, HostedPage.link_id == CustomerLink.id).where(
+        CustomerLink.notification_id == note.id)).all()
+    if not pages:
+        return html
+    base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
+    for token, url in pages:
+        html = html.replace(base + token, url)
+    return html

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from renewdesk.notify.outbox import Attachment
+from renewdesk.notify.outbox import Attachment, InlineImage
 
 
 @dataclass(frozen=True)
@@ -23,15 +23,26 @@ class SmtpConfig:
 
 
 def message_of(sender: str, to: str, subject: str, body: str, message_ref: str,
-               attachments: Sequence[Attachment] = ()) -> EmailMessage:
-    """The plain-text e-mail; with attachments, multipart/mixed: the text first, then each
-    file as its own part (an invoice as application/pdf)."""
+               attachments: Sequence[Attachment] = (), html: str | None = None,
+               images: Sequence[InlineImage] = ()) -> EmailMessage:
+    """The e-mail. With an HTML part (HM-4), multipart/alternative: the plain text, then the
+    HTML in a multipart/related with the images it shows by Content-ID (the logo). With
+    attachments, all that in a multipart/mixed, then each file as its own part (an invoice as
+    application/pdf)."""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(idstring=message_ref)
     message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+        html_part = message.get_body(("html",))
+        if images and isinstance(html_part, EmailMessage):
+            for image in images:
+                maintype, _, subtype = image.mimetype.partition("/")
+                html_part.add_related(image.content, maintype=maintype, subtype=subtype,
+                                      cid=f"<{image.cid}>", disposition="inline")
     for attached in attachments:
         maintype, _, subtype = attached.mimetype.partition("/")
         message.add_attachment(attached.content, maintype=maintype, subtype=subtype,
@@ -44,8 +55,10 @@ class SmtpSender:
         self.config = config
 
     def send(self, to: str, subject: str, body: str, message_ref: str,
-             attachments: Sequence[Attachment] = ()) -> None:
-        message = message_of(self.config.sender, to, subject, body, message_ref, attachments)
+             attachments: Sequence[Attachment] = (), html: str | None = None,
+             images: Sequence[InlineImage] = ()) -> None:
+        message = message_of(self.config.sender, to, subject, body, message_ref, attachments,
+                             html, images)
         with smtplib.SMTP(self.config.host, self.config.port, timeout=self.config.timeout) as smtp:
             if self.config.starttls:
                 smtp.starttls()

@@ -24,10 +24,12 @@ _OTHER = frozenset(
      "pay_return_url"}
 )
 # IV-1: the seller as invoices name it (the numbers and flags of IV-3 and IV-6 are `Policy`'s).
-# The e-mail on invoices is `seller_email`, where alerts go too.
+# The e-mail on invoices is `seller_email`, where alerts go too. HM-4: the name, logo, address,
+# phone, e-mail and `seller_signature` (free text, optional) are on every e-mail and page.
 SELLER_NAMES = ("seller_name", "seller_address", "seller_country", "seller_siren",
                 "seller_siret", "seller_vat_number", "seller_phone", "seller_logo",
-                "seller_footer", "seller_late_penalty", "invoice_prefix", "credit_note_prefix")
+                "seller_footer", "seller_late_penalty", "invoice_prefix", "credit_note_prefix",
+                "seller_signature")
 OTHER_NAMES = _OTHER | frozenset(SELLER_NAMES)
 INTERNAL = frozenset({"link_signing_key", "last_run_on", "install_id", "live_confirmed_on",
                       "proforma_last_number", "last_run_record"})
@@ -107,7 +109,8 @@ def validate_seller(values: dict[str, str]) -> dict[str, str]:
         kind = sensitive_kind(label + value) if name != "seller_logo" else None
         if kind is not None:
             raise InputError("setting_sensitive", name=name, kind=kind)
-        kept[name] = _seller_value(name, value.strip() if name != "seller_address" else value)
+        multiline = name in ("seller_address", "seller_signature")
+        kept[name] = _seller_value(name, value if multiline else value.strip())
     siren, number = kept.get("seller_siren"), kept.get("seller_vat_number")
     if siren and number:
         tax_ids.check_vat_number(number, "seller_vat_number", siren)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -28,6 +29,10 @@ class Notification(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(String(500))
     invoice_number: Mapped[str | None] = mapped_column(String(32))  # IV-4: its PDF attached
+    # HM-4: the HTML part, rendered with the text when queued (what is sent is what is kept).
+    html: Mapped[str | None] = mapped_column(Text)
+    # HM-2: what it was rendered from, `{"items": [...]}`, so messages to one person are merged.
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     links: Mapped[list[CustomerLink]] = relationship(order_by="CustomerLink.id")
 

@@ -1,0 +1,72 @@
+"""A message's words from what it is about: its text (the kind's templates, NT-2), the seller's
+signature and contact under it, and its HTML part in the shared layout (HM-4).
+
+A message is about one item or, gathered (HM-2), several: each item is the context its own
+e-mail was queued with, kept (`stored`) with the tokens of its links and the amounts it names,
+so that a gathered message is written from the same facts as the messages it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.money import Money
+from renewdesk.notify.face import seller_face
+from renewdesk.notify.formatting import MoneyText
+from renewdesk.notify.html import layout_context
+from renewdesk.notify.templates import RenderedMail, footer, layout, render, render_list
+
+LINKS = "_links"  # an item's links: action -> token
+AMOUNTS = "_money"  # an item's amounts: key -> [minor, currency]
+SUBJECT_LIMIT = 300  # Notification.subject
+
+
+def item(context: dict[str, Any], tokens: dict[str, str]) -> dict[str, Any]:
+    """What one message was rendered from, as it is kept."""
+    amounts = {key: [value.amount.minor, value.amount.currency]
+               for key, value in context.items() if isinstance(value, MoneyText)}
+    return {**context, LINKS: tokens, AMOUNTS: amounts}
+
+
+def stored(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """JSON as the column keeps it (a date as its ISO text): what `gather` reads back."""
+    loaded: dict[str, Any] = json.loads(json.dumps({"items": items}, default=str))
+    return loaded
+
+
+def words_of(entry: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in entry.items() if key not in (LINKS, AMOUNTS)}
+
+
+def total(items: list[dict[str, Any]], language: str) -> str | None:
+    """The items' amounts added up, when each has one and all share a currency."""
+    amounts = [entry.get(AMOUNTS, {}).get("amount") for entry in items]
+    if not amounts or any(a is None for a in amounts) or len({a[1] for a in amounts}) > 1:
+        return None
+    currency = amounts[0][1]
+    summed = sum((Money(a[0], currency) for a in amounts[1:]), Money(amounts[0][0], currency))
+    return MoneyText(summed, language)
+
+
+def compose(session: Session, kind: str, language: str, contexts: list[dict[str, Any]],
+            urls: list[dict[str, str]], kept: list[dict[str, Any]] | None = None) -> RenderedMail:
+    """The message about `contexts` (one each item, with its links' addresses `urls`): as the
+    item's own e-mail for one, as a list with the first item's shared links for several.
+    `kept`: the items as stored, for their amounts (a gathered message)."""
+    if len(contexts) == 1:
+        text = render(kind, language, {**words_of(contexts[0]), "links": urls[0]})
+    else:
+        entries = [{**words_of(c), "links": u} for c, u in zip(contexts, urls, strict=True)]
+        names = list(dict.fromkeys(str(e.get("customer") or e.get("name") or "")
+                                   for e in entries))
+        text = render_list(kind, language, {
+            "name": entries[0].get("name", ""), "items": entries, "count": len(entries),
+            "total": total(kept or contexts, language), "names": names, "links": urls[0]})
+    face = seller_face(session)
+    body = text.body.rstrip("\n") + "\n\n" + footer(face) if not face.empty else text.body
+    actions = {url: action for links in urls for action, url in links.items()}
+    html = layout(layout_context(text.subject, text.body, language, actions, face))
+    return RenderedMail(text.subject[:SUBJECT_LIMIT], body, html)
