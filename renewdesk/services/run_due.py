@@ -425,6 +425,7 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
         marks = _high_water(session)
     engine = _Pipeline(ctx, report.as_of, policy, progress, cancel, concurrency)
     report = engine.run(report)
+    engine.unit(outbox.gather)  # HM-2: one e-mail per person, real or dry, before it is listed
     sent = waiting = 0
     problems = list(report.problems)
     if deliver:  # a real run (a dry one is rolled back whole)
