@@ -16,18 +16,14 @@ import argparse
 import os
 from typing import TextIO
 
-from sqlalchemy import select
-
 from renewdesk.app import App
 from renewdesk.cli.entry import cli_language
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import colon, words
-from renewdesk.domain.setting_words import AMOUNTS, setting_text
+from renewdesk.domain.setting_words import setting_text
 from renewdesk.services import actions, seller
+from renewdesk.services.currencies import setting_currencies
 from renewdesk.store import settings
-from renewdesk.store.models import InstallmentOrder, Service
-
-_CURRENCIES = {"service": Service.currency, "order": InstallmentOrder.currency}
 
 
 def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -35,11 +31,10 @@ def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
         language = cli_language(os.environ)
         with app.factory() as session:
             listed = settings.all_user_settings(session)
-            currencies = {kind: sorted(session.scalars(select(column).distinct()))
-                          for kind, column in _CURRENCIES.items()}
+            currencies = setting_currencies(session)
             waiting = seller.incomplete(session)
         for name, value in listed.items():
-            shown = _shown(name, value, language, currencies.get(AMOUNTS.get(name, ""), []))
+            shown = _shown(name, value, language, currencies.of(name))
             out.write(f"{name}{colon(language)}{shown}\n")
         if waiting is not None:
             out.write(f"# {words(waiting, language)}\n")
@@ -59,7 +54,7 @@ def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{len(values)} setting(s) saved\n")
 
 
-def _shown(name: str, value: str, language: str, currencies: list[str]) -> str:
+def _shown(name: str, value: str, language: str, currencies: tuple[str, ...]) -> str:
     """A value as a line can show it, in words; the logo by its kind and size, not its base64."""
     if name != "seller_logo" or not value:  # an address's lines on the one line
         return ", ".join(line.strip() for line in setting_text(

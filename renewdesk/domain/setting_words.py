@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from datetime import time
 from decimal import Decimal, InvalidOperation
 
+from renewdesk.domain.errors import InputError
+
 LANGUAGES = ("fr", "en")
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -56,8 +58,8 @@ _WORDS: dict[str, dict[str, str]] = {
            "none": "none", "not_set": "(not set)", "day_of_month": "on the {n} of each month",
            "at": "every day at {time}", "backups": "the last {n} backups",
            "backup": "the last backup only",
-           "each_service": "{amount} in each service's currency",
-           "each_order": "{amount} in each order's currency",
+           "each_service": "in each service's currency",
+           "each_order": "in each order's currency",
            "percent": "{n}%", "by_mode": "by mode (25/s test, 100/s live)",
            "automatic": "automatic (as the rate limit needs)", "per_second": "{n} per second",
            "at_once": "{n} at once"},
@@ -65,8 +67,8 @@ _WORDS: dict[str, dict[str, str]] = {
            "none": "aucun", "not_set": "(non renseigné)", "day_of_month": "le {n} de chaque mois",
            "at": "chaque jour à {time}", "backups": "les {n} dernières sauvegardes",
            "backup": "la dernière sauvegarde seulement",
-           "each_service": "{amount} dans la devise de chaque service",
-           "each_order": "{amount} dans la devise de chaque commande",
+           "each_service": "dans la devise de chaque service",
+           "each_order": "dans la devise de chaque commande",
            "percent": "{n}\u202f%", "by_mode": "selon le mode (25/s en test, 100/s en réel)",
            "automatic": "automatique (selon la limite de débit)",
            "per_second": "{n} par seconde", "at_once": "{n} à la fois"},
@@ -88,20 +90,27 @@ def days(count: int, language: str) -> str:
     return said["day" if count == 1 else "days"].format(n=count)
 
 
-def amount_text(value: str, language: str, currencies: Sequence[str] = (),
-                of: str = "order") -> str:
-    """An amount kept in major units of whatever currency it is charged in: with the currency
-    when the portfolio has only one, else the number and whose currency it is."""
+def currency_words(name: str, currencies: Sequence[str], language: str) -> str:
+    """The currency an amount setting is in: the portfolio's one, else whose currency it is
+    ("in each order's currency")."""
+    if len(currencies) == 1:
+        return currencies[0]
+    return _WORDS[_language(language)][f"each_{AMOUNTS.get(name, 'order')}"]
+
+
+def amount_text(name: str, value: str, language: str, currencies: Sequence[str] = ()) -> str:
+    """An amount kept in major units of whatever currency it is charged in: as money when the
+    portfolio has only one currency, else the number and whose currency it is."""
     from babel.numbers import format_decimal
 
     from renewdesk.domain.money import Money
 
     language = _language(language)
     if len(currencies) == 1:
-        amount = Money.parse(value, currencies[0], field="amount")
+        amount = Money.parse(value, currencies[0], field=name)
         return amount.format("fr_FR") if language == "fr" else str(amount)
     number = format_decimal(Decimal(value), format="#,##0.00", locale=_LOCALES[language])
-    return _WORDS[language][f"each_{of}"].format(amount=number)
+    return f"{number} {currency_words(name, currencies, language)}"
 
 
 def setting_text(name: str, value: str, language: str,
@@ -125,9 +134,9 @@ def setting_text(name: str, value: str, language: str,
             last = days(numbers[-1], language)
             return f"{listed}{said['and']}{last}" if listed else last
         if name in AMOUNTS:
-            return amount_text(value, language, currencies, AMOUNTS[name])
+            return amount_text(name, value, language, currencies)
         return _other(name, value, language)
-    except (ValueError, InvalidOperation):
+    except (ValueError, InvalidOperation, InputError):  # kept before it was checked as it is now
         return value
 
 

@@ -33,8 +33,10 @@ from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
 from renewdesk.domain.refusal_words import words
+from renewdesk.domain.setting_words import AMOUNTS, choice_words, currency_words
 from renewdesk.services import actions, payments_setting, window
 from renewdesk.services.context import Context
+from renewdesk.services.currencies import SettingCurrencies, read_setting_currencies
 from renewdesk.services.payments_setting import StripeAccount
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.payments_settings import PaymentsTab
@@ -50,6 +52,8 @@ MAIL_FIELDS = ("seller_language", "smtp_host", "smtp_port", "smtp_sender",
 RUN_FIELDS = ("nightly_time", "business_time_zone", "processor_concurrency",
               "processor_rate_limit")
 BOOLEAN = {"fallback_to_other_methods", "smtp_starttls", "dispute_suspends"}
+# HM-3: a coded setting's combo box shows its words (`domain.setting_words`) and keeps its code.
+CHOICES = {"payment_method_removal": REMOVAL_POLICIES, "seller_language": ("fr", "en")}
 
 
 class _Words(QLabel):
@@ -67,7 +71,15 @@ class _Words(QLabel):
             self.box.toggle()
 
 
-def _wrapped(widget: QWidget) -> QWidget:
+def _wrapped(widget: QWidget, unit: QLabel | None = None) -> QWidget:
+    """A check box with its words beside it, or a field with its unit (an amount's currency)."""
+    if unit is not None:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        layout.addWidget(unit)
+        return row
     if not isinstance(widget, QCheckBox) or not widget.accessibleName():
         return widget
     row = QWidget()
@@ -93,6 +105,8 @@ class SettingsDialog(SendingDialog):
         self.database_changed = False
         self.current = dict(current.values)
         self.fields: dict[str, QWidget] = {}
+        # HM-3: an amount setting's currency, beside it once the portfolio's is read.
+        self.units = {name: QLabel() for name in AMOUNTS}
         tabs = QTabWidget()
         labels = self._labels()
         for title, names in ((self.tr("Rules"), RULE_FIELDS), (self.tr("E-mail"), MAIL_FIELDS),
@@ -103,8 +117,12 @@ class SettingsDialog(SendingDialog):
                 widget = self._widget(name, self.current.get(name, ""))
                 widget.setObjectName(name)
                 self.fields[name] = widget
-                form.addRow(labels.get(name, name), _wrapped(widget))
+                form.addRow(labels.get(name, name), _wrapped(widget, self.units.get(name)))
             tabs.addTab(page, title)
+        for name, unit in self.units.items():
+            unit.setObjectName(f"{name}_currency")
+            unit.setText(currency_words(name, (), desk.language.code))
+        desk.read(self, read_setting_currencies, self._show_currencies)
         # IV-1: the seller's identity for invoices; its e-mail is `seller_email` (alerts too).
         self.seller = SellerTab(self.current, desk.language.code)
         self.fields["seller_email"] = self.seller.widgets["seller_email"]
@@ -216,16 +234,14 @@ class SettingsDialog(SendingDialog):
                                               "for, until the dispute is settled"))
             box.setChecked(value == "True" or value == "true")
             return box
-        if name == "payment_method_removal":
+        if name in CHOICES:
             combo = QComboBox()
-            combo.addItems(REMOVAL_POLICIES)
-            combo.setCurrentText(value)
+            for code in CHOICES[name]:
+                combo.addItem(choice_words(name, code, self._desk.language.code), code)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
-        if name == "seller_language":
-            combo = QComboBox()
-            combo.addItems(["fr", "en"])
-            combo.setCurrentText(value)
-            return combo
+        if name in AMOUNTS:  # typed and shown the reader's way: "2,00" in French
+            return QLineEdit(self._decimal_shown(value))
         if name in ("processor_concurrency", "processor_rate_limit"):
             return self._by_processor(name, value)
         if name == "nightly_time":
@@ -233,6 +249,20 @@ class SettingsDialog(SendingDialog):
             edit.setDisplayFormat("HH:mm")
             return edit
         return QLineEdit(value)
+
+    def _decimal_shown(self, value: str) -> str:
+        return value.replace(".", ",") if self._desk.language.code == "fr" else value
+
+    def _decimal_typed(self, text: str) -> str:
+        """As it is kept ("1234.50"), from "1 234,50" in French; anything else ambiguous
+        ("2,50" in English) is kept as typed, and refused by the check."""
+        kept = "".join(text.split()).replace("\u202f", "")
+        return kept.replace(",", ".") if self._desk.language.code == "fr" else kept
+
+    @Slot(object)
+    def _show_currencies(self, currencies: SettingCurrencies) -> None:
+        for name, unit in self.units.items():
+            unit.setText(currency_words(name, currencies.of(name), self._desk.language.code))
 
     def _by_processor(self, name: str, value: str) -> QSpinBox:
         """SY-2: 0, shown in words, leaves it to the processor: its documented limit for its
@@ -259,6 +289,8 @@ class SettingsDialog(SendingDialog):
                 out[name] = str(widget.value())
             elif isinstance(widget, QTimeEdit):
                 out[name] = widget.time().toString("HH:mm")
+            elif isinstance(widget, QLineEdit) and name in AMOUNTS:
+                out[name] = self._decimal_typed(widget.text())
             elif isinstance(widget, QLineEdit):
                 out[name] = widget.text().strip()
         out.update(self.seller.values())
