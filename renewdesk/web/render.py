@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, g, render_template, request
+from flask import Response, current_app, g, render_template, request
 
 from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import words as refusal_words
 from renewdesk.notify import formatting as fmt
+from renewdesk.notify.face import SellerFace, seller_face
 from renewdesk.web import guard, texts
 
 _HEADERS = {
@@ -31,7 +32,8 @@ STRIPE_JS = ("default-src 'self'; style-src 'unsafe-inline'; script-src 'self' h
 def page(template: str, language: str, status: int = 200, csp: str | None = None,
          **values: Any) -> Response:
     words = texts.words(language)
-    body = render_template(template, t=words, lang=language, money=lambda m: _money(m, language),
+    body = render_template(template, t=words, lang=language, seller=face(),
+                           money=lambda m: _money(m, language),
                            day=lambda d: day(d, language),
                            status=lambda s: texts.status(language, s), **values)
     response = Response(body, status=status, mimetype="text/html")
@@ -41,6 +43,16 @@ def page(template: str, language: str, status: int = 200, csp: str | None = None
     if csp is not None:
         response.headers["Content-Security-Policy"] = csp
     return response
+
+
+def face() -> SellerFace:
+    """HM-4: the seller's name and logo at the top of every page (the logo from `/seller-logo`,
+    the pages' own origin, which their CSP allows)."""
+    if "seller_face" not in g:
+        with current_app.extensions["renewdesk"].app.factory() as session:
+            g.seller_face = seller_face(session)
+    found: SellerFace = g.seller_face
+    return found
 
 
 def message(language: str, text: str, status: int = 200) -> Response:

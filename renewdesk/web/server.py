@@ -30,6 +30,7 @@ from renewdesk.web import guard
 from renewdesk.web.link import Link, Wiring, invalid, usable_link, wiring
 from renewdesk.web.render import (
     STRIPE_JS,
+    face,
     message,
     money_text,
     page,
@@ -243,6 +244,16 @@ def save_card(link: Link) -> Response:
     except InputError as error:
         return message(link.language, refusal(error, link.language), 409)
     return said(link.language, "saved")
+
+
+@blueprint.get("/seller-logo")
+def seller_logo() -> Response:
+    """HM-4: the seller's logo the pages show; not secret (every e-mail carries it)."""
+    seller = face()
+    if seller.logo is None:
+        return Response(status=404, headers=FILE_HEADERS)
+    headers = {**FILE_HEADERS, "Cache-Control": "public, max-age=3600"}
+    return Response(seller.logo, mimetype=f"image/{seller.logo_type}", headers=headers)
 
 
 @blueprint.app_errorhandler(404)
