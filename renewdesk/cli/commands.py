@@ -365,10 +365,11 @@ def _cmd_migrate_db(app: App, args: argparse.Namespace, out: TextIO) -> None:
                 app.engine, target, lambda table, rows: log.info("copied %s: %d", table, rows))
     finally:
         target.dispose()
-    money = sum(total for table in report.source for _name, total in table.totals)
+    # Each column's total adds up amounts of every currency: compared, never shown as money.
+    columns = sum(len(table.totals) for table in report.source)
     out.write(f"copied {report.rows} rows in {len(report.source)} tables to "
-              f"{location.shown(target_url)}; verified: every table's row count and money "
-              f"totals (all together {money} minor units) are equal on both sides\n")
+              f"{location.shown(target_url)}; verified: every table's row count and the totals "
+              f"of its amounts ({columns} columns) are equal on both sides\n")
     if args.use:
         location.save(os.environ, location.without_password(target_url))
         out.write("this machine now works on it (`renewdesk database` shows the choice)\n")
