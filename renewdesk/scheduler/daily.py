@@ -8,7 +8,7 @@ catch-up (SC-3 asks before catching up more than one day).
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -18,6 +18,18 @@ def next_run_at(now: datetime, at: time) -> datetime:
     """The next local date-time at `at`, strictly after `now`."""
     candidate = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
     return candidate if candidate > now else candidate + timedelta(days=1)
+
+
+def next_run_shown(next_at: datetime, last_run: date | None,
+                   simulated_today: date | None = None) -> datetime:
+    """The next run as the status bar says it (HM-3: it never contradicts the last run). On a
+    simulated date (`--today`) the timer still fires on the machine's clock, but the run it
+    starts is as of that date: its day is shown, not the machine's. Either way a run is never
+    shown on or before the last run's date (a run as of that date would do nothing)."""
+    day = simulated_today or next_at.date()
+    if last_run is not None and day <= last_run:
+        day = last_run + timedelta(days=1)
+    return next_at.replace(year=day.year, month=day.month, day=day.day)
 
 
 def parse_time(text: str) -> time:

@@ -41,20 +41,46 @@ from renewdesk.services.listing_billing import (
     RenewalRow,
 )
 from renewdesk.services.listing_invoices import INVOICES
+from renewdesk.services.listing_payments import PAYMENTS, PaymentRow
 from renewdesk.store import settings
 
 __all__ = [
-    "ALL", "AUDIT", "COLLECTIONS", "CUSTOMERS", "EVENTS", "FEW", "METHODS", "ORDERS", "OUTBOX",
-    "RENEWALS", "SERVICES", "AuditRow", "CollectionRow", "Column", "CustomerRow", "EventRow",
-    "Factory", "Listing", "MethodRow", "OrderRow", "OutboxRow", "Query", "RenewalRow", "Row", "ServiceRow",
-    "count_rows", "read_block",
+    "ALL",
+    "AUDIT",
+    "COLLECTIONS",
+    "CUSTOMERS",
+    "EVENTS",
+    "FEW",
+    "METHODS",
+    "ORDERS",
+    "OUTBOX",
+    "PAYMENTS",
+    "RENEWALS",
+    "SERVICES",
+    "AuditRow",
+    "CollectionRow",
+    "Column",
+    "CustomerRow",
+    "EventRow",
+    "Factory",
+    "Listing",
+    "MethodRow",
+    "OrderRow",
+    "OutboxRow",
+    "PaymentRow",
+    "Query",
+    "RenewalRow",
+    "Row",
+    "ServiceRow",
+    "count_rows",
+    "read_block",
 ]
 
 Factory = sessionmaker[Session]
 
 ALL: dict[str, Listing] = {listing.name: listing for listing in (
-    CUSTOMERS, SERVICES, METHODS, ORDERS, COLLECTIONS, RENEWALS, INVOICES, OUTBOX, EVENTS,
-    AUDIT)}
+    CUSTOMERS, SERVICES, METHODS, ORDERS, COLLECTIONS, RENEWALS, INVOICES, PAYMENTS, OUTBOX,
+    EVENTS, AUDIT)}
 
 
 def count_rows(factory: Factory, which: Listing, query: Query) -> int:

@@ -46,6 +46,10 @@ class Query:
     filter: str = ""
     sort: str = ""
     descending: bool = False
+    # HM-1: the rows of these days only (both included), on the listing's `dated`: what a
+    # home-page chart's bar opens.
+    since: date | None = None
+    until: date | None = None
 
 
 # A filter or search matching this many rows or fewer is read from the rows it matches, then
@@ -71,6 +75,8 @@ class Listing:
 
     # The field that is the row's reference: what actions act on.
     ref_key: str = "ref"
+    # The rows of a range of days (Query.since/until), for the lists a chart's bar opens.
+    dated: Callable[[date, date], Expr] | None = None
 
     def ref(self, row: Row) -> str:
         return str(getattr(row, self.ref_key))
@@ -86,6 +92,8 @@ class Listing:
             if query.filter not in self.filters:
                 raise KeyError(f"{self.name} has no filter {query.filter!r}")
             terms.append(self.filters[query.filter])
+        if query.since is not None and self.dated is not None:
+            terms.append(self.dated(query.since, query.until or query.since))
         # A character no database compares (a NUL pasted into the box: PostgreSQL refuses it) is
         # a space: a search is not stored, so nothing is refused.
         text = query.text if query.text.isprintable() else "".join(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.money import Money
@@ -24,6 +24,28 @@ from renewdesk.store.models import (
     Renewal,
     RenewalItem,
 )
+
+# What the scheduler charges on a range of days (HM-1): the home page's chart and the lists its
+# bars open both count these, so they agree by construction.
+
+OPEN = ("scheduled", "failed")
+
+
+def renewals_charged(since: date, until: date) -> Expr:
+    return and_(Renewal.status.in_(OPEN), Renewal.next_attempt_on.between(since, until))
+
+
+def installments_charged(since: date, until: date) -> Expr:
+    """Installments of active orders not handed to collection, tried on one of those days."""
+    return and_(Installment.status.in_(OPEN), Installment.next_attempt_on.between(since, until),
+                InstallmentOrder.status == "active", InstallmentOrder.in_collection.is_(False))
+
+
+def _orders_charged(since: date, until: date) -> Expr:
+    return (select(Installment.id).where(Installment.order_id == InstallmentOrder.id,
+                                         installments_charged(since, until))
+            .correlate(InstallmentOrder).exists())
+
 
 # Installment orders --------------------------------------------------------------------------
 
@@ -99,7 +121,7 @@ ORDERS = Listing(
     (InstallmentOrder.ref, Customer.name, InstallmentOrder.invoice_number),
     {"active": InstallmentOrder.status == "active", "failing": _has_failed(),
      "collection": InstallmentOrder.in_collection.is_(True)},
-    row=OrderRow, finish=_finish_orders,
+    row=OrderRow, finish=_finish_orders, dated=_orders_charged,
 )
 
 
@@ -145,6 +167,7 @@ COLLECTIONS = Listing(
     {"waiting": InstallmentOrder.in_collection.is_(False),
      "handed": InstallmentOrder.in_collection.is_(True)},
     row=CollectionRow, finish=_finish_collections, ref_key="order",
+    dated=lambda since, until: Installment.due_on.between(since, until),
 )
 
 
@@ -192,7 +215,7 @@ RENEWALS = Listing(
     _renewals, Renewal.ref, (Renewal.ref, Customer.name),
     {"scheduled": Renewal.status == "scheduled", "failed": Renewal.status == "failed",
      "paid": Renewal.status == "paid"},
-    row=RenewalRow, finish=_finish_renewals,
+    row=RenewalRow, finish=_finish_renewals, dated=renewals_charged,
 )
 
 

@@ -3,13 +3,15 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from renewdesk.app import App
-from renewdesk.scheduler.daily import DailyTimer, parse_time
+from renewdesk.scheduler.daily import DailyTimer, next_run_shown, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
@@ -24,6 +26,7 @@ from renewdesk.ui.operations import Operations, Reader
 from renewdesk.ui.seller_notice import SellerNotice
 from renewdesk.ui.sync_now import SyncNow
 from renewdesk.ui.views.customer_page import CustomerPage
+from renewdesk.ui.views.home_page import HomePage
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.views.pages import (
@@ -31,6 +34,7 @@ from renewdesk.ui.views.pages import (
     CustomersPage,
     MethodsPage,
     OrdersPage,
+    PaymentsPage,
     RenewalsPage,
     ServicesPage,
     SimplePage,
@@ -58,6 +62,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("views")
         self.pages: dict[str, ListPage] = {}
+        # HM-1: the home page, first, where the window opens.
+        self.home = HomePage(self.desk, self.open_list, self.run_now)
+        self.tabs.addTab(self.home, self.tr("&Home"))
+        self.home.countChanged.connect(self._show_home_count)
+        self.home.opened.connect(self.open_days)
         self._add(self.tr("&Customers"), "customers", CustomersPage(self.desk))
         self._add(self.tr("&Services"), "services", ServicesPage(self.desk))
         self._add(self.tr("Payment &methods"), "payment_methods", MethodsPage(self.desk))
@@ -69,6 +78,10 @@ class MainWindow(QMainWindow):
             self.desk, listing.OUTBOX, self.tr("Search by recipient, subject or kind")))
         activity = QTabWidget()
         activity.setObjectName("activity")
+        self.activity = activity
+        payments = PaymentsPage(self.desk)
+        self.pages["payments"] = payments
+        activity.addTab(payments, self.tr("Payments"))
         for title, key, which, hint in (
                 (self.tr("Events"), "events", listing.EVENTS, self.tr("Search by type or subject")),
                 (self.tr("Audit log"), "audit", listing.AUDIT,
@@ -147,7 +160,7 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(store.value("window/tab", 0) or 0))
+        self.tabs.setCurrentWidget(self.home)  # HM-1: the window opens on its home page
         for key, page in self.pages.items():
             header = store.value(f"columns/{key}")
             if header is not None:
@@ -158,7 +171,6 @@ class MainWindow(QMainWindow):
         store = QSettings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
-        store.setValue("window/tab", self.tabs.currentIndex())
         for key, page in self.pages.items():
             if page.columns_settled:
                 store.setValue(f"columns/{key}", page.table.horizontalHeader().saveState())
@@ -179,6 +191,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_all(self) -> None:
+        self.home.refresh()
         for page in self.pages.values():
             page.model.refresh()
             page.update_buttons()
@@ -196,6 +209,33 @@ class MainWindow(QMainWindow):
         if not self.operations.busy and self.scheduler.running is None:
             self.refresh_all()
             self.alerts.check()  # a dispute another computer's run recorded
+
+    @Slot(int)
+    def _show_home_count(self, count: int) -> None:
+        index = self.tabs.indexOf(self.home)
+        title = self.tr("&Home (%1)").replace("%1", str(count)) if count else self.tr("&Home")
+        self.tabs.setTabText(index, title)
+        self.tabs.setTabToolTip(index, self.tr("%n thing(s) need you", "", count))
+
+    def open_list(self, key: str) -> None:
+        """A list's tab, shown (the home page's "open the place that resolves it")."""
+        page = self.pages[key]
+        if self.tabs.indexOf(page) >= 0:
+            self.tabs.setCurrentWidget(page)
+        else:  # a list of the Activity tab
+            self.tabs.setCurrentWidget(self.activity)
+            self.activity.setCurrentWidget(page)
+        page.table.setFocus()
+
+    @Slot(str, str, object, object)
+    def open_days(self, key: str, filter_key: str, since: object, until: object) -> None:
+        """HM-1: a chart's bar opens its list on its days (and filter)."""
+        assert isinstance(since, date) and isinstance(until, date)
+        day = self.language.day
+        words = day(since) if since == until else self.tr("%1 to %2").replace(
+            "%1", day(since)).replace("%2", day(until))
+        self.pages[key].set_days((since, until), words, filter_key)
+        self.open_list(key)
 
     def open_customer(self, ref: str) -> None:
         page = self.customer_pages.get(ref)
@@ -262,7 +302,9 @@ class MainWindow(QMainWindow):
                          self._show_run_state)
 
     def _show_run_state(self, state: reads.RunState) -> None:
-        when = self.daily.reschedule(parse_time(state.nightly_time), state.business_time_zone)
+        when = next_run_shown(
+            self.daily.reschedule(parse_time(state.nightly_time), state.business_time_zone),
+            state.last_run, self.app.today_override)
         self.next_run.setText(self.tr("Next run: %1").replace(
             "%1", f"{self.language.day(when.date())} {when:%H:%M}"))
         self.last_run.setText(self.tr("Last run: %1").replace(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,7 @@ from renewdesk.domain.money import Money
 from renewdesk.services import listing as lists
 from renewdesk.services.listing import Column, Listing, Query, Row
 from renewdesk.ui import i18n
+from renewdesk.ui.models import words
 from renewdesk.ui.models.loader import Loader
 
 BLOCK = 200
@@ -231,7 +233,7 @@ class ListingModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.listing.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return i18n.column_title(self.listing.columns[section].key)
+            return words.column_title(self.listing.columns[section].key)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -293,7 +295,7 @@ class ListingModel(QAbstractTableModel):
         if kind == "bool":
             return i18n.yes_no(bool(value))
         if kind == "status":
-            return i18n.status_text(str(value))
+            return words.status_text(str(value))
         if kind == "word":
             return i18n.word_text(str(value))
         if kind == "flag":
@@ -306,8 +308,8 @@ class ListingModel(QAbstractTableModel):
         key = self.listing.columns[column].key
         if self.listing.columns[column].sort is None:
             key = ""
-        self.set_query(Query(self.query.text, self.query.filter, key,
-                             order == Qt.SortOrder.DescendingOrder))
+        self.set_query(replace(self.query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
 
     # Changing what is shown ------------------------------------------------------------------
 
@@ -326,7 +328,8 @@ class ListingModel(QAbstractTableModel):
         if not self.active:
             self.query = query  # read when first shown
             return
-        same_rows = (query.text, query.filter) == (self.query.text, self.query.filter)
+        same_rows = replace(query, sort="", descending=False) == replace(
+            self.query, sort="", descending=False)
         if same_rows:  # a new sort orders the same rows: no need to count them again
             self._stale.stop()
             self.beginResetModel()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +44,19 @@ class ListPage(QWidget):
         for key in model.listing.filters:
             self.filter.addItem(i18n.filter_title(key), key)
         self.count = QLabel()
+        # HM-1: the days a home page's bar opened the list on, until cleared.
+        self.days: tuple[date, date] | None = None
+        self.days_label = QLabel()
+        self.days_label.setObjectName("days")
+        self.days_clear = QToolButton()
+        self.days_clear.setText("✕")
+        self.days_clear.setObjectName("clearDays")
+        self.days_clear.setToolTip(QCoreApplication.translate("ListPage", "Show every day"))
+        self.days_clear.setAccessibleName(QCoreApplication.translate("ListPage",
+                                                                     "Show every day"))
+        self.days_clear.clicked.connect(lambda: self.set_days(None))
+        self.days_label.hide()
+        self.days_clear.hide()
         self.table = QTableView()
         self.table.setModel(model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -61,6 +77,8 @@ class ListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.filter, 1)
+        top.addWidget(self.days_label)
+        top.addWidget(self.days_clear)
         top.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -123,8 +141,23 @@ class ListPage(QWidget):
     def apply_query(self) -> None:
         self._typing.stop()
         query = self.model.query
+        since, until = self.days or (None, None)
         self.model.set_query(Query(self.search.text().strip(), str(self.filter.currentData() or ""),
-                                   query.sort, query.descending))
+                                   query.sort, query.descending, since, until))
+
+    def set_days(self, days: tuple[date, date] | None, words: str = "",
+                 filter_key: str | None = None) -> None:
+        """Only the rows of these days (both included), said by `words`; None: every day.
+        `filter_key` chooses the filter too (a bar of failed payments opens on the failed)."""
+        self.days = days
+        self.days_label.setText(words)
+        self.days_label.setVisible(days is not None)
+        self.days_clear.setVisible(days is not None)
+        if filter_key is not None:
+            self.filter.blockSignals(True)
+            self.filter.setCurrentIndex(max(0, self.filter.findData(filter_key)))
+            self.filter.blockSignals(False)
+        self.apply_query()
 
     def selected_rows(self) -> list[Row]:
         """The named rows of the selection, in list order; none while any of them is still

@@ -314,3 +314,13 @@ class RenewalsPage(_Page):
 
 class SimplePage(_Page):
     """Outbox, events, audit log: read-only lists."""
+
+
+class PaymentsPage(SimplePage):
+    """HM-1: every attempt to take money, what a chart's bar opens on its days; a double click
+    opens the customer."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(desk, listing.PAYMENTS, self.tr("Search by customer, renewal, order or "
+                                                         "usage invoice"), parent)
+        self.activated.connect(desk.open_customer)

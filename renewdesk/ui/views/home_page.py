@@ -1,0 +1,153 @@
+"""The home page (HM-1), the window's first tab: "Needs you", last night in figures, and the
+three charts. Two reads off the GUI thread: the needs and the last run first (short), then the
+charts, so the page is painted with what needs the account manager before the charts come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renewdesk.domain.money import Money
+from renewdesk.services import home as home_reads
+from renewdesk.services import home_charts
+from renewdesk.services.run_record import RunRecord
+from renewdesk.ui.desk import Desk
+from renewdesk.ui.views.home_charts import ChartBox, fill_charts
+from renewdesk.ui.views.home_needs import NeedsList
+
+
+class HomePage(QWidget):
+    countChanged = Signal(int)  # how many lines "Needs you" has: the tab's title
+    opened = Signal(str, str, object, object)  # a bar's list: listing, filter, since, until
+    needsShown = Signal()
+    chartsShown = Signal()
+
+    def __init__(self, desk: Desk, open_list: Callable[[str], None],
+                 run_now: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.desk = desk
+        self.count = -1
+        self.data: home_reads.Home | None = None
+        self.charts: home_charts.Charts | None = None
+        self._shown = False
+
+        self.needs = NeedsList(desk, open_list, run_now)
+        self.needs.resolved.connect(self.refresh)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.needs)
+        needs_box = QGroupBox(self.tr("Needs you"))
+        needs_box.setObjectName("needsYou")
+        QVBoxLayout(needs_box).addWidget(scroll)
+
+        self.figures: dict[str, QLabel] = {}
+        night = QGroupBox(self.tr("Last night"))
+        night.setObjectName("lastNight")
+        grid = QGridLayout(night)
+        self.night_title = QLabel()
+        self.night_title.setWordWrap(True)
+        grid.addWidget(self.night_title, 0, 0, 1, 3)
+        captions = {"collected": self.tr("collected"), "payments": self.tr("payments"),
+                    "failed": self.tr("failed"), "retried": self.tr("retried"),
+                    "notices": self.tr("notices"), "emails": self.tr("e-mails")}
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        for n, (key, caption) in enumerate(captions.items()):
+            value = QLabel("—")
+            value.setFont(big)
+            value.setObjectName(f"figure_{key}")
+            words = QLabel(caption)
+            cell = QVBoxLayout()
+            cell.addWidget(value)
+            cell.addWidget(words)
+            grid.addLayout(cell, 1 + n // 3, n % 3)
+            self.figures[key] = value
+        self._captions = captions
+
+        self.upcoming = ChartBox(self.tr("Charges, next 60 days (the part at risk in red)"),
+                                 "chartUpcoming")
+        self.failures = ChartBox(self.tr("Failed payments, last 90 days, by how they ended"),
+                                 "chartFailures")
+        self.collected = ChartBox(self.tr("Collected per month"), "chartCollected")
+        for box in (self.upcoming, self.failures, self.collected):
+            box.opened.connect(self.opened)
+
+        top = QHBoxLayout()
+        top.addWidget(needs_box, 3)
+        top.addWidget(night, 2)
+        charts = QHBoxLayout()
+        charts.addWidget(self.upcoming, 3)
+        charts.addWidget(self.failures, 2)
+        charts.addWidget(self.collected, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top, 1)
+        layout.addLayout(charts, 1)
+        self.setAccessibleName(self.tr("Home"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown:  # read when first on screen, then on every refresh
+            self._shown = True
+            self.refresh()
+        super().showEvent(event)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Both reads again (after a run, an action, a change seen elsewhere); the page keeps
+        what it shows until the answers come."""
+        language = self.desk.language.code
+        self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
+                       self.show_home)
+        self.desk.read("home charts", home_charts.charts, self.show_charts)
+
+    def show_home(self, data: home_reads.Home) -> None:
+        self.data = data
+        self.needs.show_needs(data.needs)
+        self._show_night(data.last_run)
+        if len(data.needs) != self.count:
+            self.count = len(data.needs)
+            self.countChanged.emit(self.count)
+        self.needsShown.emit()
+
+    def show_charts(self, charts: home_charts.Charts) -> None:
+        self.charts = charts
+        fill_charts(self.upcoming, self.failures, self.collected, charts, self.desk.language)
+        self.chartsShown.emit()
+
+    def _show_night(self, record: RunRecord | None) -> None:
+        lang = self.desk.language
+        if record is None:
+            self.night_title.setText(self.tr("No run yet."))
+            for label in self.figures.values():
+                label.setText("—")
+            return
+        title = self.tr("Run as of %1").replace("%1", lang.day(record.as_of))
+        if record.failed:
+            title += " — " + self.tr("stopped on an error")
+        elif record.cancelled:
+            title += " — " + self.tr("cancelled; the next run does the rest")
+        self.night_title.setText(title)
+        values = {"collected": " + ".join(lang.money(m) for m in record.collected) or
+                  lang.money(Money(0, self.charts.currency if self.charts else "EUR")),
+                  "payments": str(record.payments), "failed": str(record.declined),
+                  "retried": str(record.retried), "notices": str(record.notices),
+                  "emails": str(record.emails)}
+        for key, label in self.figures.items():
+            label.setText(values[key])
+            label.setAccessibleName(f"{self._captions[key]}: {values[key]}")
