@@ -26,7 +26,23 @@ def main(folder: Path, quick: bool) -> list[Figure]:
         del os.environ["BENCH_TODAY"]
     sql = _home_sql(path)
     ms = 1000
-    return [Figure("window", "start to home page painted", home["home"], "s", 1.5, higher_is_better=False, reference=f"its reads alone {sql[0]:.2f} s"), Figure("window", "home page to its charts", home["charts"] - home["home"], "s", 1.0, higher_is_better=False, reference=f"their reads alone {sql[1]:.2f} s"), Figure("window", "services in the database", got["rows"], "rows"), Figure("window", "start to Services painted", got["painted"], "s", 1.5, higher_is_better=False), Figure("window", "search (3 columns, substring)", got["search"] * ms, "ms", 100, higher_is_better=False, reference=f"bare SQL {got['search_sql'] * ms:.0f} ms, " f"{got['search_rows']} row(s) found"), Figure("window", "filter (suspended)", got["filter"] * ms, "ms", 100, higher_is_better=False, reference=f"bare SQL {got['filter_sql'] * ms:.0f} ms"), Figure("window", "sort (label, descending)", got["sort"] * ms, "ms", 300, higher_is_better=False, reference=f"bare SQL {got['sort_sql'] * ms:.0f} ms"), Figure("window", "peak memory", got["peak_mb"], "MB", 300, higher_is_better=False)]
+    return [
+        Figure("window", "start to home page painted", home["home"], "s", 1.5,
+               higher_is_better=False, reference=f"its reads alone {sql[0]:.2f} s"),
+        Figure("window", "home page to its charts", home["charts"] - home["home"], "s", 1.0,
+               higher_is_better=False, reference=f"their reads alone {sql[1]:.2f} s"),
+        Figure("window", "services in the database", got["rows"], "rows"),
+        Figure("window", "start to Services painted", got["painted"], "s", 1.5,
+               higher_is_better=False),
+        Figure("window", "search (3 columns, substring)", got["search"] * ms, "ms", 100,
+               higher_is_better=False, reference=f"bare SQL {got['search_sql'] * ms:.0f} ms, "
+                                                 f"{got['search_rows']} row(s) found"),
+        Figure("window", "filter (suspended)", got["filter"] * ms, "ms", 100,
+               higher_is_better=False, reference=f"bare SQL {got['filter_sql'] * ms:.0f} ms"),
+        Figure("window", "sort (label, descending)", got["sort"] * ms, "ms", 300,
+               higher_is_better=False, reference=f"bare SQL {got['sort_sql'] * ms:.0f} ms"),
+        Figure("window", "peak memory", got["peak_mb"], "MB", 300, higher_is_better=False),
+    ]
 
 
 def _home_sql(path: Path) -> tuple[float, float]:
@@ -34,7 +50,8 @@ def _home_sql(path: Path) -> tuple[float, float]:
     from renewdesk.app import open_app
     from renewdesk.services import home, home_charts
 
-    app = open_app(str(path), dataset.IDLE.isoformat(), env={"RENEWDESK_LOG_DIR": str(path.parent)})
+    app = open_app(str(path), dataset.IDLE.isoformat(),
+                   env={"RENEWDESK_LOG_DIR": str(path.parent)})
     try:
         ctx = app.context(delivery=False)
         start = time.perf_counter()
