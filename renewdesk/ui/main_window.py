@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from renewdesk.app import App
+from renewdesk.domain.run_words import in_words
 from renewdesk.scheduler.daily import DailyTimer, next_run_shown, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
@@ -370,8 +371,9 @@ class MainWindow(QMainWindow):
             self._show_preview(outcome, go_ahead=outcome.preview)
         elif outcome.report is not None:
             report = outcome.report
-            self.problems.setText("; ".join(report.problems))
-            self.problems.setToolTip("\n".join(report.problems))
+            said = [in_words(problem, self.language.code) for problem in report.problems]
+            self.problems.setText("; ".join(said))
+            self.problems.setToolTip("\n".join(said))
             self.show_message(self.tr("Run as of %1 cancelled; the rest is done by the next run")
                               .replace("%1", report.as_of.isoformat()) if report.cancelled else
                               self.tr("Run as of %1: %2 charge(s), %3 e-mail(s)")
