@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 
 from renewdesk.app import App
 from renewdesk.ui import i18n
+from renewdesk.ui.dialogs.first_run import offer
 from renewdesk.ui.main_window import MainWindow
 from renewdesk.ui.startup import application
 
@@ -25,6 +26,14 @@ class Launcher:
         self.window.languageChanged.connect(self.relaunch)
         self.window.show()
         return self.window
+
+    def offer_first_run(self) -> None:
+        """Once the window is shown, on an empty database: the first-run assistant (the
+        database is read off the GUI thread first; dialogs/first_run.py says what "empty" is).
+        Not on a rebuild for a new language."""
+        window = self.window
+        if window is not None:
+            offer(window.desk, window, automatic=True, opened=window.editing.first_run_opened)
 
     def relaunch(self, _language: str) -> None:
         old = self.window

@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
 from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.exchange.export import export_selection, export_state
+from renewdesk.ui.dialogs.about import AboutDialog
 from renewdesk.ui.dialogs.csv_import import ask_import_csv
+from renewdesk.ui.dialogs.first_run import FirstRunWizard
+from renewdesk.ui.dialogs.first_run import offer as offer_first_run
 from renewdesk.ui.dialogs.import_file import ask_import_file
 from renewdesk.ui.dialogs.record_form import open_form
 from renewdesk.ui.views.invoices_page import InvoicesPage
@@ -55,9 +59,12 @@ def build(window: MainWindow) -> Editing:
     actions.addAction(a.sync_now)
     actions.addSeparator()  # the selected invoice's, while the Invoices list is shown
     actions.addActions(invoices.commands.actions())
+    editing = Editing(window)
     help_ = bar.addMenu(translate("MainWindow", "&Help"))
     help_.addAction(a.keys)
-    editing = Editing(window)
+    help_.addSeparator()
+    help_.addAction(editing.first_run_action)
+    help_.addAction(editing.about_action)
     a.new.triggered.connect(editing.new)
     a.edit.triggered.connect(editing.edit)
     a.delete.triggered.connect(editing.delete)
@@ -87,6 +94,13 @@ class Editing(QObject):
         super().__init__(window)
         self.window = window
         self.desk = window.desk
+        self.first_run_action = QAction(translate("MainWindow", "&First-run assistant…"), window)
+        self.first_run_action.setObjectName("firstRunAction")
+        self.first_run_action.triggered.connect(self.first_run)
+        self.about_action = QAction(translate("MainWindow", "&About renewdesk"), window)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.about)
 
     def page(self) -> ListPage | None:
         page = self.window.tabs.currentWidget()
@@ -184,6 +198,20 @@ class Editing(QObject):
     @Slot()
     def import_csv(self) -> None:
         ask_import_csv(self.desk, self.window)
+
+    @Slot()
+    def first_run(self) -> None:
+        """The assistant, whatever the database holds (at the start: launch.py)."""
+        offer_first_run(self.desk, self.window, automatic=False, opened=self.first_run_opened)
+
+    def first_run_opened(self, wizard: FirstRunWizard) -> None:
+        wizard.processorChanged.connect(self.window.show_mode)
+
+    @Slot()
+    def about(self) -> None:
+        dialog = AboutDialog(self.desk.app, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot()
     def keys(self) -> None:

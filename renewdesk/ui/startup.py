@@ -95,6 +95,7 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
         window = launcher.open()
         window.setFocus()
         frame.close()
+        launcher.offer_first_run()
         if quit_after is not None:  # the bundle check: shown, then closed on its own
             QTimer.singleShot(int(quit_after * 1000), qt.closeAllWindows)
 
