@@ -7,7 +7,7 @@ import getpass
 import json
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 from renewdesk import keystore
 from renewdesk.app import App, is_live
 from renewdesk.cli.entry import cli_language
-from renewdesk.cli.import_csv import cmd_import_csv
+from renewdesk.cli.import_csv import cmd_import_csv, counts
 from renewdesk.cli.invoices import INVOICE_COMMANDS
 from renewdesk.cli.report import print_report, print_sync
 from renewdesk.cli.settings_command import cmd_settings
 from renewdesk.cli.status import cmd_status
+from renewdesk.cli.words import level, outcome, tr
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.refusal_words import colon, words
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services import (
     actions,
@@ -65,7 +67,8 @@ def _cmd_import(app: App, args: argparse.Namespace, out: TextIO) -> None:
         result = import_document(session, ctx.processor, document, ctx.clock.today,
                                  ctx.clock.now(), ctx.who)
         session.commit()
-    out.write(f"imported {path.name}: {result.summary()}\n")
+    out.write(tr(cli_language(app.env), "imported {name}: {counts}", name=path.name,
+                 counts=counts(result.created, result.updated, cli_language(app.env))) + "\n")
 
 
 def _cmd_export(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -101,7 +104,7 @@ def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
             report = run_due(ctx, dry_run=args.dry_run)
     except RunInProgress as error:
         raise Failure(str(error)) from None
-    print_report(report, out)
+    print_report(report, out, cli_language(app.env))
     if not args.dry_run:
         log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of,
                  len(report.charges), len(report.emails))
@@ -115,7 +118,7 @@ def _cmd_sync(app: App, args: argparse.Namespace, out: TextIO) -> None:
             report = sync_now(ctx)
     except RunInProgress as error:
         raise Failure(str(error)) from None
-    print_sync(report, out)
+    print_sync(report, out, cli_language(app.env))
 
 
 def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -125,29 +128,36 @@ def _cmd_bulk(app: App, args: argparse.Namespace, out: TextIO) -> None:
                                      args.billing_contact)
     language = cli_language(app.env)  # the check's lines in the words of its refusals
     for line in actions.check_bulk(ctx, request):
-        out.write(f"  {line.level:<8} {line.service_ref}: {line.detail(language)}\n")
+        out.write(f"  {level(line.level, language):<8} {line.service_ref}{colon(language)}"
+                  f"{line.detail(language)}\n")
     changed = actions.apply_bulk(ctx, request, args.yes)
-    out.write(f"auto-renew {'on' if request.on else 'off'} for {len(changed)} service(s)\n")
+    out.write((tr(language, "auto-renew on for {count} service(s)", count=len(changed))
+               if request.on else
+               tr(language, "auto-renew off for {count} service(s)", count=len(changed))) + "\n")
 
 
 def _cmd_plan_update(app: App, args: argparse.Namespace, out: TextIO) -> None:
     result = actions.update_plan(app.context(), args.order, args.amount)
-    out.write(f"plan change of {result.order_ref} to {result.amount} is pending until "
-              f"{result.deadline_on.isoformat()}; the customer was asked to confirm\n")
+    out.write(tr(cli_language(app.env), "plan change of {order} to {amount} is pending until "
+                 "{day}; the customer was asked to confirm", order=result.order_ref,
+                 amount=result.amount, day=result.deadline_on.isoformat()) + "\n")
 
 
 def _cmd_renew_plan(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
     with exclusive_run(app.engine.url, 30):
         result = final_attempt(ctx, args.order)
-    out.write(f"final attempt for {result.subject_ref}: {result.outcome}\n")
+    language = cli_language(app.env)
+    out.write(tr(language, "final attempt for {ref}: {outcome}", ref=result.subject_ref,
+                 outcome=outcome(result.outcome, language)) + "\n")
 
 
 def _cmd_collection(app: App, args: argparse.Namespace, out: TextIO) -> None:
     handoff = actions.hand_to_collection(app.context(), args.order,
                                          Path(args.out) if args.out else None)
     if args.out:
-        out.write(f"order {handoff.order_ref} handed to collection; file written to {args.out}\n")
+        out.write(tr(cli_language(app.env), "order {order} handed to collection; file written "
+                     "to {path}", order=handoff.order_ref, path=args.out) + "\n")
     else:
         out.write(handoff.text)
 
@@ -173,18 +183,20 @@ def _method_input(args: argparse.Namespace) -> payment_methods.MethodInput | Non
 
 def _cmd_link(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
+    language = cli_language(app.env)
     with ctx.factory() as session:
         view = links.show(session, args.token, ctx.clock.today)
-        out.write(f"{view.action} for {view.customer_ref} (valid until "
-                  f"{view.expires_on.isoformat()}): {view.description}\n")
+        out.write(tr(language, "{action} for {customer} (valid until {day}): {description}",
+                     action=view.action, customer=view.customer_ref,
+                     day=view.expires_on.isoformat(), description=view.description) + "\n")
         if not args.accept:
             if view.usable:
-                out.write("nothing was done; add --accept to do it\n")
+                out.write(tr(language, "nothing was done; add --accept to do it") + "\n")
             return
         done = links.accept(session, ctx.processor, args.token, ctx.clock.today,
                             ctx.clock.now(), _method_input(args))
         session.commit()
-    out.write(f"done: {done}\n")
+    out.write(tr(language, "done: {done}", done=done) + "\n")
 
 
 def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -192,19 +204,22 @@ def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:
         raise InputError("demo_customers_range")
     ctx = app.context()
     result = demo.fill(ctx, args.customers)
-    out.write(f"demo data: {result}\n")
+    out.write(tr(cli_language(app.env), "demo data: {summary}", summary=result) + "\n")
 
 
 def _cmd_cancel(app: App, args: argparse.Namespace, out: TextIO) -> None:
     actions.cancel_renewal(app.context(), args.renewal)
-    out.write(f"renewal {args.renewal} cancelled; nothing will be charged\n")
+    out.write(tr(cli_language(app.env), "renewal {ref} cancelled; nothing will be charged",
+                 ref=args.renewal) + "\n")
 
 
 def _cmd_renew(app: App, args: argparse.Namespace, out: TextIO) -> None:
     ctx = app.context()
     with exclusive_run(app.engine.url, 30):
         result = manual_renewal(ctx, args.service)
-    out.write(f"manual renewal {result.subject_ref}: {result.outcome}\n")
+    language = cli_language(app.env)
+    out.write(tr(language, "manual renewal {ref}: {outcome}", ref=result.subject_ref,
+                 outcome=outcome(result.outcome, language)) + "\n")
 
 
 def _cmd_find(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -216,12 +231,16 @@ def _cmd_find(app: App, args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_remove_method(app: App, args: argparse.Namespace, out: TextIO) -> None:
     actions.remove_method(app.context(), args.payment_method)
-    out.write(f"payment method {args.payment_method} removed\n")
+    out.write(tr(cli_language(app.env), "payment method {ref} removed",
+                 ref=args.payment_method) + "\n")
 
 
 def _cmd_emails(app: App, args: argparse.Namespace, out: TextIO) -> None:
     actions.set_customer_emails(app.context(), args.customer, args.state == "on")
-    out.write(f"e-mails for {args.customer}: {args.state}\n")
+    language = cli_language(app.env)
+    out.write((tr(language, "e-mails for {customer}: on", customer=args.customer)
+               if args.state == "on" else
+               tr(language, "e-mails for {customer}: off", customer=args.customer)) + "\n")
 
 
 def _cmd_outbox(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -240,6 +259,7 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
                    env: Mapping[str, str]) -> None:
     """`secret set NAME` reads the value from standard input, never from the command line
     (which shells keep in their history and other users can see in the process list)."""
+    language = cli_language(env)
     if args.action == "status":
         for state in keystore.states(env):
             out.write(f"{state.name}: {state.source}\n")
@@ -248,21 +268,26 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
         raise InputError("secret_needs_name", action=args.action, names=", ".join(keystore.NAMES))
     if args.action == "delete":
         removed = keystore.delete(args.name, env)
-        out.write(f"secret {args.name} {'deleted' if removed else 'was not set'}\n")
+        out.write((tr(language, "secret {name} deleted", name=args.name) if removed
+                   else tr(language, "secret {name} was not set", name=args.name)) + "\n")
         log.info("secret %s deleted", args.name)
         return
-    value = (getpass.getpass(f"{args.name}: ") if inp.isatty()
+    value = (getpass.getpass(f"{args.name}{colon(language)}") if inp.isatty()
              else inp.readline().rstrip("\r\n"))
     where = keystore.store(args.name, value, env, allow_plaintext=args.allow_plaintext)
     out.write(f"secret {args.name} {where}\n")
     log.info("secret %s %s", args.name, where)
 
 
-def _print_sync(result: processor_sync.SyncResult, out: TextIO) -> None:
-    out.write(f"{result.customer_ref}: {len(result.added)} method(s) imported"
-              f"{' (' + ', '.join(result.added) + ')' if result.added else ''}, "
-              f"{len(result.updated)} refreshed"
-              f"{' (' + ', '.join(result.updated) + ')' if result.updated else ''}\n")
+def _print_sync(result: processor_sync.SyncResult, out: TextIO, language: str) -> None:
+    out.write(tr(language, "{customer}: {added} method(s) imported{added_refs}, {updated} "
+                 "refreshed{updated_refs}", customer=result.customer_ref,
+                 added=len(result.added), added_refs=_listed(result.added),
+                 updated=len(result.updated), updated_refs=_listed(result.updated)) + "\n")
+
+
+def _listed(refs: Sequence[str]) -> str:
+    return f" ({', '.join(refs)})" if refs else ""
 
 
 def _cmd_link_customer(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -275,7 +300,7 @@ def _cmd_link_customer(app: App, args: argparse.Namespace, out: TextIO) -> None:
         audit(session, ctx.who, "link_customer", customer.ref, ctx.clock.today, ctx.clock.now(),
               None, {"processor_customer": args.processor_customer})
         session.commit()
-    _print_sync(result, out)
+    _print_sync(result, out, cli_language(app.env))
 
 
 def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -286,6 +311,7 @@ def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
         else:
             customers = list(session.scalars(select(Customer).where(
                 Customer.processor_customer_id.is_not(None)).order_by(Customer.ref)))
+    language = cli_language(app.env)
     refused: list[str] = []
     for customer_ref in [c.ref for c in customers]:
         with ctx.factory() as session:  # one customer, one unit of work
@@ -296,12 +322,13 @@ def _cmd_sync_methods(app: App, args: argparse.Namespace, out: TextIO) -> None:
             except InputError as error:
                 if args.customer:
                     raise
-                refused.append(f"{customer_ref}: {error}")  # the others are still synced
+                refused.append(f"{customer_ref}{colon(language)}{words(error, language)}")
                 continue
             session.commit()
-        _print_sync(result, out)
+        _print_sync(result, out, language)
     if refused:  # some customers were synced: not "nothing changed", so not bad input
-        raise Failure(f"{len(refused)} customer(s) not synced: {'; '.join(refused)}")
+        raise Failure(tr(language, "{count} customer(s) not synced: {which}", count=len(refused),
+                         which="; ".join(refused)))
 
 
 def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -309,7 +336,8 @@ def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
         actions.send_card_page(app.context(), args.customer)
     except ProcessorUnavailable as error:
         raise Failure(str(error)) from None
-    out.write(f"{args.customer} was sent a link to save a new card\n")
+    out.write(tr(cli_language(app.env), "{customer} was sent a link to save a new card",
+                 customer=args.customer) + "\n")
 
 
 def _cmd_backup(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -318,7 +346,7 @@ def _cmd_backup(app: App, args: argparse.Namespace, out: TextIO) -> None:
         backup.backup(app.url, target)
     except OSError as error:
         raise InputError("cannot_write", path=str(target), reason=error.strerror) from None
-    out.write(f"database backed up to {target}\n")
+    out.write(tr(cli_language(app.env), "database backed up to {path}", path=target) + "\n")
 
 
 def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -326,8 +354,12 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
     info = backup.inspect(source, app.engine)
     with app.factory() as session:
         current = settings.get(session, "last_run_on")
-    out.write(f"{source}: {info.customers} customer(s), {info.services} service(s), last run "
-              f"as of {info.last_run_on or 'never'} (this database: {current or 'never'})\n")
+    language = cli_language(app.env)
+    never = tr(language, "never")
+    out.write(tr(language, "{file}: {customers} customer(s), {services} service(s), last run as "
+                 "of {last} (this database: {current})", file=source, customers=info.customers,
+                 services=info.services, last=info.last_run_on or never,
+                 current=current or never) + "\n")
     if not args.yes:
         raise InputError("restore_needs_yes")
     with exclusive_run(app.engine.url, 30):
@@ -337,9 +369,9 @@ def _cmd_restore(app: App, args: argparse.Namespace, out: TextIO) -> None:
         audit(session, ctx.who, "restore", "database", ctx.clock.today, ctx.clock.now(),
               {"replaced_saved_to": str(saved)}, {"restored_from": str(source)})
         session.commit()
-    out.write(f"restored {restored.path}; the database as it was is saved in {saved}. "
-              "Charges the processor made after that backup are not in it: check before the "
-              "next run\n")
+    out.write(tr(language, "restored {file}; the database as it was is saved in {saved}. "
+                 "Charges the processor made after that backup are not in it: check before the "
+                 "next run", file=restored.path, saved=saved) + "\n")
 
 
 def _cmd_serve_links(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -348,7 +380,8 @@ def _cmd_serve_links(app: App, args: argparse.Namespace, out: TextIO) -> None:
         raise InputError("port_not_port", port=args.port)
     from renewdesk.web.server import serve
 
-    out.write(f"serving customer links on http://{args.host}:{args.port}/l/ (Ctrl+C stops)\n")
+    out.write(tr(cli_language(app.env), "serving customer links on {url} (Ctrl+C stops)",
+                 url=f"http://{args.host}:{args.port}/l/") + "\n")
     out.flush()
     serve(app, args.host, args.port)
 
@@ -367,14 +400,18 @@ def _cmd_migrate_db(app: App, args: argparse.Namespace, out: TextIO) -> None:
         target.dispose()
     # Each column's total adds up amounts of every currency: compared, never shown as money.
     columns = sum(len(table.totals) for table in report.source)
-    out.write(f"copied {report.rows} rows in {len(report.source)} tables to "
-              f"{location.shown(target_url)}; verified: every table's row count and the totals "
-              f"of its amounts ({columns} columns) are equal on both sides\n")
+    language = cli_language(app.env)
+    out.write(tr(language, "copied {rows} rows in {tables} tables to {target}; verified: every "
+                 "table's row count and the totals of its amounts ({columns} columns) are equal "
+                 "on both sides", rows=report.rows, tables=len(report.source),
+                 target=location.shown(target_url), columns=columns) + "\n")
     if args.use:
         location.save(os.environ, location.without_password(target_url))
-        out.write("this machine now works on it (`renewdesk database` shows the choice)\n")
+        out.write(tr(language, "this machine now works on it (`renewdesk database` shows the "
+                     "choice)") + "\n")
     else:
-        out.write(f"to work on it: renewdesk database {location.shown(target_url)}\n")
+        out.write(tr(language, "to work on it: {command}",
+                     command=f"renewdesk database {location.shown(target_url)}") + "\n")
     log.info("portfolio copied to %s (%d rows)", location.shown(target_url), report.rows)
 
 
@@ -386,9 +423,11 @@ def database_command(args: argparse.Namespace, out: TextIO, env: Mapping[str, st
         location.save(env, args.url)
     chosen = location.configured(env)
     current = location.target(None, env)
-    source = ("RENEWDESK_DB" if env.get("RENEWDESK_DB") else "chosen" if chosen
-              else "the default")
-    out.write(f"database: {location.shown(db.database_url(current))} ({source})\n")
+    language = cli_language(env)
+    source = ("RENEWDESK_DB" if env.get("RENEWDESK_DB") else tr(language, "chosen") if chosen
+              else tr(language, "the default"))
+    out.write(tr(language, "database: {url} ({source})",
+                 url=location.shown(db.database_url(current)), source=source) + "\n")
 
 
 COMMANDS: dict[str, Callable[[App, argparse.Namespace, TextIO], None]] = {

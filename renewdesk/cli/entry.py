@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
+from renewdesk.cli.help_words import argparse_in, parsing_language, speak
+from renewdesk.cli.words import tr
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import colon, words
 from renewdesk.domain.sensitive import Kind, sensitive_kind
@@ -36,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors are bad input like any other: one line, exit 2, through `main`."""
 
     def error(self, message: str) -> NoReturn:
-        raise InputError(f"{self.prog}: {message}")
+        raise InputError(f"{self.prog}{colon(parsing_language())}{message}")
 
 
 def version_text() -> str:
@@ -65,6 +67,18 @@ def _typed_values(language: str) -> str:
 
 
 def _parser(language: str = "en") -> argparse.ArgumentParser:
+    """The parser, in English; its words in `language` (call it inside `argparse_in` for
+    argparse's own words in that language too)."""
+    p = _english_parser(language)
+    commands = next(action for action in p._actions
+                    if isinstance(action, argparse._SubParsersAction))
+    for listed in commands._choices_actions:  # each command's help opens with what it does
+        commands.choices[listed.dest].description = listed.help
+    speak(p, language)
+    return p
+
+
+def _english_parser(language: str) -> argparse.ArgumentParser:
     p = _Parser(prog="renewdesk", description="Renewals, installment plans and "
                                 "saved cards for account managers.")
     p.add_argument("--version", action="version", version=version_text())
@@ -286,9 +300,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     err = err or sys.stderr
     inp = inp or sys.stdin
     language = cli_language(os.environ)
-    parser = _parser(language)
     try:
-        args = parser.parse_args(list(argv))
+        with argparse_in(language):
+            args = _parser(language).parse_args(list(argv))
     except InputError as error:
         # A usage error may quote an argument: PM-2 first, so a card number is never echoed.
         refused = next(((index + 1, kind) for index, value in enumerate(argv)
@@ -341,7 +355,8 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         return 1
     except Exception as error:
         log.exception("%s failed", args.command)
-        err.write(f"renewdesk: {args.command} failed: {type(error).__name__}: {error}\n")
+        err.write("renewdesk: " + tr(language, "{command} failed: {error}", command=args.command,
+                                     error=f"{type(error).__name__}: {error}") + "\n")
         return 1
     finally:
         if app is not None:

@@ -13,6 +13,7 @@ from typing import TextIO
 from renewdesk.app import App
 from renewdesk.cli.commands import Failure
 from renewdesk.cli.entry import cli_language
+from renewdesk.cli.words import tr
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.refusal_words import words
@@ -35,30 +36,35 @@ def _asked(app: App, args: argparse.Namespace) -> tuple[PaymentInfo, Money]:
     return info, asked
 
 
-def _describe(info: PaymentInfo, asked: Money, out: TextIO) -> None:
-    out.write(f"payment {info.ref} of {info.customer_name} ({info.customer_ref}): "
-              f"{info.description}, {info.paid} paid on {info.on.isoformat()} with "
-              f"{info.method}\n")
+def _describe(info: PaymentInfo, asked: Money, out: TextIO, language: str) -> None:
+    out.write(tr(language, "payment {ref} of {name} ({customer}): {description}, {paid} paid on "
+                 "{day} with {method}", ref=info.ref, name=info.customer_name,
+                 customer=info.customer_ref, description=info.description, paid=info.paid,
+                 day=info.on.isoformat(), method=info.method) + "\n")
     if info.refunded.minor:
-        out.write(f"  already refunded {info.refunded}\n")
+        out.write("  " + tr(language, "already refunded {amount}", amount=info.refunded) + "\n")
     left = info.refundable - asked
-    out.write(f"  refund {asked} now; {left} would be left to refund\n")
+    out.write("  " + tr(language, "refund {asked} now; {left} would be left to refund",
+                        asked=asked, left=left) + "\n")
 
 
-def _confirmed(info: PaymentInfo, asked: Money, out: TextIO, inp: TextIO) -> bool:
-    out.write(f"Refund {asked} to {info.customer_name}? [y/N] ")
+def _confirmed(info: PaymentInfo, asked: Money, out: TextIO, inp: TextIO,
+               language: str) -> bool:
+    out.write(tr(language, "Refund {amount} to {name}? [y/N] ", amount=asked,
+                 name=info.customer_name))
     out.flush()
     return inp.readline().strip().lower() in YES
 
 
 def cmd_refund(app: App, args: argparse.Namespace, out: TextIO, inp: TextIO) -> None:
+    language = cli_language(app.env)
     info, asked = _asked(app, args)
-    _describe(info, asked, out)
+    _describe(info, asked, out, language)
     if not args.yes:
         if not inp.isatty():
             raise InputError("refund_needs_yes")
-        if not _confirmed(info, asked, out, inp):
-            out.write("nothing was refunded\n")
+        if not _confirmed(info, asked, out, inp, language):
+            out.write(tr(language, "nothing was refunded") + "\n")
             return
     try:  # under the run lock, taken by the use case: never while a run settles the payment
         result = refunds.refund(app.context(), app.engine.url, args.payment,
@@ -67,13 +73,17 @@ def cmd_refund(app: App, args: argparse.Namespace, out: TextIO, inp: TextIO) -> 
         raise Failure(str(error)) from None
     if result.status == "refused":
         refusal = InputError("refund_refused", code=result.refusal or "?")
-        raise Failure(words(refusal, cli_language(app.env)))
+        raise Failure(words(refusal, language))
     if result.status == "unknown":
-        raise Failure(f"refund {result.refund} of {result.amount} is recorded, but the payment "
-                      "provider has not answered: the next run asks it")
-    state = "refunded" if result.status == "succeeded" else "refund under way (pending) of"
-    out.write(f"{state} {result.amount} of payment {result.payment} to {info.customer_name} "
-              f"({info.customer_ref}) as {result.refund}\n")
+        raise Failure(tr(language, "refund {refund} of {amount} is recorded, but the payment "
+                         "provider has not answered: the next run asks it",
+                         refund=result.refund, amount=result.amount))
+    values = {"amount": result.amount, "payment": result.payment, "name": info.customer_name,
+              "customer": info.customer_ref, "refund": result.refund}
+    out.write((tr(language, "refunded {amount} of payment {payment} to {name} ({customer}) as "
+                  "{refund}", **values) if result.status == "succeeded" else
+               tr(language, "refund under way (pending) of {amount} of payment {payment} to "
+                  "{name} ({customer}) as {refund}", **values)) + "\n")
 
 
 

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from renewdesk.app import App
 from renewdesk.cli.entry import cli_language
+from renewdesk.cli.words import tr
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import colon, words
 from renewdesk.domain.setting_words import setting_text
@@ -51,7 +52,7 @@ def cmd_settings(app: App, args: argparse.Namespace, out: TextIO) -> None:
         seller.check_changes(current, values)
         values.update(settings.validate_seller(values))  # kept compact: FR44732829320
     actions.save_settings(app.context(), values)
-    out.write(f"{len(values)} setting(s) saved\n")
+    out.write(tr(cli_language(app.env), "{count} setting(s) saved", count=len(values)) + "\n")
 
 
 def _shown(name: str, value: str, language: str, currencies: tuple[str, ...]) -> str:
@@ -64,5 +65,5 @@ def _shown(name: str, value: str, language: str, currencies: tuple[str, ...]) ->
         kind = "PNG" if data.startswith(b"\x89PNG") else "JPEG"
     except InputError:
         return "(?)"
-    return f"({kind}, {-(-len(data) // 1024)} KB)"
+    return tr(language, "({kind}, {size} KB)", kind=kind, size=-(-len(data) // 1024))
 

@@ -8,6 +8,8 @@ import argparse
 from typing import TextIO
 
 from renewdesk.app import App, processor_source
+from renewdesk.cli.entry import cli_language
+from renewdesk.cli.words import tr
 from renewdesk.domain.refusal_words import words
 from renewdesk.payments.choice import MODE_WORDS, ProcessorNotReady
 from renewdesk.services.run_due import last_run_on
@@ -18,14 +20,16 @@ _FROM = {"environment": "from RENEWDESK_GATEWAY", "settings": "chosen in Setting
 
 
 def cmd_status(app: App, args: argparse.Namespace, out: TextIO) -> None:
+    language = cli_language(app.env)
     with app.factory() as session:
         chosen = settings.get(session, "payment_processor")
         last = last_run_on(session)
     _gateway, source = processor_source(app.env, chosen)
-    out.write(f"processor: {MODE_WORDS[app.mode()]} ({_FROM[source]})\n")
+    out.write(tr(language, "processor: {mode} ({source})", mode=tr(language, MODE_WORDS[app.mode()]),
+                 source=tr(language, _FROM[source])) + "\n")
     if isinstance(app.processor, ProcessorNotReady):
-        from renewdesk.cli.entry import cli_language
-
-        out.write(f"  runs are refused: {words(app.processor.refusal, cli_language(app.env))}\n")
-    out.write(f"database: {location.shown(app.url)}\n")
-    out.write(f"last run: {last.isoformat() if last else 'never'}\n")
+        out.write("  " + tr(language, "runs are refused: {why}",
+                            why=words(app.processor.refusal, language)) + "\n")
+    out.write(tr(language, "database: {url}", url=location.shown(app.url)) + "\n")
+    out.write(tr(language, "last run: {day}",
+                 day=last.isoformat() if last else tr(language, "never")) + "\n")
