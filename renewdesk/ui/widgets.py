@@ -5,11 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QWidget,
 )
 
@@ -87,3 +97,43 @@ def fill_table(table: QTableWidget, headers: list[str], rows: list[tuple[str, ..
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
+
+
+CONTROLS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractButton,
+            QAbstractItemView)
+
+
+def _first_control(layout: QLayout) -> QWidget | None:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget = item.widget()
+        if isinstance(widget, CONTROLS):
+            return widget
+        inner = item.layout()
+        found = _first_control(inner) if inner is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def label_fields(form: QFormLayout) -> None:
+    """Each row's label made the buddy of the first control of its field when the field is a
+    layout (a control with its problem line under it, a date range, a path with Browse): Qt
+    does it for a field that is a widget only. A screen reader then says the control by its
+    label, and the label's Alt+letter reaches it."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        words = label.widget() if label is not None else None
+        inner = field.layout() if field is not None else None
+        if isinstance(words, QLabel) and words.buddy() is None and inner is not None:
+            control = _first_control(inner)
+            if control is not None:
+                words.setBuddy(control)
+
+
+def name(widget: QWidget, words: str) -> None:
+    """An accessible name where no label says it (a table, a lone field under a sentence)."""
+    widget.setAccessibleName(words.replace("&", "").rstrip(": ").strip())

@@ -35,6 +35,8 @@ from renewdesk.services.invoice_actions import CSV, FEC
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.checked_amount import PROBLEM_STYLE
 from renewdesk.ui.invoice_commands import write
+from renewdesk.ui.widgets import label_fields
+from renewdesk.ui.widgets import name as accessible
 
 DONE_STYLE = "color: #1e7d32"
 
@@ -92,6 +94,9 @@ class AccountingExportDialog(QDialog):
         form.addRow("", self.fec)
         form.addRow(self.tr("Save to:"), where)
         form.addRow("", self.where_hint)
+        label_fields(form)
+        accessible(self.first, self.tr("First day"))
+        accessible(self.last, self.tr("Last day"))
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet(PROBLEM_STYLE)

@@ -27,6 +27,7 @@ from renewdesk.services.overview import CustomerOverview
 from renewdesk.services.recurrence import BulkRequest, CheckLine
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.widgets import LEVEL_COLOURS, SendingDialog, fill_table, level_text, show_error
+from renewdesk.ui.widgets import name as accessible
 
 
 class BulkRecurrenceDialog(SendingDialog):
@@ -69,6 +70,7 @@ class BulkRecurrenceDialog(SendingDialog):
 
         self.table = QTableWidget()
         self.table.setObjectName("checkTable")
+        accessible(self.table, self.tr("What the change does to each service"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.confirm_warnings = QCheckBox(self.tr("I have read the warnings and want to go ahead"))

@@ -33,6 +33,7 @@ from renewdesk.services.invoice_actions import Corrected, CorrectionCheck, Corre
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.checked_amount import CheckedAmount, problem_label
 from renewdesk.ui.widgets import SendingDialog, show_error
+from renewdesk.ui.widgets import name as accessible
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 REASON_MAX = 200
@@ -68,6 +69,7 @@ class CorrectionDialog(CheckedAmount, SendingDialog):
         self.all.setChecked(True)
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
+        accessible(self.amount, self.tr("Amount"))
         places = currency_exponent(info.total.currency)
         french = desk.language.code == "fr"
         self.amount.setPlaceholderText(
@@ -104,7 +106,9 @@ class CorrectionDialog(CheckedAmount, SendingDialog):
         layout.addWidget(self.all)
         layout.addLayout(amount_row)
         layout.addWidget(self.amount_problem)
-        layout.addWidget(QLabel(self.tr("Reason (required):")))
+        reason = QLabel(self.tr("Reason (required):"))
+        reason.setBuddy(self.reason)
+        layout.addWidget(reason)
         layout.addWidget(self.reason)
         layout.addWidget(self.reason_problem)
         layout.addWidget(self.problem)

@@ -42,6 +42,7 @@ from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.import_preview import PreviewPanel
 from renewdesk.ui.dialogs.record_form import field_label
 from renewdesk.ui.widgets import SendingDialog, fill_table
+from renewdesk.ui.widgets import name as accessible
 
 _SETTING = "csv_import/mapping_{kind}"
 
@@ -112,6 +113,7 @@ class CsvImportDialog(SendingDialog):
         self.panel = PreviewPanel(desk.language.code)
         self.first_rows = QTableWidget()
         self.first_rows.setObjectName("firstRows")
+        accessible(self.first_rows, self.tr("The first rows as they will be imported"))
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.setObjectName("previewButton")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -253,6 +255,8 @@ class CsvImportDialog(SendingDialog):
             self.combos[name], self.defaults[name] = combo, default
             label = QLabel(field_label(name))
             label.setToolTip(name)  # the name a mapping file gives it
+            label.setBuddy(combo)
+            accessible(default, self.tr("%1: value when empty").replace("%1", field_label(name)))
             row = QHBoxLayout()
             row.addWidget(combo, 1)
             row.addWidget(default)

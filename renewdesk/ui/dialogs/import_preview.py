@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QTableWidget, QVBoxLayout, QW
 
 from renewdesk.services.exchange.preview import Preview
 from renewdesk.ui.widgets import fill_table
+from renewdesk.ui.widgets import name as accessible
 
 
 class PreviewPanel(QWidget):
@@ -19,6 +20,7 @@ class PreviewPanel(QWidget):
         self.summary.setWordWrap(True)
         self.counts = QTableWidget()
         self.counts.setObjectName("previewCounts")
+        accessible(self.counts, self.tr("What would be created and updated"))
         self.refusals = QListWidget()
         self.refusals.setObjectName("previewRefusals")
         self.refusals.setWordWrap(True)
@@ -26,7 +28,9 @@ class PreviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.counts, 2)
-        layout.addWidget(QLabel(self.tr("Refusals:")))
+        refusals = QLabel(self.tr("Refusals:"))
+        refusals.setBuddy(self.refusals)
+        layout.addWidget(refusals)
         layout.addWidget(self.refusals, 2)
 
     def kind_text(self, kind: str) -> str:

@@ -29,6 +29,7 @@ from renewdesk.ui import i18n
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.models.table import STATUS_COLOURS
 from renewdesk.ui.widgets import SendingDialog, fill_table, show_error
+from renewdesk.ui.widgets import name as accessible
 
 
 class PlanUpdateDialog(SendingDialog):
@@ -53,6 +54,8 @@ class PlanUpdateDialog(SendingDialog):
         self.state_label.setObjectName("pendingState")
         self.current = QLabel(desk.language.money(state.terms.current))
         self.history = QTableWidget()
+        self.history.setObjectName("history")
+        accessible(self.history, self.tr("The plan's installments"))
         self.show_state(state)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

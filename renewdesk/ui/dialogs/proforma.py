@@ -19,6 +19,7 @@ from renewdesk.services import proforma
 from renewdesk.ui import proforma_pdf
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.widgets import SendingDialog, show_error
+from renewdesk.ui.widgets import name as accessible
 
 
 class ProFormaDialog(SendingDialog):
@@ -41,6 +42,7 @@ class ProFormaDialog(SendingDialog):
         self.drafts = drafts
         self.preview = QTextBrowser()
         self.preview.setObjectName("preview")
+        accessible(self.preview, self.tr("Preview of the pro-forma invoices"))
         self.preview.setHtml(proforma_pdf.html(self.drafts, self.language))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -35,7 +35,7 @@ from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.forms import Problem, Record
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.widgets import SendingDialog
+from renewdesk.ui.widgets import SendingDialog, label_fields
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 _RED = "color: #b3261e"
@@ -181,6 +181,7 @@ class RecordDialog(SendingDialog):
             box.addWidget(problem)
             self._boxes[spec.key] = box
             form.addRow(spec.label if spec.kind != "bool" else "", box)
+        label_fields(form)
         self.general = QLabel()
         self.general.setObjectName("formProblem")
         self.general.setStyleSheet(_RED)

@@ -37,6 +37,7 @@ from renewdesk.ui.dialogs.checked_amount import (
     problem_label,
 )
 from renewdesk.ui.widgets import SendingDialog, show_error
+from renewdesk.ui.widgets import name as accessible
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 def result_text(result: RefundResult, customer: str, desk: Desk) -> str:
@@ -93,6 +94,7 @@ class RefundDialog(CheckedAmount, SendingDialog):
         self.all.setChecked(True)
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
+        accessible(self.amount, self.tr("Amount"))
         places = currency_exponent(info.paid.currency)
         french = desk.language.code == "fr"
         example = "12" + ((("," if french else ".") + "0" * places) if places else "")
@@ -128,7 +130,9 @@ class RefundDialog(CheckedAmount, SendingDialog):
         layout.addWidget(self.all)
         layout.addLayout(amount_row)
         layout.addWidget(self.amount_problem)
-        layout.addWidget(QLabel(self.tr("Reason (required):")))
+        reason = QLabel(self.tr("Reason (required):"))
+        reason.setBuddy(self.reason)
+        layout.addWidget(reason)
         layout.addWidget(self.reason)
         layout.addWidget(self.reason_problem)
         layout.addWidget(self.problem)

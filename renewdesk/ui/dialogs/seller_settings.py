@@ -38,6 +38,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import render
 from renewdesk.services import seller
 from renewdesk.services.seller import DEFAULTS
+from renewdesk.ui.widgets import label_fields
 
 _RED = "color: #b3261e"
 _GREY = "color: #6b6b6b"
@@ -111,6 +112,7 @@ class SellerTab(QWidget):
         self._add("consumer_notice_days",
                   self.tr("Consumers reminded:"), days)
         self._show(current)
+        label_fields(form)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from renewdesk.services.run_due import RunReport
 from renewdesk.ui import i18n
 from renewdesk.ui.widgets import fill_table
+from renewdesk.ui.widgets import name as accessible
 
 
 class SinceLastRunDialog(QDialog):
@@ -52,6 +53,9 @@ class SinceLastRunDialog(QDialog):
                        .replace("%2", ", ".join(report.usage_invoices) or "—")
                        .replace("%3", ", ".join(report.plan_changes_expired) or "—"))
         other.setWordWrap(True)
+        for table, words in ((charges, self.tr("Charges")), (notices, self.tr("Notices")),
+                             (mails, self.tr("E-mails"))):
+            accessible(table, words)
         tabs.addTab(charges, self.tr("Charges (%1)").replace("%1", str(len(report.charges))))
         tabs.addTab(notices, self.tr("Notices (%1)").replace("%1", str(len(report.notices))))
         tabs.addTab(mails, self.tr("E-mails (%1)").replace("%1", str(len(report.emails))))

@@ -16,6 +16,7 @@ from renewdesk.services.run_due import RunReport
 from renewdesk.ui import i18n
 from renewdesk.ui.dialogs.checked_amount import PROBLEM_STYLE
 from renewdesk.ui.widgets import fill_table
+from renewdesk.ui.widgets import name as accessible
 
 
 class SyncSummaryDialog(QDialog):
@@ -54,6 +55,7 @@ class SyncSummaryDialog(QDialog):
         if recorded:
             self.changes = QTableWidget()
             self.changes.setObjectName("changes")
+            accessible(self.changes, self.tr("What the processor changed"))
             fill_table(self.changes, [self.tr("What changed"), self.tr("Subject")],
                        [(i18n.event_text(kind), subject) for kind, subject in recorded])
             layout.addWidget(self.changes, 1)
