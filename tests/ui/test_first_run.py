@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import func, select
@@ -238,3 +239,13 @@ def test_first_run_processor_page_saves_stripe_with_its_key_in_the_keyring_only(
     assert KEY not in "".join(saved(world).values())
     assert window.app.mode() == "stripe_test"
     assert window.mode.text() == mode_text("stripe_test")
+
+
+def test_first_run_finish_later_with_nothing_typed_closes_without_asking(
+        world: World, launch: Any, qtbot: Any) -> None:
+    window = launch(desk_app(world, TODAY))
+    wizard = assistant(qtbot, window)
+    assert not wizard.unsaved()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # the keyboard's way out
+    qtbot.waitUntil(lambda: window.findChild(FirstRunWizard) is None
+                    or not window.findChild(FirstRunWizard).isVisible())
