@@ -89,13 +89,15 @@ def _english_parser(language: str) -> argparse.ArgumentParser:
                    help="with no command: close the window on its own after this long")
     sub = p.add_subparsers(dest="command")
     c = sub.add_parser("import", help="create or update everything in an exchange file")
-    c.add_argument("file")
+    c.add_argument("file", help="the exchange file (JSON)")
     sub.add_parser("export", help="print the whole state as an exchange file (JSON)")
     c = sub.add_parser("import-csv", help="import a CSV file of customers or services, its "
                                           "columns mapped to fields")
-    c.add_argument("file")
-    c.add_argument("--kind", required=True, choices=("customers", "services"))
-    c.add_argument("--map", required=True, metavar="MAPPING.json")
+    c.add_argument("file", help="the CSV file")
+    c.add_argument("--kind", required=True, choices=("customers", "services"),
+                   help="what each row is")
+    c.add_argument("--map", required=True, metavar="MAPPING.json",
+                   help="which column goes to which field")
     c.add_argument("--dry-run", action="store_true", help="say what would be imported; change "
                    "nothing")
     c = sub.add_parser("run-due", help="do everything due up to --today")
@@ -127,11 +129,12 @@ def _english_parser(language: str) -> argparse.ArgumentParser:
     c = sub.add_parser("invoice", help="write an invoice or a credit note as its PDF "
                                        "(Factur-X)")
     c.add_argument("number", metavar="NUMBER", help="e.g. F2027-000123 or A2027-000007")
-    c.add_argument("--pdf", required=True, metavar="FILE")
+    c.add_argument("--pdf", required=True, metavar="FILE", help="the PDF to write")
     c = sub.add_parser("accounting", help="the accountant's files for a date range: the CSV "
                                           "of invoices, credit notes, payments and refunds, or "
                                           "the FEC (fichier des écritures comptables)")
-    c.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    c.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD",
+                   help="the first day")
     c.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD",
                    help="the last day, the FEC's closing date")
     which = c.add_mutually_exclusive_group(required=True)
@@ -139,87 +142,93 @@ def _english_parser(language: str) -> argparse.ArgumentParser:
     which.add_argument("--fec", metavar="FILE_OR_FOLDER",
                        help="a folder: the file takes its legal name, SIRENFECYYYYMMDD.txt")
     c = sub.add_parser("bulk-recurrence", help="switch auto-renew on or off")
-    c.add_argument("customer")
+    c.add_argument("customer", help="the customer's reference")
     which = c.add_mutually_exclusive_group(required=True)
-    which.add_argument("--all", action="store_true")
-    which.add_argument("--services", metavar="REF,REF")
+    which.add_argument("--all", action="store_true", help="all the customer's services")
+    which.add_argument("--services", metavar="REF,REF", help="these services only")
     onoff = c.add_mutually_exclusive_group(required=True)
-    onoff.add_argument("--on", action="store_true")
-    onoff.add_argument("--off", action="store_true")
-    c.add_argument("--payment-method", metavar="REF")
-    c.add_argument("--billing-contact", metavar="REF")
+    onoff.add_argument("--on", action="store_true", help="renew automatically")
+    onoff.add_argument("--off", action="store_true", help="stop renewing automatically")
+    c.add_argument("--payment-method", metavar="REF",
+                   help="the payment method their renewals are charged to")
+    c.add_argument("--billing-contact", metavar="REF", help="the contact their billing goes to")
     c.add_argument("--yes", action="store_true", help="confirm the warnings of the check")
     c = sub.add_parser("plan-update", help="request a new installment amount")
-    c.add_argument("order")
-    c.add_argument("--amount", required=True)
+    c.add_argument("order", help="the order's reference")
+    c.add_argument("--amount", required=True, help="the new amount, e.g. 45.00")
     c = sub.add_parser("renew-plan", help="the manual fourth and final attempt")
-    c.add_argument("order")
+    c.add_argument("order", help="the order's reference")
     c = sub.add_parser("collection", help="hand an order to the collection partner")
-    c.add_argument("order")
+    c.add_argument("order", help="the order's reference")
     c.add_argument("--out", metavar="FILE", help="write the hand-off file there (default: stdout)")
     c = sub.add_parser("link", help="show what a customer link does; --accept acts on it")
-    c.add_argument("token")
-    c.add_argument("--accept", action="store_true")
+    c.add_argument("token", help="the link's token: what follows /l/ in its address")
+    c.add_argument("--accept", action="store_true", help="do what the link does")
     c.add_argument("--new-token", help="update_payment_method: the new method's processor token")
     c.add_argument("--new-ref", help="update_payment_method: a reference for the new method")
-    c.add_argument("--brand", default="")
-    c.add_argument("--last4", default="")
-    c.add_argument("--exp", metavar="MM/YYYY")
-    c.add_argument("--holder", default="")
+    c.add_argument("--brand", default="", help="update_payment_method: the card's brand")
+    c.add_argument("--last4", default="", help="update_payment_method: its last four digits")
+    c.add_argument("--exp", metavar="MM/YYYY", help="update_payment_method: when it expires")
+    c.add_argument("--holder", default="", help="update_payment_method: the holder's name")
     c = sub.add_parser("demo", help="fill the database with realistic demo data")
-    c.add_argument("--customers", type=int, default=50)
+    c.add_argument("--customers", type=int, default=50, help="how many (default: 50)")
     c = sub.add_parser("cancel-renewal", help="cancel a scheduled renewal")
-    c.add_argument("renewal")
+    c.add_argument("renewal", help="the renewal's reference")
     c = sub.add_parser("renew", help="manual renewal of a service, charged now")
-    c.add_argument("service")
+    c.add_argument("service", help="the service's reference")
     c = sub.add_parser("find-orders", help="find orders by reference, customer or invoice")
-    c.add_argument("text")
+    c.add_argument("text", help="part of a reference, a customer's name or an invoice number")
     c = sub.add_parser("remove-payment-method", help="remove a saved method")
-    c.add_argument("payment_method")
+    c.add_argument("payment_method", help="the payment method's reference")
     c = sub.add_parser("customer-emails", help="turn a customer's e-mails on or off")
-    c.add_argument("customer")
-    c.add_argument("state", choices=("on", "off"))
+    c.add_argument("customer", help="the customer's reference")
+    c.add_argument("state", choices=("on", "off"), help="on: send them; off: send none")
     c = sub.add_parser("settings", help="show settings, or set NAME=VALUE pairs",
                        epilog=_typed_values(language),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("pairs", nargs="*", metavar="NAME=VALUE")
+    c.add_argument("pairs", nargs="*", metavar="NAME=VALUE",
+                   help="the settings to change, all saved together or none")
     c = sub.add_parser("link-customer", help="link to an existing customer at the processor "
                                              "and import the cards saved there")
-    c.add_argument("customer")
+    c.add_argument("customer", help="the customer's reference")
     c.add_argument("processor_customer", metavar="PROCESSOR_ID", help="e.g. cus_… at Stripe")
     c = sub.add_parser("sync-methods", help="import saved cards and refresh their details "
                                             "from the processor (all linked customers)")
-    c.add_argument("customer", nargs="?")
+    c.add_argument("customer", nargs="?", help="this customer only")
     c = sub.add_parser("card-page", help="e-mail a customer the processor's page to save a card")
-    c.add_argument("customer")
+    c.add_argument("customer", help="the customer's reference")
     c = sub.add_parser("secret", help="webhook secret, SMTP password: into the keyring "
                                       "(the value is read from standard input)")
-    c.add_argument("action", choices=("set", "delete", "status"))
-    c.add_argument("name", nargs="?", choices=keystore.NAMES)
+    c.add_argument("action", choices=("set", "delete", "status"),
+                   help="save it, delete it, or say where each is kept")
+    c.add_argument("name", nargs="?", choices=keystore.NAMES, help="which secret")
     c.add_argument("--allow-plaintext", action="store_true",
                    help="with no secure keyring, accept saving it in a plain-text file")
     c = sub.add_parser("backup", help="copy the database (SQLite's online backup)")
     c.add_argument("file", nargs="?", help="default: a dated file in the backups folder")
     c = sub.add_parser("restore", help="replace the database with a backup (checked first)")
-    c.add_argument("file")
+    c.add_argument("file", help="the backup")
     c.add_argument("--yes", action="store_true", help="confirm: the whole content is replaced")
     c = sub.add_parser("serve-links", help="serve the pages behind the links in customer "
                                            "e-mails (put it behind your website)")
-    c.add_argument("--host", default="127.0.0.1")
-    c.add_argument("--port", type=int, default=8765)
+    c.add_argument("--host", default="127.0.0.1", help="the address to listen on "
+                                                         "(default: 127.0.0.1)")
+    c.add_argument("--port", type=int, default=8765, help="the port (default: 8765)")
     c = sub.add_parser("migrate-db", help="copy the whole portfolio into an empty database "
                                           "(team mode: PostgreSQL), verified")
     c.add_argument("--to", required=True, metavar="URL",
                    help="e.g. postgresql+psycopg://user@host:5432/renewdesk")
     c.add_argument("--use", action="store_true", help="then work on it on this machine")
     c = sub.add_parser("database", help="show or choose this machine's database")
-    c.add_argument("url", nargs="?", metavar="URL_OR_FILE")
+    c.add_argument("url", nargs="?", metavar="URL_OR_FILE",
+                   help="work on this database from now on")
     c.add_argument("--default", action="store_true",
                    help="back to the SQLite file in the user's data folder")
     sub.add_parser("status", help="the payment processor and its mode (real money or not), "
                                   "the database, the last run")
     c = sub.add_parser("outbox", help="list the outbox")
-    c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"))
+    c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"),
+                   help="only the e-mails in this state")
     return p
 
 
@@ -324,7 +333,8 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         return _window(args, err)
     log.info("renewdesk %s: %s", __version__, args.command)  # the command, never its arguments
     from renewdesk.app import open_app
-    from renewdesk.cli.commands import COMMANDS, Failure, database_command, secret_command
+    from renewdesk.cli.commands import COMMANDS, Failure
+    from renewdesk.cli.machine import database_command, secret_command
     from renewdesk.cli.refund import ASKING
     from renewdesk.store.db import DatabaseUnavailable
     from renewdesk.store.runlock import RunInProgress

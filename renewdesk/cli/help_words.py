@@ -276,4 +276,47 @@ HELP_FR = {
     "then work on it on this machine": "puis travailler dessus sur cette machine",
     "back to the SQLite file in the user's data folder":
         "revenir au fichier SQLite du dossier de données de l'utilisateur",
+    "the exchange file (JSON)": "le fichier d'échange (JSON)",
+    "the CSV file": "le fichier CSV",
+    "what each row is": "ce qu'est chaque ligne",
+    "which column goes to which field": "quelle colonne va dans quel champ",
+    "the customer's reference": "la référence du client",
+    "all the customer's services": "tous les services du client",
+    "these services only": "ces services seulement",
+    "renew automatically": "renouveler automatiquement",
+    "stop renewing automatically": "ne plus renouveler automatiquement",
+    "the payment method their renewals are charged to":
+        "le moyen de paiement de leurs renouvellements",
+    "the contact their billing goes to": "le contact de leur facturation",
+    "the order's reference": "la référence de la commande",
+    "the new amount, e.g. 45.00": "le nouveau montant, par ex. 45.00",
+    "the link's token: what follows /l/ in its address":
+        "le jeton du lien : ce qui suit /l/ dans son adresse",
+    "do what the link does": "faire ce que fait le lien",
+    "update_payment_method: the card's brand": "update_payment_method : la marque de la carte",
+    "update_payment_method: its last four digits":
+        "update_payment_method : ses quatre derniers chiffres",
+    "update_payment_method: when it expires": "update_payment_method : sa date d'expiration",
+    "update_payment_method: the holder's name": "update_payment_method : le nom du titulaire",
+    "how many (default: 50)": "combien (par défaut : 50)",
+    "the renewal's reference": "la référence du renouvellement",
+    "the service's reference": "la référence du service",
+    "part of a reference, a customer's name or an invoice number":
+        "une partie d'une référence, d'un nom de client ou d'un numéro de facture",
+    "the payment method's reference": "la référence du moyen de paiement",
+    "on: send them; off: send none": "on : les envoyer ; off : n'en envoyer aucun",
+    "this customer only": "ce client seulement",
+    "save it, delete it, or say where each is kept":
+        "l'enregistrer, le supprimer, ou dire où chacun est gardé",
+    "which secret": "quel secret",
+    "the backup": "la sauvegarde",
+    "the address to listen on (default: 127.0.0.1)":
+        "l'adresse d'écoute (par défaut : 127.0.0.1)",
+    "the port (default: 8765)": "le port (par défaut : 8765)",
+    "work on this database from now on": "travailler désormais sur cette base de données",
+    "only the e-mails in this state": "seulement les e-mails dans cet état",
+    "the first day": "le premier jour",
+    "the PDF to write": "le PDF à écrire",
+    "the settings to change, all saved together or none":
+        "les réglages à changer, tous enregistrés ensemble ou aucun",
 }
