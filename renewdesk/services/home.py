@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.money import Money
@@ -95,12 +95,14 @@ def _order_need(kind: str, order: InstallmentOrder, item: Installment) -> Need:
 
 def final_failures(session: Session) -> list[Need]:
     """IN-5 available: an installment failed with no automatic attempt left, final attempt not
-    used, its card order not in collection; one line per order."""
+    used, its card order not in collection (it is on the Collections list meanwhile: IN-6 is
+    the account manager's other way, offered once the final attempt was used); one line per
+    order."""
     rows = session.execute(
         select(InstallmentOrder, Installment).join(Installment.order)
         .where(Installment.status == "failed", Installment.next_attempt_on.is_(None),
-               Installment.final_attempt_used.is_(False), Installment.in_collections_list
-               .is_(False), InstallmentOrder.in_collection.is_(False),
+               Installment.final_attempt_used.is_(False),
+               InstallmentOrder.in_collection.is_(False),
                InstallmentOrder.method == "card", InstallmentOrder.status == "active")
         .order_by(Installment.due_on, Installment.id)).all()
     seen: dict[str, Need] = {}
@@ -111,11 +113,13 @@ def final_failures(session: Session) -> list[Need]:
 
 
 def collections(session: Session) -> list[Need]:
-    """IN-6: failed SEPA installments on the Collections list, not yet handed over."""
+    """IN-6: failed installments on the Collections list, not yet handed over: SEPA ones, and
+    card ones once their final attempt (IN-5) was used too."""
     rows = session.execute(
         select(InstallmentOrder, Installment).join(Installment.order)
         .where(Installment.status == "failed", Installment.in_collections_list.is_(True),
-               InstallmentOrder.in_collection.is_(False))
+               InstallmentOrder.in_collection.is_(False),
+               or_(InstallmentOrder.method != "card", Installment.final_attempt_used))
         .order_by(Installment.due_on, Installment.id)).all()
     seen: dict[str, Need] = {}
     for order, item in rows:
@@ -132,7 +136,7 @@ def must_authenticate(session: Session) -> list[Need]:
     for order, item in session.execute(
             select(InstallmentOrder, Installment).join(Installment.order)
             .where(Installment.status == "failed", Installment.stopped_code == MUST_ACT,
-                   Installment.in_collections_list.is_(False),
+                   Installment.final_attempt_used.is_(False),
                    InstallmentOrder.in_collection.is_(False))).all():
         found.append((order.customer, Money(item.amount_minor, order.currency), item.due_on))
     for invoice in session.scalars(select(UsageInvoice).where(

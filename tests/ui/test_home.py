@@ -4,14 +4,23 @@ opening its list on its days; HM-3: the status bar's next and last run agree."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import select
 
+from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.scheduler.daily import next_run_shown
-from renewdesk.store.models import Notification
+from renewdesk.services import actions, run_record
+from renewdesk.store.models import Attempt, Installment, InstallmentOrder, Notification
+from renewdesk.ui.dialogs.collection import CollectionDialog
+from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.main_window import MainWindow
+from tests.builders import card, customer, document, order, sepa
 from tests.conftest import World
+from tests.peers import Smtp
 from tests.ui.conftest import desk_app, when_shown
 
 TODAY = "2027-01-20"
@@ -47,7 +56,7 @@ def test_hm1_window_opens_on_home_with_the_count_on_its_tab(qtbot: Any, world: W
     for line in window.home.needs.lines:
         assert line.accessibleName()
         assert all(b.accessibleName() for b in line.buttons)
-    assert {"collection", "card_expiring"} <= set(kinds(window))
+    assert {"authenticate", "card_expiring"} <= set(kinds(window))
 
 
 def test_hm1_card_page_for_an_expiring_card(qtbot: Any, world: World,
@@ -130,3 +139,196 @@ def test_hm3_status_bar_on_a_simulated_date(qtbot: Any, world: World, open_windo
     qtbot.waitUntil(lambda: "2027" in window.next_run.text(), timeout=10_000)
     assert "21 Jan 2027" in window.next_run.text()
     assert "20 Jan 2027" in window.last_run.text()
+
+
+# Done-when 1: each kind of "Needs you" line appears, and its action clears it ---------------
+
+
+def troubled(world: World) -> None:
+    """The demo portfolio, plus what it lacks to show every kind of line: a card order whose
+    automatic attempts are over (IN-5), a customer who must authenticate (CP-1), a paid
+    installment to dispute (RF-2), a plan change two days before its deadline (IN-2) and a
+    failed SEPA debit (IN-6)."""
+    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
+    world.load(document(
+        [customer("C901", card("K901", token="pm_card_visa_chargeDeclined"), name="Hugo Faure"),
+         customer("C902", card("K902", token="pm_card_authenticationRequired"),
+                  name="Nina Roux"),
+         customer("C903", card("K903"), name="Paul Petit"),
+         customer("C904", card("K904"), name="Eva Blanc"),
+         customer("C905", sepa("M905", token="pm_sepa_debit_fail"), name="Greta Keller")],
+        orders=[order("O901", "C901", "K901", "2026-12-20"),
+                order("O902", "C902", "K902", "2027-01-05"),
+                order("O903", "C903", "K903", "2026-12-20"),
+                order("O904", "C904", "K904", "2027-01-05"),
+                order("O905", "C905", "M905", "2027-01-05", method="sepa")]),
+        today="2026-12-10")
+    for day in ("2026-12-20", "2027-01-05"):
+        world.run(day)
+    actions.update_plan(world.ctx("2027-01-12"), "O904", "20.00")  # deadline 22 Jan
+    world.run(TODAY)
+
+
+def line_of(window: MainWindow, kind: str, ref: str) -> Any:
+    return next((x for x in window.home.needs.lines
+                 if x.need.kind == kind and x.need.ref == ref), None)
+
+
+def press(line: Any, name: str) -> None:
+    next(b for b in line.buttons if b.objectName() == name).click()
+
+
+def gone(qtbot: Any, window: MainWindow, kind: str, ref: str) -> None:
+    """Until the home page, read again after the action, no longer has the line."""
+    qtbot.waitUntil(lambda: not window.operations.busy and line_of(window, kind, ref) is None,
+                    timeout=30_000)
+
+
+def yes(box: QMessageBox) -> None:
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_hm1_in5_final_failure_line_cleared_by_its_final_attempt(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    troubled(world)
+    window = home_window(qtbot, world, open_window)
+    line = line_of(window, "final_failure", "O901")
+    assert line is not None and "Hugo Faure" in line.label.text()
+    asked = when_shown(QMessageBox, yes)
+    told = when_shown(QMessageBox, lambda box: box.accept(), timeout_ms=10_000)
+    press(line, "finalAttempt")
+    asked.check()
+    gone(qtbot, window, "final_failure", "O901")
+    told.check()
+    with world.session() as session:  # the fourth attempt went to the processor, once
+        assert len(session.scalars(select(Attempt).where(Attempt.manual.is_(True))).all()) == 1
+    # Declined again: the order waits for collection now (IN-6), its other way out.
+    qtbot.waitUntil(lambda: line_of(window, "collection", "O901") is not None, timeout=10_000)
+
+
+def test_hm1_in6_collection_line_cleared_by_handing_over(
+        qtbot: Any, world: World, open_window: Any, tmp_path: Path) -> None:
+    troubled(world)
+    window = home_window(qtbot, world, open_window)
+    line = line_of(window, "collection", "O905")
+    assert line is not None and "Greta Keller" in line.label.text()
+
+    def drive(dialog: CollectionDialog) -> None:
+        dialog.path.setText(str(tmp_path / "o905.json"))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    shown = when_shown(CollectionDialog, drive)
+    press(line, "collection")
+    shown.check()
+    gone(qtbot, window, "collection", "O905")
+    assert (tmp_path / "o905.json").exists()
+
+
+def test_hm1_cp1_customer_must_authenticate_then_pays_and_the_line_goes(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    """The line opens the customer; the customer's payment (their pay-now page, the bank's
+    step) is what resolves it: the same payment recorded paid clears the line."""
+    troubled(world)
+    window = home_window(qtbot, world, open_window)
+    line = line_of(window, "authenticate", "C902")
+    assert line is not None and "Nina Roux" in line.label.text()
+    press(line, "openCustomer")
+    qtbot.waitUntil(lambda: "C902" in window.customer_pages
+                    and window.customer_pages["C902"].data is not None, timeout=10_000)
+    with world.session() as session:  # as the customer's payment page records it
+        item = session.scalars(select(Installment).join(Installment.order).where(
+            InstallmentOrder.ref == "O902", Installment.status == "failed")).one()
+        item.status, item.stopped_code, item.in_collections_list = "paid", None, False
+        session.commit()
+    window.refresh_all()
+    gone(qtbot, window, "authenticate", "C902")
+
+
+def test_hm1_rf2_dispute_line_appears_after_sync_and_goes_when_closed(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    troubled(world)
+    processor = world.app.processor
+    assert isinstance(processor, SandboxProcessor)
+    with world.session() as session:
+        charge = session.scalar(select(Attempt.processor_ref).join(
+            Installment, Installment.id == Attempt.installment_id).join(Installment.order)
+            .where(InstallmentOrder.ref == "O903", Attempt.result == "succeeded"))
+    assert charge is not None
+    dispute = processor.open_dispute(charge, "fraudulent", respond_by=date(2027, 2, 1))
+    window = home_window(qtbot, world, open_window)
+    assert line_of(window, "dispute", "C903") is None
+    with qtbot.waitSignal(window.sync.finished, timeout=20_000):
+        window.actions_.sync_now.trigger()
+    qtbot.waitUntil(lambda: line_of(window, "dispute", "C903") is not None, timeout=20_000)
+    assert "Paul Petit disputed" in line_of(window, "dispute", "C903").label.text()
+    processor.close_dispute(dispute, won=True)
+    if window.sync.summary is not None:
+        window.sync.summary.close()
+    with qtbot.waitSignal(window.sync.finished, timeout=20_000):
+        window.actions_.sync_now.trigger()
+    gone(qtbot, window, "dispute", "C903")
+    if window.sync.summary is not None:
+        window.sync.summary.close()
+
+
+def test_hm1_in2_plan_change_near_its_deadline_cleared_by_asking_again(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    troubled(world)
+    window = home_window(qtbot, world, open_window)
+    line = line_of(window, "plan_change", "O904")
+    assert line is not None and "Eva Blanc" in line.label.text()
+
+    def drive(dialog: PlanUpdateDialog) -> None:
+        dialog.amount.clear()
+        qtbot.keyClicks(dialog.amount, "25.00")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    shown = when_shown(PlanUpdateDialog, drive, timeout_ms=10_000)
+    press(line, "askAgain")  # the plan is read off the GUI thread, then the dialog opens
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
+    shown.check()
+    gone(qtbot, window, "plan_change", "O904")  # asked again: a new deadline, ten days on
+
+
+def test_hm1_nt1_retry_emails_sends_them_and_the_line_goes(
+        qtbot: Any, world: World, open_window: Any, smtp: Smtp) -> None:
+    troubled(world)
+    with world.session() as session:
+        for note in session.scalars(select(Notification).where(
+                Notification.status == "queued")):
+            note.last_error = "OSError: connection refused"
+        session.commit()
+    smtp.start()
+    window: MainWindow = open_window(desk_app(world, TODAY, RENEWDESK_SMTP_HOST="127.0.0.1",
+                                              RENEWDESK_SMTP_PORT=str(smtp.port)))
+    qtbot.waitUntil(lambda: window.home.data is not None, timeout=20_000)
+    line = line_of(window, "emails", "")
+    assert line is not None
+    press(line, "retryEmails")
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=20_000)
+    gone(qtbot, window, "emails", "")
+    assert smtp.catcher.messages
+
+
+def test_hm1_sc_last_run_failed_line_cleared_by_run_now(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    demo(world)
+    with world.session() as session:
+        run_record.save(session, run_record.RunRecord(
+            date(2027, 1, 20), datetime(2027, 1, 20, 2, 0), True, {"text": "OSError: disk full"}))
+        session.commit()
+    window = home_window(qtbot, world, open_window)
+    line = line_of(window, "run_failed", "")
+    assert line is not None and "disk full" in line.label.text()
+    with qtbot.waitSignal(window.runFinished, timeout=30_000):
+        press(line, "runNow")
+    gone(qtbot, window, "run_failed", "")
+
+
+def test_hm1_ctrl_1_reaches_home(qtbot: Any, world: World, open_window: Any) -> None:
+    demo(world)
+    window = home_window(qtbot, world, open_window)
+    window.tabs.setCurrentWidget(window.pages["services"])
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.home
