@@ -67,7 +67,7 @@ TODAY = "2026-12-10"
 CONTROLS = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView,
             QPlainTextEdit, QTextEdit, QAbstractSlider)
 # Another helper is giving these two their words; walked once they are done (see the report).
-NOT_YET = {"settings"}
+NOT_YET: set[str] = set()
 
 
 class Demo:

@@ -118,6 +118,8 @@ class SettingsDialog(SendingDialog):
                 widget.setObjectName(name)
                 self.fields[name] = widget
                 form.addRow(labels.get(name, name), _wrapped(widget, self.units.get(name)))
+                if name in self.units:  # in a row with its currency, away from its label
+                    widget.setAccessibleName(labels[name].rstrip(": "))
             tabs.addTab(page, title)
         for name, unit in self.units.items():
             unit.setObjectName(f"{name}_currency")
