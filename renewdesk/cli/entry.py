@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from renewdesk import __version__, keystore
-from renewdesk.cli.help_words import argparse_in, parsing_language, speak
+from renewdesk.cli.help_words import argparse_in, speak
 from renewdesk.cli.words import tr
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import colon, words
@@ -38,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors are bad input like any other: one line, exit 2, through `main`."""
 
     def error(self, message: str) -> NoReturn:
-        raise InputError(f"{self.prog}{colon(parsing_language())}{message}")
+        raise InputError(f"{self.prog}: {message}")
 
 
 def version_text() -> str:
@@ -255,8 +255,10 @@ _READ_PATHS = frozenset({("import", "file"), ("restore", "file"), ("import-csv",
                          ("import-csv", "map")})
 
 
-def _sensitive_argument(args: argparse.Namespace) -> tuple[str | int, Kind] | None:
-    """PM-2: the first argument that holds a card number or an IBAN, and which it holds."""
+def _sensitive_argument(args: argparse.Namespace,
+                        parser: argparse.ArgumentParser) -> tuple[str | int, Kind] | None:
+    """PM-2: the first argument that holds a card number or an IBAN, and which it holds; the
+    argument named as the reader typed it or as `--help` shows it."""
     for name, value in vars(args).items():
         if value is None or isinstance(value, bool) or name == "command":
             continue
@@ -267,8 +269,23 @@ def _sensitive_argument(args: argparse.Namespace) -> tuple[str | int, Kind] | No
         for item in value if isinstance(value, list) else [value]:
             kind = sensitive_kind(_labelled(args.command, str(item)))
             if kind is not None:
-                return name.replace("_", " "), kind
+                return _shown_name(parser, args.command, name), kind
     return None
+
+
+def _shown_name(parser: argparse.ArgumentParser, command: str | None, dest: str) -> str:
+    """An option by its option (`--reason`), any other argument by its placeholder in the
+    reader's language (`REF_PAIEMENT`, `client`)."""
+    parsers = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            parsers.insert(0, action.choices[command])
+    for action in (a for p in parsers for a in p._actions if a.dest == dest):
+        if action.option_strings:
+            return action.option_strings[-1]
+        if isinstance(action.metavar, str):
+            return action.metavar
+    return dest.replace("_", " ")
 
 
 def _labelled(command: str, item: str) -> str:
@@ -311,7 +328,8 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     language = cli_language(os.environ)
     try:
         with argparse_in(language):
-            args = _parser(language).parse_args(list(argv))
+            parser = _parser(language)
+            args = parser.parse_args(list(argv))
     except InputError as error:
         # A usage error may quote an argument: PM-2 first, so a card number is never echoed.
         refused = next(((index + 1, kind) for index, value in enumerate(argv)
@@ -323,7 +341,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
         return 2
     except SystemExit as exit_:  # --help, --version
         return 2 if exit_.code else 0
-    named = _sensitive_argument(args)
+    named = _sensitive_argument(args, parser)
     if named is not None:
         # PM-2: refused before anything is logged or stored; never echoed.
         err.write(_refusal(*named, language))

@@ -18,14 +18,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-
-_speaking: ContextVar[str] = ContextVar("renewdesk_cli_argparse_language", default="en")
-
-
-def parsing_language() -> str:
-    """The language `argparse_in` set: a usage error's colon is written the reader's way."""
-    return _speaking.get()
 
 
 @contextmanager
@@ -37,13 +29,11 @@ def argparse_in(language: str) -> Iterator[None]:
         return
     module = vars(argparse)  # argparse calls its module's `_` and `ngettext` by name
     saved = {name: module[name] for name in ("_", "ngettext")}
-    token = _speaking.set(language)
     module.update({"_": _french, "ngettext": _french_plural})
     try:
         yield
     finally:
         module.update(saved)
-        _speaking.reset(token)
 
 
 def _french(message: str) -> str:

@@ -129,20 +129,33 @@ def test_hm3_every_help_and_placeholder_of_the_parser_has_its_french() -> None:
 def test_hm3_usage_errors_read_french_in_a_french_shell(monkeypatch: pytest.MonkeyPatch) -> None:
     speak(monkeypatch, "fr")
     assert run("import-csv", "x.csv") == (
-        2, "", "renewdesk import-csv : les arguments suivants sont requis : --kind, --map\n")
+        2, "", "renewdesk import-csv: les arguments suivants sont requis : --kind, --map\n")
     code, _out, err = run("nope")
     assert code == 2
-    assert err.startswith("renewdesk : argument commande : choix invalide : 'nope' (au choix : "
+    assert err.startswith("renewdesk: argument commande : choix invalide : 'nope' (au choix : "
                           "'import', 'export'")
     assert run("customer-emails", "C1", "maybe")[2] == (
-        "renewdesk customer-emails : argument {on,off} : choix invalide : 'maybe' (au choix : "
+        "renewdesk customer-emails: argument {on,off} : choix invalide : 'maybe' (au choix : "
         "'on', 'off')\n")
     assert run("serve-links", "--port", "x")[2] == (
-        "renewdesk serve-links : argument --port : valeur invalide : 'x' (un nombre est "
+        "renewdesk serve-links: argument --port : valeur invalide : 'x' (un nombre est "
         "attendu)\n")
-    assert run("status", "--nope")[2] == "renewdesk : arguments non reconnus : --nope\n"
+    assert run("status", "--nope")[2] == "renewdesk: arguments non reconnus : --nope\n"
     assert run("refund")[2] == (
-        "renewdesk refund : les arguments suivants sont requis : REF_PAIEMENT\n")
+        "renewdesk refund: les arguments suivants sont requis : REF_PAIEMENT\n")
+
+
+def test_hm3_pm2_an_argument_holding_a_card_is_named_as_typed_or_as_help_shows_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    card_number = "4242424242424242"
+    speak(monkeypatch, "fr")
+    assert run("refund", "P1", "--reason", card_number)[2].startswith(
+        "renewdesk: l'argument --reason ressemble à un numéro de carte")
+    assert run("refund", card_number, "--reason", "x")[2].startswith(
+        "renewdesk: l'argument REF_PAIEMENT ressemble")
+    speak(monkeypatch, "en")
+    assert run("bulk-recurrence", card_number, "--all", "--on")[2].startswith(
+        "renewdesk: the customer argument looks like a card number")
 
 
 def test_hm3_usage_errors_stay_english_otherwise_even_after_a_french_parse(
