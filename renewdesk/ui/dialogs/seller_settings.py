@@ -90,6 +90,11 @@ class SellerTab(QWidget):
         footer.setTabChangesFocus(True)
         footer.setFixedHeight(72)
         footer.setPlaceholderText(self.tr("e.g. SARL au capital de 10 000 € · RCS Lyon"))
+        signature = self._add("seller_signature", self.tr("E-mail signature:"), QPlainTextEdit())
+        assert isinstance(signature, QPlainTextEdit)
+        signature.setTabChangesFocus(True)
+        signature.setFixedHeight(60)
+        signature.setPlaceholderText(self.tr("e.g. Marie Martin, your account manager"))
         self._line("seller_late_penalty", self.tr("Late-payment penalty rate:"),
                    self.tr("in words, e.g. trois fois le taux d'intérêt légal"))
         indemnity = self._note(self.tr(
