@@ -71,6 +71,8 @@ def make(ctx: Context) -> list[Problem]:
                                    attempt_key=item.request.idempotency_key, state="open",
                                    created_on=ctx.clock.today))
             note.body = note.body.replace(item.our_url, page.url)
+            if note.html:  # the HTML part points at the same page (HM-4)
+                note.html = note.html.replace(item.our_url, page.url)
             session.commit()
     problems += close_paid_otherwise(ctx)
     return problems

@@ -95,6 +95,8 @@ def test_cp2_the_email_carries_the_processors_page_and_its_payment_is_written_on
     (page_id,) = hosted.pages
     assert f"https://checkout.example/{page_id}" in mail.body
     assert mail.body.count("127.0.0.1:8765/l/") == 1  # only the card update is serve-links'
+    assert mail.html is not None and f"https://checkout.example/{page_id}" in mail.html  # HM-4
+    assert mail.html.count("127.0.0.1:8765/l/") == 1
     assert hosted.pay_on_page(page_id, "pm_card_amex", date(2026, 11, 5)).status == "succeeded"
     world.run("2026-11-06")  # asks the processor first: paid there
     assert installment(world, "O1", 1)["status"] == "paid"
