@@ -321,7 +321,7 @@ def main() -> int:
             for index, name in enumerate(VIEWS[:1] if args.quick else VIEWS):
                 if (args.only and name not in args.only) or name == "invoices":
                     continue  # the invoices: on a portfolio of their own (`invoice_shots`)
-                window.tabs.setCurrentIndex(index)
+                window.tabs.setCurrentIndex(index + 1)  # the home page is the first tab
                 window.resize(1280, 720)
                 _rows_shown(window, "events" if name == "activity" else name)
                 shoot(window, out / f"{language}-{name}.png", (1280, 720))
