@@ -21,6 +21,7 @@ from renewdesk.notify.templates import RenderedMail, footer, layout, render, ren
 
 LINKS = "_links"  # an item's links: action -> token
 AMOUNTS = "_money"  # an item's amounts: key -> [minor, currency]
+INVOICES = "_invoices"  # the numbers of the invoices whose PDFs go with an item (IV-4)
 SUBJECT_LIMIT = 300  # Notification.subject
 
 
@@ -38,7 +39,7 @@ def stored(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def words_of(entry: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in entry.items() if key not in (LINKS, AMOUNTS)}
+    return {key: value for key, value in entry.items() if key not in (LINKS, AMOUNTS, INVOICES)}
 
 
 def total(items: list[dict[str, Any]], language: str) -> str | None:

@@ -15,6 +15,7 @@ from datetime import date
 
 from renewdesk.domain.sensitive import never_sensitive
 
+DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"  # the app's own page server
 ACTIONS = ("cancel_renewal", "confirm_plan_change", "update_payment_method", "pay_now",
            "invoices")
 

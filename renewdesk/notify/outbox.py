@@ -11,9 +11,10 @@ lose the e-mail: it stays queued, with why in its error, and is tried again like
 failed.
 
 HM-2: the messages queued for one person are gathered into one before anything is sent
-(`gather`): each message keeps what it was rendered from (`context`), so the messages of one
-kind to one customer (or the seller's alerts) become one listing every item, each with its own
-links. HM-4: every message has an HTML part with the seller's face, rendered with its text.
+(`gathering.gather`): each message keeps what it was rendered from (`context`), so the messages
+of one kind to one customer (or the seller's alerts) become one listing every item, each with
+its own links and its own invoice's PDF. HM-4: every message has an HTML part with the
+seller's face, rendered with its text.
 """
 
 from __future__ import annotations
@@ -24,18 +25,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete, event, func, or_, select, update
+from sqlalchemy import event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.notify import compose as text
 from renewdesk.notify import links as link_tokens
 from renewdesk.notify.face import LOGO_CID, seller_face
+from renewdesk.notify.gathering import gather, invoice_numbers
+from renewdesk.notify.links import DEFAULT_LINKS_BASE
 from renewdesk.notify.templates import language_for
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, CustomerLink, HostedPage, Notification
 from renewdesk.store.refs import assign_refs, temporary_ref
 
-DEFAULT_LINKS_BASE = "http://127.0.0.1:8765/l/"
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
 
 log = logging.getLogger("renewdesk.outbox")
@@ -189,68 +191,6 @@ def _unit_ended(session: Session) -> None:
     session.info.pop(WRITTEN, None)
 
 
-# HM-2: the kinds whose messages to one person are gathered into one (each has list templates).
-GATHERED = ("installment_failed", "usage_failed", "renewal_failed", "seller_alert")
-PER_ITEM = ("pay_now",)  # the links each item keeps; the others, the first item's serve all
-
-
-def gather(session: Session) -> int:
-    """HM-2: the queued messages never tried, of one kind to one person (a customer, or the
-    seller's address for alerts) on one day, become one: the last of them, rewritten to list
-    every item with its own pay-now link, carrying their links; the others are deleted. One
-    transaction (the caller commits): a message is never lost, and one already tried (or
-    sent, or suppressed) is never touched. Returns how many messages were merged away."""
-    notes = session.scalars(select(Notification).where(
-        Notification.status == "queued", Notification.tries == 0,
-        Notification.kind.in_(GATHERED), Notification.invoice_number.is_(None),
-        Notification.context.is_not(None)).order_by(Notification.id).with_for_update()).all()
-    groups: dict[tuple[Any, ...], list[Notification]] = {}
-    for note in notes:
-        if not (note.context or {}).get("items"):
-            continue  # written before messages kept their items (or imported): left as it is
-        key = (note.kind, note.to.lower(), note.customer_id, note.language, note.created_on)
-        groups.setdefault(key, []).append(note)
-    merged = 0
-    for group in groups.values():
-        if len(group) > 1:
-            _merge(session, group)
-            merged += len(group) - 1
-    return merged
-
-
-def _merge(session: Session, group: list[Notification]) -> None:
-    survivor, ids = group[-1], [note.id for note in group]
-    links = session.scalars(select(CustomerLink).where(
-        CustomerLink.notification_id.in_(ids))).all()
-    pages = dict(session.execute(select(HostedPage.link_id, HostedPage.url).where(
-        HostedPage.link_id.in_([link.id for link in links]))).all())
-    base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
-    address = {link.token: pages.get(link.id, base + link.token) for link in links}
-    items: list[dict[str, Any]] = []
-    for note in group:
-        for entry in (note.context or {}).get("items", []):
-            own = entry.get(text.LINKS, {})
-            if items:  # the first item's shared links serve every item
-                own = {action: token for action, token in own.items() if action in PER_ITEM}
-            items.append({**entry, text.LINKS: own})
-    urls = [{action: address[token] for action, token in entry[text.LINKS].items()
-             if token in address} for entry in items]
-    mail = text.compose(session, survivor.kind, survivor.language, items, urls, items)
-    kept = {token for entry in items for token in entry[text.LINKS].values()}
-    survivor.subject, survivor.body, survivor.html = mail.subject, mail.body, mail.html
-    survivor.context = text.stored(items)
-    unused = [link.id for link in links if link.token not in kept]
-    session.flush()
-    if unused:
-        session.execute(delete(CustomerLink).where(CustomerLink.id.in_(unused)))
-    session.execute(update(CustomerLink).where(CustomerLink.notification_id.in_(ids[:-1]))
-                    .values(notification_id=survivor.id))
-    session.execute(delete(Notification).where(Notification.id.in_(ids[:-1]),
-                                               Notification.status == "queued",
-                                               Notification.tries == 0))
-    session.expire_all()
-
-
 def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[], datetime],
           *, respect_backoff: bool = False) -> FlushResult:
     """Send what is queued, one commit per message so nothing is sent twice or lost; what
@@ -288,12 +228,12 @@ def _send_one(session: Session, note: Notification, sender: Sender,
     """One message sent and marked so, or left queued with why; the caller commits."""
     try:
         files = _attachments(session, note)
-    except Exception as error:  # a bug making the PDF: the e-mail waits, never lost
+    except _NoPdf as error:  # a bug making the PDF: the e-mail waits, never lost
         session.rollback()  # whatever the reading left half done; the note is read again
-        log.exception("%s: the PDF of invoice %s could not be made", note.ref,
-                      note.invoice_number)
-        _failed(note, f"invoice {note.invoice_number}: its PDF could not be made: "
-                      f"{type(error).__name__}: {error}", now)
+        log.exception("%s: the PDF of invoice %s could not be made", note.ref, error.number)
+        cause = error.__cause__
+        _failed(note, f"invoice {error.number}: its PDF could not be made: "
+                      f"{type(cause).__name__}: {cause}", now)
         return False
     extra: dict[str, Any] = {}
     if files:
@@ -325,15 +265,29 @@ def _failed(note: Notification, error: str, now: Callable[[], datetime]) -> None
     note.next_try_at = now() + timedelta(minutes=delay)
 
 
+class _NoPdf(Exception):
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
 def _attachments(session: Session, note: Notification) -> tuple[Attachment, ...]:
-    """The invoice's PDF named in the e-mail's language, if the e-mail names an invoice."""
-    if note.invoice_number is None:
+    """The PDF of each invoice the e-mail names (one, or each item's in a gathered one, HM-2),
+    named in the e-mail's language."""
+    numbers = invoice_numbers(note)
+    if not numbers:
         return ()
     # The stored document is read back by its one reader, a use case built on this module.
     from renewdesk.services.invoice_files import invoice_file
 
-    made = invoice_file(session, note.invoice_number, note.language, note.customer_id)
-    return (Attachment(made.name, made.data),)
+    files = []
+    for number in numbers:
+        try:
+            made = invoice_file(session, number, note.language, note.customer_id)
+        except Exception as error:
+            raise _NoPdf(number) from error
+        files.append(Attachment(made.name, made.data))
+    return tuple(files)
 
 
 def _images(session: Session, html: str) -> tuple[InlineImage, ...]:
