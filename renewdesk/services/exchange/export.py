@@ -230,6 +230,7 @@ def _notifications(session: Session) -> list[dict[str, Any]]:
                     "to": n.to, "language": n.language, "subject": n.subject, "body": n.body,
                     "created_on": _d(n.created_on), "status": n.status, "tries": n.tries,
                     "last_error": n.last_error, "invoice_number": n.invoice_number,
+                    "html": n.html, "context": n.context,  # HM-4, HM-2: as it was rendered
                     "links": [{"action": k.action, "token": k.token, "subject": k.subject_ref,
                                "expires_on": _d(k.expires_on), "used_on": _d(k.used_on)}
                               for k in n.links]})

@@ -241,6 +241,9 @@ class HistoryImporter(ImportScope):
         note.tries = o.integer("tries", required=False, low=0) or 0
         note.last_error = o.text("last_error", required=False) or None
         note.invoice_number = o.text("invoice_number", required=False) or None
+        note.html = o.text("html", required=False) or None  # HM-4: its HTML part, as sent
+        # HM-2: what it was rendered from, so a queued one still gathers with others
+        note.context = o.mapping("context") if o.has("context") else None
         self.s.flush()
         for k in o.objects("links", r.LINK):
             token = k.text("token")

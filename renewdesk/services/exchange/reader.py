@@ -21,7 +21,7 @@ from renewdesk.store import models as m
 
 # A whole number in a file is stored in an INTEGER column: PostgreSQL's is 32 bits.
 INT_LIMITS = (-(2**31), 2**31 - 1)
-_LINES = frozenset({"address", "body", "last_error"})  # the fields that may have lines
+_LINES = frozenset({"address", "body", "html", "last_error"})  # the fields that may have lines
 _MAX_DEPTH = 16  # an event's own data, the one free-form part of a file
 
 
@@ -312,8 +312,8 @@ REFUND = keys("ref", "amount", "on", "status", "reason", "refusal", "by", "idemp
 DISPUTE = keys("status", "amount", "reason", "respond_by", "opened_on", "closed_on",
                "suspended", "processor_ref", model=m.Dispute)
 NOTIFICATION = keys("ref", "kind", "customer", "to", "language", "subject", "body", "created_on",
-                    "status", "tries", "last_error", "links", "invoice_number",
-                    model=m.Notification)
+                    "status", "tries", "last_error", "links", "invoice_number", "html",
+                    "context", model=m.Notification)
 LINK = keys("action", "token", "subject", "expires_on", "used_on", model=m.CustomerLink,
             subject="subject_ref")
 EVENT = keys("ref", "type", "on", "subject", "data", model=m.Event)
