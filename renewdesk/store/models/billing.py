@@ -105,6 +105,9 @@ class RenewalItem(Base):
 
 class InstallmentOrder(Base):
     __tablename__ = "installment_order"
+    # what the home page's coming charges need of an order, read from the index alone (HM-1)
+    __table_args__ = (Index("ix_installment_order_charge", "id", "status", "in_collection",
+                            "currency", "payment_method_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -142,7 +145,10 @@ class InstallmentOrder(Base):
 class Installment(Base):
     __tablename__ = "installment"
     __table_args__ = (UniqueConstraint("order_id", "number"),
-                      Index("ix_installment_due", "status", "next_attempt_on"))
+                      Index("ix_installment_due", "status", "next_attempt_on"),
+                      # the home page's coming charges, read from the index alone (HM-1)
+                      Index("ix_installment_upcoming", "next_attempt_on", "status", "order_id",
+                            "amount_minor", "stopped_code"))
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("installment_order.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
@@ -150,7 +156,7 @@ class Installment(Base):
     amount_minor: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default="scheduled", index=True)
     rounds_done: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_on: Mapped[date | None] = mapped_column(Date, index=True)
+    next_attempt_on: Mapped[date | None] = mapped_column(Date)  # indexed first in ix_installment_upcoming
     stopped_code: Mapped[str | None] = mapped_column(String(64))
     final_attempt_used: Mapped[bool] = mapped_column(Boolean, default=False)  # IN-5
     in_collections_list: Mapped[bool] = mapped_column(Boolean, default=False)  # IN-6

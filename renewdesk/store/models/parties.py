@@ -79,7 +79,10 @@ class PaymentMethod(Base):
     """Only the processor's token, brand, last 4, expiry and holder are kept (PM-2)."""
 
     __tablename__ = "payment_method"
-    __table_args__ = (UniqueConstraint("customer_id", "position"),)
+    # its state as the home page's at-risk charges read it, from the index alone (HM-1)
+    __table_args__ = (UniqueConstraint("customer_id", "position"),
+                      Index("ix_payment_method_state", "id", "accepted", "removed_on",
+                            "blocked_code", "exp_month", "exp_year"))
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
