@@ -22,7 +22,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 LAST_RUN = date(2027, 1, 8)
 IDLE = date(2027, 1, 9)
 BUSY = date(2027, 1, 10)
-VERSION = "5"
+VERSION = "6"  # 6: the home page's covering indexes (migration 0009)
 
 
 def _months(start: date, n: int) -> date:
