@@ -44,6 +44,7 @@ GATHERED: dict[str, tuple[str, ...]] = {
     "refund_issued": (),
     "plan_change_requested": ("confirm_plan_change",),  # each order confirms its own change
 }
+NEVER_GATHERED = ("renewal_reminder", "add_payment_method")  # why: above
 
 
 def invoice_numbers(note: Notification) -> list[str]:
