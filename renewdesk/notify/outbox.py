@@ -31,8 +31,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from renewdesk.notify import compose as text
 from renewdesk.notify import links as link_tokens
 from renewdesk.notify.face import LOGO_CID, seller_face
-from renewdesk.notify.gathering import gather, invoice_numbers
-from renewdesk.notify.links import DEFAULT_LINKS_BASE
+from renewdesk.notify.gathering import gather as gather  # flush gathers first (HM-2)
+from renewdesk.notify.gathering import invoice_numbers
+from renewdesk.notify.links import DEFAULT_LINKS_BASE as DEFAULT_LINKS_BASE
 from renewdesk.notify.templates import language_for
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, CustomerLink, HostedPage, Notification
