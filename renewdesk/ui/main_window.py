@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         activity.setObjectName("activity")
         self.activity = activity
         payments = PaymentsPage(self.desk)
+        payments.table.setAccessibleName(self.tr("Payments"))
         self.pages["payments"] = payments
         activity.addTab(payments, self.tr("Payments"))
         for title, key, which, hint in (
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
                 (self.tr("Audit log"), "audit", listing.AUDIT,
                  self.tr("Search by who, action or subject"))):
             page = SimplePage(self.desk, which, hint)
+            page.table.setAccessibleName(title)
             self.pages[key] = page
             activity.addTab(page, title)
         self.tabs.addTab(activity, self.tr("&Activity"))
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
 
     def _add(self, title: str, key: str, page: ListPage) -> None:
         self.pages[key] = page
+        page.table.setAccessibleName(title.replace("&", ""))
         self.tabs.addTab(page, title)
 
     # Layout remembered between sessions ----------------------------------------------------

@@ -3,8 +3,8 @@ screen reader too): each dialog of ui/dialogs, opened on demo data, is walked an
 a person can reach (input, button, check box, combo, table, list) must have a name in words as
 Qt's accessibility reports it (its own text, its accessible name, or its label's).
 
-ROOTS is the list of what is walked: add the main window's pages and views to it when they
-have their names."""
+ROOT_NAMES is the list of what is walked: every dialog, the main window (its home page, lists
+and toolbar) and a customer's page."""
 
 from __future__ import annotations
 
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLineEdit,
+    QMenuBar,
     QPlainTextEdit,
     QScrollBar,
     QTextEdit,
+    QToolBar,
     QWidget,
 )
 
@@ -61,6 +63,7 @@ from renewdesk.ui.dialogs.run_progress import RunProgressDialog
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from renewdesk.ui.dialogs.sync_summary import SyncSummaryDialog
+from renewdesk.ui.views.customer_page import CustomerPage
 from tests.ui.conftest import lone_desk
 
 TODAY = "2026-12-10"
@@ -159,7 +162,17 @@ def _roots(p: Demo, desk: Desk) -> dict[str, Callable[[], QWidget]]:
         "sync-summary": lambda: SyncSummaryDialog(
             p.report, (("payment_succeeded", "R-1/1"),), ("R-1/1",), language),
         "settings": lambda: SettingsDialog(desk, p.app.env, user_settings(ctx())),
+        "main-window": lambda: _window(p),
+        "customer-page": lambda: CustomerPage(desk, view.ref),
     }
+
+
+def _window(p: Demo) -> QWidget:
+    """The main window with every list and the home page (their controls, shown or not)."""
+    from renewdesk.ui import i18n
+    from renewdesk.ui.main_window import MainWindow
+
+    return MainWindow(p.app, i18n.installed())
 
 
 ROOT_NAMES = ("about", "first-run", "accounting-export", "bulk-recurrence", "cancel-renewal",
@@ -167,13 +180,15 @@ ROOT_NAMES = ("about", "first-run", "accounting-export", "bulk-recurrence", "can
               "payment-method", "plan-update", "pro-forma", "form-customer", "form-service",
               "form-order",
               "form-contact", "refund", "run-progress", "since-last-run", "sync-summary",
-              "settings")
+              "settings", "main-window", "customer-page")
 
 
 def is_control(widget: QWidget, root: QWidget) -> bool:
     """What a person reaches: not a scroll bar or a list's header, nor a part of another
     control (a combo box's or spin box's own line edit, a table's corner button)."""
     if not isinstance(widget, CONTROLS) or isinstance(widget, QHeaderView | QScrollBar):
+        return False
+    if widget.objectName().startswith("qt_"):  # Qt's own parts: a toolbar's overflow arrow
         return False
     parent = widget.parentWidget()
     while parent is not None and parent is not root:
@@ -214,10 +229,13 @@ def test_hm3_every_control_of_each_dialog_has_an_accessible_name(
 
 
 def untabbable(root: QWidget) -> list[str]:
-    """Controls a person could not reach with Tab (shown and usable ones only)."""
+    """Controls a person could not reach with Tab (shown and usable ones only). A toolbar's
+    buttons are not: each is an action of the menu bar (Alt, then its letter) with its
+    shortcut, as in every desktop application."""
     return sorted(f"{type(w).__name__}:{w.objectName() or '?'}"
                   for w in root.findChildren(QWidget)
                   if is_control(w, root) and w.isVisibleTo(root) and w.isEnabled()
+                  and not isinstance(w.parentWidget(), QToolBar | QMenuBar)
                   and not w.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 

@@ -167,6 +167,9 @@ class CustomerPage(QWidget):
         tabs.addTab(self.payments, self.tr("Payments"))
         tabs.addTab(self.invoices, self.tr("Invoices"))
         tabs.addTab(self.history, self.tr("History"))
+        for index, table in enumerate((self.services, self.orders, self.contacts, self.usage,
+                                       self.payments.table, self.invoices.table, self.history)):
+            table.setAccessibleName(tabs.tabText(index))  # a screen reader names it as its tab
         tabs.currentChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)

@@ -38,6 +38,7 @@ class ListPage(QWidget):
         self.model = model
         self.search = QLineEdit()
         self.search.setPlaceholderText(search_hint)
+        self.search.setAccessibleName(search_hint)  # the list's own name: its caller's title
         self.search.setClearButtonEnabled(True)
         self.filter = QComboBox()
         self.filter.addItem(i18n.filter_title(""), "")
