@@ -73,12 +73,14 @@ class NeedLine(QFrame):
         self.setObjectName(f"need_{need.kind}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(text)
-        self.label.setToolTip(text)  # the whole line, when the page is too narrow for it
-        self.label.setMinimumWidth(120)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # the whole sentence, on two lines where it needs them
+        self.label.setSizePolicy(policy)
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(160)
         self.buttons: list[QPushButton] = []
         self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 4, 4, 4)
+        self.row.setContentsMargins(8, 3, 4, 3)
         self.row.addWidget(self.label, 1)
         self.setAccessibleName(text)
 
@@ -106,8 +108,7 @@ class NeedsList(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(4)
-        self.empty = QLabel(self.tr("Nothing needs you: every payment, e-mail and run is in "
-                                    "order."))
+        self.empty = QLabel(self.tr("Reading…"))  # until the first read answers
         self.empty.setWordWrap(True)
         self.layout_.addWidget(self.empty)
         self.layout_.addStretch(1)
@@ -117,6 +118,8 @@ class NeedsList(QWidget):
             line.setParent(None)
             line.deleteLater()
         self.lines = []
+        self.empty.setText(self.tr("Nothing needs you: every payment, e-mail and run is in "
+                                   "order."))
         for need in needs:
             line = NeedLine(need, need_text(need, self.desk))
             self._buttons(line)

@@ -6,8 +6,9 @@ charts, so the page is painted with what needs the account manager before the ch
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from renewdesk.domain.money import Money
 from renewdesk.services import home as home_reads
-from renewdesk.services import home_charts
 from renewdesk.services.run_record import RunRecord
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.views.home_charts import ChartBox, fill_charts
 from renewdesk.ui.views.home_needs import NeedsList
+
+if TYPE_CHECKING:
+    from renewdesk.services import home_charts
 
 
 class HomePage(QWidget):
@@ -50,6 +53,10 @@ class HomePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there, so the lines wrap at the width they are shown at (no line cut short
+        # when a scroll bar appears after their heights were measured without it).
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.needs)
         needs_box = QGroupBox(self.tr("Needs you"))
         needs_box.setObjectName("needsYou")
@@ -59,9 +66,14 @@ class HomePage(QWidget):
         night = QGroupBox(self.tr("Last night"))
         night.setObjectName("lastNight")
         grid = QGridLayout(night)
-        self.night_title = QLabel()
+        self.night_title = QLabel(self.tr("Reading…"))
         self.night_title.setWordWrap(True)
         grid.addWidget(self.night_title, 0, 0, 1, 3)
+        self.night_note = QLabel()
+        self.night_note.setObjectName("nightNote")
+        self.night_note.setWordWrap(True)
+        self.night_note.hide()
+        grid.addWidget(self.night_note, 1, 0, 1, 3)
         captions = {"collected": self.tr("collected"), "payments": self.tr("payments"),
                     "failed": self.tr("failed"), "retried": self.tr("retried"),
                     "notices": self.tr("notices"), "emails": self.tr("e-mails")}
@@ -76,29 +88,31 @@ class HomePage(QWidget):
             cell = QVBoxLayout()
             cell.addWidget(value)
             cell.addWidget(words)
-            grid.addLayout(cell, 1 + n // 3, n % 3)
+            grid.addLayout(cell, 2 + n // 3, n % 3)
             self.figures[key] = value
+        grid.setRowStretch(grid.rowCount(), 1)
         self._captions = captions
 
-        self.upcoming = ChartBox(self.tr("Charges, next 60 days (the part at risk in red)"),
-                                 "chartUpcoming")
-        self.failures = ChartBox(self.tr("Failed payments, last 90 days, by how they ended"),
-                                 "chartFailures")
+        self.upcoming = ChartBox(self.tr("Charges, next 60 days"), "chartUpcoming",
+                                 self.tr("Charges, next 60 days (the part at risk in red)"))
+        self.failures = ChartBox(self.tr("Failed payments, last 90 days"), "chartFailures",
+                                 self.tr("Failed payments, last 90 days, by how they ended"))
         self.collected = ChartBox(self.tr("Collected per month"), "chartCollected")
         for box in (self.upcoming, self.failures, self.collected):
             box.opened.connect(self.opened)
 
-        top = QHBoxLayout()
-        top.addWidget(needs_box, 3)
+        top = QHBoxLayout()  # the needs get most of the room: their sentences wrap
+        top.addWidget(needs_box, 5)
         top.addWidget(night, 2)
         charts = QHBoxLayout()
+        charts.setSpacing(12)
         charts.addWidget(self.upcoming, 3)
         charts.addWidget(self.failures, 2)
         charts.addWidget(self.collected, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top, 1)
-        layout.addLayout(charts, 1)
+        layout.addLayout(top, 3)
+        layout.addLayout(charts, 2)
         self.setAccessibleName(self.tr("Home"))
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -114,7 +128,9 @@ class HomePage(QWidget):
         language = self.desk.language.code
         self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
                        self.show_home)
-        self.desk.read("home charts", home_charts.charts, self.show_charts)
+        from renewdesk.services.home_charts import charts  # not needed before the first read
+
+        self.desk.read("home charts", charts, self.show_charts)
 
     def show_home(self, data: home_reads.Home) -> None:
         self.data = data
@@ -134,6 +150,7 @@ class HomePage(QWidget):
         lang = self.desk.language
         if record is None:
             self.night_title.setText(self.tr("No run yet."))
+            self.night_note.hide()
             for label in self.figures.values():
                 label.setText("—")
             return
@@ -143,6 +160,10 @@ class HomePage(QWidget):
         elif record.cancelled:
             title += " — " + self.tr("cancelled; the next run does the rest")
         self.night_title.setText(title)
+        if not record.payments:  # the figures stay; a sentence says what the zeros mean
+            self.night_note.setText(self.tr("Nothing was due that night.") if not record.declined
+                                    else self.tr("Nothing was collected this time."))
+        self.night_note.setVisible(not record.payments)
         values = {"collected": " + ".join(lang.money(m) for m in record.collected) or
                   lang.money(Money(0, self.charts.currency if self.charts else "EUR")),
                   "payments": str(record.payments), "failed": str(record.declined),
