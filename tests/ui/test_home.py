@@ -3,7 +3,10 @@ opening its list on its days; HM-3: the status bar's next and last run agree."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,9 @@ from renewdesk.services import actions, run_record
 from renewdesk.store.models import Attempt, Installment, InstallmentOrder, Notification
 from renewdesk.ui.dialogs.collection import CollectionDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
+from renewdesk.ui.i18n import Language
 from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.views.home_charts import day_labels, value_axis
 from tests.builders import card, customer, document, order, sepa
 from tests.conftest import World
 from tests.peers import Smtp
@@ -332,3 +337,53 @@ def test_hm1_ctrl_1_reaches_home(qtbot: Any, world: World, open_window: Any) -> 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.home
+
+
+# HM-1: the page's frame at once, the charts readable, QtCharts only when they are drawn -------
+
+
+def test_hm1_page_frame_says_reading_before_any_read_answers_and_lines_wrap_whole(
+        qtbot: Any, world: World, open_window: Any) -> None:
+    demo(world)
+    window: MainWindow = open_window(desk_app(world, TODAY))  # shown; no answer handled yet
+    home = window.home
+    assert home.needs.empty.isVisible() and home.needs.empty.text() == "Reading…"
+    for box in (home.upcoming, home.failures, home.collected):
+        assert box.view is None and box.placeholder.text() == "Reading…"
+    window.resize(1200, 760)
+    qtbot.waitUntil(lambda: home.charts is not None and bool(home.needs.lines), timeout=20_000)
+    qtbot.waitUntil(lambda: all(line.label.height() >= line.label.heightForWidth(
+        line.label.width()) for line in home.needs.lines), timeout=5_000)
+    assert all(line.label.wordWrap() for line in home.needs.lines)
+    for box in (home.upcoming, home.failures, home.collected):
+        assert box.view is not None and box.view.accessibleName()
+        assert not box.placeholder.isVisible()
+
+
+def test_hm1_qtcharts_not_imported_when_the_window_starts() -> None:
+    """The window's start does not load QtCharts; the charts' module does, when drawn."""
+    code = ("import sys, renewdesk.ui.main_window; "
+            "assert 'PySide6.QtCharts' not in sys.modules, 'QtCharts at start'; "
+            "import renewdesk.ui.views.home_chart_view; "
+            "assert 'PySide6.QtCharts' in sys.modules")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_hm1_count_axis_has_whole_numbers_and_money_is_grouped_per_locale() -> None:
+    assert value_axis(1, Language("en"), "payments").ticks == ((0, "0"), (1, "1"))
+    ticks = value_axis(7, Language("en"), "payments").ticks
+    assert [v for v, _ in ticks] == [0, 2, 4, 6, 8]
+    assert all(float(v).is_integer() for v, _ in value_axis(3.4, Language("en"), "").ticks)
+    assert value_axis(1480, Language("en"), "EUR").ticks[-1] == (1500, "1,500")
+    french = value_axis(1480, Language("fr"), "EUR").ticks[-1][1]
+    assert french.replace("\u202f", " ").replace("\xa0", " ") == "1 500"
+
+
+def test_hm1_day_labels_name_each_month_once_and_never_repeat() -> None:
+    days = [date(2026, 12, 10) + timedelta(days=i) for i in range(60)]
+    labels = day_labels(days, Language("en"))
+    assert labels[0] == "10 Dec" and labels[7] == "17" and labels[28] == "7 Jan"
+    feb = [date(2027, 2, 1) + timedelta(days=i) for i in range(60)]  # 8 Feb and 8 Mar
+    assert len(set(day_labels(feb, Language("fr")).values())) == len(range(0, 60, 7))

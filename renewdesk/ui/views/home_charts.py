@@ -11,8 +11,10 @@ figures are read out in the line under it and in its accessible description), En
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date
@@ -25,7 +27,7 @@ from renewdesk.domain.money import Money, currency_exponent
 from renewdesk.ui.i18n import Language
 
 if TYPE_CHECKING:
-    from renewdesk.services.home_charts import Charts
+    from renewdesk.services.home_charts import Charts, DayCharges, FailureBin, MonthCollected
     from renewdesk.ui.views.home_chart_view import ChartView
 
 translate = QCoreApplication.translate
@@ -49,11 +51,18 @@ class Axis:
 
 
 class _Bar:
-    """What one bar (one set at one index) opens, and its words."""
+    """What one bar (one set at one index) opens, and its words: written when the bar is
+    chosen, not for every bar when the chart is drawn (a money's words cost a fraction of a
+    millisecond each, hundreds of them would hold the GUI thread)."""
 
-    def __init__(self, listing: str, filter_: str, since: date, until: date, text: str) -> None:
-        self.listing, self.filter, self.since, self.until, self.text = (listing, filter_, since,
-                                                                        until, text)
+    def __init__(self, listing: str, filter_: str, since: date, until: date,
+                 words: Callable[[], str]) -> None:
+        self.listing, self.filter, self.since, self.until = listing, filter_, since, until
+        self.words = words
+
+    @property
+    def text(self) -> str:
+        return self.words()
 
 
 class ChartBox(QWidget):
@@ -211,19 +220,23 @@ def _top(stacks: dict[str, tuple[str, list[float]]]) -> float:
     return max((sum(c) for c in columns), default=0.0)
 
 
+def chart_steps(upcoming: ChartBox, failures: ChartBox, collected: ChartBox, charts: Charts,
+                language: Language) -> list[Callable[[], None]]:
+    """Each chart drawn on its own, so the page can let the event loop turn (and paint) between
+    them: the GUI thread is held for one chart at a time, never for the three."""
+    return [partial(_fill_upcoming, upcoming, charts, language),
+            partial(_fill_failures, failures, charts, language),
+            partial(_fill_collected, collected, charts, language)]
+
+
 def fill_charts(upcoming: ChartBox, failures: ChartBox, collected: ChartBox, charts: Charts,
                 language: Language) -> None:
-    _fill_upcoming(upcoming, charts, language)
-    _fill_failures(failures, charts, language)
-    _fill_collected(collected, charts, language)
+    for step in chart_steps(upcoming, failures, collected, charts, language):
+        step()
 
 
 def _fill_upcoming(box: ChartBox, charts: Charts, language: Language) -> None:
     cur = charts.currency
-
-    def money(minor: int) -> str:
-        return language.money(Money(minor, cur))
-
     names = {"renewals": translate("HomeCharts", "Renewals"),
              "installments": translate("HomeCharts", "Installments"),
              "usage": translate("HomeCharts", "Usage"),
@@ -235,10 +248,7 @@ def _fill_upcoming(box: ChartBox, charts: Charts, language: Language) -> None:
         for k, key in enumerate(("renewals", "installments", "usage")):
             stacks[key][1].append(_major(safe[k], cur))
         stacks["at_risk"][1].append(_major(sum(day.at_risk), cur))
-        text = (translate("HomeCharts", "%1: renewals %2, installments %3, usage %4; at risk %5")
-                .replace("%1", language.day(day.day)).replace("%2", money(day.amounts[0]))
-                .replace("%3", money(day.amounts[1])).replace("%4", money(day.amounts[2]))
-                .replace("%5", money(sum(day.at_risk))))
+        text = partial(_day_words, day, cur, language)
         entry = {"renewals": _Bar("renewals", "", day.day, day.day, text),
                  "installments": _Bar("orders", "", day.day, day.day, text)}
         entry["at_risk"] = entry["renewals"] if day.at_risk[0] else entry["installments"]
@@ -248,6 +258,32 @@ def _fill_upcoming(box: ChartBox, charts: Charts, language: Language) -> None:
                                       len(charts.upcoming)),
              value_axis(_top(stacks), language, cur),
              {k: (name, name) for k, name in names.items()})
+
+
+def _day_words(day: DayCharges, cur: str, language: Language) -> str:
+    def money(minor: int) -> str:
+        return language.money(Money(minor, cur))
+
+    return (translate("HomeCharts", "%1: renewals %2, installments %3, usage %4; at risk %5")
+            .replace("%1", language.day(day.day)).replace("%2", money(day.amounts[0]))
+            .replace("%3", money(day.amounts[1])).replace("%4", money(day.amounts[2]))
+            .replace("%5", money(sum(day.at_risk))))
+
+
+def _week_words(b: FailureBin, language: Language) -> str:
+    return (translate("HomeCharts", "%1 to %2: %3 failed payment(s); retry %4, customer %5, "
+                      "manual %6, lost %7")
+            .replace("%1", language.day(b.since)).replace("%2", language.day(b.until))
+            .replace("%3", str(sum(b.ended))).replace("%4", str(b.ended[0]))
+            .replace("%5", str(b.ended[1])).replace("%6", str(b.ended[2]))
+            .replace("%7", str(b.ended[3])))
+
+
+def _month_words(m: MonthCollected, cur: str, language: Language) -> str:
+    return (translate("HomeCharts", "%1: %2 collected in %3 payment(s)")
+            .replace("%1", str(format_date(m.month, "LLLL y", locale=language.locale)))
+            .replace("%2", language.money(Money(m.amount, cur)))
+            .replace("%3", str(m.payments)))
 
 
 def _fill_failures(box: ChartBox, charts: Charts, language: Language) -> None:
@@ -263,12 +299,7 @@ def _fill_failures(box: ChartBox, charts: Charts, language: Language) -> None:
               for i, k in enumerate(endings)}
     bars = []
     for b in charts.failures:
-        text = (translate("HomeCharts", "%1 to %2: %3 failed payment(s); retry %4, customer %5, "
-                          "manual %6, lost %7")
-                .replace("%1", language.day(b.since)).replace("%2", language.day(b.until))
-                .replace("%3", str(sum(b.ended))).replace("%4", str(b.ended[0]))
-                .replace("%5", str(b.ended[1])).replace("%6", str(b.ended[2]))
-                .replace("%7", str(b.ended[3])))
+        text = partial(_week_words, b, language)
         bars.append({k: _Bar("payments", "failed", b.since, b.until, text) for k in endings})
     last = len(charts.failures) - 1
     weeks = {i: str(format_date(b.until, "d MMM", locale=language.locale))
@@ -287,10 +318,7 @@ def _fill_collected(box: ChartBox, charts: Charts, language: Language) -> None:
                             [_major(m.amount, cur) for m in charts.collected])}
     bars = []
     for m in charts.collected:
-        text = (translate("HomeCharts", "%1: %2 collected in %3 payment(s)")
-                .replace("%1", str(format_date(m.month, "LLLL y", locale=language.locale)))
-                .replace("%2", language.money(Money(m.amount, cur)))
-                .replace("%3", str(m.payments)))
+        text = partial(_month_words, m, cur, language)
         bars.append({"collected": _Bar("payments", "paid", m.month, m.until, text)})
     last = len(charts.collected) - 1
     months = {i: str(format_date(m.month, "LLL", locale=language.locale))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,11 +25,21 @@ from renewdesk.domain.money import Money
 from renewdesk.services import home as home_reads
 from renewdesk.services.run_record import RunRecord
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.views.home_charts import ChartBox, fill_charts
+from renewdesk.ui.views.home_charts import ChartBox, chart_steps
 from renewdesk.ui.views.home_needs import NeedsList
 
 if TYPE_CHECKING:
     from renewdesk.services import home_charts
+    from renewdesk.services.context import Context
+
+
+def _read_charts(ctx: Context) -> home_charts.Charts:
+    """The charts' figures, off the GUI thread; QtCharts is loaded there too, meanwhile, so
+    the GUI thread does not wait for it when it draws them (nor at the window's start)."""
+    from renewdesk.services.home_charts import charts
+    from renewdesk.ui.views import home_chart_view  # noqa: F401
+
+    return charts(ctx)
 
 
 class HomePage(QWidget):
@@ -47,6 +57,7 @@ class HomePage(QWidget):
         self.data: home_reads.Home | None = None
         self.charts: home_charts.Charts | None = None
         self._shown = False
+        self._drawing = 0
 
         self.needs = NeedsList(desk, open_list, run_now)
         self.needs.resolved.connect(self.refresh)
@@ -128,9 +139,8 @@ class HomePage(QWidget):
         language = self.desk.language.code
         self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
                        self.show_home)
-        from renewdesk.services.home_charts import charts  # not needed before the first read
-
-        self.desk.read("home charts", charts, self.show_charts)
+        self._drawing += 1  # a newer read's charts replace an older one's still being drawn
+        self.desk.read("home charts", _read_charts, self.show_charts)
 
     def show_home(self, data: home_reads.Home) -> None:
         self.data = data
@@ -142,8 +152,20 @@ class HomePage(QWidget):
         self.needsShown.emit()
 
     def show_charts(self, charts: home_charts.Charts) -> None:
+        steps = chart_steps(self.upcoming, self.failures, self.collected, charts,
+                            self.desk.language)
+        self._draw(self._drawing, charts, steps)
+
+    def _draw(self, drawing: int, charts: home_charts.Charts,
+              steps: list[Callable[[], None]]) -> None:
+        """One chart, then the event loop's turn (it paints it) before the next."""
+        if drawing != self._drawing:
+            return
+        steps[0]()
+        if steps[1:]:
+            QTimer.singleShot(0, lambda: self._draw(drawing, charts, steps[1:]))
+            return
         self.charts = charts
-        fill_charts(self.upcoming, self.failures, self.collected, charts, self.desk.language)
         self.chartsShown.emit()
 
     def _show_night(self, record: RunRecord | None) -> None:
