@@ -64,8 +64,15 @@ def test_rf1_partial_then_full_refund_each_once_at_the_processor(world: World) -
         assert len(list(events)) == 2
         audits = session.scalars(select(AuditEntry).where(AuditEntry.action == "refund")).all()
         assert [a.after["amount"] for a in audits if a.after] == ["10.00", "20.00"]
-    mails = world.mails("refund_issued")
-    assert len(mails) == 2 and "10,00" in mails[0].subject and "Remboursement" in mails[1].subject
+    # HM-2: with no SMTP the two e-mails wait for the same person: they go as one listing both
+    [mail] = world.mails("refund_issued")
+    assert mail.subject == "2 remboursements : 30,00\xa0€"
+    rows = [line for line in mail.body.splitlines() if line.startswith("  - ")]
+    assert [row.split(" · ")[:2] for row in rows] == [
+        ["  - 10,00\xa0€", "sur votre paiement de 30,00\xa0€ du 5 novembre 2026 pour "
+                           "Formation (1/3)"],
+        ["  - 20,00\xa0€", "sur votre paiement de 30,00\xa0€ du 5 novembre 2026 pour "
+                           "Formation (1/3), désormais remboursé en totalité"]]
 
 
 def test_rf1_a_refund_changes_no_services_expiry_nor_the_items_status(world: World) -> None:
