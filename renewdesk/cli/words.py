@@ -139,7 +139,7 @@ FRENCH = {
     "Stripe LIVE": "Stripe RÉEL",
     "Stripe: key missing, nothing is charged": "Stripe : clé absente, rien n'est prélevé",
     "from RENEWDESK_GATEWAY": "par RENEWDESK_GATEWAY",
-    "chosen in Settings": "choisi dans les Réglages",
+    "chosen in Settings": "choisi dans les Paramètres",
     "runs are refused: {why}": "les passages sont refusés : {why}",
     "database: {url}": "base de données : {url}",
     "last run: {day}": "dernier passage : {day}",

@@ -50,7 +50,7 @@ WORDS: dict[str, dict[str, str]] = {
         "refund_unsettled": "un remboursement n'a pas pu être réglé avec le prestataire de "
                             "paiement ({error}) ; il sera redemandé la prochaine fois",
         "pay_return_url_missing": "l'adresse de retour des pages du prestataire de paiement "
-                                  "n'est pas réglée (Réglages > Paiements) : les e-mails "
+                                  "n'est pas réglée (Paramètres > Paiements) : les e-mails "
                                   "portent les pages de paiement de renewdesk",
         "pay_page_failed": "aucune page de paiement pour {subject} : {error}",
         "pay_page_not_closed": "la page de paiement {page} n'a pas pu être fermée : {error}",

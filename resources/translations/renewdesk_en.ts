@@ -1026,6 +1026,13 @@ Nothing will be charged for this period and the customer is told by e-mail. Auto
         <source>Dry run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n thing(s) need you</source>
+        <translation>
+            <numerusform>%n thing need you</numerusform>
+            <numerusform>%n things need you</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MethodsPage</name>
@@ -2386,6 +2393,26 @@ Plan changes expiring: %3</source>
         <translation>
             <numerusform>Invoices wait for the seller: %n payment waiting</numerusform>
             <numerusform>Invoices wait for the seller: %n payments waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NeedsList</name>
+    <message numerus="yes">
+        <source>No mail server is set: %n e-mail(s) wait. Set it in Settings.</source>
+        <translation>
+            <numerusform>No mail server is set: %n e-mail wait. Set it in Settings.</numerusform>
+            <numerusform>No mail server is set: %n e-mails wait. Set it in Settings.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HomeNeeds</name>
+    <message numerus="yes">
+        <source>%n e-mail(s) cannot be sent: %1</source>
+        <translation>
+            <numerusform>%n e-mail cannot be sent: %1</numerusform>
+            <numerusform>%n e-mails cannot be sent: %1</numerusform>
         </translation>
     </message>
 </context>

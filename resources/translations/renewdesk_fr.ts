@@ -112,6 +112,10 @@
         <source>Everything checks out.</source>
         <translation>Tout est en ordre.</translation>
     </message>
+    <message>
+        <source>What the change does to each service</source>
+        <translation>Ce que la modification fait à chaque service</translation>
+    </message>
 </context>
 <context>
     <name>CancelRenewalDialog</name>
@@ -476,6 +480,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../../renewdesk/ui/i18n.py" line="172"/>
         <source>Payment</source>
         <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>Issue</translation>
     </message>
 </context>
 <context>
@@ -991,7 +999,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     <message>
         <location filename="../../renewdesk/ui/launch.py" line="50"/>
         <source>Check this computer&apos;s database (Settings &gt; Database, or `renewdesk database`), or start with --db FILE_OR_URL.</source>
-        <translation>Vérifiez la base de données de cet ordinateur (Réglages &gt; Base de données, ou `renewdesk database`), ou démarrez avec --db FICHIER_OU_URL.</translation>
+        <translation>Vérifiez la base de données de cet ordinateur (Paramètres &gt; Base de données, ou `renewdesk database`), ou démarrez avec --db FICHIER_OU_URL.</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1011,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
             <numerusform>%n ligne</numerusform>
             <numerusform>%n lignes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show every day</source>
+        <translation>Afficher tous les jours</translation>
     </message>
 </context>
 <context>
@@ -1157,7 +1169,7 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
     <message>
         <location filename="../../renewdesk/ui/main_window.py" line="202"/>
         <source>Settings saved; the new database is used from the next start</source>
-        <translation>Réglages enregistrés ; la nouvelle base de données servira au prochain démarrage</translation>
+        <translation>Paramètres enregistrés ; la nouvelle base de données servira au prochain démarrage</translation>
     </message>
     <message>
         <location filename="../../renewdesk/ui/main_window.py" line="204"/>
@@ -1393,6 +1405,37 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>&amp;Invoices</source>
         <translation>Fac&amp;tures</translation>
     </message>
+    <message>
+        <source>&amp;First-run assistant…</source>
+        <translation>Assistant de &amp;premier démarrage…</translation>
+    </message>
+    <message>
+        <source>&amp;About renewdesk</source>
+        <translation>À &amp;propos de renewdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>&amp;Accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Home (%1)</source>
+        <translation>&amp;Accueil (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) need you</source>
+        <translation>
+            <numerusform>%n point vous attend</numerusform>
+            <numerusform>%n points vous attendent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
 </context>
 <context>
     <name>MethodsPage</name>
@@ -1589,6 +1632,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>Earlier requests:</source>
         <translation>Demandes précédentes :</translation>
     </message>
+    <message>
+        <source>The plan&apos;s installments</source>
+        <translation>Les échéances du plan</translation>
+    </message>
 </context>
 <context>
     <name>ProForma</name>
@@ -1662,6 +1709,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <location filename="../../renewdesk/ui/dialogs/proforma.py" line="58"/>
         <source>Save pro-formas</source>
         <translation>Enregistrer les pro forma</translation>
+    </message>
+    <message>
+        <source>Preview of the pro-forma invoices</source>
+        <translation>Aperçu des factures pro forma</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2218,18 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>&amp;Not now</source>
         <translation>&amp;Pas maintenant</translation>
     </message>
+    <message>
+        <source>Charges</source>
+        <translation>Prélèvements</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mails</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
@@ -2317,6 +2380,22 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../work/main/renewdesk/ui/i18n.py" line="127"/>
         <source>Waiting for the customer</source>
         <translation>En attente du client</translation>
+    </message>
+    <message>
+        <source>Recovered by a retry</source>
+        <translation>Récupéré par une relance</translation>
+    </message>
+    <message>
+        <source>Paid by the customer</source>
+        <translation>Payé par le client</translation>
+    </message>
+    <message>
+        <source>By a manual attempt</source>
+        <translation>Par une tentative manuelle</translation>
+    </message>
+    <message>
+        <source>Lost or still unpaid</source>
+        <translation>Perdu ou encore impayé</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2707,14 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message>
+        <source>The first rows as they will be imported</source>
+        <translation>Les premières lignes telles qu&apos;elles seront importées</translation>
+    </message>
+    <message>
+        <source>%1: value when empty</source>
+        <translation>%1 : valeur si vide</translation>
+    </message>
 </context>
 <context>
     <name>ImportFileDialog</name>
@@ -2758,6 +2845,10 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/dialogs/import_preview.py" line="68"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>What would be created and updated</source>
+        <translation>Ce qui serait créé et mis à jour</translation>
     </message>
 </context>
 <context>
@@ -3136,7 +3227,7 @@ Changements d&apos;échéancier expirant : %3</translation>
     <message>
         <location filename="../work/main/renewdesk/ui/mode_badge.py" line="33"/>
         <source>The payment processor: Settings &gt; Payments</source>
-        <translation>Le prestataire de paiement : Réglages &gt; Paiements</translation>
+        <translation>Le prestataire de paiement : Paramètres &gt; Paiements</translation>
     </message>
 </context>
 <context>
@@ -3672,6 +3763,10 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Refund %1 to %2? This cannot be undone.</source>
         <translation>Rembourser %1 à %2 ? C&apos;est définitif.</translation>
     </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
 </context>
 <context>
     <name>SyncNow</name>
@@ -3785,6 +3880,10 @@ Changements d&apos;échéancier expirant : %3</translation>
             <numerusform>%n remboursement n&apos;a pas pu être réglé maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
             <numerusform>%n remboursements n&apos;ont pas pu être réglés maintenant : le prochain passage redemande au prestataire de paiement.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>What the processor changed</source>
+        <translation>Ce que le prestataire a modifié</translation>
     </message>
 </context>
 <context>
@@ -3974,6 +4073,14 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>E-mail signature:</source>
+        <translation>Signature des e-mails :</translation>
+    </message>
+    <message>
+        <source>e.g. Marie Martin, your account manager</source>
+        <translation>p. ex. Marie Martin, votre chargée de clientèle</translation>
+    </message>
 </context>
 <context>
     <name>AccountingExportDialog</name>
@@ -4083,6 +4190,14 @@ Changements d&apos;échéancier expirant : %3</translation>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
@@ -4170,6 +4285,10 @@ Changements d&apos;échéancier expirant : %3</translation>
         <location filename="../../renewdesk/ui/dialogs/correct_invoice.py" line="191"/>
         <source>Credit %1</source>
         <translation>Créditer %1</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +4514,540 @@ Changements d&apos;échéancier expirant : %3</translation>
             <numerusform>Factures en attente du vendeur : %n paiement</numerusform>
             <numerusform>Factures en attente du vendeur : %n paiements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>First-run assistant</source>
+        <translation>Assistant de premier démarrage</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Passer</translation>
+    </message>
+    <message>
+        <source>Finish &amp;later</source>
+        <translation>Terminer &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>Finish later</source>
+        <translation>Terminer plus tard</translation>
+    </message>
+    <message>
+        <source>What you typed on these pages and did not save with Next is lost. Leave the assistant? It stays in the Help menu.</source>
+        <translation>Ce que vous avez saisi sur ces pages sans l&apos;enregistrer avec Suivant sera perdu. Quitter l&apos;assistant ? Il reste dans le menu Aide.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Étape %1 sur %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>SellerPage</name>
+    <message>
+        <source>You, the seller</source>
+        <translation>Vous, le vendeur</translation>
+    </message>
+    <message>
+        <source>Your name and address as invoices show them, and the address where renewdesk sends you its alerts. The rest is in Settings &gt; Seller.</source>
+        <translation>Votre nom et votre adresse tels que les factures les indiquent, et l&apos;adresse où renewdesk vous envoie ses alertes. Le reste se trouve dans Paramètres &gt; Vendeur.</translation>
+    </message>
+    <message>
+        <source>A value is not valid: its words are under it.</source>
+        <translation>Une valeur n&apos;est pas valide : l&apos;explication figure en dessous.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorPage</name>
+    <message>
+        <source>The payment processor</source>
+        <translation>Le prestataire de paiement</translation>
+    </message>
+    <message>
+        <source>The sandbox takes no real money: try renewdesk with it. With Stripe, your secret key goes to this computer&apos;s system keyring, never into the database.</source>
+        <translation>Le bac à sable ne prélève aucun argent réel : essayez renewdesk avec lui. Avec Stripe, votre clé secrète va dans le trousseau système de cet ordinateur, jamais dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Live mode not confirmed: nothing was saved.</source>
+        <translation>Mode réel non confirmé : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Stripe live mode</source>
+        <translation>Mode réel Stripe</translation>
+    </message>
+    <message>
+        <source>This key is a LIVE key: from now on, runs take real money from your customers&apos; cards and accounts. Switch to live mode?</source>
+        <translation>Cette clé est une clé RÉELLE : désormais, les exécutions prélèvent de l&apos;argent réel sur les cartes et les comptes de vos clients. Passer en mode réel ?</translation>
+    </message>
+</context>
+<context>
+    <name>MailPage</name>
+    <message>
+        <source>Sending e-mail</source>
+        <translation>Envoi des e-mails</translation>
+    </message>
+    <message>
+        <source>The server renewdesk sends its e-mails through: to your customers (notices, receipts) and to you (alerts).</source>
+        <translation>Le serveur par lequel renewdesk envoie ses e-mails : à vos clients (avis, reçus) et à vous (alertes).</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation>p. ex. smtp.exemple.fr</translation>
+    </message>
+    <message>
+        <source>e.g. billing@example.com</source>
+        <translation>p. ex. facturation@exemple.fr</translation>
+    </message>
+    <message>
+        <source>Use STARTTLS (encrypted connection)</source>
+        <translation>Utiliser STARTTLS (connexion chiffrée)</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test message</source>
+        <translation>Envoyer un message d&apos;&amp;essai</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Serveur SMTP :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Adresse d&apos;expéditeur :</translation>
+    </message>
+    <message>
+        <source>renewdesk: test message</source>
+        <translation>renewdesk : message d&apos;essai</translation>
+    </message>
+    <message>
+        <source>This message was sent by renewdesk&apos;s first-run assistant to check the e-mail settings. They work: nothing else to do.</source>
+        <translation>Ce message a été envoyé par l&apos;assistant de premier démarrage de renewdesk pour vérifier les réglages d&apos;e-mail. Ils fonctionnent : rien d&apos;autre à faire.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Give your e-mail on the first page to receive a test message.</source>
+        <translation>Indiquez votre e-mail sur la première page pour recevoir un message d&apos;essai.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s name, and your e-mail on the first page, first.</source>
+        <translation>Saisissez d&apos;abord le nom du serveur, et votre e-mail sur la première page.</translation>
+    </message>
+    <message>
+        <source>The test message goes to %1.</source>
+        <translation>Le message d&apos;essai part à %1.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1: check that it arrived.</source>
+        <translation>Envoyé à %1 : vérifiez qu&apos;il est arrivé.</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Your customers</source>
+        <translation>Vos clients</translation>
+    </message>
+    <message>
+        <source>Bring your portfolio in from a file, try renewdesk on demo data, or start with nothing and add customers yourself.</source>
+        <translation>Importez votre portefeuille depuis un fichier, essayez renewdesk sur des données de démonstration, ou partez de zéro et ajoutez vos clients vous-même.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file (renewdesk&apos;s exchange JSON, or a CSV of customers or services)</source>
+        <translation>&amp;Importer un fichier (JSON d&apos;échange de renewdesk, ou CSV de clients ou de services)</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation>Partir de &amp;zéro</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>A .json or .csv file</source>
+        <translation>Un fichier .json ou .csv</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <source>Exchange or CSV files (*.json *.csv *.txt);;All files (*)</source>
+        <translation>Fichiers d&apos;échange ou CSV (*.json *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>Choisissez d&apos;abord le fichier à importer.</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo data (%1 made-up customers, to try renewdesk)</source>
+        <translation>Créer des données de &amp;démonstration (%1 clients fictifs, pour essayer renewdesk)</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About renewdesk</source>
+        <translation>À propos de renewdesk</translation>
+    </message>
+    <message>
+        <source>Renewals, installments and saved cards for resellers.</source>
+        <translation>Renouvellements, échéanciers et cartes enregistrées pour les revendeurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy these details for support</source>
+        <translation>Copier ces informations pour l&apos;assistance</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into your message to support.</source>
+        <translation>Copié : collez-le dans votre message à l&apos;assistance.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>Payment processor:</source>
+        <translation>Prestataire de paiement :</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt :</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python :</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Needs you</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Last night</source>
+        <translation>La nuit dernière</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>encaissés</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>paiements</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoués</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>retentés</translation>
+    </message>
+    <message>
+        <source>notices</source>
+        <translation>avis</translation>
+    </message>
+    <message>
+        <source>e-mails</source>
+        <translation>e-mails</translation>
+    </message>
+    <message>
+        <source>No run yet.</source>
+        <translation>Aucun traitement encore.</translation>
+    </message>
+    <message>
+        <source>Run as of %1</source>
+        <translation>Traitement du %1</translation>
+    </message>
+    <message>
+        <source>stopped on an error</source>
+        <translation>arrêté sur une erreur</translation>
+    </message>
+    <message>
+        <source>cancelled; the next run does the rest</source>
+        <translation>annulé ; le prochain traitement fera le reste</translation>
+    </message>
+    <message>
+        <source>Charges, next 60 days (the part at risk in red)</source>
+        <translation>Prélèvements des 60 prochains jours (la part à risque en rouge)</translation>
+    </message>
+    <message>
+        <source>Failed payments, last 90 days, by how they ended</source>
+        <translation>Paiements échoués des 90 derniers jours, selon leur issue</translation>
+    </message>
+    <message>
+        <source>Collected per month</source>
+        <translation>Encaissé par mois</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Charges, next 60 days</source>
+        <translation>Prélèvements, 60 prochains jours</translation>
+    </message>
+    <message>
+        <source>Failed payments, last 90 days</source>
+        <translation>Paiements échoués, 90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Nothing was due that night.</source>
+        <translation>Rien n&apos;était dû cette nuit-là.</translation>
+    </message>
+    <message>
+        <source>Nothing was collected this time.</source>
+        <translation>Rien n&apos;a été encaissé cette fois-ci.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsList</name>
+    <message>
+        <source>Nothing needs you: every payment, e-mail and run is in order.</source>
+        <translation>Rien à traiter : paiements, e-mails et traitements sont en ordre.</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Lancer maintenant</translation>
+    </message>
+    <message>
+        <source>Final attempt…</source>
+        <translation>Dernière tentative…</translation>
+    </message>
+    <message>
+        <source>Hand to collection…</source>
+        <translation>Confier au recouvrement…</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Recouvrement</translation>
+    </message>
+    <message>
+        <source>Send card page…</source>
+        <translation>Envoyer la page carte…</translation>
+    </message>
+    <message>
+        <source>Ask again…</source>
+        <translation>Redemander…</translation>
+    </message>
+    <message>
+        <source>Retry e-mails</source>
+        <translation>Renvoyer les e-mails</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>Ouvrir le client</translation>
+    </message>
+    <message>
+        <source>Renew payment plan</source>
+        <translation>Renouveler l&apos;échéancier</translation>
+    </message>
+    <message>
+        <source>Start the final attempt for %1 now? It can be used once per installment.</source>
+        <translation>Lancer maintenant la dernière tentative pour %1 ? Elle n&apos;est possible qu&apos;une fois par échéance.</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Send card page</source>
+        <translation>Envoyer la page carte</translation>
+    </message>
+    <message>
+        <source>E-mail %1 a link to save a new card?</source>
+        <translation>Envoyer à %1 un lien pour enregistrer une nouvelle carte ?</translation>
+    </message>
+    <message>
+        <source>%1 was sent a link to save a new card</source>
+        <translation>%1 a reçu un lien pour enregistrer une nouvelle carte</translation>
+    </message>
+    <message numerus="yes">
+        <source>No mail server is set: %n e-mail(s) wait. Set it in Settings.</source>
+        <translation>
+            <numerusform>Aucun serveur de messagerie : %n e-mail attend. Réglez-le dans Paramètres.</numerusform>
+            <numerusform>Aucun serveur de messagerie : %n e-mails attendent. Réglez-le dans Paramètres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>E-mails sent: %1; still failing: %2</source>
+        <translation>E-mails envoyés : %1 ; toujours en échec : %2</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeNeeds</name>
+    <message>
+        <source>The last run (as of %1) stopped: %2</source>
+        <translation>Le dernier traitement (du %1) s&apos;est arrêté : %2</translation>
+    </message>
+    <message>
+        <source>%1: the installment of %2 due %3 failed and its automatic attempts are over (%4)</source>
+        <translation>%1 : l&apos;échéance de %2 du %3 a échoué et ses tentatives automatiques sont terminées (%4)</translation>
+    </message>
+    <message>
+        <source>%1: the SEPA installment of %2 due %3 failed; it waits to be handed to collection (%4)</source>
+        <translation>%1 : l&apos;échéance SEPA de %2 du %3 a échoué ; elle attend d&apos;être confiée au recouvrement (%4)</translation>
+    </message>
+    <message>
+        <source>%1 must confirm %2 with their bank (since %3)</source>
+        <translation>%1 doit confirmer %2 auprès de sa banque (depuis le %3)</translation>
+    </message>
+    <message>
+        <source>%1 disputed %2: answer by %3</source>
+        <translation>%1 conteste %2 : répondre avant le %3</translation>
+    </message>
+    <message>
+        <source>%1: the card %4 expires on %3, before its next charge</source>
+        <translation>%1 : la carte %4 expire le %3, avant son prochain prélèvement</translation>
+    </message>
+    <message>
+        <source>%1: the plan change to %2 is still unconfirmed and expires on %3 (%4)</source>
+        <translation>%1 : le changement d&apos;échéancier à %2 n&apos;est pas confirmé et expire le %3 (%4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) cannot be sent: %1</source>
+        <translation>
+            <numerusform>%n e-mail ne peut pas partir : %1</numerusform>
+            <numerusform>%n e-mails ne peuvent pas partir : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HomeCharts</name>
+    <message>
+        <source>Renewals</source>
+        <translation>Renouvellements</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Consommation</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>À risque</translation>
+    </message>
+    <message>
+        <source>%1: renewals %2, installments %3, usage %4; at risk %5</source>
+        <translation>%1 : renouvellements %2, échéances %3, consommation %4 ; à risque %5</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Recovered by a retry</source>
+        <translation>Récupéré par une relance</translation>
+    </message>
+    <message>
+        <source>Paid by the customer</source>
+        <translation>Payé par le client</translation>
+    </message>
+    <message>
+        <source>By a manual attempt</source>
+        <translation>Par une tentative manuelle</translation>
+    </message>
+    <message>
+        <source>Lost or still unpaid</source>
+        <translation>Perdu ou encore impayé</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 failed payment(s); retry %4, customer %5, manual %6, lost %7</source>
+        <translation>du %1 au %2 : %3 paiement(s) échoué(s) ; relance %4, client %5, manuel %6, perdu %7</translation>
+    </message>
+    <message>
+        <source>By week, %1 to %2</source>
+        <translation>Par semaine, du %1 au %2</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>paiements</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>%1: %2 collected in %3 payment(s)</source>
+        <translation>%1 : %2 encaissés en %3 paiement(s)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdu</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Search by customer, renewal, order or usage invoice</source>
+        <translation>Rechercher par client, renouvellement, commande ou facture de consommation</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBox</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
     </message>
 </context>
 </TS>
