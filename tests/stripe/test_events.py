@@ -130,14 +130,15 @@ def state(world: World) -> dict[str, Any]:
             "refunds": refunds, "disputes": disputes}
 
 
-DISPUTE_ALERTS = {"Paiement contesté": "opened", "Contestation close": "closed"}  # in French
+DISPUTE_ALERTS = {"dispute_opened": "opened", "dispute_closed": "closed"}
 
 
 def alerts(world: World) -> list[str]:
-    """The account manager's alerts about disputes (RF-2), by their subject."""
-    subjects = [m.subject.removeprefix("[renewdesk] ").split(":")[0].strip()
-                for m in world.mails("seller_alert")]
-    return [DISPUTE_ALERTS[s] for s in subjects if s in DISPUTE_ALERTS]
+    """The account manager's alerts about disputes (RF-2), by their reason: one day's alerts
+    are listed in one e-mail (HM-2), each item as its own alert was written."""
+    reasons = [item["reason"] for m in world.mails("seller_alert")
+               for item in (m.context or {}).get("items", [])]
+    return [DISPUTE_ALERTS[r] for r in reasons if r in DISPUTE_ALERTS]
 
 
 def installment(world: World, ref: str) -> dict[str, Any]:
