@@ -67,6 +67,7 @@ def test_a_window_shows_another_managers_changes_without_a_restart(
     window = open_window(desk_app(world, "2026-11-20"))
     window.watcher.set_interval(50)
     page = window.pages["customers"]
+    window.tabs.setCurrentWidget(page)  # the window opens on its home page (HM-1)
     settle(page.model)  # the count is read off the GUI thread
     assert page.model.rowCount() == 2
     other = desk_app(world, "2026-11-20")  # another machine on the same database
