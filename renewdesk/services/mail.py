@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from renewdesk.domain.declines import decline_words
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.notify import formatting as fmt
@@ -50,7 +51,7 @@ def seller_alert(session: Session, policy: Policy, today: date, *, reason: str,
                    language=language, today=today, context={
                        "reason": reason, "customer": customer.name, "customer_ref": customer.ref,
                        "subject": subject, "amount": fmt.money(amount, language),
-                       "decline_code": decline_code,
+                       "decline_code": decline_words(decline_code, language),
                        "next_attempt_on": fmt.day(next_attempt_on, language)
                        if next_attempt_on else None, **more})
 

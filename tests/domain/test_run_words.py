@@ -41,3 +41,12 @@ def test_hm3_dates_and_coded_errors_in_a_problem_follow_the_language() -> None:
 def test_hm3_an_unknown_problem_code_is_a_bug_not_a_blank_message() -> None:
     with pytest.raises(KeyError):
         Problem("no_such_problem")
+
+
+def test_hm3_a_decline_reads_in_words_with_its_code_beside() -> None:
+    from renewdesk.domain.declines import decline_words
+
+    assert decline_words("insufficient_funds", "fr") == "provision insuffisante (insufficient_funds)"
+    assert decline_words("debit_failed", "en") == "direct debit refused by the bank (debit_failed)"
+    assert decline_words("some_new_code", "fr") == "some_new_code"  # as the processor said it
+    assert decline_words(None, "en") is None
