@@ -51,7 +51,8 @@ def build(window: MainWindow) -> Editing:
     view.addSeparator()
     for index in range(window.tabs.count()):
         tab = view.addAction(window.tabs.tabText(index))
-        tab.setShortcut(f"Ctrl+{index + 1}")
+        if index < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth (Activity)
+            tab.setShortcut(f"Ctrl+{(index + 1) % 10}")
         tab.triggered.connect(lambda _c=False, n=index: window.tabs.setCurrentIndex(n))
     actions = bar.addMenu(translate("MainWindow", "&Actions"))
     actions.addAction(a.run_now)

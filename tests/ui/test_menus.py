@@ -130,3 +130,22 @@ def test_export_everything_or_the_selection_from_the_file_menu(
     assert [c["ref"] for c in chosen["customers"]] == ["C2"]
     assert [s["ref"] for s in chosen["services"]] == ["S2"]
     assert isinstance(window.editing, menus.Editing)
+
+
+def test_hm1_each_tab_has_its_own_key_home_first_and_ctrl_0_for_the_tenth(
+        world: World, open_window: Any) -> None:
+    """Keyboard alone: Ctrl+1 is the home page, Ctrl+2…9 and Ctrl+0 the lists, each once."""
+    world.load(portfolio())
+    window = open_window(desk_app(world, TODAY))
+    view = next(a.menu() for a in window.findChild(QMenuBar).actions()
+                if a.text().replace("&", "") == "View")
+    keys = [a.shortcut().toString() for a in view.actions() if a.shortcut().toString()
+            and a.shortcut().toString().startswith("Ctrl+") and a.text() != ""]
+    tabs = [k for k in keys if k[5:].isdigit()]
+    assert tabs == [f"Ctrl+{n % 10}" for n in range(1, window.tabs.count() + 1)][:10]
+    assert len(set(tabs)) == len(tabs) == window.tabs.count()
+    window.tabs.setCurrentIndex(3)
+    next(a for a in view.actions() if a.shortcut().toString() == "Ctrl+1").trigger()
+    assert window.tabs.currentWidget() is window.home
+    next(a for a in view.actions() if a.shortcut().toString() == "Ctrl+0").trigger()
+    assert window.tabs.currentIndex() == 9
