@@ -36,8 +36,19 @@ _NOT_SECURE = frozenset({"keyrings.alt.file.PlaintextKeyring", "keyrings.alt.fil
 
 @dataclass(frozen=True)
 class SecretState:
+    """Where a secret is kept: `kind` (environment | keyring | plaintext | unset) and `place`
+    (the variable, the keyring's name, the file), for the reader's words (the command line's);
+    `source` is the English, as a log reads it."""
+
     name: str
-    source: str  # environment | system keyring (…) | PLAIN TEXT file … | not set
+    kind: str
+    place: str = ""
+
+    @property
+    def source(self) -> str:
+        return {"environment": f"environment ({self.place})",
+                "keyring": f"system keyring ({self.place})",
+                "plaintext": f"PLAIN TEXT file {self.place}"}.get(self.kind, "not set")
 
 
 def env_name(name: str) -> str:
@@ -81,15 +92,16 @@ def _plaintext(env: Mapping[str, str]) -> PlaintextKeyring:
     return store
 
 
-def store(name: str, value: str, env: Mapping[str, str], *, allow_plaintext: bool) -> str:
-    """Save a secret; returns where it went, in words for the user."""
+def store(name: str, value: str, env: Mapping[str, str], *,
+          allow_plaintext: bool) -> SecretState:
+    """Save a secret; returns where it went (keyring or plaintext), for the caller to say."""
     _check_name(name)
     if not value or "\n" in value or value != value.strip():
         raise InputError("secret_one_line", name=name)
     backend = secure_backend()
     if backend is not None:
         backend.set_password(SERVICE, name, value)
-        return f"saved in the system keyring ({backend.name})"
+        return SecretState(name, "keyring", backend.name)
     path = plaintext_file(env)
     if not allow_plaintext:
         raise InputError("no_secure_keyring", name=name, path=str(path), variable=env_name(name))
@@ -97,7 +109,7 @@ def store(name: str, value: str, env: Mapping[str, str], *, allow_plaintext: boo
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))  # private before a byte is written
     os.chmod(path, 0o600)
     _plaintext(env).set_password(SERVICE, name, value)
-    return f"saved in PLAIN TEXT in {path} (readable by anyone who can read your files)"
+    return SecretState(name, "plaintext", str(path))
 
 
 def read(name: str, env: Mapping[str, str]) -> str | None:
@@ -133,12 +145,12 @@ def states(env: Mapping[str, str]) -> list[SecretState]:
     backend = secure_backend()
     for name in NAMES:
         if env.get(env_name(name)):
-            source = f"environment ({env_name(name)})"
+            state = SecretState(name, "environment", env_name(name))
         elif backend is not None and backend.get_password(SERVICE, name):
-            source = f"system keyring ({backend.name})"
+            state = SecretState(name, "keyring", backend.name)
         elif plaintext_file(env).exists() and _plaintext(env).get_password(SERVICE, name):
-            source = f"PLAIN TEXT file {plaintext_file(env)}"
+            state = SecretState(name, "plaintext", str(plaintext_file(env)))
         else:
-            source = "not set"
-        out.append(SecretState(name, source))
+            state = SecretState(name, "unset")
+        out.append(state)
     return out

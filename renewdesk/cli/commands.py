@@ -101,7 +101,7 @@ def _cmd_run_due(app: App, args: argparse.Namespace, out: TextIO) -> None:
                 app.backup_before_run()
             report = run_due(ctx, dry_run=args.dry_run)
     except RunInProgress as error:
-        raise Failure(str(error)) from None
+        raise Failure(words(error, cli_language(app.env))) from None
     print_report(report, out, cli_language(app.env))
     if not args.dry_run:
         log.info("run as of %s: %d charge attempts, %d e-mails", report.as_of,
@@ -115,7 +115,7 @@ def _cmd_sync(app: App, args: argparse.Namespace, out: TextIO) -> None:
         with exclusive_run(app.engine.url, args.wait):
             report = sync_now(ctx)
     except RunInProgress as error:
-        raise Failure(str(error)) from None
+        raise Failure(words(error, cli_language(app.env))) from None
     print_sync(report, out, cli_language(app.env))
 
 
@@ -202,7 +202,9 @@ def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:
         raise InputError("demo_customers_range")
     ctx = app.context()
     result = demo.fill(ctx, args.customers)
-    out.write(tr(cli_language(app.env), "demo data: {summary}", summary=result) + "\n")
+    language = cli_language(app.env)
+    out.write(tr(language, "demo data: {summary}",
+                 summary=counts(result.created, result.updated, language)) + "\n")
 
 
 def _cmd_cancel(app: App, args: argparse.Namespace, out: TextIO) -> None:
@@ -309,7 +311,7 @@ def _cmd_card_page(app: App, args: argparse.Namespace, out: TextIO) -> None:
     try:
         actions.send_card_page(app.context(), args.customer)
     except ProcessorUnavailable as error:
-        raise Failure(str(error)) from None
+        raise Failure(words(error, cli_language(app.env))) from None
     out.write(tr(cli_language(app.env), "{customer} was sent a link to save a new card",
                  customer=args.customer) + "\n")
 

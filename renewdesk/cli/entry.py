@@ -374,7 +374,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     except InputError as error:
         return _refused(args.command, error, language, err)
     except (Failure, RunInProgress, DatabaseUnavailable) as error:
-        err.write(f"renewdesk: {error}\n")
+        err.write(f"renewdesk: {words(error, language)}\n")
         return 1
     except BrokenPipeError:
         # The reader went away (`renewdesk export | head`): stop quietly, as Unix tools do.

@@ -31,7 +31,7 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
     language = cli_language(env)
     if args.action == "status":
         for state in keystore.states(env):
-            out.write(f"{state.name}: {state.source}\n")
+            out.write(f"{state.name}{colon(language)}{_kept(state, language)}\n")
         return
     if args.name is None:
         raise InputError("secret_needs_name", action=args.action, names=", ".join(keystore.NAMES))
@@ -43,9 +43,23 @@ def secret_command(args: argparse.Namespace, out: TextIO, inp: TextIO,
         return
     value = (getpass.getpass(f"{args.name}{colon(language)}") if inp.isatty()
              else inp.readline().rstrip("\r\n"))
-    where = keystore.store(args.name, value, env, allow_plaintext=args.allow_plaintext)
-    out.write(f"secret {args.name} {where}\n")
-    log.info("secret %s %s", args.name, where)
+    kept = keystore.store(args.name, value, env, allow_plaintext=args.allow_plaintext)
+    out.write((tr(language, "secret {name} saved in the system keyring ({keyring})",
+                  name=args.name, keyring=kept.place) if kept.kind == "keyring" else
+               tr(language, "secret {name} saved in PLAIN TEXT in {path} (readable by anyone "
+                  "who can read your files)", name=args.name, path=kept.place)) + "\n")
+    log.info("secret %s saved: %s", args.name, kept.source)
+
+
+def _kept(state: keystore.SecretState, language: str) -> str:
+    """Where a secret is kept, in the reader's words; never its value."""
+    if state.kind == "environment":
+        return tr(language, "environment ({variable})", variable=state.place)
+    if state.kind == "keyring":
+        return tr(language, "system keyring ({keyring})", keyring=state.place)
+    if state.kind == "plaintext":
+        return tr(language, "PLAIN TEXT file {path}", path=state.place)
+    return tr(language, "not set")
 
 
 def _cmd_backup(app: App, args: argparse.Namespace, out: TextIO) -> None:

@@ -70,7 +70,7 @@ def cmd_refund(app: App, args: argparse.Namespace, out: TextIO, inp: TextIO) -> 
         result = refunds.refund(app.context(), app.engine.url, args.payment,
                                 None if args.amount is None else asked, args.reason)
     except (RunInProgress, ProcessorUnavailable) as error:
-        raise Failure(str(error)) from None
+        raise Failure(words(error, language)) from None
     if result.status == "refused":
         refusal = InputError("refund_refused", code=result.refusal or "?")
         raise Failure(words(refusal, language))

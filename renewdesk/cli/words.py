@@ -77,6 +77,15 @@ FRENCH = {
     # secret
     "secret {name} deleted": "secret {name} supprimé",
     "secret {name} was not set": "secret {name} n'était pas enregistré",
+    "secret {name} saved in the system keyring ({keyring})":
+        "secret {name} enregistré dans le trousseau du système ({keyring})",
+    "secret {name} saved in PLAIN TEXT in {path} (readable by anyone who can read your files)":
+        "secret {name} enregistré EN CLAIR dans {path} (lisible par quiconque peut lire vos "
+        "fichiers)",
+    "environment ({variable})": "environnement ({variable})",
+    "system keyring ({keyring})": "trousseau du système ({keyring})",
+    "PLAIN TEXT file {path}": "fichier EN CLAIR {path}",
+    "not set": "non enregistré",
     # backup, restore, database, migrate-db, serve-links
     "database backed up to {path}": "base de données sauvegardée dans {path}",
     "never": "jamais",

@@ -183,6 +183,12 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "url_holds_password": "the URL holds a password: it is not saved in plain text; save the "
                               "password with `renewdesk secret set database` and the URL without "
                               "it",
+        "database_unavailable": "cannot open the database {url}: {reason}",
+        # SC-5: one run at a time (store/runlock.py)
+        "run_in_progress": "another run is in progress (pid {pid} on {host} since {since}); "
+                           "it was not started twice",
+        "run_in_progress_elsewhere": "another run is in progress (another process); it was not "
+                                     "started twice",
         # Customer links (NT-3), as the command line and the pages say them
         "link_invalid": "this link is not valid (unknown or altered token)",
         "link_used": "this link was already used on {on}",
@@ -469,6 +475,11 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "url_holds_password": "l'adresse contient un mot de passe : il n'est pas enregistré en "
                               "clair ; enregistrez le mot de passe avec `renewdesk secret set "
                               "database` et l'adresse sans lui",
+        "database_unavailable": "impossible d'ouvrir la base de données {url} : {reason}",
+        "run_in_progress": "un autre passage est en cours (processus {pid} sur {host} depuis "
+                           "{since}) ; il n'a pas été lancé une seconde fois",
+        "run_in_progress_elsewhere": "un autre passage est en cours (dans un autre processus) ; "
+                                     "il n'a pas été lancé une seconde fois",
         "link_invalid": "ce lien n'est pas valide (jeton inconnu ou modifié)",
         "link_used": "ce lien a déjà été utilisé le {on}",
         "link_expired": "ce lien a expiré le {on}",

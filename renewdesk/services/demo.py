@@ -17,6 +17,7 @@ from renewdesk.services import seller
 from renewdesk.services.context import Context
 from renewdesk.services.exchange import FORMAT
 from renewdesk.services.exchange.importer import import_document
+from renewdesk.services.exchange.scope import ImportResult
 from renewdesk.store import settings
 
 _FIRST_FR = ["Jean", "Marie", "Luc", "Camille", "Hugo", "Chloé", "Louis", "Léa", "Paul", "Inès"]
@@ -139,7 +140,9 @@ DEMO_SELLER = {
 }
 
 
-def fill(ctx: Context, customers: int) -> str:
+def fill(ctx: Context, customers: int) -> ImportResult:
+    """Import the demo portfolio; what it made and changed, by kind, for the caller to say in
+    its reader's words (`ImportResult.summary()` is the English)."""
     document = build_document(customers, ctx.clock.today)
     with ctx.factory() as session:
         result = import_document(session, ctx.processor, document, ctx.clock.today,
@@ -149,4 +152,4 @@ def fill(ctx: Context, customers: int) -> str:
             for name, value in DEMO_SELLER.items():
                 settings.put(session, name, value)
         session.commit()
-    return result.summary()
+    return result

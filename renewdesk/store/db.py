@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.util import asbool
 
+from renewdesk.domain.refusal_words import render
 from renewdesk.store import refs
 
 if TYPE_CHECKING:
@@ -85,7 +86,17 @@ def make_engine(url: str) -> Engine:
 
 
 class DatabaseUnavailable(RuntimeError):
-    """The database cannot be reached or opened (a team's server down, a wrong URL)."""
+    """The database cannot be reached or opened (a team's server down, a wrong URL): which one
+    and the driver's reason, said in the reader's language by `words(language)` (HM-3);
+    `str(error)` is the English, for logs."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.code = "database_unavailable"
+        self.values: dict[str, object] = {"url": url, "reason": reason}
+        super().__init__(self.words("en"))
+
+    def words(self, language: str) -> str:
+        return render(self.code, self.values, language)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -129,7 +140,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         except OperationalError as error:
             shown = engine.url.render_as_string(hide_password=True)
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            raise DatabaseUnavailable(f"cannot open the database {shown}: {reason}") from None
+            raise DatabaseUnavailable(shown, reason) from None
         if current != HEAD or revision != "head":
             from alembic import command
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import time
 import warnings
@@ -33,6 +34,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from renewdesk.domain.refusal_words import render
 from renewdesk.store.db import sqlite_file
 
 # The advisory lock's key: one per database (advisory locks are scoped to the database).
@@ -40,7 +42,21 @@ RUN_LOCK_KEY = 0x72656E65  # "rene"
 
 
 class RunInProgress(RuntimeError):
-    """Another run holds the lock."""
+    """Another run holds the lock: a code and who holds it (its pid, host and since), said in
+    the reader's language by `words(language)` (HM-3); `str(error)` is the English, for logs."""
+
+    def __init__(self, holder: str) -> None:
+        said = _HOLDER.fullmatch(holder)
+        self.code = "run_in_progress" if said else "run_in_progress_elsewhere"
+        self.values: dict[str, object] = said.groupdict() if said else {}
+        super().__init__(self.words("en"))
+
+    def words(self, language: str) -> str:
+        return render(self.code, self.values, language)
+
+
+# The note a holder leaves (`_who`, and a PostgreSQL connection's application_name).
+_HOLDER = re.compile(r"pid (?P<pid>\d+) on (?P<host>\S+) since (?P<since>\S+)")
 
 
 def lock_path(url: str | URL) -> Path:
@@ -128,8 +144,7 @@ def _advisory(url: str | URL, wait_seconds: float) -> Iterator[None]:
                 got = bool(connection.scalar(text("SELECT pg_try_advisory_lock(:key)"),
                                              {"key": RUN_LOCK_KEY}))
             if not got:
-                raise RunInProgress(f"another run is in progress ({pg_holder(connection)}); "
-                                    "it was not started twice")
+                raise RunInProgress(pg_holder(connection))
             try:
                 yield
             finally:
@@ -165,8 +180,7 @@ def _file_lock(path: Path, wait_seconds: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
-        raise RunInProgress(f"another run is in progress ({_holder(path, patience=2.0)}); "
-                            "it was not started twice") from None
+        raise RunInProgress(_holder(path, patience=2.0)) from None
     note = path.with_suffix(".holder")
     try:
         # Written whole (a reader never sees half a note) and removed before the lock is let go,
