@@ -379,4 +379,4 @@ class DataPage(AssistantPage):
 def _demo(ctx: Context) -> str:
     from renewdesk.services import demo
 
-    return demo.fill(ctx, DEMO_CUSTOMERS)
+    return demo.fill(ctx, DEMO_CUSTOMERS).summary()
