@@ -154,6 +154,8 @@ def window(path: str, lists: bool, home: bool = False) -> None:
                 if home and pages is not None and "hooked" not in out:
                     out["hooked"] = now
                     beat.start()
+                    if win.home.data is not None:  # its needs were there at its first paint
+                        out["home"] = now
                     win.home.needsShown.connect(lambda: out.setdefault(
                         "home", time.time() - T0))
                     win.home.chartsShown.connect(lambda: (out.setdefault(

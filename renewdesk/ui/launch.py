@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from renewdesk.app import App
+from renewdesk.services.home import Home
 from renewdesk.ui import i18n
-from renewdesk.ui.dialogs.first_run import offer
 from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.prefetch import Prefetch
 from renewdesk.ui.startup import application
 
 __all__ = ["Launcher", "application", "tell_startup_failure"]
@@ -17,12 +18,14 @@ __all__ = ["Launcher", "application", "tell_startup_failure"]
 class Launcher:
     """Keeps the one main window; a language change builds it again in the new language."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, home: Prefetch[Home] | None = None) -> None:
         self.app = app
         self.window: MainWindow | None = None
+        self._home = home  # the home page's first read, started before the window
 
     def open(self) -> MainWindow:
-        self.window = MainWindow(self.app, i18n.install(i18n.chosen_language()))
+        home, self._home = self._home, None  # only the first window: a new language reads anew
+        self.window = MainWindow(self.app, i18n.install(i18n.chosen_language()), home=home)
         self.window.languageChanged.connect(self.relaunch)
         self.window.show()
         return self.window
@@ -31,6 +34,8 @@ class Launcher:
         """Once the window is shown, on an empty database: the first-run assistant (the
         database is read off the GUI thread first; dialogs/first_run.py says what "empty" is).
         Not on a rebuild for a new language."""
+        from renewdesk.ui.dialogs.first_run import offer  # only now: not before the first paint
+
         window = self.window
         if window is not None:
             offer(window.desk, window, automatic=True, opened=window.editing.first_run_opened)

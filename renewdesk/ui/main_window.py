@@ -16,6 +16,7 @@ from renewdesk.scheduler.daily import DailyTimer, next_run_shown, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
+from renewdesk.services.home import Home
 from renewdesk.ui import actions, i18n, menus
 from renewdesk.ui.alerts import DisputeAlerts
 from renewdesk.ui.desk import Desk
@@ -24,6 +25,7 @@ from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from renewdesk.ui.mode_badge import ModeBadge, mode_text
 from renewdesk.ui.operations import Operations, Reader
+from renewdesk.ui.prefetch import Prefetch
 from renewdesk.ui.seller_notice import SellerNotice
 from renewdesk.ui.sync_now import SyncNow
 from renewdesk.ui.views.customer_page import CustomerPage
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
     runFinished = Signal(object)  # RunOutcome, for whoever watches (tests, the status bar)
 
     def __init__(self, app: App, language: i18n.Language | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, home: Prefetch[Home] | None = None) -> None:
         super().__init__(parent)
         self.language = language or i18n.installed()
         self.setObjectName("mainWindow")
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("views")
         self.pages: dict[str, ListPage] = {}
         # HM-1: the home page, first, where the window opens.
-        self.home = HomePage(self.desk, self.open_list, self.run_now)
+        self.home = HomePage(self.desk, self.open_list, self.run_now, first=home)
         self.tabs.addTab(self.home, self.tr("&Home"))
         self.home.countChanged.connect(self._show_home_count)
         self.home.opened.connect(self.open_days)

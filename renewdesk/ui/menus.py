@@ -18,18 +18,16 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget
 from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.exchange.export import export_selection, export_state
-from renewdesk.ui.dialogs.about import AboutDialog
-from renewdesk.ui.dialogs.csv_import import ask_import_csv
-from renewdesk.ui.dialogs.first_run import FirstRunWizard
-from renewdesk.ui.dialogs.first_run import offer as offer_first_run
-from renewdesk.ui.dialogs.import_file import ask_import_file
-from renewdesk.ui.dialogs.record_form import open_form
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform
 
 if TYPE_CHECKING:
+    from renewdesk.ui.dialogs.first_run import FirstRunWizard
     from renewdesk.ui.main_window import MainWindow
+
+# The dialogs are imported when first opened, not at the start: the window's first paint waits
+# for every module imported before it (HM-1's home page in 1.5 s on a million services).
 
 translate = QCoreApplication.translate
 
@@ -126,6 +124,8 @@ class Editing(QObject):
 
     def form(self, kind: str | None, ref: str | None) -> None:
         if kind is not None:
+            from renewdesk.ui.dialogs.record_form import open_form
+
             open_form(self.desk, self.window, kind, ref, None)
 
     @Slot()
@@ -194,22 +194,30 @@ class Editing(QObject):
 
     @Slot()
     def import_file(self) -> None:
+        from renewdesk.ui.dialogs.import_file import ask_import_file
+
         ask_import_file(self.desk, self.window)
 
     @Slot()
     def import_csv(self) -> None:
+        from renewdesk.ui.dialogs.csv_import import ask_import_csv
+
         ask_import_csv(self.desk, self.window)
 
     @Slot()
     def first_run(self) -> None:
         """The assistant, whatever the database holds (at the start: launch.py)."""
-        offer_first_run(self.desk, self.window, automatic=False, opened=self.first_run_opened)
+        from renewdesk.ui.dialogs.first_run import offer
+
+        offer(self.desk, self.window, automatic=False, opened=self.first_run_opened)
 
     def first_run_opened(self, wizard: FirstRunWizard) -> None:
         wizard.processorChanged.connect(self.window.show_mode)
 
     @Slot()
     def about(self) -> None:
+        from renewdesk.ui.dialogs.about import AboutDialog
+
         dialog = AboutDialog(self.desk.app, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -88,10 +88,11 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
             tell_startup_failure(str(error), quit_after)
             qt.quit()
             return
+        held["home"] = _home_first(app)  # while the window's modules load (ui/prefetch.py)
         from renewdesk.ui.launch import Launcher
 
         held["app"] = app
-        launcher = held["launcher"] = Launcher(app)
+        launcher = held["launcher"] = Launcher(app, held["home"])
         window = launcher.open()
         window.setFocus()
         frame.close()
@@ -104,6 +105,17 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
     try:
         status = qt.exec()
     finally:
+        if "home" in held:
+            held["home"].wait(30)
         if "app" in held:
             held["app"].close()
     return int(held["status"]) or status
+
+
+def _home_first(app: App) -> Any:
+    """The home page's first read, started as soon as the database is open."""
+    from renewdesk.services import home
+    from renewdesk.ui.prefetch import Prefetch
+
+    language = i18n.installed().code
+    return Prefetch(lambda: home.home(app.context(delivery=False), language))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -387,3 +388,35 @@ def test_hm1_day_labels_name_each_month_once_and_never_repeat() -> None:
     assert labels[0] == "10 Dec" and labels[7] == "17" and labels[28] == "7 Jan"
     feb = [date(2027, 2, 1) + timedelta(days=i) for i in range(60)]  # 8 Feb and 8 Mar
     assert len(set(day_labels(feb, Language("fr")).values())) == len(range(0, 60, 7))
+
+
+def test_hm1_the_needs_read_before_the_window_are_shown_at_its_first_paint(
+        qtbot: Any, world: World) -> None:
+    """At the start the needs are read while the window's modules load (ui/prefetch.py): the
+    page shows them when it is first shown, with no read of its own; taken once, so a refresh
+    reads anew; an answer not yet there is not waited for."""
+    from renewdesk.services import home
+    from renewdesk.ui.prefetch import Prefetch
+
+    demo(world)
+    app = desk_app(world, TODAY)
+    first = Prefetch(lambda: home.home(app.context(delivery=False), "en"))
+    first.wait(20)
+    window = MainWindow(app, home=first)
+    qtbot.addWidget(window)
+    asked: list[object] = []
+    real = window.desk.read
+    window.desk.read = lambda key, *a, **k: (asked.append(key), real(key, *a, **k))  # type: ignore[method-assign]
+    window.show()
+    try:
+        assert window.home.data is not None and window.home.needs.lines  # before any event
+        assert "home needs" not in asked and "home charts" in asked
+        assert first.take() is None  # once
+        held = threading.Event()
+        slow = Prefetch(lambda: held.wait(20))
+        assert slow.take() is None  # not there yet: never waited for
+        held.set()
+        slow.wait(20)
+    finally:
+        window.close()
+        app.close()

@@ -25,6 +25,7 @@ from renewdesk.domain.money import Money
 from renewdesk.services import home as home_reads
 from renewdesk.services.run_record import RunRecord
 from renewdesk.ui.desk import Desk
+from renewdesk.ui.prefetch import Prefetch
 from renewdesk.ui.views.home_charts import ChartBox, chart_steps
 from renewdesk.ui.views.home_needs import NeedsList
 
@@ -49,10 +50,12 @@ class HomePage(QWidget):
     chartsShown = Signal()
 
     def __init__(self, desk: Desk, open_list: Callable[[str], None],
-                 run_now: Callable[[], None], parent: QWidget | None = None) -> None:
+                 run_now: Callable[[], None], parent: QWidget | None = None,
+                 first: Prefetch[home_reads.Home] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("home")
         self.desk = desk
+        self._first = first  # the needs read before the window existed, if it has answered
         self.count = -1
         self.data: home_reads.Home | None = None
         self.charts: home_charts.Charts | None = None
@@ -137,8 +140,12 @@ class HomePage(QWidget):
         """Both reads again (after a run, an action, a change seen elsewhere); the page keeps
         what it shows until the answers come."""
         language = self.desk.language.code
-        self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
-                       self.show_home)
+        first, self._first = (self._first.take() if self._first else None), None
+        if first is not None and first.as_of == self.desk.today():
+            self.show_home(first)  # on the first paint, not a read later
+        else:
+            self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
+                           self.show_home)
         self._drawing += 1  # a newer read's charts replace an older one's still being drawn
         self.desk.read("home charts", _read_charts, self.show_charts)
 
