@@ -22,7 +22,7 @@ from renewdesk.cli.settings_command import cmd_settings
 from renewdesk.cli.status import cmd_status
 from renewdesk.cli.words import level, outcome, tr
 from renewdesk.domain.errors import InputError
-from renewdesk.domain.refusal_words import colon, words
+from renewdesk.domain.refusal_words import colon, shown_value, words
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services import (
     actions,
@@ -186,7 +186,8 @@ def _cmd_link(app: App, args: argparse.Namespace, out: TextIO) -> None:
         view = links.show(session, args.token, ctx.clock.today)
         out.write(tr(language, "{action} for {customer} (valid until {day}): {description}",
                      action=view.action, customer=view.customer_ref,
-                     day=view.expires_on.isoformat(), description=view.description) + "\n")
+                     day=shown_value("day", view.expires_on, language),
+                     description=view.description.words(language)) + "\n")
         if not args.accept:
             if view.usable:
                 out.write(tr(language, "nothing was done; add --accept to do it") + "\n")
@@ -194,7 +195,7 @@ def _cmd_link(app: App, args: argparse.Namespace, out: TextIO) -> None:
         done = links.accept(session, ctx.processor, args.token, ctx.clock.today,
                             ctx.clock.now(), _method_input(args))
         session.commit()
-    out.write(tr(language, "done: {done}", done=done) + "\n")
+    out.write(tr(language, "done: {done}", done=done.words(language)) + "\n")
 
 
 def _cmd_demo(app: App, args: argparse.Namespace, out: TextIO) -> None:

@@ -739,6 +739,12 @@ def _value(name: str, value: object, language: str) -> object:
     return value
 
 
+def shown_value(name: str, value: object, language: str) -> object:
+    """A value as these words show it (a date, an amount, a status in words), for the other
+    tables that word codes the same way (`link_words`)."""
+    return _value(name, value, _language(language))
+
+
 def colon(language: str) -> str:
     """What comes between a place and what is said of it: "S1: …", in French "S1 : …"."""
     return " : " if language == "fr" else ": "

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.errors import InputError, RuleRefused
+from renewdesk.domain.link_words import LinkSaid
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
-from renewdesk.notify import formatting as fmt
 from renewdesk.notify import links as tokens
 from renewdesk.notify.outbox import signing_key
 from renewdesk.payments.processor import Processor
@@ -26,12 +26,15 @@ class LinkRefused(InputError):
 
 @dataclass(frozen=True)
 class LinkView:
+    """What a link does, or why it can no longer be used: `description.words(language)` (HM-3:
+    the command line says it in its reader's language; `str(description)` is the English)."""
+
     action: str
     customer_ref: str
     subject_ref: str
     expires_on: date
     usable: bool
-    description: str
+    description: LinkSaid | LinkRefused
 
 
 def _find(session: Session, token: str) -> CustomerLink:
@@ -59,35 +62,33 @@ def _state(link: CustomerLink, today: date) -> LinkRefused | None:
     return None
 
 
-def _describe(session: Session, link: CustomerLink, language: str) -> str:
+def _describe(session: Session, link: CustomerLink) -> LinkSaid:
     if link.action == "cancel_renewal" and link.subject_ref.startswith(renewals.REMINDER_LINK):
         customer = session.get(Customer, link.customer_id)
         assert customer is not None
         state = renewals.reminder_state(session, customer, link.subject_ref, date.min)
-        return (f"cancel the renewal of {', '.join(s.label for s in state.services)} "
-                f"for the current period ({link.subject_ref})")
+        return LinkSaid("refuse_periods", services=", ".join(s.label for s in state.services),
+                        subject=link.subject_ref)
     if link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None:
-            return f"cancel renewal {link.subject_ref}"
-        labels = ", ".join(i.service.label for i in renewals.active_items(renewal))
-        method = renewal.payment_method.label() if renewal.payment_method else "-"
-        return (f"cancel renewal {renewal.ref}: {labels}; "
-                f"{fmt.money(renewal.amount, language)} on {renewal.charge_on.isoformat()} "
-                f"to {method} ({renewal.status})")
+            return LinkSaid("cancel_renewal_gone", renewal=link.subject_ref)
+        return LinkSaid("cancel_renewal", renewal=renewal.ref, services=", ".join(
+            i.service.label for i in renewals.active_items(renewal)), amount=renewal.amount,
+            charge_on=renewal.charge_on, status=renewal.status,
+            method=renewal.payment_method.label() if renewal.payment_method else "-")
     if link.action == "confirm_plan_change":
         change = installments.plan_change_by_ref(session, link.subject_ref)
         if change is None:
-            return f"confirm plan change {link.subject_ref}"
+            return LinkSaid("confirm_plan_change_gone", change=link.subject_ref)
         order = change.order
-        return (f"confirm the new installment amount of order {order.ref}: "
-                f"{fmt.money(_charged(session, order, order.installment_amount_minor), language)}"
-                f" -> {fmt.money(_charged(session, order, change.amount_minor), language)} for the "
-                f"installments due after confirmation ({change.status}, "
-                f"deadline {change.deadline_on.isoformat()})")
+        return LinkSaid("confirm_plan_change", order=order.ref,
+                        old=_charged(session, order, order.installment_amount_minor),
+                        new=_charged(session, order, change.amount_minor),
+                        status=change.status, deadline=change.deadline_on)
     if link.action == "pay_now":
-        return f"pay {link.subject_ref.partition(':')[2]} now, on the link's page"
-    return f"update the payment method of customer {link.subject_ref}"
+        return LinkSaid("pay_now", subject=link.subject_ref.partition(":")[2])
+    return LinkSaid("update_payment_method", customer=link.subject_ref)
 
 
 @dataclass(frozen=True)
@@ -196,15 +197,15 @@ def _usable(session: Session, token: str, today: date, action: str) -> tuple[Cus
 
 
 def _used(session: Session, link: CustomerLink, customer: Customer, today: date, now: datetime,
-          done: str) -> str:
+          done: LinkSaid) -> LinkSaid:
     link.used_on = today
     audit(session, f"customer:{customer.ref}", f"link.{link.action}", link.subject_ref, today,
-          now, None, {"done": done})
+          now, None, {"done": str(done)})  # the audit keeps the English
     return done
 
 
 def save_method(session: Session, processor: Processor, token: str, today: date, now: datetime,
-                method_token: str, replacing: str | None) -> str:
+                method_token: str, replacing: str | None) -> LinkSaid:
     """The customer saved a method at the processor's page: add it, or let it replace one of
     theirs (PM-5 always allows a replacement); PM-6's event is recorded by the use case."""
     link, customer = _usable(session, token, today, "update_payment_method")
@@ -220,18 +221,19 @@ def save_method(session: Session, processor: Processor, token: str, today: date,
         saved = payment_methods.add_method(session, processor, customer, data, today, now)
         if not saved.accepted:
             raise RuleRefused("processor_refused_method", rule="PM-3", reason=saved.refusal)
-    return _used(session, link, customer, today, now, f"payment method {saved.ref} saved")
+    return _used(session, link, customer, today, now, LinkSaid("method_saved", method=saved.ref))
 
 
 def remove_method(session: Session, token: str, method_ref: str, policy: Policy, today: date,
-                  now: datetime) -> str:
+                  now: datetime) -> LinkSaid:
     """PM-5 from the customer's page: only as the removal policy allows."""
     link, customer = _usable(session, token, today, "update_payment_method")
     method = next((m for m in customer.payment_methods if m.ref == method_ref), None)
     if method is None:
         raise LinkRefused("unknown_method")
     payment_methods.remove_method(session, method, policy, today, now)
-    return _used(session, link, customer, today, now, f"payment method {method_ref} removed")
+    return _used(session, link, customer, today, now,
+                 LinkSaid("method_removed", method=method_ref))
 
 
 def method_from_processor(session: Session, processor: Processor, customer: Customer,
@@ -262,12 +264,13 @@ def show(session: Session, token: str, today: date) -> LinkView:
     owner = session.get(Customer, link.customer_id)
     assert owner is not None
     return LinkView(link.action, owner.ref, link.subject_ref, link.expires_on, problem is None,
-                    str(problem) if problem else _describe(session, link, "en"))
+                    problem if problem else _describe(session, link))
 
 
 def accept(session: Session, processor: Processor, token: str, today: date, now: datetime,
-           new_method: payment_methods.MethodInput | None = None) -> str:
-    """Act on a link once; the caller commits. Returns what was done. A link does only what it
+           new_method: payment_methods.MethodInput | None = None) -> LinkSaid:
+    """Act on a link once; the caller commits. Returns what was done (HM-3: in words by the
+    caller; the audit keeps the English). A link does only what it
     says (NT-3): a new method given to a link that does not update one is refused, and so is
     one without its processor token given to a link that does."""
     link = _find(session, token)
@@ -280,20 +283,23 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
     assert customer is not None
     who = f"customer:{customer.ref}"
     if link.action == "cancel_renewal" and link.subject_ref.startswith(renewals.REMINDER_LINK):
-        done = renewals.refuse_reminded(session, customer, link.subject_ref, today, now, who)
+        state = renewals.reminder_state(session, customer, link.subject_ref, today)
+        renewals.refuse_reminded(session, customer, link.subject_ref, today, now, who)
+        done = LinkSaid("periods_refused", services=", ".join(s.label for s in state.services))
     elif link.action == "cancel_renewal":
         renewal = session.scalar(select(Renewal).where(Renewal.ref == link.subject_ref))
         if renewal is None:
             raise LinkRefused("renewal_gone", renewal=link.subject_ref)
         renewals.cancel(session, renewal, today, now, who)
-        done = f"renewal {renewal.ref} cancelled"
+        done = LinkSaid("renewal_cancelled", renewal=renewal.ref)
     elif link.action == "confirm_plan_change":
         change = installments.plan_change_by_ref(session, link.subject_ref)
         if change is None:
             raise LinkRefused("plan_change_gone", change=link.subject_ref)
         numbers = installments.confirm_plan_change(session, change, today, now)
-        done = (f"plan change of {change.order.ref} confirmed for installments "
-                f"{', '.join(map(str, numbers)) or '(none left)'}")
+        done = (LinkSaid("plan_change_confirmed", order=change.order.ref,
+                         numbers=", ".join(map(str, numbers))) if numbers else
+                LinkSaid("plan_change_confirmed_none", order=change.order.ref))
     elif link.action == "pay_now":  # a payment is the customer's, made on its page (CP-2)
         raise InputError("link_pays_on_its_page", subject=link.subject_ref)
     else:
@@ -305,10 +311,10 @@ def accept(session: Session, processor: Processor, token: str, today: date, now:
         else:
             added = payment_methods.replace_method(session, processor, current, new_method,
                                                    today, now)
-        done = f"payment method {added.ref} saved for {customer.ref}"
+        done = LinkSaid("method_saved_for", method=added.ref, customer=customer.ref)
     link.used_on = today
     audit(session, who, f"link.{link.action}", link.subject_ref, today, now, None,
-          {"done": done})
+          {"done": str(done)})  # the audit keeps the English
     return done
 
 
