@@ -186,7 +186,7 @@ HELP_FR = {
     "show what a customer link does; --accept acts on it":
         "montrer ce que fait un lien client ; --accept l'exécute",
     "fill the database with realistic demo data":
-        "remplir la base de données de démonstration réalistes",
+        "remplir la base de données avec des données de démonstration réalistes",
     "cancel a scheduled renewal": "annuler un renouvellement prévu",
     "manual renewal of a service, charged now":
         "renouvellement manuel d'un service, prélevé maintenant",

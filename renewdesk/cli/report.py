@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from renewdesk.domain.refusal_words import colon
 from renewdesk.domain.run_words import in_words
 from renewdesk.services.run_due import RunReport
 
@@ -16,14 +17,15 @@ def print_report(report: RunReport, out: TextIO, language: str = "en") -> None:
     out.write("\n")
     _provider(report, out, w)
     for r in report.settled:
-        out.write(f"  {w['settled']} {r.subject_ref}: {w.get(r.outcome, r.outcome)}\n")
+        out.write(f"  {w['settled']} {r.subject_ref}{colon(language)}"
+                  f"{w.get(r.outcome, r.outcome)}\n")
     for n in report.notices:
         out.write(f"  {w['notice']} {n.renewal_ref} {n.customer_ref} {n.amount} "
                   + w["charge_on"].format(day=n.charge_on.isoformat()) + "\n")
     for c in report.charges:
         code = f" ({c.decline_code})" if c.decline_code else ""
-        out.write(f"  {w['charge']} {c.subject} {c.customer} {c.amount} {c.payment_method}: "
-                  f"{w.get(c.result, c.result)}{code}\n")
+        out.write(f"  {w['charge']} {c.subject} {c.customer} {c.amount} {c.payment_method}"
+                  f"{colon(language)}{w.get(c.result, c.result)}{code}\n")
     for ref in report.plan_changes_expired:
         out.write(f"  {w['expired']} " + w["plan_change_of"].format(ref=ref) + "\n")
     for ref in report.suspended:
@@ -67,7 +69,8 @@ def print_sync(report: RunReport, out: TextIO, language: str = "en") -> None:
     for change in synced.changes if synced else ():
         out.write(f"  {w['provider']} {change}\n")
     for r in report.settled:
-        out.write(f"  {w['settled']} {r.subject_ref}: {w.get(r.outcome, r.outcome)}\n")
+        out.write(f"  {w['settled']} {r.subject_ref}{colon(language)}"
+                  f"{w.get(r.outcome, r.outcome)}\n")
     read, applied = (synced.read, synced.applied) if synced else (0, 0)
     out.write(w["sync_totals"].format(read=read, applied=applied,
                                       refunds=report.refunds_settled,

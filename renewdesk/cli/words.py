@@ -116,7 +116,7 @@ FRENCH = {
         "{count} facture(s) émise(s) pour des paiements qui n'en avaient pas",
     "{first} to {last}": "du {first} au {last}",
     "no invoice or credit note": "aucune facture ni aucun avoir",
-    "{kind} {number} written to {path}": "{kind} {number} écrit dans {path}",
+    "{kind} {number} written to {path}": "{kind} {number} écrit(e) dans {path}",
     "CSV of {period} ({rows} rows) written to {path}":
         "CSV {period} ({rows} lignes) écrit dans {path}",
     "FEC of {period} ({entries} entries) written to {path}":
