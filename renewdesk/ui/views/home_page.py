@@ -56,6 +56,7 @@ class HomePage(QWidget):
         self.setObjectName("home")
         self.desk = desk
         self._first = first  # the needs read before the window existed, if it has answered
+        self._charts_wanted = False
         self.count = -1
         self.data: home_reads.Home | None = None
         self.charts: home_charts.Charts | None = None
@@ -133,6 +134,8 @@ class HomePage(QWidget):
         if not self._shown:  # read when first on screen, then on every refresh
             self._shown = True
             self.refresh()
+        elif self._charts_wanted:  # asked for while another tab was shown
+            QTimer.singleShot(0, self._read_charts_if_shown)
         super().showEvent(event)
 
     @Slot()
@@ -147,7 +150,16 @@ class HomePage(QWidget):
             self.desk.read("home needs", lambda ctx: home_reads.home(ctx, language),
                            self.show_home)
         self._drawing += 1  # a newer read's charts replace an older one's still being drawn
-        self.desk.read("home charts", _read_charts, self.show_charts)
+        self._charts_wanted = True
+        QTimer.singleShot(0, self._read_charts_if_shown)
+
+    @Slot()
+    def _read_charts_if_shown(self) -> None:
+        """The charts are read for a page on screen: someone who went straight to a list at
+        the start has its rows read first, and the charts when the page is shown again."""
+        if self._charts_wanted and self.isVisible():
+            self._charts_wanted = False
+            self.desk.read("home charts", _read_charts, self.show_charts)
 
     def show_home(self, data: home_reads.Home) -> None:
         self.data = data
