@@ -122,7 +122,8 @@ def read(name: str, env: Mapping[str, str]) -> str | None:
         if value:
             return value
     if plaintext_file(env).exists():
-        return _plaintext(env).get_password(SERVICE, name)
+        kept: str | None = _plaintext(env).get_password(SERVICE, name)
+        return kept
     return None
 
 

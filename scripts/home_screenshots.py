@@ -22,16 +22,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtWidgets import QApplication
 
-from renewdesk.app import open_app  # noqa: E402
-from renewdesk.services import demo  # noqa: E402
-from renewdesk.services.context import Clock  # noqa: E402
-from renewdesk.services.run_due import run_due  # noqa: E402
-from renewdesk.ui import i18n  # noqa: E402
-from renewdesk.ui.launch import application  # noqa: E402
-from renewdesk.ui.main_window import MainWindow  # noqa: E402
+from renewdesk.app import open_app
+from renewdesk.services import demo
+from renewdesk.services.context import Clock
+from renewdesk.services.run_due import run_due
+from renewdesk.ui import i18n
+from renewdesk.ui.launch import application
+from renewdesk.ui.main_window import MainWindow
 
 TODAY = "2026-12-10"
 HISTORY_DAYS = 120
