@@ -71,21 +71,23 @@ def start(opening: Callable[[], App], quit_after: float | None, err: TextIO) -> 
         from renewdesk.domain.errors import InputError
         from renewdesk.services.window import DatabaseUnavailable
 
+        language = i18n.installed().code  # what the person reads, in their language (HM-3)
         try:
             app = opening()
         except InputError as error:
-            err.write(f"renewdesk: {error}\n")
+            err.write(f"renewdesk: {error.words(language)}\n")
             held["status"] = 2
             frame.close()
             qt.quit()
             return
         except DatabaseUnavailable as error:
-            err.write(f"renewdesk: {error}\n")
+            said = error.words(language)
+            err.write(f"renewdesk: {said}\n")
             held["status"] = 1
             frame.close()
             from renewdesk.ui.launch import tell_startup_failure
 
-            tell_startup_failure(str(error), quit_after)
+            tell_startup_failure(said, quit_after)
             qt.quit()
             return
         held["home"] = _home_first(app)  # while the window's modules load (ui/prefetch.py)

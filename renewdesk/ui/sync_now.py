@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from renewdesk.domain.refusal_words import words
 from renewdesk.services.charging import RoundResult
 from renewdesk.services.listing_actions import (
     DisputeAlert,
@@ -86,6 +87,7 @@ class SyncNow(QObject):
 
     def _work(self, cancel: threading.Event) -> Callable[[], SyncOutcome]:
         app, rounds, lock = self.window.app, [0], threading.Lock()
+        language = self.window.language.code
 
         def progress(stage: str, result: RoundResult | None) -> None:
             with lock:
@@ -100,7 +102,7 @@ class SyncNow(QObject):
             try:
                 report = sync_alone(app.engine.url, ctx, progress, cancel)
             except RunInProgress as busy:
-                return SyncOutcome(None, busy=str(busy))
+                return SyncOutcome(None, busy=words(busy, language))
             _mark, disputes = disputes_since(ctx, mark)
             return SyncOutcome(report, recorded_since(ctx, mark), disputes)
 
