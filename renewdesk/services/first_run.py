@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from renewdesk import keystore
 from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from renewdesk.services.context import Context
 from renewdesk.store import location, settings
@@ -50,13 +51,17 @@ def first_run_state(ctx: Context) -> FirstRunState:
     return FirstRunState(empty, values)
 
 
-def send_test_message(message: TestMessage) -> None:
+def send_test_message(message: TestMessage, ctx: Context, env: Mapping[str, str]) -> None:
     """One message straight to the account manager, outside the outbox: it proves the server,
-    the port and STARTTLS as typed, before they are saved. An error is raised as it comes
-    (refused, unreachable), for the window to say."""
+    the port and STARTTLS as typed, before they are saved, logging in as the saved SMTP user
+    with its password from the keyring if one is set (Settings > E-mail). An error is raised as
+    it comes (refused, unreachable, login refused), for the window to say."""
+    with ctx.factory() as session:
+        user = settings.get(session, "smtp_user") or None
     config = SmtpConfig(host=message.host, port=message.port,
                         sender=message.sender or "renewdesk@localhost",
-                        starttls=message.starttls)
+                        starttls=message.starttls, user=user,
+                        password=keystore.read("smtp", env) if user else None)
     SmtpSender(config).send(message.to, message.subject, message.body, "renewdesk-test")
 
 

@@ -249,3 +249,33 @@ def test_first_run_finish_later_with_nothing_typed_closes_without_asking(
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # the keyboard's way out
     qtbot.waitUntil(lambda: window.findChild(FirstRunWizard) is None
                     or not window.findChild(FirstRunWizard).isVisible())
+
+
+def test_first_run_test_message_logs_in_as_the_saved_smtp_user(
+        world: World, system_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that asks for a login (most on port 587): the test message logs in as the
+    SMTP user saved in Settings, with its password from the keyring, as the outbox does."""
+    from renewdesk import keystore
+    from renewdesk.services import actions, first_run
+
+    app = desk_app(world, TODAY)
+    try:
+        actions.save_settings(app.context(), {"smtp_user": "claire"})
+        keystore.store("smtp", "s3cret-pass", app.env, allow_plaintext=False)
+        used: list[Any] = []
+
+        class Catch:
+            def __init__(self, config: Any) -> None:
+                used.append(config)
+
+            def send(self, *_args: Any) -> None:
+                pass
+
+        monkeypatch.setattr(first_run, "SmtpSender", Catch)
+        first_run.send_test_message(first_run.TestMessage(
+            "smtp.example.test", 587, "factures@example.test", True, "claire@example.test",
+            "test", "body"), app.context(delivery=False), app.env)
+        assert (used[0].user, used[0].password, used[0].starttls) == ("claire", "s3cret-pass",
+                                                                       True)
+    finally:
+        app.close()

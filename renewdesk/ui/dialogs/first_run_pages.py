@@ -272,9 +272,11 @@ class MailPage(AssistantPage):
             self.tr("This message was sent by renewdesk's first-run assistant to check the "
                     "e-mail settings. They work: nothing else to do."))
 
-        def send(_ctx: Context) -> str:
+        env = self.assistant.desk.app.env
+
+        def send(ctx: Context) -> str:
             try:
-                first_run.send_test_message(message)
+                first_run.send_test_message(message, ctx, env)
             except (OSError, smtplib.SMTPException) as error:
                 return str(error) or type(error).__name__
             return ""
