@@ -6,6 +6,7 @@ from typing import TextIO
 
 from renewdesk.domain.refusal_words import colon
 from renewdesk.domain.run_words import in_words
+from renewdesk.domain.sync_words import in_words as change_words
 from renewdesk.services.run_due import RunReport
 
 
@@ -15,7 +16,7 @@ def print_report(report: RunReport, out: TextIO, language: str = "en") -> None:
     if report.caught_up_days:
         out.write(w["catching_up"].format(days=report.caught_up_days))
     out.write("\n")
-    _provider(report, out, w)
+    _provider(report, out, w, language)
     for r in report.settled:
         out.write(f"  {w['settled']} {r.subject_ref}{colon(language)}"
                   f"{w.get(r.outcome, r.outcome)}\n")
@@ -48,14 +49,14 @@ def print_report(report: RunReport, out: TextIO, language: str = "en") -> None:
         out.write(f"  {w['problem']} {in_words(problem, language)}\n")
 
 
-def _provider(report: RunReport, out: TextIO, w: dict[str, str]) -> None:
+def _provider(report: RunReport, out: TextIO, w: dict[str, str], language: str) -> None:
     """What the run read first from the payment provider: its events (what each changed) and
     the refunds it settled. Nothing when there was nothing (and in a dry run, which reads none)."""
     synced = report.synced
     if synced is None or not (synced.read or report.refunds_settled):
         return
     for change in synced.changes:
-        out.write(f"  {w['provider']} {change}\n")
+        out.write(f"  {w['provider']} {change_words(change, language)}\n")
     out.write(f"  {w['provider']} " + w["provider_read"].format(
         read=synced.read, applied=synced.applied, refunds=report.refunds_settled) + "\n")
 
@@ -67,7 +68,7 @@ def print_sync(report: RunReport, out: TextIO, language: str = "en") -> None:
     synced = report.synced
     out.write(w["sync_head"].format(day=report.as_of.isoformat()) + "\n")
     for change in synced.changes if synced else ():
-        out.write(f"  {w['provider']} {change}\n")
+        out.write(f"  {w['provider']} {change_words(change, language)}\n")
     for r in report.settled:
         out.write(f"  {w['settled']} {r.subject_ref}{colon(language)}"
                   f"{w.get(r.outcome, r.outcome)}\n")

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.run_words import Problem
+from renewdesk.domain.sync_words import Change, Said
 from renewdesk.notify import formatting as fmt
 from renewdesk.payments.processor import (
     DisputeState,
@@ -66,7 +67,7 @@ KEEP_SEEN_DAYS = 60  # twice what Stripe keeps: an event older than that never c
 class SyncReport:
     read: int = 0
     applied: int = 0  # events that changed something
-    changes: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()  # each in English as a str, in words by in_words
     lost_before: datetime | None = None  # events before this the processor no longer keeps
     problem: str | None = None  # the processor could not be read to the end
 
@@ -94,20 +95,22 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
     report = SyncReport(read=len(page.events), lost_before=_instant(page.lost_before))
     seen = _seen(ctx, [e.id for e in page.events])
     todo = [e for e in page.events if e.id not in seen]
-    changes: list[str] = []
+    changes: list[Change] = []
+    applied = 0
     for done, event in enumerate(todo, start=1):
         if cancel is not None and cancel.is_set():
             break
         try:
-            change = _apply(ctx, event, name, quiet, send)
+            changed = _apply(ctx, event, name, quiet, send)
         except ProcessorUnavailable as error:
-            return replace(report, applied=len(changes), changes=tuple(changes),
+            return replace(report, applied=applied, changes=tuple(changes),
                            problem=Problem("event_unanswered", event=event.id, error=error))
         except InputError as error:  # what the processor holds, renewdesk refuses: named once
-            change = _refused(ctx, event, name, error)
+            changed = [_refused(ctx, event, name, error)]
             log.warning("event %s (%s) not applied: %s", event.id, event.type, error)
-        if change:
-            changes.append(change)
+        if changed:
+            applied += 1
+            changes.extend(changed)
         if progress is not None:
             progress(done, len(todo))
     _forget_old(ctx)
@@ -115,7 +118,7 @@ def sync(ctx: Context, progress: Callable[[int, int], None] | None = None,
         with ctx.write_lock, ctx.factory() as session:
             settings.put(session, f"{name}.read", ctx.clock.today.isoformat())
             session.commit()
-    return replace(report, applied=len(changes), changes=tuple(changes))
+    return replace(report, applied=applied, changes=tuple(changes))
 
 
 def _instant(position: int | None) -> datetime | None:
@@ -147,31 +150,34 @@ def _sender(pacer: Pacer | None, cancel: threading.Event | None) -> Any:
     return lambda call: pacer.send(call, cancel)
 
 
-def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool, send: Any) -> str:
+def _apply(ctx: Context, event: ProcessorEvent, cursor: str, quiet: bool, send: Any
+           ) -> list[Change]:
     """One event: the object read again (outside the write lock), then one unit of work with
-    its change, the event's id and the cursor. Returns what changed ("" for nothing)."""
+    its changes, the event's id and the cursor. Returns what changed (none for nothing); the
+    event seen keeps it in English, as data."""
     today, now = ctx.clock.today, ctx.clock.now()
     fresh = send(lambda: _reread(ctx, event))
     with ctx.write_lock, ctx.factory() as session:
         if session.get(ProcessorEventSeen, event.id) is not None:
-            return ""  # applied meanwhile (another sync)
-        change = _change(ctx, session, event, fresh, today, now, quiet)
+            return []  # applied meanwhile (another sync)
+        changes = _change(ctx, session, event, fresh, today, now, quiet)
         session.add(ProcessorEventSeen(id=event.id, type=event.type, position=event.position,
-                                       applied_at=now, change=(change or "nothing")[:500]))
+                                       applied_at=now,
+                                       change=("; ".join(changes) or "nothing")[:500]))
         current = settings.get(session, cursor)
         if current is None or int(current) < event.position:
             settings.put(session, cursor, str(event.position))
         session.commit()
-    return change
+    return changes
 
 
-def _refused(ctx: Context, event: ProcessorEvent, cursor: str, error: InputError) -> str:
+def _refused(ctx: Context, event: ProcessorEvent, cursor: str, error: InputError) -> Change:
     """An event whose object renewdesk refuses (say, an expiry it cannot hold) is marked seen
     with the refusal, so that it neither stops every run nor is applied later by surprise."""
-    change = f"not applied: {error.words('en')}"[:500]
+    change = Change("not_applied", error=error)
     with ctx.write_lock, ctx.factory() as session:
         session.add(ProcessorEventSeen(id=event.id, type=event.type, position=event.position,
-                                       applied_at=ctx.clock.now(), change=change))
+                                       applied_at=ctx.clock.now(), change=change[:500]))
         current = settings.get(session, cursor)
         if current is None or int(current) < event.position:
             settings.put(session, cursor, str(event.position))
@@ -213,21 +219,20 @@ def _payment_open(ctx: Context, processor_ref: str) -> bool:
 
 
 def _change(ctx: Context, session: Session, event: ProcessorEvent, fresh: Reread, today: date,
-            now: datetime, quiet: bool) -> str:
+            now: datetime, quiet: bool) -> list[Change]:
     if isinstance(fresh, PaymentState) and event.type in PAYMENT_KINDS:
         return _payment(session, event, fresh, now)
     if isinstance(fresh, PaymentState):
         attempt = _attempt_of(session, event.object_id, fresh)
         if attempt is None or attempt.result != "succeeded":
-            return ""
-        return "; ".join(refunds.from_processor(session, attempt, fresh, today, now,
-                                                tell=not quiet))
+            return []
+        return refunds.from_processor(session, attempt, fresh, today, now, tell=not quiet)
     if isinstance(fresh, DisputeState):
         return _dispute(ctx, session, fresh, today, now)
     if event.type in METHOD_KINDS:
         state = fresh if isinstance(fresh, MethodState) else None
         return _method(ctx, session, event.object_id, state, today, now)
-    return ""
+    return []
 
 
 def _attempt_of(session: Session, processor_ref: str, state: PaymentState | None
@@ -244,7 +249,7 @@ def _attempt_of(session: Session, processor_ref: str, state: PaymentState | None
 
 
 def _payment(session: Session, event: ProcessorEvent, state: PaymentState,
-             now: datetime) -> str:
+             now: datetime) -> list[Change]:
     """A payment concluded at the processor (a SEPA debit days later, a payment whose answer
     never came): its attempt's outcome written, as the engine writes an answer; the round's
     conclusion follows in the engine's first step. A customer's own payment (round 0) and one
@@ -254,29 +259,29 @@ def _payment(session: Session, event: ProcessorEvent, state: PaymentState,
     outcome = state.outcome
     if attempt is None or attempt.result not in ("unknown", "pending") \
             or outcome.status == attempt.result:
-        return ""
+        return []
     if attempt.round == 0:  # a customer's own payment: written, and concluded, by its settling
-        return ""
+        return []
     for column, value in settled(outcome, now).items():
         setattr(attempt, column, value)
     block_if_hard(attempt.payment_method, outcome)
-    return f"payment {refunds.ref_of(session, attempt)} {outcome.status}"
+    return [Change("payment", payment=refunds.ref_of(session, attempt), status=outcome.status)]
 
 
 def _dispute(ctx: Context, session: Session, state: DisputeState, today: date,
-             now: datetime) -> str:
+             now: datetime) -> list[Change]:
     """RF-2: the payment marked disputed, the account manager alerted, what it paid for
     suspended when `dispute_suspends` is on; its outcome recorded when it closes."""
     attempt = _attempt_of(session, state.payment_ref, None)
     if attempt is None:
-        return ""
+        return []
     payment = refunds.ref_of(session, attempt)
     policy = settings.load_policy(session)
     customer = session.get(Customer, attempt.payment_method.customer_id)
     assert customer is not None
     amount = Money(state.amount_minor, state.currency)
     dispute = session.scalar(select(Dispute).where(Dispute.processor_ref == state.processor_ref))
-    changes: list[str] = []
+    changes: list[Change] = []
     if dispute is None:
         dispute = Dispute(attempt=attempt, processor_ref=state.processor_ref,
                           amount_minor=state.amount_minor, currency=state.currency,
@@ -295,7 +300,7 @@ def _dispute(ctx: Context, session: Session, state: DisputeState, today: date,
                      dispute_reason=dispute_words(state.reason, language),
                      respond_by=fmt.day(state.respond_by, language) if state.respond_by
                      else None, suspended=", ".join(dispute.suspended))
-        changes.append(f"payment {payment} disputed")
+        changes.append(Change("payment_disputed", payment=payment))
     else:
         dispute.status, dispute.respond_by = state.status, state.respond_by
     if state.status in CLOSED and dispute.closed_on is None:
@@ -307,8 +312,9 @@ def _dispute(ctx: Context, session: Session, state: DisputeState, today: date,
         seller_alert(session, policy, today, reason="dispute_closed", customer=customer,
                      subject=payment, amount=amount, decline_code=None, next_attempt_on=None,
                      outcome=dispute_words(state.status, policy.seller_language))
-        changes.append(f"dispute of {payment} {state.status}")
-    return "; ".join(changes)
+        changes.append(Change("dispute_closed", payment=payment, outcome=Said(
+            {language: dispute_words(state.status, language) for language in ("en", "fr")})))
+    return changes
 
 
 def _services_paid(session: Session, attempt: Attempt) -> list[Service]:
@@ -361,10 +367,10 @@ def _reactivate(session: Session, dispute: Dispute, today: date, now: datetime) 
 
 
 def _method(ctx: Context, session: Session, token: str, state: MethodState | None,
-            today: date, now: datetime) -> str:
+            today: date, now: datetime) -> list[Change]:
     """PM-6: a method the networks updated takes its new details; one detached at the
     processor is no longer valid (PM-5's policy is not asked: it is gone)."""
-    changes = []
+    changes: list[Change] = []
     for method in session.scalars(select(PaymentMethod).where(
             PaymentMethod.token == token, PaymentMethod.removed_on.is_(None))):
         if state is None or not state.attached:
@@ -374,11 +380,11 @@ def _method(ctx: Context, session: Session, token: str, state: MethodState | Non
             method.accepted, method.refusal = False, "detached"
             record_event(session, CHANGED, method.customer.ref, today, now,
                          change_data("detached", method.ref, before, describe(method)))
-            changes.append(f"method {method.ref} detached")
+            changes.append(Change("method_detached", method=method.ref))
             continue
         details = state.details
         fresh = replace(as_input(method), brand=details.brand, last4=details.last4,
                         exp_month=details.exp_month, exp_year=details.exp_year)
         if update_method(session, ctx.processor, method, fresh, today, now):
-            changes.append(f"method {method.ref} updated")
-    return "; ".join(changes)
+            changes.append(Change("method_updated", method=method.ref))
+    return changes

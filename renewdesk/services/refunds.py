@@ -26,6 +26,7 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.run_words import Problem
 from renewdesk.domain.sensitive import never_sensitive
+from renewdesk.domain.sync_words import Change
 from renewdesk.notify import formatting as fmt
 from renewdesk.notify import outbox
 from renewdesk.payments.choice import require_ready
@@ -321,10 +322,10 @@ def _told(session: Session, refund: Refund, today: date, now: datetime, tell: bo
 
 
 def from_processor(session: Session, attempt: Attempt, state: PaymentState, today: date,
-                   now: datetime, tell: bool = True) -> list[str]:
+                   now: datetime, tell: bool = True) -> list[Change]:
     """SY-1: the payment's refunds as the processor holds them, written: ours settled, those
     made in its dashboard recorded as refunds (the customer told). Returns what changed."""
-    changes: list[str] = []
+    changes: list[Change] = []
     by_key = {r.idempotency_key: r for r in attempt.refunds}
     by_ref = {r.processor_ref: r for r in attempt.refunds if r.processor_ref}
     payment = ref_of(session, attempt)
@@ -332,7 +333,8 @@ def from_processor(session: Session, attempt: Attempt, state: PaymentState, toda
         mine = by_ref.get(found.processor_ref) or (by_key.get(found.key) if found.key else None)
         if mine is not None:
             if apply_state(session, mine, found, today, now):  # ours: the customer is told
-                changes.append(f"refund {refund_ref(payment, mine.number)} {mine.status}")
+                changes.append(Change("refund", refund=refund_ref(payment, mine.number),
+                                      status=mine.status))
             continue
         number = max((r.number for r in attempt.refunds), default=0) + 1
         made = Refund(attempt=attempt, number=number,
@@ -343,7 +345,7 @@ def from_processor(session: Session, attempt: Attempt, state: PaymentState, toda
         session.add(made)
         session.flush()
         apply_state(session, made, found, today, now, tell)
-        changes.append(f"refund {refund_ref(payment, number)} recorded from the processor")
+        changes.append(Change("refund_recorded", refund=refund_ref(payment, number)))
     return changes
 
 
