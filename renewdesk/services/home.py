@@ -8,7 +8,7 @@ the few methods expiring soon), so the read stays short on a million services.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -18,6 +18,7 @@ from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.notify import outbox
 from renewdesk.services.context import Context
+from renewdesk.services.listing_actions import exclusively
 from renewdesk.services.payment_methods import expiring_flag
 from renewdesk.services.run_record import RunRecord, last_run_record
 from renewdesk.store import settings
@@ -37,7 +38,9 @@ from renewdesk.store.models import (
 MUST_ACT = "authentication_required"  # CP-1
 PLAN_CHANGE_DAYS = 2  # a pending plan change this close to its deadline is shown
 CARD_PAGE_DAYS = 7  # a card page sent this recently: waiting for the customer, not shown
-OPEN_DISPUTE_DONE = ("won", "lost", "warning_closed")
+# RF-2: a dispute the account manager must answer (Stripe's statuses); one under review has
+# been answered and waits for the bank, one won, lost, closed or prevented needs nothing.
+DISPUTE_TO_ANSWER = ("needs_response", "warning_needs_response")
 
 KINDS = ("run_failed", "final_failure", "collection", "authenticate", "dispute",
          "card_expiring", "plan_change", "emails")
@@ -167,15 +170,19 @@ def _per_customer(kind: str, found: list[tuple[Customer, Money, date]]) -> list[
 
 
 def disputes(session: Session) -> list[Need]:
-    """RF-2: disputes not yet closed; one line per customer (the earliest answer date)."""
-    found = []
+    """RF-2: disputes waiting for the account manager's answer; one line per customer, with the
+    earliest answer date, or the day it was opened when the processor gave none ("opened")."""
+    found, dated = [], set()
     for dispute, method in session.execute(
             select(Dispute, PaymentMethod).join(Attempt, Attempt.id == Dispute.attempt_id)
             .join(PaymentMethod, PaymentMethod.id == Attempt.payment_method_id)
-            .where(Dispute.status.not_in(OPEN_DISPUTE_DONE))).all():
+            .where(Dispute.status.in_(DISPUTE_TO_ANSWER))).all():
         found.append((method.customer, Money(dispute.amount_minor, dispute.currency),
                       dispute.respond_by or dispute.opened_on))
-    return _per_customer("dispute", found)
+        if dispute.respond_by is not None:
+            dated.add(method.customer.ref)
+    return [need if need.customer_ref in dated else replace(need, detail="opened")
+            for need in _per_customer("dispute", found)]
 
 
 def cards_expiring(session: Session, policy: Policy, today: date) -> list[Need]:
@@ -229,8 +236,10 @@ def emails(session: Session) -> list[Need]:
 
 def retry_emails(ctx: Context) -> outbox.FlushResult:
     """The "Needs you" line's action: what is queued is sent now, backoff or not (NT-1); with
-    no SMTP set, nothing is tried and `waiting` says how many wait."""
-    return outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now)
+    no SMTP set, nothing is tried and `waiting` says how many wait. Under the run lock, as the
+    window's charges are (SC-5): a run gathers and sends the same messages (HM-2)."""
+    url = ctx.factory.kw["bind"].engine.url
+    return exclusively(url, lambda: outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now))
 
 
 __all__ = ["KINDS", "Home", "Need", "home", "read_home", "retry_emails"]

@@ -4930,8 +4930,8 @@ Changements d&apos;échéancier expirant : %3</translation>
         <translation>%1 : l&apos;échéance de %2 du %3 a échoué et ses tentatives automatiques sont terminées (%4)</translation>
     </message>
     <message>
-        <source>%1: the SEPA installment of %2 due %3 failed; it waits to be handed to collection (%4)</source>
-        <translation>%1 : l&apos;échéance SEPA de %2 du %3 a échoué ; elle attend d&apos;être confiée au recouvrement (%4)</translation>
+        <source>%1: the installment of %2 due %3 failed; it waits to be handed to collection (%4)</source>
+        <translation>%1 : l&apos;échéance de %2 du %3 a échoué ; elle attend d&apos;être confiée au recouvrement (%4)</translation>
     </message>
     <message>
         <source>%1 must confirm %2 with their bank (since %3)</source>
@@ -4955,6 +4955,14 @@ Changements d&apos;échéancier expirant : %3</translation>
             <numerusform>%n e-mail ne peut pas partir : %1</numerusform>
             <numerusform>%n e-mails ne peuvent pas partir : %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: the SEPA installment of %2 due %3 failed; it waits to be handed to collection (%4)</source>
+        <translation>%1 : l&apos;échéance SEPA de %2 du %3 a échoué ; elle attend d&apos;être confiée au recouvrement (%4)</translation>
+    </message>
+    <message>
+        <source>%1 disputed %2 (opened on %3): answer it at the payment provider</source>
+        <translation>%1 conteste %2 (ouverte le %3) : répondez chez le prestataire de paiement</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
 
 from renewdesk.domain.money import Money
 from renewdesk.services import home_charts, listing
@@ -52,3 +55,33 @@ def test_hm1_charts_equal_the_lists_for_the_same_days(world: World) -> None:
     assert sum(m.amount for m in charts.collected) > 0
     assert Money(0, cur).currency == cur
     assert charts.upcoming[-1].day - charts.upcoming[0].day == timedelta(days=59)
+
+
+def test_hm1_rf2_only_a_dispute_to_answer_needs_the_account_manager(
+        world: World, example: dict[str, Any]) -> None:
+    """A dispute under review was answered and waits for the bank; one with no answer date
+    says when it was opened, not "answer by" that day."""
+    from datetime import date as day
+
+    from renewdesk.services.home import disputes
+    from renewdesk.store.models import Attempt, Dispute
+
+    world.load(example)
+    world.run("2026-12-01")
+    with world.session() as session:
+        paid = session.scalars(select(Attempt).where(Attempt.result == "succeeded")).first()
+        assert paid is not None
+        dispute = Dispute(attempt_id=paid.id, processor_ref="dp_1", amount_minor=paid.amount_minor,
+                          currency=paid.currency, reason="fraudulent", status="needs_response",
+                          opened_on=day(2026, 12, 2), respond_by=None)
+        session.add(dispute)
+        session.commit()
+        [need] = disputes(session)
+        assert (need.detail, need.on) == ("opened", day(2026, 12, 2))
+        dispute.respond_by = day(2026, 12, 20)
+        session.commit()
+        [need] = disputes(session)
+        assert (need.detail, need.on) == ("", day(2026, 12, 20))
+        dispute.status = "under_review"  # answered: the bank decides
+        session.commit()
+        assert disputes(session) == []

@@ -326,6 +326,9 @@ def test_hm1_sc_last_run_failed_line_cleared_by_run_now(
     window = home_window(qtbot, world, open_window)
     line = line_of(window, "run_failed", "")
     assert line is not None and "disk full" in line.label.text()
+    # it stopped before its figures: none reads as a zero ("nothing collected")
+    assert {label.text() for label in window.home.figures.values()} == {"—"}
+    assert not window.home.night_note.isVisible()
     with qtbot.waitSignal(window.runFinished, timeout=30_000):
         press(line, "runNow")
     gone(qtbot, window, "run_failed", "")

@@ -30,6 +30,7 @@ from renewdesk.services.manual import final_attempt
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.collection import CollectionDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
+from renewdesk.ui.views.pages import outcome_words
 from renewdesk.ui.widgets import confirm, inform, show_error
 
 translate = QCoreApplication.translate
@@ -44,11 +45,13 @@ def need_text(need: Need, desk: Desk) -> str:
         "run_failed": translate("HomeNeeds", "The last run (as of %1) stopped: %2"),
         "final_failure": translate("HomeNeeds", "%1: the installment of %2 due %3 failed and "
                                    "its automatic attempts are over (%4)"),
-        "collection": translate("HomeNeeds", "%1: the SEPA installment of %2 due %3 failed; it "
+        "collection": translate("HomeNeeds", "%1: the installment of %2 due %3 failed; it "
                                 "waits to be handed to collection (%4)"),
         "authenticate": translate("HomeNeeds", "%1 must confirm %2 with their bank "
                                   "(since %3)"),
-        "dispute": translate("HomeNeeds", "%1 disputed %2: answer by %3"),
+        "dispute": translate("HomeNeeds", "%1 disputed %2: answer by %3") if need.detail != "opened"
+        else translate("HomeNeeds", "%1 disputed %2 (opened on %3): answer it at the payment "
+                       "provider"),
         "card_expiring": translate("HomeNeeds", "%1: the card %4 expires on %3, before its "
                                    "next charge"),
         "plan_change": translate("HomeNeeds", "%1: the plan change to %2 is still unconfirmed "
@@ -171,7 +174,7 @@ class NeedsList(QWidget):
         def done(result: RoundResult) -> None:
             self._changed()
             inform(self, self.tr("Charge"), self.tr("%1: %2").replace("%1", result.subject_ref)
-                   .replace("%2", result.outcome))
+                   .replace("%2", outcome_words(result.outcome)))
 
         self.desk.operations.start(work, done, lambda m: show_error(self, m))
 

@@ -201,6 +201,12 @@ class HomePage(QWidget):
         elif record.cancelled:
             title += " — " + self.tr("cancelled; the next run does the rest")
         self.night_title.setText(title)
+        if record.failed:  # it stopped before its figures: none are shown as zeros
+            self.night_note.hide()
+            for key, label in self.figures.items():
+                label.setText("—")
+                label.setAccessibleName(f"{self._captions[key]}: —")
+            return
         if not record.payments:  # the figures stay; a sentence says what the zeros mean
             self.night_note.setText(self.tr("Nothing was due that night.") if not record.declined
                                     else self.tr("Nothing was collected this time."))

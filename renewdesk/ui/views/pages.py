@@ -37,6 +37,15 @@ def _model(desk: Desk, which: listing.Listing) -> ListingModel:
                         language=desk.language)
 
 
+
+def outcome_words(outcome: str) -> str:
+    """How a charge the account manager asked for ended, in words (a manual renewal, the final
+    attempt of an installment)."""
+    return {"paid": translate("_Page", "paid"), "failed": translate("_Page", "failed"),
+            "pending": translate("_Page", "pending (debit under way)"),
+            "unknown": translate("_Page", "unknown: the next run asks the processor"),
+            "skipped": translate("_Page", "nothing was due")}.get(outcome, outcome)
+
 class _Page(ListPage):
     form_kind: str | None = None  # what New and Edit make on this list, if anything
 
@@ -58,11 +67,8 @@ class _Page(ListPage):
 
     def _round_done(self, result: RoundResult) -> None:
         self.desk.changed()
-        outcome = {"paid": translate("_Page", "paid"), "failed": translate("_Page", "failed"),
-                   "pending": translate("_Page", "pending (debit under way)"),
-                   "unknown": translate("_Page", "unknown: the next run asks the processor"),
-                   "skipped": translate("_Page", "nothing was due")}.get(result.outcome, result.outcome)
-        text = translate("_Page", "%1: %2").replace("%1", result.subject_ref).replace("%2", outcome)
+        text = translate("_Page", "%1: %2").replace("%1", result.subject_ref).replace(
+            "%2", outcome_words(result.outcome))
         self.desk.message(text)
         inform(self, translate("_Page", "Charge"), text)
 
