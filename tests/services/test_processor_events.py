@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from renewdesk.domain.sync_words import in_words
 from renewdesk.payments.processor import EventPage
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services import processor_events, refunds
@@ -375,3 +376,39 @@ def test_sy1_an_event_whose_object_renewdesk_refuses_is_named_once_and_stops_not
     assert again.synced is not None and again.synced.changes == ()
     with world.session() as session:
         assert session.scalars(select(PaymentMethod.exp_year)).all() == [2030]
+
+
+def test_hm3_sy1_a_refused_event_says_why_in_french_and_is_kept_in_english(world: World) -> None:
+    world.load(document([customer("C1", card("K1", token="pm_card_visa_c1"))]))
+    sandbox(world).update_method("pm_card_visa_c1", exp_month=1, exp_year=2200)
+    report = sync_now(world.ctx("2026-11-06"))
+    assert report.synced is not None
+    (refused,) = report.synced.changes
+    french = in_words(refused, "fr")
+    assert french.startswith("non appliqué : ") and french != refused
+    assert in_words(refused, "en") == refused
+    with world.session() as session:
+        assert session.scalars(select(ProcessorEventSeen.change)).all() == [refused[:500]]
+
+
+def test_hm3_rf2_a_dispute_opened_and_closed_in_one_event_is_two_changes_one_applied(
+        world: World) -> None:
+    """Each change its own line (and its own words); the event counts once as applied."""
+    disputed_renewal(world, suspends=False)
+    ledger = sandbox(world)
+    ledger.events(None, world.ctx("2026-11-14").clock.today)  # the dispute opens on the 14th
+    with world.session() as session:
+        payment = refunds.ref_of(session, session.scalars(select(Attempt)).one())
+    (dispute,) = ledger.disputes_of(charge_of(world, payment))
+    ledger.close_dispute(dispute, won=True)
+    report = sync_now(world.ctx("2026-11-14"))
+    assert report.synced is not None
+    # Opened and closed: its opening reads it closed; the close then changes nothing more.
+    assert (report.synced.read, report.synced.applied, len(report.synced.changes)) == (2, 1, 2)
+    opened, closed = report.synced.changes
+    assert [in_words(c, "fr") for c in (opened, closed)] == [
+        f"paiement {payment} contesté",
+        f"contestation de {payment} gagnée : l'argent vous reste"]
+    assert closed == f"dispute of {payment} won: the money stays with you"
+    with world.session() as session:
+        assert f"{opened}; {closed}" in session.scalars(select(ProcessorEventSeen.change)).all()
