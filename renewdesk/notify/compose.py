@@ -52,6 +52,18 @@ def total(items: list[dict[str, Any]], language: str) -> str | None:
     return MoneyText(summed, language)
 
 
+def totals_by_reason(items: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:
+    """The seller's digest (HM-2): per reason with more than one item, how many and, when they
+    share a currency, their amounts added up; never one total across reasons (a dispute's
+    amount and a failed charge's are not one sum)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for entry in items:
+        if entry.get("reason"):
+            found.setdefault(str(entry["reason"]), []).append(entry)
+    return [{"reason": reason, "count": len(group), "total": total(group, language)}
+            for reason, group in found.items() if len(group) > 1]
+
+
 def compose(session: Session, kind: str, language: str, contexts: list[dict[str, Any]],
             urls: list[dict[str, str]], kept: list[dict[str, Any]] | None = None) -> RenderedMail:
     """The message about `contexts` (one each item, with its links' addresses `urls`): as the
@@ -65,7 +77,8 @@ def compose(session: Session, kind: str, language: str, contexts: list[dict[str,
                                    for e in entries))
         text = render_list(kind, language, {
             "name": entries[0].get("name", ""), "items": entries, "count": len(entries),
-            "total": total(kept or contexts, language), "names": names, "links": urls[0]})
+            "total": total(kept or contexts, language), "names": names, "links": urls[0],
+            "totals": totals_by_reason(kept or contexts, language)})
     face = seller_face(session)
     body = text.body.rstrip("\n") + "\n\n" + footer(face) if not face.empty else text.body
     actions = {url: action for links in urls for action, url in links.items()}

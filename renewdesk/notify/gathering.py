@@ -8,13 +8,21 @@ kind's list templates (`<kind>.list.<fr|en>.txt`). An item keeps the links that 
 links (update my payment method, all my invoices) are the same for every item, and the first
 item's serve them all. An item that carried an invoice's PDF (IV-4) keeps its number
 (`INVOICES`), so the one message attaches each item's PDF.
+
+Several flushers may run at once (the window's "Retry e-mails", a run on another machine), so
+each group is merged in its own savepoint and only if every one of its messages is still
+queued and untried when it is written: a message a flusher has claimed for sending
+(`outbox`, its `tries` raised before the send) is never merged away under it. A group that
+cannot be written (moved under it, or a template that fails on one of its items) is left as
+it was, its messages going out one by one, and never blocks the other groups or the run.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, Result, delete, select, update
 from sqlalchemy.orm import Session
 
 from renewdesk.notify import compose as text
@@ -23,6 +31,8 @@ from renewdesk.store import settings
 from renewdesk.store.models import CustomerLink, HostedPage, Notification
 
 INVOICES = text.INVOICES
+
+log = logging.getLogger("renewdesk.outbox")
 
 # The kinds a run (or one day's work) can send several of to one person, each with the links
 # every item keeps as its own. Never gathered:
@@ -59,25 +69,43 @@ def invoice_numbers(note: Notification) -> list[str]:
 
 def gather(session: Session) -> int:
     """The queued messages never tried, of one kind to one person on one day, become one (the
-    last of them, carrying their links and invoices); the others are deleted. One transaction
-    (the caller commits): a message is never lost, and one already tried (or sent, or
-    suppressed) is never touched. Returns how many messages were merged away."""
+    last of them, carrying their links and invoices); the others are deleted. The caller
+    commits; each group is written whole or not at all (a savepoint), so a message is never
+    lost, and one already tried, claimed for sending, sent or suppressed is never touched.
+    Returns how many messages were merged away."""
+    merged = 0
+    for group in groups(session):
+        nested = session.begin_nested()
+        try:
+            done = merge(session, group)
+        except Exception:  # one bad group must not stop the others, nor every e-mail
+            nested.rollback()
+            log.exception("HM-2: messages %s left unmerged", [note.ref for note in group])
+            continue
+        if done:
+            nested.commit()
+            merged += len(group) - 1
+        else:
+            nested.rollback()
+            log.info("HM-2: messages %s changed while being gathered: left as they are",
+                     [note.ref for note in group])
+    session.expire_all()
+    return merged
+
+
+def groups(session: Session) -> list[list[Notification]]:
+    """The groups of more than one message `gather` would merge, as read now."""
     notes = session.scalars(select(Notification).where(
         Notification.status == "queued", Notification.tries == 0,
         Notification.kind.in_(GATHERED), Notification.context.is_not(None))
         .order_by(Notification.id).with_for_update()).all()
-    groups: dict[tuple[Any, ...], list[Notification]] = {}
+    found: dict[tuple[Any, ...], list[Notification]] = {}
     for note in notes:
         if not (note.context or {}).get("items"):
             continue  # written before messages kept their items: left as it is
         key = (note.kind, note.to.lower(), note.customer_id, note.language, note.created_on)
-        groups.setdefault(key, []).append(note)
-    merged = 0
-    for group in groups.values():
-        if len(group) > 1:
-            _merge(session, group)
-            merged += len(group) - 1
-    return merged
+        found.setdefault(key, []).append(note)
+    return [group for group in found.values() if len(group) > 1]
 
 
 def _items(note: Notification) -> list[dict[str, Any]]:
@@ -88,8 +116,29 @@ def _items(note: Notification) -> list[dict[str, Any]]:
     return items
 
 
-def _merge(session: Session, group: list[Notification]) -> None:
-    survivor, ids = group[-1], [note.id for note in group]
+_AS_WRITTEN = {"synchronize_session": False}  # `gather` expires the session when it is done
+
+
+def _untouched(ids: list[int]) -> Any:
+    return (Notification.id.in_(ids), Notification.status == "queued", Notification.tries == 0)
+
+
+def merge(session: Session, group: list[Notification]) -> bool:
+    """One group into its last message, inside the caller's savepoint; False (the caller rolls
+    it back) when one of its messages is no longer queued and untried: another flusher claimed
+    it for sending, or another gather merged it."""
+    ids = [note.id for note in group]
+    # The first write: on SQLite it takes the database's one write lock, so nothing can claim
+    # these messages until the caller commits; on PostgreSQL they are locked since `groups`.
+    held = _count(session.execute(update(Notification).where(*_untouched(ids))
+                                  .values(tries=Notification.tries),
+                                  execution_options=_AS_WRITTEN))
+    if held != len(ids):
+        return False
+    group = list(session.scalars(select(Notification).where(Notification.id.in_(ids))
+                                 .order_by(Notification.id)
+                                 .execution_options(populate_existing=True)))
+    survivor = group[-1]
     own_links = GATHERED[survivor.kind]
     links = session.scalars(select(CustomerLink).where(
         CustomerLink.notification_id.in_(ids))).all()
@@ -108,17 +157,21 @@ def _merge(session: Session, group: list[Notification]) -> None:
              if token in address} for entry in items]
     mail = text.compose(session, survivor.kind, survivor.language, items, urls, items)
     kept = {token for entry in items for token in entry[text.LINKS].values()}
-    survivor.subject, survivor.body, survivor.html = mail.subject, mail.body, mail.html
-    survivor.context = text.stored(items)
     carried = [number for entry in items for number in entry.get(INVOICES, [])]
-    survivor.invoice_number = carried[0] if carried else None  # the first; all are attached
+    session.execute(update(Notification).where(*_untouched([survivor.id])).values(
+        subject=mail.subject, body=mail.body, html=mail.html, context=text.stored(items),
+        invoice_number=carried[0] if carried else None),  # the first; all are attached
+        execution_options=_AS_WRITTEN)
     unused = [link.id for link in links if link.token not in kept]
-    session.flush()
     if unused:
         session.execute(delete(CustomerLink).where(CustomerLink.id.in_(unused)))
     session.execute(update(CustomerLink).where(CustomerLink.notification_id.in_(ids[:-1]))
-                    .values(notification_id=survivor.id))
-    session.execute(delete(Notification).where(Notification.id.in_(ids[:-1]),
-                                               Notification.status == "queued",
-                                               Notification.tries == 0))
-    session.expire_all()
+                    .values(notification_id=survivor.id), execution_options=_AS_WRITTEN)
+    gone = _count(session.execute(delete(Notification).where(*_untouched(ids[:-1])),
+                                  execution_options=_AS_WRITTEN))
+    return gone == len(ids) - 1
+
+
+def _count(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched."""
+    return int(cast("CursorResult[Any]", result).rowcount)

@@ -23,9 +23,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import event, func, or_, select
+from sqlalchemy import CursorResult, event, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.notify import compose as text
@@ -195,7 +195,8 @@ def _unit_ended(session: Session) -> None:
 def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[], datetime],
           *, respect_backoff: bool = False) -> FlushResult:
     """Send what is queued, one commit per message so nothing is sent twice or lost; what
-    waits for one person is gathered into one message first (HM-2)."""
+    waits for one person is gathered into one message first (HM-2). Each message is claimed
+    (`claim`) before it is sent, so a second flusher, or a gather under way, leaves it be."""
     with factory() as session:
         gather(session)
         session.commit()
@@ -213,8 +214,10 @@ def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[
         ids = session.scalars(query.order_by(Notification.id)).all()
     for message_id in ids:
         with factory() as session:
-            note = session.get(Notification, message_id)
-            if note is None or note.status != "queued":
+            if not claim(session, message_id, now, respect_backoff):
+                continue
+            note = session.get(Notification, message_id, populate_existing=True)
+            if note is None:
                 continue
             if _send_one(session, note, sender, now):
                 sent += 1
@@ -224,9 +227,40 @@ def flush(factory: sessionmaker[Session], sender: Sender | None, now: Callable[[
     return FlushResult(sent, failed, 0)
 
 
+SENDING_LEASE = timedelta(minutes=15)  # a claimed message's send, SMTP's timeouts included
+
+
+def claim(session: Session, message_id: int, now: Callable[[], datetime],
+           respect_backoff: bool) -> bool:
+    """HM-2, NT-1: the message is this flusher's to send, committed before anything is sent:
+    its try counted (so `gather`, which merges only untried messages, leaves it alone) and
+    held for `SENDING_LEASE` (so another flusher skips it). If the send never ends (the
+    process dies), the message is tried again once the lease is over: never lost. Without
+    `respect_backoff`, a message whose last try failed (it has an error) goes at once; one
+    being sent (no error yet, its lease running) never does."""
+    seen = session.scalar(select(Notification.tries).where(
+        Notification.id == message_id, Notification.status == "queued")
+        .with_for_update(skip_locked=True))  # PostgreSQL: one a gather holds is skipped
+    if seen is None:
+        return False
+    at = now()
+    free = or_(Notification.next_try_at.is_(None), Notification.next_try_at <= at)
+    if not respect_backoff:
+        free = or_(free, Notification.last_error.is_not(None))
+    claimed = session.execute(
+        update(Notification).where(Notification.id == message_id,
+                                   Notification.status == "queued",
+                                   Notification.tries == seen, free)
+        .values(tries=Notification.tries + 1, next_try_at=at + SENDING_LEASE,
+                last_error=None),
+        execution_options={"synchronize_session": False})
+    session.commit()
+    return bool(cast("CursorResult[Any]", claimed).rowcount == 1)
+
+
 def _send_one(session: Session, note: Notification, sender: Sender,
               now: Callable[[], datetime]) -> bool:
-    """One message sent and marked so, or left queued with why; the caller commits."""
+    """One claimed message sent and marked so, or left queued with why; the caller commits."""
     try:
         files = _attachments(session, note)
     except _NoPdf as error:  # a bug making the PDF: the e-mail waits, never lost
@@ -250,7 +284,6 @@ def _send_one(session: Session, note: Notification, sender: Sender,
     except (OSError, ValueError) as error:  # smtplib errors are OSErrors
         _failed(note, f"{type(error).__name__}: {error}", now)
         return False
-    note.tries += 1
     note.status = "sent"
     note.sent_at = now()
     note.last_error = None
@@ -259,8 +292,8 @@ def _send_one(session: Session, note: Notification, sender: Sender,
 
 
 def _failed(note: Notification, error: str, now: Callable[[], datetime]) -> None:
-    """Stays queued: never lost, tried again on the next run or after the backoff."""
-    note.tries += 1
+    """Stays queued: never lost, tried again on the next run or after the backoff (its try
+    was counted when it was claimed)."""
     note.last_error = error[:500]
     delay = _BACKOFF_MINUTES[min(note.tries, len(_BACKOFF_MINUTES)) - 1]
     note.next_try_at = now() + timedelta(minutes=delay)

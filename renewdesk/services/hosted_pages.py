@@ -64,9 +64,8 @@ def make(ctx: Context) -> list[Problem]:
             continue
         with ctx.write_lock, ctx.factory() as session:
             note = session.get(Notification, item.notification_id)
-            assert note is not None
-            if item.our_url not in note.body or note.status != "queued":
-                continue  # nothing to point at the page (or it was sent meanwhile)
+            if note is None or item.our_url not in note.body or note.status != "queued":
+                continue  # nothing to point at the page (sent, or gathered, meanwhile)
             session.add(HostedPage(link_id=item.link_id, page_id=page.page_id, url=page.url,
                                    attempt_key=item.request.idempotency_key, state="open",
                                    created_on=ctx.clock.today))

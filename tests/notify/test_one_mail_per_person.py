@@ -69,10 +69,11 @@ def test_hm2_the_tours_catch_up_sends_one_digest_and_one_e_mail_of_each_kind_to_
     caught = smtp.catcher.messages
     to_seller = [m for m in caught if m["To"] == SELLER]
     assert len(to_seller) == 1
-    assert subject(to_seller[0]).startswith("[renewdesk] 6 paiements vous attendent")
+    assert subject(to_seller[0]).startswith("[renewdesk] 6 paiements demandent votre attention")
     digest = text_of(to_seller[0])
     assert digest.count("  - Greta Keller (CUST-002)") == 6
-    assert "305,90\xa0€ au total" in digest  # five installments of 49,00 € and 60,90 € of usage
+    assert "Échéances définitivement impayées : 5, 245,00\xa0€" in digest  # one total a reason
+    assert "au total" not in digest and "305,90" not in digest  # usage's 60,90 € not added in
     greta = sorted(subject(m) for m in caught if m["To"] == GRETA)
     assert len(greta) == 2
     assert greta[0] == "5 installments failed: €245.00"
