@@ -54,7 +54,8 @@ def test_settings_bad_value_is_named_and_nothing_is_saved(world: World, qtbot: A
 def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None:
     launcher = Launcher(desk_app(world, "2026-11-01"))
     window = launcher.open()  # closed and deleted by the relaunch
-    assert window.tabs.tabText(0) == "&Customers"
+    assert window.tabs.tabText(0).startswith("&Home")  # HM-1: the home page first
+    assert window.tabs.tabText(1) == "&Customers"
 
     def french(dialog: SettingsDialog) -> None:
         dialog.language.setCurrentIndex(dialog.language.findData("fr"))
@@ -70,7 +71,8 @@ def test_interface_switches_to_french_and_back(world: World, qtbot: Any) -> None
     assert french_window is not None
     qtbot.addWidget(french_window)
     assert french_window.language.code == "fr"
-    assert french_window.tabs.tabText(0) == "&Clients"
+    assert french_window.tabs.tabText(0).startswith("&Accueil")
+    assert french_window.tabs.tabText(1) == "&Clients"
     assert french_window.pages["orders"].renew_plan.text() == "Relancer l'&échéancier"
     assert french_window.language.money(Money(123456, "EUR")) == "1\u202f234,56\xa0€"
     launcher.app.close()
