@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,20 @@ def qt_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     i18n.install("en")
     yield
     i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
+def collected_between_tests() -> Iterator[None]:
+    """Python's cyclic garbage collector runs between window tests, once their windows and
+    threads are closed, and not at whatever moment of a test its thresholds fall on: a
+    collection there deletes an earlier test's left-over Qt wrappers while this test's reader
+    and run threads work, which has crashed the suite's process (a segfault under
+    "Garbage-collecting" with a run and a read under way). The window itself runs with it on."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.collect()
 
 
 def desk_app(world: World, today: str, **env: str) -> App:
