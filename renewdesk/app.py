@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from renewdesk import keystore
 from renewdesk.domain.dates import business_date, parse_date
 from renewdesk.domain.errors import InputError
+from renewdesk.domain.roles import Role
 from renewdesk.notify.outbox import Sender
 from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from renewdesk.notify.webhooks import WebhookTarget
@@ -57,6 +58,9 @@ class App:
     today_override: date | None
     # The one lock the engine's writes take, shared by every context of this app (Context).
     write_lock: RLock = field(default_factory=RLock, repr=False)
+    # What this user may do (domain/roles.py): admin on SQLite; in team mode the database
+    # user's role (store/roles.py), read once when the app is opened.
+    role: Role = Role.ADMIN
 
     def today(self) -> date:
         return self.today_override if self.today_override is not None else self.real_today()

@@ -184,6 +184,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                               "password with `renewdesk secret set database` and the URL without "
                               "it",
         "database_unavailable": "cannot open the database {url}: {reason}",
+        # Issue 23: roles (domain/roles.py) and a schema only an admin can bring up to date
+        "role_cannot": "your role ({role}) cannot {power}: ask an admin",
+        "schema_behind": "the database was made by an older version of renewdesk (schema {current}, this version needs {head}); ask an admin to open it once to bring it up to date",
         # SC-5: one run at a time (store/runlock.py)
         "run_in_progress": "another run is in progress (pid {pid} on {host} since {since}); "
                            "it was not started twice",
@@ -476,6 +479,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                               "clair ; enregistrez le mot de passe avec `renewdesk secret set "
                               "database` et l'adresse sans lui",
         "database_unavailable": "impossible d'ouvrir la base de données {url} : {reason}",
+        "role_cannot": "votre rôle ({role}) ne permet pas de {power} : demandez à un administrateur",
+        "schema_behind": "la base a été faite par une version plus ancienne de renewdesk (schéma {current}, cette version demande {head}) ; demandez à un administrateur de l'ouvrir une fois pour la mettre à jour",
         "run_in_progress": "un autre passage est en cours (processus {pid} sur {host} depuis "
                            "{since}) ; il n'a pas été lancé une seconde fois",
         "run_in_progress_elsewhere": "un autre passage est en cours (dans un autre processus) ; "
@@ -606,6 +611,12 @@ WORDS = {language: {**GENERAL_WORDS[language], **EXCHANGE_WORDS[language]}
 # kind of bank detail, the kind of thing that is unknown.
 TERMS: dict[str, dict[str, str]] = {
     "en": {"card_number": "a card number", "iban": "an IBAN",
+           # Roles and powers (domain/roles.py), in a refusal naming what a role cannot do.
+           "role_admin": "admin", "role_manager": "account manager", "role_viewer": "viewer",
+           "power_read": "read the portfolio", "power_export": "export",
+           "power_work": "change the portfolio",
+           "power_settings": "change the settings or the payment processor",
+           "power_refund": "refund a payment", "power_users": "manage users",
            "confirm_plan_change": "confirms plan change",
            # What an audit entry says was done (`action`), in a refusal naming who did it.
            "add_payment_method": "a payment method added",
@@ -654,6 +665,12 @@ TERMS: dict[str, dict[str, str]] = {
            # What invoices still need of the seller (`missing`, services/seller.py)
            "legal_name": "legal name", "siren": "SIREN", "vat_number": "VAT number",},
     "fr": {"card_number": "un numéro de carte", "iban": "un IBAN",
+           "role_admin": "administrateur", "role_manager": "gestionnaire de comptes",
+           "role_viewer": "lecteur",
+           "power_read": "lire le portefeuille", "power_export": "exporter",
+           "power_work": "modifier le portefeuille",
+           "power_settings": "modifier les paramètres ou le prestataire de paiement",
+           "power_refund": "rembourser un paiement", "power_users": "gérer les utilisateurs",
            "scheduled": "programmé", "charging": "en cours de prélèvement", "paid": "payé",
            "failed": "en échec", "expired": "expiré", "cancelled": "annulé",
            "active": "actif", "suspended": "suspendu", "overdue": "en retard",
@@ -715,7 +732,7 @@ TERMS: dict[str, dict[str, str]] = {
 # The values that are such words, by name; a tuple value is always read as a list of such words
 # (a list is a value quoted as it was given, such as a JSON array in a file: shown as it is).
 TERM_VALUES = frozenset({"status", "kind", "what", "does", "field", "action", "why",
-                         "answer"})
+                         "answer", "role", "power"})
 
 
 def _language(language: str) -> str:
