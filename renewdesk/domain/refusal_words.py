@@ -186,7 +186,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "database_unavailable": "cannot open the database {url}: {reason}",
         # Issue 23: roles (domain/roles.py) and a schema only an admin can bring up to date
         "role_cannot": "your role ({role}) cannot {power}: ask an admin",
-        "schema_behind": "the database was made by an older version of renewdesk (schema {current}, this version needs {head}); ask an admin to open it once to bring it up to date",
+        "schema_behind": "the database was made by an older version of renewdesk (schema "
+                         "{current}, this version needs {head}); ask an admin to open it once "
+                         "to bring it up to date",
         # SC-5: one run at a time (store/runlock.py)
         "run_in_progress": "another run is in progress (pid {pid} on {host} since {since}); "
                            "it was not started twice",
@@ -480,7 +482,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                               "database` et l'adresse sans lui",
         "database_unavailable": "impossible d'ouvrir la base de données {url} : {reason}",
         "role_cannot": "votre rôle ({role}) ne permet pas de {power} : demandez à un administrateur",
-        "schema_behind": "la base a été faite par une version plus ancienne de renewdesk (schéma {current}, cette version demande {head}) ; demandez à un administrateur de l'ouvrir une fois pour la mettre à jour",
+        "schema_behind": "la base a été faite par une version plus ancienne de renewdesk "
+                         "(schéma {current}, cette version demande {head}) ; demandez à un "
+                         "administrateur de l'ouvrir une fois pour la mettre à jour",
         "run_in_progress": "un autre passage est en cours (processus {pid} sur {host} depuis "
                            "{since}) ; il n'a pas été lancé une seconde fois",
         "run_in_progress_elsewhere": "un autre passage est en cours (dans un autre processus) ; "
