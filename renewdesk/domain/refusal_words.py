@@ -186,6 +186,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "database_unavailable": "cannot open the database {url}: {reason}",
         # Issue 23: roles (domain/roles.py) and a schema only an admin can bring up to date
         "role_cannot": "your role ({role}) cannot {power}: ask an admin",
+        "database_refused_role": "the database refused this change for your role ({role}): "
+                                 "ask an admin",
         "schema_behind": "the database was made by an older version of renewdesk (schema "
                          "{current}, this version needs {head}); ask an admin to open it once "
                          "to bring it up to date",
@@ -482,6 +484,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                               "database` et l'adresse sans lui",
         "database_unavailable": "impossible d'ouvrir la base de données {url} : {reason}",
         "role_cannot": "votre rôle ({role}) ne permet pas de {power} : demandez à un administrateur",
+        "database_refused_role": "la base a refusé ce changement pour votre rôle ({role}) : "
+                                 "demandez à un administrateur",
         "schema_behind": "la base a été faite par une version plus ancienne de renewdesk "
                          "(schéma {current}, cette version demande {head}) ; demandez à un "
                          "administrateur de l'ouvrir une fois pour la mettre à jour",
