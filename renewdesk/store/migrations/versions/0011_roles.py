@@ -35,7 +35,6 @@ import logging
 from alembic import op
 from sqlalchemy import text
 
-
 revision = '0011'
 down_revision = '0010'
 branch_labels = None
@@ -68,8 +67,8 @@ def _can_set_up() -> bool:
                                "('renewdesk_admin', 'renewdesk_manager', 'renewdesk_viewer')"))
     able = bind.scalar(text("SELECT rolsuper OR rolcreaterole FROM pg_roles "
                             "WHERE rolname = current_user"))
-    return bool(able) or present == len(GROUPS) and bool(bind.scalar(text(
-        "SELECT pg_has_role(current_user, 'renewdesk_admin', 'MEMBER')")))
+    return bool(able) or (present == len(GROUPS) and bool(bind.scalar(text(
+        "SELECT pg_has_role(current_user, 'renewdesk_admin', 'MEMBER')"))))
 
 
 def upgrade() -> None:
@@ -101,17 +100,17 @@ def _own(schema: str) -> None:
     op.execute(f"GRANT USAGE, CREATE ON SCHEMA {schema} TO {ADMIN}")
     op.execute(f"GRANT USAGE ON SCHEMA {schema} TO {MANAGER}, {VIEWER}")
     # A table's own sequences (serial, identity) follow it; any other sequence is changed alone.
-    op.execute(f"""DO $$ DECLARE item record; BEGIN
+    op.execute("""DO $$ DECLARE item record; BEGIN
         FOR item IN SELECT c.oid::regclass AS name FROM pg_class c
                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
                   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                                   AND d.objid = c.oid AND d.deptype = 'e') LOOP
-            EXECUTE format('ALTER TABLE %s OWNER TO {ADMIN}', item.name);
+            EXECUTE format('ALTER TABLE %s OWNER TO renewdesk_admin', item.name);
         END LOOP;
         FOR item IN SELECT c.oid::regclass AS name FROM pg_class c
                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S'
-                  AND c.relowner <> '{ADMIN}'::regrole LOOP
-            EXECUTE format('ALTER SEQUENCE %s OWNER TO {ADMIN}', item.name);
+                  AND c.relowner <> 'renewdesk_admin'::regrole LOOP
+            EXECUTE format('ALTER SEQUENCE %s OWNER TO renewdesk_admin', item.name);
         END LOOP;
     END $$""")
 
