@@ -11,13 +11,14 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from renewdesk.app import App
+from renewdesk.domain.roles import Power, can
 from renewdesk.domain.run_words import in_words
 from renewdesk.scheduler.daily import DailyTimer, next_run_shown, parse_time
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
 from renewdesk.services.home import Home
-from renewdesk.ui import actions, i18n, menus
+from renewdesk.ui import actions, i18n, menus, permissions
 from renewdesk.ui.alerts import DisputeAlerts
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
@@ -56,8 +57,8 @@ class MainWindow(QMainWindow):
         self.language = language or i18n.installed()
         self.setObjectName("mainWindow")
         self.app = app
-        self.operations = Operations(self, self.language.code)
-        self.reader = Reader(self, self.language.code)
+        self.operations = Operations(self, self.language.code, app.role)
+        self.reader = Reader(self, self.language.code, app.role)
         self.desk = Desk(app, self.operations, self.refresh_all, self.open_customer,
                          self.show_message, self.reader, self.language)
         self.customer_pages: dict[str, CustomerPage] = {}
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.toggleViewAction().setObjectName("toolbarShown")
         for action in self.actions_.all():
             toolbar.addAction(action)
             self.addAction(action)
@@ -119,9 +121,13 @@ class MainWindow(QMainWindow):
         self.next_run = QLabel()
         self.problems = QLabel()
         self.problems.setObjectName("problems")
+        self.next_run.setObjectName("nextRun")
+        self.who = QLabel()  # issue 23: who works here, with which role
+        self.who.setObjectName("who")
         self.mode = ModeBadge()
         self.alerts = DisputeAlerts(self.desk, self, QLabel())  # RF-2
-        for label in (self.alerts.label, self.last_run, self.next_run, self.problems, self.mode):
+        for label in (self.alerts.label, self.last_run, self.next_run, self.problems, self.who,
+                      self.mode):
             self.statusBar().addPermanentWidget(label)
         self.show_mode()
         # IV-1: while the seller is incomplete, above the invoices and in the status bar
@@ -148,6 +154,9 @@ class MainWindow(QMainWindow):
         self._read_run_state()
         self._restore_layout()
         self.alerts.start()
+        # Issue 23: what the role cannot do is disabled with its reason, once, for good.
+        permissions.apply(self, app.role, self.language.code)
+        self.desk.read("who", lambda ctx: ctx.who, self._show_who)
 
     def _add(self, title: str, key: str, page: ListPage) -> None:
         self.pages[key] = page
@@ -308,13 +317,23 @@ class MainWindow(QMainWindow):
                          self._show_run_state)
 
     def _show_run_state(self, state: reads.RunState) -> None:
+        self.last_run.setText(self.tr("Last run: %1").replace(
+            "%1", self.language.day(state.last_run) if state.last_run else self.tr("never")))
+        if not can(self.app.role, Power.WORK):  # a viewer cannot write: no daily run here
+            self.next_run.setText(self.tr("No daily run from this window"))
+            self.next_run.setToolTip(permissions.refusal(self.app.role, Power.WORK,
+                                                         self.language.code))
+            return
         when = next_run_shown(
             self.daily.reschedule(parse_time(state.nightly_time), state.business_time_zone),
             state.last_run, self.app.today_override)
         self.next_run.setText(self.tr("Next run: %1").replace(
             "%1", f"{self.language.day(when.date())} {when:%H:%M}"))
-        self.last_run.setText(self.tr("Last run: %1").replace(
-            "%1", self.language.day(state.last_run) if state.last_run else self.tr("never")))
+
+    def _show_who(self, who: str) -> None:
+        text, tip = permissions.who_text(who, self.app.role, self.language.code)
+        self.who.setText(text)
+        self.who.setToolTip(tip)
 
     def show_error(self, text: str) -> None:
         show_error(self, text)
@@ -336,7 +355,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def daily_run(self) -> None:
-        if self.scheduler.running is not None:
+        if self.scheduler.running is not None or not can(self.app.role, Power.WORK):
             return
         if self.sync.running:  # the sync ends soon: the daily run follows it
             QTimer.singleShot(60_000, self.daily_run)

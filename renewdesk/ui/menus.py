@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
+from renewdesk.domain.roles import Power
 from renewdesk.services import forms
 from renewdesk.services.context import Context
 from renewdesk.services.exchange.export import export_selection, export_state
+from renewdesk.ui import permissions
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform
@@ -49,6 +51,7 @@ def build(window: MainWindow) -> Editing:
     view.addSeparator()
     for index in range(window.tabs.count()):
         tab = view.addAction(window.tabs.tabText(index))
+        tab.setObjectName("showTab")
         if index < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth (Activity)
             tab.setShortcut(f"Ctrl+{(index + 1) % 10}")
         tab.triggered.connect(lambda _c=False, n=index: window.tabs.setCurrentIndex(n))
@@ -123,6 +126,12 @@ class Editing(QObject):
             page is not None and page.selected_refs()))
 
     def form(self, kind: str | None, ref: str | None) -> None:
+        """New, Edit, or a double click on a service or an order: a role that cannot change
+        the portfolio is told why in the status bar rather than given a form it cannot save."""
+        why = permissions.refusal(self.window.app.role, Power.WORK, self.window.language.code)
+        if why:
+            self.desk.message(why)
+            return
         if kind is not None:
             from renewdesk.ui.dialogs.record_form import open_form
 

@@ -22,8 +22,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import words
+from renewdesk.domain.roles import Role
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services.window import RunInProgress
+from renewdesk.ui.permissions import database_refusal, refused_by_database
 
 log = logging.getLogger("renewdesk.ui")
 
@@ -38,17 +40,29 @@ def _said(error: BaseException, language: str) -> str:
         return str(error)
 
 
+def _failure(error: Exception, language: str, role: Role) -> str:
+    """What the window says of an unexpected error: a change the team's server refused for
+    the user's role in its words (issue 23), anything else by its type and text."""
+    if refused_by_database(error):
+        log.warning("the database refused a change for the role %s: %s", role, error)
+        return database_refusal(role, language)
+    log.exception("background work failed")
+    return f"{type(error).__name__}: {error}"
+
+
 class _Signals(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals, language: str) -> None:
+    def __init__(self, work: Callable[[], Any], signals: _Signals, language: str,
+                 role: Role) -> None:
         super().__init__()
         self.work = work
         self.signals = signals
         self.language = language
+        self.role = role
 
     def run(self) -> None:
         try:
@@ -56,8 +70,7 @@ class _Job(QRunnable):
         except (InputError, RunInProgress, ProcessorUnavailable) as error:
             self.signals.failed.emit(_said(error, self.language))
         except Exception as error:  # the window shows it; the log keeps the trace
-            log.exception("background operation failed")
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(_failure(error, self.language, self.role))
         else:
             self.signals.succeeded.emit(result)
 
@@ -68,9 +81,11 @@ class Operations(QObject):
 
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, language: str = "en") -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "en",
+                 role: Role = Role.ADMIN) -> None:
         super().__init__(parent)
         self.language = language
+        self.role = role  # whose change a team's server may refuse (its words name the role)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals: _Signals | None = None
@@ -90,7 +105,7 @@ class Operations(QObject):
         signals.failed.connect(self._failed)
         self._signals, self._done, self._error = signals, done, error
         self.busyChanged.emit(True)
-        self._pool.start(_Job(work, signals, self.language))
+        self._pool.start(_Job(work, signals, self.language, self.role))
         return True
 
     def _finish(self) -> tuple[Callable[[Any], None] | None, Callable[[str], None] | None]:
@@ -131,9 +146,10 @@ class _ReadSignals(QObject):
 
 class _Read(QRunnable):
     def __init__(self, ticket: int, work: Callable[[], Any], signals: _ReadSignals,
-                 language: str) -> None:
+                 language: str, role: Role) -> None:
         super().__init__()
         self.ticket, self.work, self.signals, self.language = ticket, work, signals, language
+        self.role = role
 
     def run(self) -> None:
         try:
@@ -141,8 +157,7 @@ class _Read(QRunnable):
         except (InputError, ProcessorUnavailable) as error:
             self.signals.failed.emit(self.ticket, _said(error, self.language))
         except Exception as error:  # the asker shows it; the log keeps the trace
-            log.exception("background read failed")
-            self.signals.failed.emit(self.ticket, f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(self.ticket, _failure(error, self.language, self.role))
         else:
             self.signals.arrived.emit(self.ticket, result)
 
@@ -156,9 +171,11 @@ class Reader(QObject):
     one, and a widget deleted meanwhile is not called back. A refusal comes back in words of the
     window's `language`."""
 
-    def __init__(self, parent: QObject | None = None, language: str = "en") -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "en",
+                 role: Role = Role.ADMIN) -> None:
         super().__init__(parent)
         self.language = language
+        self.role = role
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _ReadSignals(self)
@@ -176,7 +193,7 @@ class Reader(QObject):
         ticket = next(self._tickets)
         self._asked[ticket] = (key, done, error)
         self._newest[key] = ticket
-        self._pool.start(_Read(ticket, work, self._signals, self.language))
+        self._pool.start(_Read(ticket, work, self._signals, self.language, self.role))
 
     def reading(self, key: Hashable) -> bool:
         return key in self._newest

@@ -22,6 +22,7 @@ from typing import cast
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget, QWizard
 
+from renewdesk.domain.roles import Power, can
 from renewdesk.services import first_run
 from renewdesk.services.first_run import FirstRunState
 from renewdesk.ui.desk import Desk
@@ -170,8 +171,11 @@ def finished_before(url: str) -> bool:
 def offer(desk: Desk, parent: QWidget, *, automatic: bool,
           opened: Callable[[FirstRunWizard], None] | None = None) -> None:
     """The assistant over `parent`, once the database has been read off the GUI thread;
-    `automatic`: only on an empty database not finished before (the window's start)."""
+    `automatic`: only on an empty database not finished before (the window's start), and only
+    for a role that may change the settings it asks for (issue 23)."""
     url = desk.app.url
+    if automatic and not can(desk.app.role, Power.SETTINGS):
+        return
 
     def show(state: FirstRunState) -> None:
         if automatic and (not state.empty or finished_before(url)):

@@ -33,6 +33,7 @@ from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.policy import REMOVAL_POLICIES
 from renewdesk.domain.refusal_words import words
+from renewdesk.domain.roles import Power
 from renewdesk.domain.setting_words import AMOUNTS, choice_words, currency_words
 from renewdesk.services import actions, payments_setting, window
 from renewdesk.services.context import Context
@@ -41,6 +42,7 @@ from renewdesk.services.payments_setting import StripeAccount
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.payments_settings import PaymentsTab
 from renewdesk.ui.dialogs.seller_settings import SellerTab
+from renewdesk.ui.permissions import refusal
 from renewdesk.ui.widgets import SendingDialog, confirm
 
 RULE_FIELDS = ("notice_days", "charge_days", "min_notice_days", "renewal_retry_days",
@@ -157,6 +159,19 @@ class SettingsDialog(SendingDialog):
             self.fields[name] = widget
 
         tabs.addTab(self._database_tab(), self.tr("Database"))
+        # Issue 23: a role that cannot change the settings reads them; what is this computer's
+        # own (the interface's language, its database) stays its to change.
+        self.read_only = refusal(desk.app.role, Power.SETTINGS, desk.language.code)
+        self.why = QLabel(self.read_only)
+        self.why.setObjectName("readOnly")
+        self.why.setWordWrap(True)
+        self.why.setStyleSheet("font-weight: bold")
+        self.why.setVisible(bool(self.read_only))
+        for shown in (tabs.widget(index) for index in range(tabs.count())):
+            if self.read_only and shown not in (None, interface) \
+                    and shown.objectName() != "databaseTab":
+                shown.setEnabled(False)
+                shown.setToolTip(self.read_only)
 
         self.problem = QLabel()
         self.problem.setObjectName("problem")
@@ -167,6 +182,7 @@ class SettingsDialog(SendingDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.why)
         layout.addWidget(tabs)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -174,6 +190,7 @@ class SettingsDialog(SendingDialog):
 
     def _database_tab(self) -> QWidget:
         page = QWidget()
+        page.setObjectName("databaseTab")
         form = QFormLayout(page)
         self.database_url = QLineEdit(window.database_choice(self._env))
         self.database_url.setObjectName("database_url")
@@ -334,8 +351,9 @@ class SettingsDialog(SendingDialog):
     def _save(self, account: StripeAccount | None) -> None:
         url, password = self.database_url.text().strip(), self.database_password.text()
         values, env, app = self.values(), self._env, self._desk.app
+        shared = not self.read_only  # read only: nothing is written to the database
         payments = (self.payments.choice(), self.payments.typed_key()) \
-            if self.payments.changed() else None
+            if shared and self.payments.changed() else None
 
         def save(ctx: Context) -> bool:
             if payments is not None:  # Stripe first: a key it refuses saves nothing
@@ -343,7 +361,8 @@ class SettingsDialog(SendingDialog):
                                       live_confirmed=account is not None and account.live)
             if password:  # refused with no secure keyring: nothing saved
                 keystore.store("database", password, env, allow_plaintext=False)
-            actions.save_settings(ctx, values)
+            if shared:
+                actions.save_settings(ctx, values)
             if payments is not None:
                 app.remake_processor()
             return SettingsDialog._save_database_choice(env, url)

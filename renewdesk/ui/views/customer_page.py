@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from stdnum.fr import siren
 
 from renewdesk.domain import tax_ids
+from renewdesk.domain.roles import Power
 from renewdesk.services import actions, proforma
 from renewdesk.services import window as reads
 from renewdesk.services.overview import CustomerOverview, PaymentLine
 from renewdesk.services.refunds import RefundResult
-from renewdesk.ui import i18n
+from renewdesk.ui import i18n, permissions
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
 from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
@@ -55,6 +56,7 @@ class CustomerPage(QWidget):
         self.missing = QLabel()
         self.missing.setStyleSheet("color: #b3261e")
         self.emails_on = QCheckBox(self.tr("Send e-mails to this customer"))
+        self.emails_on.setObjectName("customerEmails")
         self.emails_on.toggled.connect(self.set_emails)
         self.profile.addRow(self.tr("E-mail:"), self.email)
         self.profile.addRow(self.tr("Address:"), self.address)
@@ -124,30 +126,35 @@ class CustomerPage(QWidget):
 
         method_buttons = QHBoxLayout()
         self.make_default = self._button(method_buttons, self.tr("Make &default"),
-                                         self.default_method)
-        self.add = self._button(method_buttons, self.tr("&Add…"), self.add_method)
-        self.replace = self._button(method_buttons, self.tr("Re&place…"), self.replace_method)
-        self.remove = self._button(method_buttons, self.tr("&Remove"), self.remove_method)
+                                         self.default_method, "makeDefault")
+        self.add = self._button(method_buttons, self.tr("&Add…"), self.add_method, "addMethod")
+        self.replace = self._button(method_buttons, self.tr("Re&place…"), self.replace_method,
+                                    "replaceMethod")
+        self.remove = self._button(method_buttons, self.tr("&Remove"), self.remove_method,
+                                   "removeCustomerMethod")
         self.card_page = self._button(method_buttons, self.tr("Send card &page"),
-                                      self.send_card_page)
+                                      self.send_card_page, "sendCardPage")
         method_buttons.addStretch(1)
         profile_buttons = QHBoxLayout()
         self.edit_profile = self._button(profile_buttons, self.tr("Ed&it customer…"),
-                                         lambda: self.form("customer", self.ref))
+                                         lambda: self.form("customer", self.ref), "editCustomer")
         self.new_contact = self._button(profile_buttons, self.tr("New billing &contact…"),
-                                        lambda: self.form("contact", None))
+                                        lambda: self.form("contact", None), "newContact")
         self.new_order = self._button(profile_buttons, self.tr("New installment &order…"),
-                                      lambda: self.form("order", None))
+                                      lambda: self.form("order", None), "newOrder")
         profile_buttons.addStretch(1)
         service_buttons = QHBoxLayout()
         self.new_service = self._button(service_buttons, self.tr("New &service…"),
-                                        lambda: self.form("service", None))
+                                        lambda: self.form("service", None), "newService")
         self.edit_service = self._button(service_buttons, self.tr("&Edit service…"),
-                                         lambda: self.form("service", self.selected_service()))
+                                         lambda: self.form("service", self.selected_service()),
+                                         "editService")
         self.new_usage = self._button(service_buttons, self.tr("New &usage record…"),
-                                      self.usage_record)
-        self._button(service_buttons, self.tr("&Bulk recurrence…"), self.bulk_recurrence)
-        self._button(service_buttons, self.tr("Renew &all (pro-forma)…"), self.renew_all)
+                                      self.usage_record, "newUsage")
+        self._button(service_buttons, self.tr("&Bulk recurrence…"), self.bulk_recurrence,
+                     "customerBulk")
+        self._button(service_buttons, self.tr("Renew &all (pro-forma)…"), self.renew_all,
+                     "renewAll")
         service_buttons.addStretch(1)
 
         methods_box = QGroupBox(self.tr("Payment methods (the first is the default)"))
@@ -182,14 +189,17 @@ class CustomerPage(QWidget):
         self.resize(900, 720)
         self.setWindowTitle(self.ref)
         self.name.setText(self.tr("Loading %1…").replace("%1", ref))
+        # issue 23: what the role cannot do stays in sight, disabled with its reason
+        permissions.apply(self, desk.app.role, desk.language.code)
         self.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.invoices.model.close()  # its reads: finished before the page goes
         super().closeEvent(event)
 
-    def _button(self, row: QHBoxLayout, text: str, slot: object) -> QPushButton:
+    def _button(self, row: QHBoxLayout, text: str, slot: object, name: str) -> QPushButton:
         button = QPushButton(text)
+        button.setObjectName(name)
         button.clicked.connect(slot)
         row.addWidget(button)
         return button
@@ -295,7 +305,12 @@ class CustomerPage(QWidget):
         return self.data.services[rows.pop()].ref
 
     def form(self, kind: str, ref: str | None) -> None:
-        """The New / Edit form of one of this customer's objects (or of the customer)."""
+        """The New / Edit form of one of this customer's objects (or of the customer); a
+        role that cannot change the portfolio is told why instead (a double click)."""
+        why = permissions.refusal(self.desk.app.role, Power.WORK, self.desk.language.code)
+        if why:
+            show_error(self, why)
+            return
         if kind != "customer" and kind != "usage" and ref is None:
             open_form(self.desk, self, kind, None, self.ref, lambda _r: self._done())
         elif ref is not None:

@@ -27,6 +27,7 @@ from renewdesk.services.charging import RoundResult
 from renewdesk.services.home import Need, retry_emails
 from renewdesk.services.listing_actions import exclusively
 from renewdesk.services.manual import final_attempt
+from renewdesk.ui import permissions
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.collection import CollectionDialog
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
@@ -126,6 +127,8 @@ class NeedsList(QWidget):
         for need in needs:
             line = NeedLine(need, need_text(need, self.desk))
             self._buttons(line)
+            # issue 23: a button the role cannot use stays, disabled with its reason
+            permissions.apply(line, self.desk.app.role, self.desk.language.code)
             self.layout_.insertWidget(self.layout_.count() - 1, line)
             self.lines.append(line)
         self.empty.setVisible(not needs)

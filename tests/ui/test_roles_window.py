@@ -1,0 +1,262 @@
+"""Issue 23: the window by role. Each role's window enables exactly its actions; an action the
+role cannot take is disabled, never hidden, with the reason in its tooltip and status tip, and
+stays so whatever the lists' own enabling does; Settings open read-only for an account manager
+and a viewer (the interface's language still theirs); a viewer's window runs no daily run; a
+change the team's server refuses is said in words, not as a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QPushButton
+from sqlalchemy import func, select
+from sqlalchemy.exc import ProgrammingError
+
+from renewdesk.app import App
+from renewdesk.domain.roles import POWERS, Power, Role, can, reason
+from renewdesk.services.home import Need
+from renewdesk.store.models import AuditEntry
+from renewdesk.ui.dialogs.settings import SettingsDialog
+from renewdesk.ui.main_window import MainWindow
+from renewdesk.ui.operations import Operations
+from renewdesk.ui.permissions import NEEDS, refused
+from tests.builders import card, customer, document, service
+from tests.conftest import World
+from tests.ui.conftest import desk_app, when_shown
+from tests.ui.helpers import select_rows, settle
+
+TODAY = "2026-11-20"
+
+# The window's actions with the Services list shown and S1 selected, enabled for each role.
+EVERYONE = {"settings", "find", "refresh", "quit", "keys", "aboutAction", "showTab",
+            "toolbarShown", "exportAll", "exportSelection", "accountingExport"}
+WORKFLOWS = {"runNow", "dryRun", "syncNow", "new", "edit", "delete", "cancelService",
+             "importFile", "importCsv"}
+ENABLED_ACTIONS = {
+    Role.ADMIN: EVERYONE | WORKFLOWS | {"firstRunAction"},
+    Role.MANAGER: EVERYONE | WORKFLOWS,
+    Role.VIEWER: EVERYONE,
+}
+# The Services list's buttons, with S1 selected.
+ENABLED_SERVICE_BUTTONS = {Role.ADMIN: {"bulk", "renew", "manualRenewal"},
+                           Role.MANAGER: {"bulk", "renew", "manualRenewal"},
+                           Role.VIEWER: set()}
+
+
+def portfolio() -> dict[str, Any]:
+    return document([customer("C1", card("K1"))],
+                    services=[service("S1", "C1", "2027-03-01", payment_method="K1"),
+                              service("S2", "C1", "2027-06-01", payment_method="K1")])
+
+
+def sentence(role: Role, power: Power) -> str:
+    text = reason(role, power, "en")
+    return text[:1].upper() + text[1:]
+
+
+def actions_of(window: MainWindow) -> list[QAction]:
+    """Every action a person can reach: the toolbar's, the menus' and the lists' (not a menu's
+    own title, nor Qt's inner ones such as a search box's clear button)."""
+    return [a for a in window.findChildren(QAction)
+            if a.text() and a.menu() is None and not a.objectName().startswith("_q_")]
+
+
+def buttons_of(window: Any) -> list[QAbstractButton]:
+    return [b for b in window.findChildren(QAbstractButton)
+            if isinstance(b, (QPushButton, QCheckBox)) or b.objectName() == "clearDays"]
+
+
+@pytest.fixture
+def role_window(world: World, open_window: Any) -> Iterator[Any]:
+    world.load(portfolio())
+
+    def make(role: Role) -> MainWindow:
+        app: App = desk_app(world, TODAY)
+        app.role = role  # as team mode reads it from the database user's role
+        window: MainWindow = open_window(app)
+        services = window.pages["services"]
+        window.tabs.setCurrentWidget(services)
+        settle(services.model)
+        services.model.row(0)
+        settle(services.model)
+        select_rows(services, "S1")
+        return window
+
+    yield make
+
+
+def check_refusals(controls: list[Any], role: Role) -> None:
+    """Each control has a power; one the role lacks is disabled with the reason."""
+    for control in controls:
+        name = control.objectName()
+        assert name in NEEDS, f"{name or control.text()!r} has no power in ui/permissions.py"
+        power = NEEDS[name]
+        if can(role, power):
+            assert refused(control) == "", name
+        else:
+            why = sentence(role, power)
+            assert not control.isEnabled(), name
+            assert refused(control) == why and control.toolTip() == why, name
+            assert control.statusTip() == why, name
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_issue23_each_roles_window_enables_exactly_its_actions(
+        role_window: Any, role: Role) -> None:
+    window = role_window(role)
+    actions = actions_of(window)
+    check_refusals(actions, role)
+    check_refusals(buttons_of(window), role)
+    assert {a.objectName() for a in actions if a.isEnabled()} == ENABLED_ACTIONS[role]
+    services = window.pages["services"]
+    shown = {b.objectName() for b in services.findChildren(QPushButton) if b.isEnabled()}
+    assert shown == ENABLED_SERVICE_BUTTONS[role]
+    # Nothing hidden: every action is in a menu or the toolbar whatever the role.
+    assert all(a.isVisible() for a in actions)
+
+
+def test_issue23_a_role_refusal_holds_when_the_selection_and_the_runs_change(
+        role_window: Any, qtbot: Any) -> None:
+    window = role_window(Role.VIEWER)
+    a = window.actions_
+    services = window.pages["services"]
+    select_rows(services, "S2")
+    window.editing.update()
+    window.runs_enabled(True)  # what the end of a run or a sync does
+    services.update_buttons()
+    for action in (a.edit, a.delete, a.cancel_service, a.new, a.run_now, a.dry_run, a.sync_now):
+        assert not action.isEnabled()
+        assert action.toolTip() == sentence(Role.VIEWER, Power.WORK)
+    assert not services.manual.isEnabled() and not services.bulk.isEnabled()
+    assert a.export_selection.isEnabled()  # a viewer exports
+    # A double click on a service does not open a form the viewer cannot save: it says why.
+    services.activated.emit("S1")
+    assert window.statusBar().currentMessage() == sentence(Role.VIEWER, Power.WORK)
+
+
+def test_issue23_the_customer_page_by_role(role_window: Any, qtbot: Any) -> None:
+    for role in (Role.MANAGER, Role.VIEWER):
+        window = role_window(role)
+        window.open_customer("C1")
+        page = window.customer_pages["C1"]
+        qtbot.waitUntil(lambda p=page: p.data is not None, timeout=10_000)
+        page.methods.selectRow(0)
+        page._update_buttons()  # what a selection does
+        controls = buttons_of(page) + [c for c in page.findChildren(QAction) if c.text()]
+        check_refusals(controls, role)
+        refund = sentence(role, Power.REFUND)
+        assert not page.refund_action.isEnabled() and page.refund_action.toolTip() == refund
+        assert page.payments.refund.toolTip() == refund
+        assert page.make_default.isEnabled() is (role == Role.MANAGER)
+        assert page.emails_on.isEnabled() is (role == Role.MANAGER)
+        page.close()
+
+
+def test_issue23_a_needs_button_the_role_cannot_use_is_disabled_with_the_reason(
+        role_window: Any) -> None:
+    window = role_window(Role.VIEWER)
+    needs = window.home.needs
+    needs.show_needs((Need("emails", "", detail="refused"),
+                      Need("card_expiring", "C1", customer_ref="C1", customer="Ana")))
+    pressed = {b.objectName(): b for line in needs.lines for b in line.buttons}
+    for name in ("retryEmails", "sendCardPage"):
+        assert not pressed[name].isEnabled()
+        assert pressed[name].toolTip() == sentence(Role.VIEWER, Power.WORK)
+    for name in ("openOutbox", "openCustomer"):
+        assert pressed[name].isEnabled()
+
+
+@pytest.mark.parametrize("role", [Role.MANAGER, Role.VIEWER])
+def test_issue23_settings_open_read_only_but_the_interface_language_is_this_computers(
+        role_window: Any, world: World, qtbot: Any, role: Role) -> None:
+    window = role_window(role)
+    with world.session() as session:
+        audited = session.scalar(select(func.count()).select_from(AuditEntry))
+
+    def read_only(dialog: SettingsDialog) -> None:
+        why = sentence(role, Power.SETTINGS)
+        assert dialog.why.isVisible() and dialog.why.text() == why
+        for name in ("notice_days", "smtp_host", "nightly_time", "seller_email"):
+            assert not dialog.fields[name].isEnabled(), name
+        assert not dialog.payments.processor.isEnabled()
+        assert not dialog.payments.findChild(QPushButton, "testConnection").isEnabled()
+        assert dialog.findChild(QComboBox, "ui_language").isEnabled()
+        assert dialog.database_url.isEnabled()  # this computer's own choice
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.apply()  # saves what is this computer's, writes nothing to the database
+
+    shown = when_shown(SettingsDialog, read_only)
+    window.open_settings()
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=10_000)
+    shown.check()
+    assert str(QSettings().value("ui/language")) == "en"
+    with world.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == audited
+
+
+def test_issue23_an_admin_changes_the_settings(role_window: Any, qtbot: Any) -> None:
+    window = role_window(Role.ADMIN)
+
+    def editable(dialog: SettingsDialog) -> None:
+        assert not dialog.why.isVisible()
+        assert dialog.fields["notice_days"].isEnabled()
+        assert dialog.payments.processor.isEnabled()
+
+    shown = when_shown(SettingsDialog, editable)
+    window.open_settings()
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
+    shown.check()
+
+
+def test_issue23_a_viewers_window_runs_no_daily_run_and_says_so(
+        role_window: Any, qtbot: Any) -> None:
+    viewer = role_window(Role.VIEWER)
+    qtbot.waitUntil(lambda: bool(viewer.next_run.text()), timeout=10_000)
+    assert viewer.next_run.text() == "No daily run from this window"
+    assert viewer.next_run.toolTip() == sentence(Role.VIEWER, Power.WORK)
+    assert viewer.daily.next_at is None  # the timer was never armed
+    viewer.daily_run()  # even if asked, nothing starts
+    assert viewer.scheduler.running is None
+    manager = role_window(Role.MANAGER)
+    qtbot.waitUntil(lambda: bool(manager.next_run.text()), timeout=10_000)
+    assert manager.next_run.text().startswith("Next run: ")
+    assert manager.daily.next_at is not None
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_issue23_the_window_says_who_works_with_which_role(
+        role_window: Any, qtbot: Any, role: Role) -> None:
+    window = role_window(role)
+    qtbot.waitUntil(lambda: bool(window.who.text()), timeout=10_000)
+    words = {Role.ADMIN: "admin", Role.MANAGER: "account manager", Role.VIEWER: "viewer"}[role]
+    assert window.who.text().endswith(f"({words})")
+    assert words in window.who.toolTip()
+
+
+class _Refused(Exception):
+    """What psycopg raises for a write a role's GRANTs do not allow."""
+
+    sqlstate = "42501"
+
+
+def test_issue23_a_change_the_server_refuses_is_said_in_words(qtbot: Any) -> None:
+    operations = Operations(language="en", role=Role.VIEWER)
+    said: list[str] = []
+
+    def work() -> None:
+        raise ProgrammingError("UPDATE service SET label = 'x'", {}, _Refused("permission denied"))
+
+    operations.start(work, lambda _r: None, said.append)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert said == ["the database refused this change for your role (viewer): ask an admin"]
+    assert "ProgrammingError" not in said[0]
+
+
+def test_issue23_every_power_of_the_window_is_a_power_of_some_role() -> None:
+    """The table's powers are the roles' (a typo would leave an action no role can use)."""
+    assert set(NEEDS.values()) <= set().union(*POWERS.values())
