@@ -26,7 +26,7 @@ from renewdesk.payments.choice import ProcessorNotReady, mode_of
 from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services.context import Clock, Context
-from renewdesk.store import backup, db, location, settings
+from renewdesk.store import backup, db, location, roles, settings
 
 log = logging.getLogger("renewdesk")
 
@@ -61,6 +61,8 @@ class App:
     # What this user may do (domain/roles.py): admin on SQLite; in team mode the database
     # user's role (store/roles.py), read once when the app is opened.
     role: Role = Role.ADMIN
+    # In team mode, the user the database knows this app by: the audit's who (EV-2).
+    database_user: str | None = None
 
     def today(self) -> date:
         return self.today_override if self.today_override is not None else self.real_today()
@@ -72,13 +74,15 @@ class App:
 
     def context(self, who: str | None = None, *, delivery: bool = True) -> Context:
         """`delivery=False` for work that only queues e-mails and events (the window's reads
-        and actions): no SMTP settings or webhook secret read from the keyring each time."""
+        and actions): no SMTP settings or webhook secret read from the keyring each time.
+        The audit's who: `who` if given, else in team mode the database user (issue 23: not the
+        machine's login, which anyone may name), else the machine's."""
         return Context(factory=self.factory, processor=self.processor,
                        clock=Clock(self.today(), utc_now),
-                       who=who or self.env.get("RENEWDESK_USER") or _user(),
+                       who=who or self.database_user or self.env.get("RENEWDESK_USER") or _user(),
                        mailer=self.mailer() if delivery else None,
                        webhook=self.webhook() if delivery else None,
-                       write_lock=self.write_lock)
+                       write_lock=self.write_lock, role=self.role)
 
     def run_context(self, who: str | None = None) -> Context:
         """A run's context, with the processor made again first: the key removed from the
@@ -164,12 +168,18 @@ def open_app(db_arg: str | None = None, today: str | None = None,
     today_override = parse_date(today_text, field="--today") if today_text else None
     url = db.database_url(location.check_url(target))
     engine = db.make_engine(location.with_password(url, env))
-    db.migrate(engine)
+    try:
+        role = db.migrate(engine)  # a team member whose schema is behind is refused here
+    except InputError:
+        engine.dispose()
+        raise
     factory = db.session_factory(engine)
     with factory() as session:
         chosen = settings.get(session, "payment_processor")
+        user = roles.database_user(session.connection())
     processor = make_processor(url, env, chosen)
-    app = App(url, engine, factory, processor, env, today_override)
+    app = App(url, engine, factory, processor, env, today_override, role=role,
+              database_user=user)
     if is_live(processor) and today_override is not None:
         real = app.real_today()
         if today_override != real:

@@ -191,6 +191,20 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "schema_behind": "the database was made by an older version of renewdesk (schema "
                          "{current}, this version needs {head}); ask an admin to open it once "
                          "to bring it up to date",
+        "database_user_without_role": "database user {user} has no renewdesk role (admin, "
+                                      "account manager or viewer): ask an admin to give you "
+                                      "one (renewdesk team set-role)",
+        "team_mode_only": "users and roles are a team's, on a PostgreSQL database; on SQLite "
+                          "the one user is admin",
+        "user_name_invalid": "{user!r} cannot be a user name: lower-case letters, digits and "
+                             "_, starting with a letter, at most 63 characters",
+        "user_exists": "user {user} already exists on this database server",
+        "user_unknown": "there is no user {user} on this database server",
+        "user_superuser": "{user} is a superuser of the database server, always admin; their "
+                          "role cannot change here",
+        "own_role": "you cannot change your own role: ask another admin",
+        "password_missing": "no password was given (use --no-password for a server that "
+                            "checks users another way)",
         # SC-5: one run at a time (store/runlock.py)
         "run_in_progress": "another run is in progress (pid {pid} on {host} since {since}); "
                            "it was not started twice",
@@ -489,6 +503,23 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "schema_behind": "la base a été faite par une version plus ancienne de renewdesk "
                          "(schéma {current}, cette version demande {head}) ; demandez à un "
                          "administrateur de l'ouvrir une fois pour la mettre à jour",
+        "database_user_without_role": "l'utilisateur {user} de la base n'a aucun rôle "
+                                      "renewdesk (administrateur, gestionnaire de comptes ou "
+                                      "lecteur) : demandez à un administrateur de vous en "
+                                      "donner un (renewdesk team set-role)",
+        "team_mode_only": "les utilisateurs et les rôles sont ceux d'une équipe, sur une base "
+                          "PostgreSQL ; sur SQLite, le seul utilisateur est administrateur",
+        "user_name_invalid": "{user!r} ne peut pas être un nom d'utilisateur : lettres "
+                             "minuscules, chiffres et _, commençant par une lettre, 63 "
+                             "caractères au plus",
+        "user_exists": "l'utilisateur {user} existe déjà sur ce serveur de base de données",
+        "user_unknown": "il n'y a pas d'utilisateur {user} sur ce serveur de base de données",
+        "user_superuser": "{user} est superutilisateur du serveur de base de données, toujours "
+                          "administrateur ; son rôle ne change pas ici",
+        "own_role": "vous ne pouvez pas changer votre propre rôle : demandez à un autre "
+                    "administrateur",
+        "password_missing": "aucun mot de passe n'a été donné (--no-password pour un serveur "
+                            "qui vérifie les utilisateurs autrement)",
         "run_in_progress": "un autre passage est en cours (processus {pid} sur {host} depuis "
                            "{since}) ; il n'a pas été lancé une seconde fois",
         "run_in_progress_elsewhere": "un autre passage est en cours (dans un autre processus) ; "

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from renewdesk.domain import roles
 from renewdesk.domain.errors import EditConflict, InputError, RuleRefused
 from renewdesk.domain.money import Money
 from renewdesk.services import (
@@ -263,7 +264,9 @@ def set_customer_emails(ctx: Context, customer_ref: str, enabled: bool) -> None:
 # Settings --------------------------------------------------------------------------------------
 
 def save_settings(ctx: Context, values: dict[str, str]) -> int:
-    """Validated all together before any is saved; secrets are refused (they go in the keyring)."""
+    """Validated all together before any is saved; secrets are refused (they go in the keyring).
+    An admin's (issue 23): refused for another role before anything is read or written."""
+    roles.check(ctx.role, roles.Power.SETTINGS)
     for name in values:
         if name in settings.INTERNAL or name not in settings.POLICY_NAMES | settings.OTHER_NAMES:
             raise InputError("unknown_setting", name=name)

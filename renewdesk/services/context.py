@@ -9,6 +9,7 @@ from threading import RLock
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from renewdesk.domain.roles import Role
 from renewdesk.notify.outbox import Sender
 from renewdesk.notify.webhooks import WebhookTarget
 from renewdesk.payments.processor import Processor
@@ -28,7 +29,9 @@ class Context:
     writer): every unit of work of a run and of a charge taken by hand holds it, and the
     processor is called outside it. `renewdesk.app` gives every context of an app the same one,
     so the window's manual charges and the scheduler's run take turns instead of waiting on
-    the database's busy handler; a context made alone has its own."""
+    the database's busy handler; a context made alone has its own. `role`: what the user may
+    do (domain/roles.py), checked by the use cases that need more than a workflow's powers
+    before anything changes; `who` is the audit's (EV-2), in team mode the database user."""
 
     factory: sessionmaker[Session]
     processor: Processor
@@ -37,3 +40,4 @@ class Context:
     mailer: Sender | None = None
     webhook: WebhookTarget | None = None
     write_lock: RLock = field(default_factory=RLock, compare=False, repr=False)
+    role: Role = Role.ADMIN

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from renewdesk import keystore
+from renewdesk.domain import roles
 from renewdesk.domain.errors import InputError
 from renewdesk.payments.choice import (
     MODE_WORDS,
@@ -70,7 +71,9 @@ def save(ctx: Context, env: Mapping[str, str], processor: str, key: str | None,
          account: StripeAccount | None = None, live_confirmed: bool = False) -> str:
     """Keep the choice (and a typed key) once Stripe has taken the key; returns the mode it
     gives. `account`: what `test_connection` just answered for this key, else it is asked
-    here. Going live without `live_confirmed` is refused before anything is kept."""
+    here. Going live without `live_confirmed` is refused before anything is kept, and so is
+    anything asked by a role other than admin (issue 23)."""
+    roles.check(ctx.role, roles.Power.SETTINGS)
     settings.validate_other({"payment_processor": processor})
     if processor == "stripe" and account is None:
         account = test_connection(env, key)

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from renewdesk.domain import roles
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
 from renewdesk.domain.run_words import Problem
@@ -211,7 +212,9 @@ def refund(ctx: Context, lock_url: URL | str, ref: str, amount: Money | None,
            reason: str) -> RefundResult:
     """Refund `amount` (None: all that is left) of payment `ref`, with a reason. Under the run
     lock (`lock_url`: the database's), so two refunds of one payment, from two windows or a
-    window and the command line, and a run's settling never meet a refund under way."""
+    window and the command line, and a run's settling never meet a refund under way. An admin's
+    (issue 23): refused for another role before anything is written or sent."""
+    roles.check(ctx.role, roles.Power.REFUND)
     require_ready(ctx.processor)
     with exclusive_run(lock_url, REFUND_WAIT_S):
         return _refund(ctx, ref, amount, reason)
@@ -279,14 +282,19 @@ def _record(ctx: Context, refund_id: int, state: RefundState | RefundRefused | N
                             refund.refusal)
 
 
+def answered(state: RefundState) -> str:
+    """A refund's status as the processor's answer makes it (never `unknown`)."""
+    return state.status if state.status in ("succeeded", "pending", "failed",
+                                            "canceled") else "pending"
+
+
 def apply_state(session: Session, refund: Refund, state: RefundState, today: date,
-                now: datetime, tell: bool = True) -> bool:
+                now: datetime, tell: bool = True, was: str | None = None) -> bool:
     """What the processor says of a refund, written; the customer told once it is done
-    (RF-1). True if anything changed."""
-    was = refund.status
+    (RF-1). True if anything changed. `was`: its status before, for one just recorded."""
+    was = refund.status if was is None else was
     refund.processor_ref = state.processor_ref
-    status = state.status if state.status in ("succeeded", "pending", "failed",
-                                              "canceled") else "pending"
+    status = answered(state)
     if was == "succeeded" and status == "pending":
         return False  # an older reading: a refund done is not under way again
     refund.status = status
@@ -337,14 +345,17 @@ def from_processor(session: Session, attempt: Attempt, state: PaymentState, toda
                                       status=mine.status))
             continue
         number = max((r.number for r in attempt.refunds), default=0) + 1
+        # Written settled as the processor holds it, never `unknown` (which the next run would
+        # send): in team mode the only refund an account manager's run may insert (0011).
         made = Refund(attempt=attempt, number=number,
                       idempotency_key=f"processor:{found.processor_ref}"[:80],
                       amount_minor=found.amount_minor, currency=found.currency,
-                      reason=found.reason or "", status="unknown", on=today,
-                      who=PROCESSOR, created_at=now)
+                      reason=found.reason or "", status=answered(found),
+                      processor_ref=found.processor_ref, on=today, who=PROCESSOR,
+                      created_at=now)
         session.add(made)
         session.flush()
-        apply_state(session, made, found, today, now, tell)
+        apply_state(session, made, found, today, now, tell, was="unknown")
         changes.append(Change("refund_recorded", refund=refund_ref(payment, number)))
     return changes
 

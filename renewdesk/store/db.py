@@ -19,13 +19,16 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.util import asbool
 
+from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import render
-from renewdesk.store import refs
+from renewdesk.domain.roles import Role
+from renewdesk.store import refs, roles
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's refusal of a role's write (or a policy's)
 # The newest revision, from the files' names (0001_…, 0002_…): knowing a database is up to date
 # needs no Alembic import, which would slow every start; Alembic is loaded only to migrate.
 HEAD = max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
@@ -125,26 +128,50 @@ def known_revisions(engine: Engine) -> set[str]:
 def current_revision(engine: Engine) -> str | None:
     """The database's revision, read from Alembic's own table (None for an empty database)."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        versions = list(connection.execute(text("SELECT version_num FROM alembic_version"))
-                        .scalars())
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    versions = list(connection.execute(text("SELECT version_num FROM alembic_version"))
+                    .scalars())
     return versions[0] if len(versions) == 1 else None
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` (an empty database included)."""
+def migrate(engine: Engine, revision: str = "head") -> Role:
+    """Bring the schema to `revision` (an empty database included); returns the user's role
+    (store/roles.py). Only an admin migrates (issue 23): another role opening a database whose
+    schema is behind is told to ask an admin (`schema_behind`), nothing is attempted."""
     with _setting_up(engine.url):
         try:
-            current = current_revision(engine)
+            with engine.connect() as connection:
+                role = roles.role_of(connection)
+                current = _revision(connection) if role is Role.ADMIN else _readable(connection)
         except OperationalError as error:
             shown = engine.url.render_as_string(hide_password=True)
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise DatabaseUnavailable(shown, reason) from None
         if current != HEAD or revision != "head":
+            if role is not Role.ADMIN:
+                raise InputError("schema_behind", current=current or "-", head=HEAD)
             from alembic import command
 
             command.upgrade(alembic_config(engine), revision)
+    return role
+
+
+def _readable(connection: Connection) -> str | None:
+    """The revision as a team member reads it: a database set up before the roles (0011)
+    grants them nothing, not even Alembic's table; its schema is behind."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        return _revision(connection)
+    except ProgrammingError as error:
+        if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            return "?"
+        raise
 
 
 @contextmanager
