@@ -6,26 +6,31 @@ change the team's server refuses is said in words, not as a traceback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QPushButton
-from sqlalchemy import func, select
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QMessageBox, QPushButton
+from sqlalchemy import func, make_url, select, update
 from sqlalchemy.exc import ProgrammingError
 
-from renewdesk.app import App
+from renewdesk.app import App, open_app
 from renewdesk.domain.roles import POWERS, Power, Role, can, reason
+from renewdesk.services.context import Context
 from renewdesk.services.home import Need
-from renewdesk.store.models import AuditEntry
+from renewdesk.store.models import AuditEntry, Service
 from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.main_window import MainWindow
 from renewdesk.ui.operations import Operations
 from renewdesk.ui.permissions import NEEDS, refused
 from tests.builders import card, customer, document, service
 from tests.conftest import World
+from tests.pg_server import PgServer
 from tests.ui.conftest import desk_app, when_shown
 from tests.ui.helpers import select_rows, settle
 
@@ -70,23 +75,54 @@ def buttons_of(window: Any) -> list[QAbstractButton]:
             if isinstance(b, (QPushButton, QCheckBox)) or b.objectName() == "clearDays"]
 
 
+def on_services(window: MainWindow) -> MainWindow:
+    """The Services list shown, S1 selected."""
+    services = window.pages["services"]
+    window.tabs.setCurrentWidget(services)
+    settle(services.model)
+    services.model.row(0)
+    settle(services.model)
+    select_rows(services, "S1")
+    return window
+
+
 @pytest.fixture
 def role_window(world: World, open_window: Any) -> Iterator[Any]:
+    """On SQLite: the window of an app whose role is set as team mode reads it."""
     world.load(portfolio())
 
     def make(role: Role) -> MainWindow:
         app: App = desk_app(world, TODAY)
-        app.role = role  # as team mode reads it from the database user's role
-        window: MainWindow = open_window(app)
-        services = window.pages["services"]
-        window.tabs.setCurrentWidget(services)
-        settle(services.model)
-        services.model.row(0)
-        settle(services.model)
-        select_rows(services, "S1")
-        return window
+        app.role = role
+        return on_services(open_window(app))
 
     yield make
+
+
+_users = itertools.count(1)
+
+
+@pytest.fixture
+def team(postgres: PgServer, tmp_path: Path,
+         env: dict[str, str]) -> Iterator[Callable[[Role], App]]:
+    """A team's PostgreSQL with the portfolio (loaded by its owner), and an app opened as a new
+    database user of the role asked, a member of its group role (migration 0011)."""
+    made: list[str] = []
+    with postgres.database() as url:
+        world = World(tmp_path, env, url)
+        world.load(portfolio())
+
+        def as_user(role: Role) -> App:
+            name = f"w{os.getpid()}_{role}_{next(_users)}"
+            postgres.admin(f'CREATE ROLE "{name}" LOGIN IN ROLE renewdesk_{role}')
+            made.append(name)
+            mine = make_url(url).set(username=name).render_as_string(hide_password=False)
+            return open_app(mine, TODAY, env=world.env)
+
+        yield as_user
+        world.close()
+    for name in made:
+        postgres.admin(f'DROP ROLE "{name}"')
 
 
 def check_refusals(controls: list[Any], role: Role) -> None:
@@ -260,3 +296,42 @@ def test_issue23_a_change_the_server_refuses_is_said_in_words(qtbot: Any) -> Non
 def test_issue23_every_power_of_the_window_is_a_power_of_some_role() -> None:
     """The table's powers are the roles' (a typo would leave an action no role can use)."""
     assert set(NEEDS.values()) <= set().union(*POWERS.values())
+
+
+# On the team's PostgreSQL, each role a database user's: the app reads it from the database.
+
+@pytest.mark.parametrize("role", list(Role))
+def test_issue23_each_database_users_window_enables_exactly_its_roles_actions(
+        team: Callable[[Role], App], open_window: Any, role: Role) -> None:
+    app = team(role)
+    assert app.role == role  # read from the user's group role when the app was opened
+    window = on_services(open_window(app))
+    actions = actions_of(window)
+    check_refusals(actions, role)
+    check_refusals(buttons_of(window), role)
+    assert {a.objectName() for a in actions if a.isEnabled()} == ENABLED_ACTIONS[role]
+    shown = {b.objectName() for b in window.pages["services"].findChildren(QPushButton)
+             if b.isEnabled()}
+    assert shown == ENABLED_SERVICE_BUTTONS[role]
+
+
+def test_issue23_a_viewers_change_forced_through_is_refused_by_the_server_in_words(
+        team: Callable[[Role], App], open_window: Any, qtbot: Any) -> None:
+    """Past the disabled actions (as a bug or a stale window would), the server refuses the
+    viewer's write; the window says so in database_refused_role's words, not a traceback."""
+    window = open_window(team(Role.VIEWER))
+    qtbot.waitUntil(lambda: bool(window.who.text()), timeout=10_000)
+    assert window.who.text().startswith("w") and window.who.text().endswith("(viewer)")
+
+    def relabel(ctx: Context) -> None:
+        with ctx.factory() as session:
+            session.execute(update(Service).where(Service.ref == "S1").values(label="x"))
+            session.commit()
+
+    window.desk.change(window, relabel, lambda _r: None)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None,
+                    timeout=10_000)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box.text() == ("the database refused this change for your role (viewer): "
+                          "ask an admin")
+    assert window.isEnabled()  # the window is usable again

@@ -135,7 +135,7 @@ class HomePage(QWidget):
             self._shown = True
             self.refresh()
         elif self._charts_wanted:  # asked for while another tab was shown
-            QTimer.singleShot(0, self._read_charts_if_shown)
+            QTimer.singleShot(0, self, self._read_charts_if_shown)  # not once the page is gone
         super().showEvent(event)
 
     @Slot()
@@ -151,7 +151,7 @@ class HomePage(QWidget):
                            self.show_home)
         self._drawing += 1  # a newer read's charts replace an older one's still being drawn
         self._charts_wanted = True
-        QTimer.singleShot(0, self._read_charts_if_shown)
+        QTimer.singleShot(0, self, self._read_charts_if_shown)  # not once the page is gone
 
     @Slot()
     def _read_charts_if_shown(self) -> None:
@@ -182,7 +182,7 @@ class HomePage(QWidget):
             return
         steps[0]()
         if steps[1:]:
-            QTimer.singleShot(0, lambda: self._draw(drawing, charts, steps[1:]))
+            QTimer.singleShot(0, self, lambda: self._draw(drawing, charts, steps[1:]))
             return
         self.charts = charts
         self.chartsShown.emit()
