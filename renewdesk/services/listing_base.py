@@ -68,7 +68,7 @@ class Listing:
     # The row type, built from the statement's labels when there is no `finish`.
     row: type = tuple
     finish: Finish | None = None
-    # The services' full-text index (store/search_index.py) gives ids of this column.
+    # The services' search indexes (store/search_index.py) give ids of this column.
     indexed: Expr | None = None
     # The rows counted without the joins that only add cells (filters here name the base table).
     counted: Callable[[], Stmt] | None = None
@@ -84,10 +84,14 @@ class Listing:
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
-    def _conditions(self, session: Session, query: Query) -> tuple[list[Expr], bool]:
-        """The WHERE terms, and whether one needs the joined tables (a search without index)."""
+    def _conditions(self, session: Session, query: Query,
+                    by_ids: bool = True) -> tuple[list[Expr], bool, Any | None]:
+        """The WHERE terms; whether one needs the joined tables (a search read from the rows);
+        on PostgreSQL, the ids of the services searched for, by their trigram indexes, when
+        `by_ids` (else the words are read from the rows)."""
         terms: list[Expr] = []
         joined = False
+        found = None
         if query.filter:
             if query.filter not in self.filters:
                 raise KeyError(f"{self.name} has no filter {query.filter!r}")
@@ -103,15 +107,25 @@ class Listing:
                 and search_index.present(session):
             terms.append(self.indexed.in_(search_index.service_ids(words)))
             words = []
+        elif self.indexed is not None and by_ids and search_index.trigram(session):
+            found = search_index.trigram_ids(words)
+            if found is not None:
+                words = []
         for word in words:
-            pattern = f"%{_escape(word)}%"
+            pattern = search_index.like_pattern(word)
             terms.append(or_(*(c.ilike(pattern, escape="\\") for c in self.search)))
             joined = True
-        return terms, joined
+        return terms, joined, found
 
     def count(self, session: Session, query: Query) -> int:
-        terms, joined = self._conditions(session, query)
-        if self.counted is not None and not joined:
+        terms, joined, found = self._conditions(session, query)
+        if found is not None:
+            # The searched ids are each once: counted as they are, or joined to the filter's.
+            ids = found.subquery()
+            stmt = select(ids.c.id) if not terms else (
+                self.counted() if self.counted is not None else self.select().order_by(None)
+            ).where(*terms).join(ids, ids.c.id == self.indexed)
+        elif self.counted is not None and not joined:
             stmt = self.counted().where(*terms)
         else:
             stmt = self.select().where(*terms).order_by(None)
@@ -120,12 +134,16 @@ class Listing:
     def page(self, session: Session, query: Query, offset: int, limit: int, policy: Policy,
              today: date, matching: int | None = None) -> list[Row]:
         """One block of rows. `matching` (the count, when known): a few matching rows are
-        sorted after they are found, rather than found by walking the sort order's index."""
-        terms, _joined = self._conditions(session, query)
+        sorted after they are found, rather than found by walking the sort order's index
+        (checking each row's words, on PostgreSQL, rather than gathering every id found)."""
+        few = matching is not None and matching <= FEW
+        terms, _joined, found = self._conditions(session, query, by_ids=few)
         if matching == 0:
             return []
+        if found is not None:
+            terms.append(self.indexed.in_(found))
         stmt = self.select().where(*terms)
-        few = matching is not None and matching <= FEW and bool(terms)
+        few = few and bool(terms)
         order: list[Expr] = []
         if query.sort:
             sort = self.column(query.sort).sort
@@ -144,10 +162,6 @@ def _unindexed(expr: Expr) -> Expr:
     """The same values in the same order, but no index can give that order (coalesce(x, x)):
     the database then starts from the filter's own index instead of walking the sort's."""
     return func.coalesce(expr, expr)
-
-
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def card_label(brand: str | None, last4: str | None) -> str:

@@ -8,11 +8,18 @@ answer for services not noted, and reads the noted ones themselves. Bulk writers
 nightly run, the database copy) catch up when they finish.
 
 Words of three characters or more are looked up by trigram; a search with only shorter words,
-or with LIKE's own wildcards in it, and PostgreSQL (no such table) search the plain way.
+or with LIKE's own wildcards in it, searches the plain way.
+
+On PostgreSQL (migration 0010) there is no such table: pg_trgm's GIN indexes, one over a
+service's reference and label, one over the customers' names, serve ILIKE itself. Each word
+gives the ids of the services it matches by their own index, and of the services of the
+customers it matches by theirs (`trigram_ids`); the database keeps both indexes up to date in the
+same transaction as the rows, so a renamed customer is found by the new name at once.
 """
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from typing import Any
 
@@ -31,9 +38,21 @@ def is_own_table(name: str | None) -> bool:
     return bool(name) and (name == TABLE or str(name).startswith(TABLE + "_"))
 
 
+# PostgreSQL's trigram indexes (migration 0010): expression and operator-class indexes that the
+# models do not declare.
+TRIGRAM_INDEXES = ("ix_service_words_trgm", "ix_customer_name_trgm")
+# The expression the services' trigram index is built on, word for word (the planner uses the
+# index only for the very expression it indexes).
+SERVICE_WORDS = "(ref || chr(31) || label)"
+_SERVICE_WORDS_S = "(s.ref || chr(31) || s.label)"  # the same, of the service aliased `s`
+# The longest words a search looks up by index (2**n branches); more are checked on the rows.
+MAX_DRIVERS = 3
+
+
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    """For Alembic's comparison of database and models: the index is not a mapped table."""
-    return not (type_ == "table" and is_own_table(name))
+    """For Alembic's comparison of database and models: the indexes are not mapped."""
+    return not ((type_ == "table" and is_own_table(name))
+                or (type_ == "index" and name in TRIGRAM_INDEXES))
 
 
 def present(bind: Session | Connection) -> bool:
@@ -44,6 +63,61 @@ def present(bind: Session | Connection) -> bool:
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name"),
             {"name": TABLE}) == 1
     return _present[engine]
+
+
+def trigram(bind: Session | Connection) -> bool:
+    """PostgreSQL: the search goes through pg_trgm's indexes (`trigram_ids`)."""
+    return bind.get_bind().dialect.name == "postgresql" if isinstance(bind, Session) \
+        else bind.dialect.name == "postgresql"
+
+
+def like_pattern(word: str) -> str:
+    """`%word%` with LIKE's own wildcards (and its escape) taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _drives(word: str) -> bool:
+    """pg_trgm finds a word by its trigrams only when three of its characters in a row are
+    letters or digits; a shorter word would read the whole index, and is checked on the rows
+    the others find instead."""
+    run = 0
+    for char in word:
+        run = run + 1 if char.isalnum() else 0
+        if run == 3:
+            return True
+    return False
+
+
+def trigram_ids(words: list[str]) -> Any | None:
+    """PostgreSQL: the ids of the services whose reference, label or customer's name hold every
+    word (any case), each once, or None when no word has trigrams (the plain search then reads
+    the rows).
+
+    A word is found in the service's columns by their trigram index, or in the customer's name
+    by theirs. One branch per way the (up to MAX_DRIVERS longest) words may be shared between
+    the two, so that in each the planner starts from the index whose words are rarest; the
+    branches are disjoint (a word is taken from the customer's name only where the service's
+    columns lack it), so the ids are counted without being deduplicated; the other words are
+    checked on the rows each branch finds."""
+    drivers = sorted((w for w in words if _drives(w)), key=len, reverse=True)[:MAX_DRIVERS]
+    if not drivers:
+        return None
+    checked = list(words)
+    for word in drivers:
+        checked.remove(word)
+    params = {f"d{n}": like_pattern(w) for n, w in enumerate(drivers)}
+    params |= {f"c{n}": like_pattern(w) for n, w in enumerate(checked)}
+    # Only placeholders are composed here; the words themselves are bound parameters.
+    rest = [f"({_SERVICE_WORDS_S} ILIKE :c{n} OR c.name ILIKE :c{n})" for n in range(len(checked))]
+    branches = []
+    for where in itertools.product(("service", "customer"), repeat=len(drivers)):
+        found = [(f"NOT {_SERVICE_WORDS_S} ILIKE :d{n} AND c.name ILIKE :d{n}"
+                  if side == "customer" else f"{_SERVICE_WORDS_S} ILIKE :d{n}")
+                 for n, side in enumerate(where)]
+        where_ = " AND ".join(found + rest)
+        branches.append("SELECT s.id FROM service s JOIN customer c "  # noqa: S608
+                        f"ON c.id = s.customer_id WHERE {where_}")
+    return text(" UNION ALL ".join(branches)).bindparams(**params).columns(column("id"))
 
 
 def usable_for(words: list[str]) -> bool:
@@ -58,8 +132,14 @@ def service_ids(words: list[str]) -> Any:
     did not change since it caught up, and the changed ones read directly (CROSS JOIN keeps
     SQLite starting from the few changed ones)."""
     params = {f"w{n}": f"%{w}%" for n, w in enumerate(words)}
-    # Only placeholders are composed here; the words themselves are bound parameters.
-    indexed = " AND ".join(f"words LIKE :w{n}" for n in range(len(words)))
+    params |= {f"s{n}": w for n, w in enumerate(words) if len(w) < 3}
+    # Only placeholders are composed here; the words themselves are bound parameters. A word
+    # of fewer than three characters has no trigram: it is checked on the rows the others find
+    # (the same test as LIKE's: ASCII letters in any case); given to FTS5 as a LIKE beside two
+    # others, SQLite 3.40's trigram tokenizer crashes the process ("martin s1 .fr").
+    indexed = " AND ".join(f"words LIKE :w{n}" if len(w) >= 3
+                           else f"instr(lower(words), lower(:s{n})) > 0"
+                           for n, w in enumerate(words))
     changed = " AND ".join(f"({_WORDS}) LIKE :w{n}" for n in range(len(words)))
     return text(
         "SELECT rowid AS id FROM service_search WHERE " + indexed  # noqa: S608

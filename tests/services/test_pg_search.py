@@ -1,0 +1,111 @@
+"""The Services list's search on both databases (issue 23: issue 6's 100 ms on PostgreSQL too).
+On PostgreSQL it goes through pg_trgm's indexes (migration 0010: the service's reference and
+label, the customer's name); on SQLite through its full-text index. Either way a service is
+found by a substring of any of its three columns, in any case, every word in some column; LIKE's
+wildcards typed in the box are plain characters; a renamed customer is found by the new name at
+once; and the answers are the plain search's, on both databases alike."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import inspect, update
+from sqlalchemy.orm import Session
+
+from renewdesk.domain.policy import Policy
+from renewdesk.services.listing import SERVICES, Query
+from renewdesk.store import search_index
+from renewdesk.store.models import Customer, Service
+from tests.builders import card, customer, document, service
+from tests.conftest import World
+
+TODAY = date(2026, 11, 1)
+
+# (search, the references it finds); the same on both databases.
+EXPECTED = (
+    ("s12", ["S12"]),  # a reference
+    ("S12.FR", ["S12"]),  # a label, another case
+    ("ROUSSEAU", ["S11", "S2", "S5", "S8"]),  # the customer's name
+    ("zoé s5", ["S5"]),  # one word in the name, one in the reference
+    ("s1 s1", ["S1", "S10", "S11", "S12"]),
+    ("martin s1 .fr lilas", []),  # four words, one found nowhere
+    ("martin s1 .fr s10", ["S10"]),  # four words (more than the indexes' three)
+    ("100%", ["S11"]),  # LIKE's % typed: a plain character
+    ("s_1", ["S12"]),  # LIKE's _ typed: a plain character, not "any one"
+    ("a\\b", ["S10"]),  # LIKE's escape character typed
+    ("s1", ["S1", "S10", "S11", "S12"]),  # a short word alone: read from the rows
+    ("ARTIN s1", ["S1", "S10"]),  # a short word beside a long one
+    ("zzz", []),
+)
+
+
+def found(session: Session, query: Query, matching: bool = True) -> list[str]:
+    count = SERVICES.count(session, query)
+    rows = SERVICES.page(session, query, 0, 500, Policy(), TODAY,
+                         matching=count if matching else None)
+    assert len(rows) == count
+    return [row.ref for row in rows]
+
+
+def plain(session: Session, query: Query, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    with monkeypatch.context() as patch:
+        patch.setattr(search_index, "present", lambda _bind: False)
+        patch.setattr(search_index, "trigram", lambda _bind: False)
+        return found(session, query)
+
+
+@pytest.fixture
+def shop(world: World) -> World:
+    world.load(document(
+        [customer("C1", card("A"), name="Jean Dupont"),
+         customer("C2", card("B"), name="Léa Martin"),
+         customer("C3", card("C"), name="Zoé Rousseau")],
+        [service(f"S{n}", f"C{n % 3 + 1}", "2027-06-01") for n in range(1, 13)]))
+    with world.session() as session:
+        for ref, label in (("S10", "a\\b.fr"), ("S11", "remise 100%"), ("S12", "s_1 s12.fr")):
+            session.execute(update(Service).where(Service.ref == ref).values(label=label))
+        session.commit()
+    return world
+
+
+def test_sc1_search_finds_by_every_column_and_takes_wildcards_literally_on_both_databases(
+        shop: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    with shop.session() as session:
+        for text, refs in EXPECTED:
+            query = Query(text=text)
+            assert found(session, query) == refs, text
+            # Many matching rows are read by checking each row's words: the same rows.
+            assert found(session, query, matching=False) == refs, text
+            assert plain(session, query, monkeypatch) == refs, text
+
+
+def test_sc1_search_finds_a_renamed_customer_by_the_new_name_at_once(shop: World) -> None:
+    with shop.session() as session:
+        session.execute(update(Customer).where(Customer.ref == "C2").values(name="Léa Fontaine"))
+        session.commit()
+        assert found(session, Query(text="martin")) == []
+        assert found(session, Query(text="FONTAINE s1")) == ["S1", "S10"]
+
+
+def test_sc1_search_with_a_filter_counts_the_rows_both_match(shop: World) -> None:
+    with shop.session() as session:
+        session.execute(update(Service).where(Service.ref.in_(("S2", "S8")))
+                        .values(status="suspended"))
+        session.commit()
+        query = Query(text="rousseau", filter="suspended", sort="label", descending=True)
+        assert found(session, query) == ["S8", "S2"]
+        assert found(session, query, matching=False) == ["S8", "S2"]
+
+
+def test_sc1_postgresql_has_the_trigram_indexes_sqlite_its_full_text_index(
+        shop: World) -> None:
+    with shop.session() as session:
+        bind = session.connection()
+        names = {i["name"] for t in ("service", "customer")
+                 for i in inspect(bind).get_indexes(t)}
+        on_postgresql = bind.dialect.name == "postgresql"
+        assert search_index.trigram(session) == on_postgresql
+        assert search_index.present(session) == (not on_postgresql)
+        assert set(search_index.TRIGRAM_INDEXES) <= names if on_postgresql \
+            else not set(search_index.TRIGRAM_INDEXES) & names
