@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 from renewdesk.app import open_app
-from renewdesk.store import search_index
+from renewdesk.store import db, search_index
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 LAST_RUN = date(2027, 1, 8)
@@ -95,17 +96,44 @@ def build(path: Path, customers: int, services_each: int, due: int) -> None:
     db.close()
 
 
+def name(customers: int, services_each: int, due: int) -> str:
+    return f"portfolio-v{VERSION}-{customers}-{services_each}-{due}"
+
+
+def cached(customers: int = 100_000, services_each: int = 10, due: int = 20_000) -> Path:
+    """The cached portfolio itself (built first if needed): to be read, never written."""
+    path = CACHE / f"{name(customers, services_each, due)}.db"
+    if not path.exists():
+        build(path.with_suffix(".tmp"), customers, services_each, due)
+        path.with_suffix(".tmp").replace(path)
+    elif _revision(path) != db.HEAD:
+        # Migrated once here (indexes built, or only its revision noted), not inside every
+        # timed start of a copy.
+        with tempfile.TemporaryDirectory() as folder:
+            open_app(str(path), env={"RENEWDESK_LOG_DIR": folder, "RENEWDESK_SANDBOX_LEDGER":
+                                     str(Path(folder) / "ledger.sqlite")}).close()
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.close()
+    return path
+
+
+def _revision(path: Path) -> str | None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
 def portfolio(folder: Path, customers: int = 100_000, services_each: int = 10,
               due: int = 20_000) -> Path:
     """A copy of the cached portfolio in `folder`, built first if needed."""
-    name = f"portfolio-v{VERSION}-{customers}-{services_each}-{due}.db"
-    cached = CACHE / name
-    if not cached.exists():
-        build(cached.with_suffix(".tmp"), customers, services_each, due)
-        cached.with_suffix(".tmp").replace(cached)
+    source = cached(customers, services_each, due)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "bench.db"
     for stale in folder.glob(target.name + "*"):  # a left write-ahead log would apply to the copy
         stale.unlink()
-    shutil.copyfile(cached, target)
+    shutil.copyfile(source, target)
     return target

@@ -2,7 +2,8 @@
 
 The file: 10,000 customers with a card each and 10 services each (120,000 objects in all:
 customers, payment methods, services), written to disk and imported by `renewdesk import`'s
-own code path into an empty database. The reference is json.load of the same file.
+own code path into an empty database (a SQLite file, or a migrated PostgreSQL database). The
+reference is json.load of the same file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.database import SQLITE, Database
 from bench.report import Figure, stopwatch
 from renewdesk.app import open_app
 from renewdesk.services.exchange.importer import import_document
@@ -40,14 +42,14 @@ def exchange_file(path: Path, customers: int, services_each: int) -> int:
     return customers * 2 + customers * services_each
 
 
-def main(folder: Path, quick: bool) -> list[Figure]:
+def main(folder: Path, quick: bool, db: Database = SQLITE) -> list[Figure]:
     customers = 100 if quick else 10_000
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / "portfolio.json"
     objects = exchange_file(source, customers, 10)
     with stopwatch() as parse:
         json.loads(source.read_text(encoding="utf-8"))
-    app = open_app(str(folder / "import.db"), env={"RENEWDESK_LOG_DIR": str(folder)})
+    app = open_app(db.empty(folder), env=db.env(folder))
     with stopwatch() as took:
         document = json.loads(source.read_text(encoding="utf-8"))
         with app.factory() as session:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import dataset, fake_stripe
+from bench.database import SQLITE, Database
 from bench.report import Figure, stopwatch
 from renewdesk.app import open_app
 from renewdesk.payments.ratelimit import STRIPE_LIVE_LIMIT, STRIPE_TEST_LIMIT, limit_for
@@ -58,13 +59,13 @@ def busiest_second(calls: list[float]) -> int:
     return best
 
 
-def _night(folder: Path, charges: int,
-           choose: Callable[[Any], Any]) -> tuple[RunReport, float]:
+def _night(folder: Path, charges: int, choose: Callable[[Any], Any],
+           db: Database) -> tuple[RunReport, float]:
     """A run over `charges` due charges with default settings, and the seconds it took;
     `choose` gives the processor, from the app's (the sandbox)."""
-    path = dataset.portfolio(folder, customers=charges, services_each=1, due=charges)
-    env = {"RENEWDESK_LOG_DIR": str(folder), "RENEWDESK_SANDBOX_LATENCY_MS": str(LATENCY_MS)}
-    app = open_app(str(path), env=env)
+    path = db.portfolio(folder, customers=charges, services_each=1, due=charges)
+    env = {**db.env(folder), "RENEWDESK_SANDBOX_LATENCY_MS": str(LATENCY_MS)}
+    app = open_app(path, env=env)
     ctx = Context(factory=app.factory, processor=choose(app.processor),
                   clock=Clock(dataset.BUSY, lambda: datetime.now(UTC)), who="bench")
     try:
@@ -83,9 +84,9 @@ def _rate(name: str, attempts: int, took: float, limit: int, at_once: str) -> Fi
                             f"{1000 / LATENCY_MS:.0f}/s; {at_once}")
 
 
-def test_mode(folder: Path, charges: int) -> list[Figure]:
+def test_mode(folder: Path, charges: int, db: Database) -> list[Figure]:
     processor = Timed()
-    report, took = _night(folder, charges, processor.around)
+    report, took = _night(folder, charges, processor.around, db)
     limit = limit_for(processor, 0)
     assert limit == STRIPE_TEST_LIMIT, limit
     return [
@@ -104,15 +105,17 @@ def _stripe(api_base: str) -> Any:
     return StripeProcessor("sk_live_bench_never_leaves_this_machine", api_base=api_base)
 
 
-def live(folder: Path, charges: int) -> list[Figure]:
+def live(folder: Path, charges: int, db: Database) -> list[Figure]:
     with fake_stripe.serving(LATENCY_MS / 1000) as (api_base, calm):
         processor = _stripe(api_base)
         limit = limit_for(processor, 0)
         assert processor.live and limit == STRIPE_LIVE_LIMIT, limit
-        report, took = _night(folder / "calm", charges, lambda _sandbox: processor)
+        report, took = _night(folder / "calm", charges, lambda _sandbox: processor,
+                              db)
     with fake_stripe.serving(LATENCY_MS / 1000, TURN_AWAY) as (api_base, busy):
         stripe = _stripe(api_base)
-        refused, refused_took = _night(folder / "turned-away", charges, lambda _sandbox: stripe)
+        refused, refused_took = _night(folder / "turned-away", charges,
+                                      lambda _sandbox: stripe, db)
     results = [c.result for c in refused.charges]
     twice = sum(1 for n in busy.created.values() if n > 1)
     return [
@@ -143,6 +146,7 @@ def live(folder: Path, charges: int) -> list[Figure]:
     ]
 
 
-def main(folder: Path, quick: bool, live_mode: bool = False) -> list[Figure]:
+def main(folder: Path, quick: bool, live_mode: bool = False,
+         db: Database = SQLITE) -> list[Figure]:
     charges = 100 if quick else 2_000
-    return live(folder, charges) if live_mode else test_mode(folder, charges)
+    return live(folder, charges, db) if live_mode else test_mode(folder, charges, db)

@@ -21,8 +21,8 @@ from renewdesk.app import open_app
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def probe(folder: Path, *args: str) -> dict[str, Any]:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+def probe(folder: Path, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    env = {**os.environ, **(env or {}), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "RENEWDESK_LOG_DIR": str(folder), "XDG_CONFIG_HOME": str(folder / "config"),
            "PYTHONPATH": str(ROOT), "BENCH_T0": repr(time.time())}
     done = subprocess.run([sys.executable, "-m", "bench.probe", *args], env=env, cwd=ROOT,

@@ -1,7 +1,7 @@
 """Target 3: the window on 1,000,000 services. From process start to the Services view painted
 in at most 1.5 s; a search or a filter answers in at most 100 ms, a sort in at most 300 ms
 (each with the rows on screen read), beside the bare SQL query for the same rows; peak memory
-of the process at most 300 MB."""
+of the window's own process at most 300 MB. On a SQLite file or a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -10,21 +10,23 @@ import time
 from pathlib import Path
 
 from bench import dataset
+from bench.database import SQLITE, Database
 from bench.report import Figure
 from bench.startup import probe
 
 
-def main(folder: Path, quick: bool) -> list[Figure]:
+def main(folder: Path, quick: bool, db: Database = SQLITE) -> list[Figure]:
     customers = 2_000 if quick else 100_000
-    path = dataset.portfolio(folder, customers=customers, services_each=10, due=0)
-    probe(folder, "window", str(path))  # the first start warms the OS file cache
-    got = probe(folder, "window", str(path), "--lists")
+    path = db.portfolio(folder, customers=customers, services_each=10, due=0)
+    env = db.env(folder)
+    probe(folder, "window", path, env=env)  # the first start warms the caches
+    got = probe(folder, "window", path, "--lists", env=env)
     os.environ["BENCH_TODAY"] = dataset.IDLE.isoformat()  # its installments are the next days'
     try:
-        home = probe(folder, "window", str(path), "--home")
+        home = probe(folder, "window", path, "--home", env=env)
     finally:
         del os.environ["BENCH_TODAY"]
-    sql = _home_sql(path)
+    sql = _home_sql(path, env)
     ms = 1000
     return [
         Figure("window", "start to home page painted", home["home"], "s", 1.5,
@@ -44,17 +46,18 @@ def main(folder: Path, quick: bool) -> list[Figure]:
                higher_is_better=False, reference=f"bare SQL {got['filter_sql'] * ms:.0f} ms"),
         Figure("window", "sort (label, descending)", got["sort"] * ms, "ms", 300,
                higher_is_better=False, reference=f"bare SQL {got['sort_sql'] * ms:.0f} ms"),
-        Figure("window", "peak memory", got["peak_mb"], "MB", 300, higher_is_better=False),
+        Figure("window", "peak memory (the window's process)", got["peak_mb"], "MB", 300,
+               higher_is_better=False, reference="lists read; home page's run: "
+                                                 f"{home['peak_mb']:.0f} MB"),
     ]
 
 
-def _home_sql(path: Path) -> tuple[float, float]:
+def _home_sql(path: str, env: dict[str, str]) -> tuple[float, float]:
     """The home page's two reads timed alone, in this process: the reference."""
     from renewdesk.app import open_app
     from renewdesk.services import home, home_charts
 
-    app = open_app(str(path), dataset.IDLE.isoformat(),
-                   env={"RENEWDESK_LOG_DIR": str(path.parent)})
+    app = open_app(path, dataset.IDLE.isoformat(), env=env)
     try:
         ctx = app.context(delivery=False)
         start = time.perf_counter()

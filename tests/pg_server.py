@@ -83,36 +83,70 @@ class PgServer:
         finally:
             self.drop_database(url)
 
-    def stop(self) -> None:
+    def version(self) -> str:
+        done = subprocess.run([str(self.bindir / "postgres"), "--version"], capture_output=True,
+                              text=True, check=False)
+        return done.stdout.split()[2] if done.returncode == 0 else "?"
+
+    def stop(self, keep: bool = False) -> None:
+        """Stopped at once and its folder removed; with `keep`, shut down cleanly (a checkpoint
+        first) and the folder kept, to be started again by `launch`."""
         subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
-                        "-m", "immediate", "stop"], capture_output=True, check=False, timeout=60)
-        shutil.rmtree(self.folder, ignore_errors=True)
+                        "-m", "fast" if keep else "immediate", "stop"], capture_output=True,
+                       check=False, timeout=300)
+        if not keep:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> PgServer:
-    bindir = binaries()
-    folder = Path(tempfile.mkdtemp(prefix="renewdesk-pg-"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(folder, user.pw_uid, user.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    run = {"capture_output": True, "text": True, "timeout": 120, "check": False}
+def _owned(folder: Path) -> list[str]:
+    """The command prefix that runs PostgreSQL's programs as their owner: as root, Debian's
+    `postgres` user, who is given `folder`."""
+    if os.geteuid() != 0:
+        return []
+    user = pwd.getpwnam("postgres")
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, user.pw_uid, user.pw_gid)
+    return ["runuser", "-u", "postgres", "--"]
+
+
+_RUN = {"capture_output": True, "text": True, "timeout": 120, "check": False}
+
+
+def init(folder: Path, bindir: Path | None = None) -> None:
+    """A new cluster in `folder`/data (the benchmarks keep one between runs)."""
+    bindir = bindir or binaries()
+    prefix = _owned(folder)
     done = subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(folder / "data"), "-A",
                            "trust", "-U", "renewdesk", "-E", "UTF8", "--locale", "C",
-                           "--no-sync"], **run)  # type: ignore[call-overload]
+                           "--no-sync"], **_RUN)  # type: ignore[call-overload]
     if done.returncode != 0:
         raise RuntimeError(f"initdb failed: {done.stderr}")
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+
+
+def launch(folder: Path, settings: dict[str, str] | None = None) -> PgServer:
+    """A server on the cluster in `folder`/data, on a free port of 127.0.0.1; `settings` are
+    passed as `-c name=value`, after the tests' own (durability off, 200 connections)."""
+    bindir = binaries()
+    prefix = _owned(folder)
+    port = _free_port()
+    chosen = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+              "max_connections": "200", **(settings or {})}
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} " + " ".join(
+        f"-c {name}={value}" for name, value in chosen.items())
     done = subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-o",
                            options, "-l", str(folder / "server.log"), "-w", "start"],
-                          **run)  # type: ignore[call-overload]
+                          **_RUN)  # type: ignore[call-overload]
     if done.returncode != 0:
         log = (folder / "server.log").read_text() if (folder / "server.log").exists() else ""
         raise RuntimeError(f"PostgreSQL did not start: {done.stderr}{log[-2000:]}")
-    server = PgServer(folder, port, bindir, prefix)
+    return PgServer(folder, port, bindir, prefix)
+
+
+def start(settings: dict[str, str] | None = None) -> PgServer:
+    """A new server in a temporary folder with the migrated template database."""
+    folder = Path(tempfile.mkdtemp(prefix="renewdesk-pg-"))
+    init(folder)
+    server = launch(folder, settings)
     server.admin(f'CREATE DATABASE "{TEMPLATE}"')
     engine = db.make_engine(server.url(TEMPLATE))
     db.migrate(engine)

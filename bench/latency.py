@@ -1,0 +1,115 @@
+"""A TCP proxy on 127.0.0.1 that delays every chunk on its way to the server (issue 23), so
+every request/response round trip to the database costs `ms` milliseconds more, as a team's
+server across a network would. Bytes keep their order; chunks in flight are not held behind one
+another (the delay is latency, not a narrower pipe).
+
+    python -m bench.latency TARGET_PORT MS      prints the port it listens on, then serves
+
+Run in its own process, so its work does not take the benchmark's interpreter from it; a
+thread for each direction of each connection, and one for the delayed deliveries.
+"""
+
+from __future__ import annotations
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+CHUNK = 1 << 16
+
+
+def _forward(source: socket.socket, sink: socket.socket) -> None:
+    with suppress(OSError):
+        while data := source.recv(CHUNK):
+            sink.sendall(data)
+    with suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)
+
+
+def _delayed(source: socket.socket, sink: socket.socket, delay: float) -> None:
+    """Bytes from `source` to `sink`, each chunk sent `delay` seconds after it came: a thread
+    reads, a thread delivers. A sleep on a busy machine ends late (half a millisecond, more
+    under load): the delivering thread sleeps that much less, by a running mean of how late
+    its recent sleeps ended."""
+    waiting: queue.SimpleQueue[tuple[float, bytes]] = queue.SimpleQueue()
+
+    def deliver() -> None:
+        late = 0.0
+        with suppress(OSError):
+            while data := (item := waiting.get())[1]:
+                wait = item[0] - time.perf_counter() - late
+                if wait > 0:
+                    before = time.perf_counter()
+                    time.sleep(wait)
+                    # One very late wake-up (the machine busy) counts as half the delay at most.
+                    ended = min(time.perf_counter() - before - wait, delay / 2)
+                    late = 0.8 * late + 0.2 * ended
+                sink.sendall(data)
+        with suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)
+
+    delivering = threading.Thread(target=deliver, daemon=True)
+    delivering.start()
+    with suppress(OSError):
+        while data := source.recv(CHUNK):
+            waiting.put((time.perf_counter() + delay, data))
+    waiting.put((0.0, b""))
+    delivering.join()
+
+
+def _client(near: socket.socket, target_port: int, delay: float) -> None:
+    """The whole delay on the way to the server (one sleep per round trip, so one late end),
+    the answers straight back."""
+    with near, socket.create_connection(("127.0.0.1", target_port)) as far:
+        for end in (near, far):
+            end.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        back = threading.Thread(target=_forward, args=(far, near), daemon=True)
+        back.start()
+        _delayed(near, far, delay)
+        back.join()
+
+
+def serve(target_port: int, ms: float) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    print(listener.getsockname()[1], flush=True)
+    while True:
+        near, _ = listener.accept()
+        threading.Thread(target=_client, args=(near, target_port, ms / 1000),
+                         daemon=True).start()
+
+
+@contextmanager
+def proxy(target_port: int, ms: float) -> Iterator[int]:
+    """The proxy in its own process for the time of the block: the port to connect to."""
+    process = subprocess.Popen([sys.executable, "-m", "bench.latency", str(target_port),
+                                str(ms)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        yield int(process.stdout.readline())
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def round_trip(url: str, times: int = 200) -> float:
+    """Seconds per `SELECT 1` round trip on one connection, after one to warm it: the
+    reference the added latency is read against."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"),
+                         autocommit=True) as connection:
+        connection.execute("SELECT 1").fetchone()
+        start = time.perf_counter()
+        for _ in range(times):
+            connection.execute("SELECT 1").fetchone()
+        return (time.perf_counter() - start) / times
+
+
+if __name__ == "__main__":
+    with suppress(KeyboardInterrupt):
+        serve(int(sys.argv[1]), float(sys.argv[2]))
