@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from renewdesk.app import App
 
 log = logging.getLogger("renewdesk.cli")
+ROLE_CODES = ("admin", "manager", "viewer")  # domain.roles.Role's, typed as they are
 
 
 class _Parser(argparse.ArgumentParser):
@@ -226,6 +227,22 @@ def _english_parser(language: str) -> argparse.ArgumentParser:
                    help="back to the SQLite file in the user's data folder")
     sub.add_parser("status", help="the payment processor and its mode (real money or not), "
                                   "the database, the last run")
+    c = sub.add_parser("team", help="a team's users and their roles on its PostgreSQL database "
+                                    "(an admin's)")
+    team = c.add_subparsers(dest="team_action", required=True, metavar="action")
+    t = team.add_parser("add-user", help="add a user who logs in to the database")
+    t.add_argument("name", help="the user's name: lower-case letters, digits and _")
+    t.add_argument("--role", required=True, choices=ROLE_CODES, help="admin: everything; "
+                   "manager: every workflow, no settings or refunds; viewer: reads and exports")
+    given = t.add_mutually_exclusive_group()
+    given.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input (default: ask for it)")
+    given.add_argument("--no-password", action="store_true",
+                       help="no password: the server checks users another way")
+    team.add_parser("list", help="list the users and their roles")
+    t = team.add_parser("set-role", help="change a user's role")
+    t.add_argument("name", help="the user's name")
+    t.add_argument("role", choices=ROLE_CODES, help="the new role")
     c = sub.add_parser("outbox", help="list the outbox")
     c.add_argument("--status", choices=("queued", "sent", "failed", "suppressed"),
                    help="only the e-mails in this state")
@@ -354,6 +371,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     from renewdesk.cli.commands import COMMANDS, Failure
     from renewdesk.cli.machine import database_command, secret_command
     from renewdesk.cli.refund import ASKING
+    from renewdesk.cli.team import TEAM_ASKING, guard, refused_by_server
     from renewdesk.store.db import DatabaseUnavailable
     from renewdesk.store.runlock import RunInProgress
 
@@ -366,8 +384,10 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
             database_command(args, out, os.environ)
             return 0
         app = open_app(args.db, args.today)
-        if args.command in ASKING:
-            ASKING[args.command](app, args, out, inp)
+        guard(app, args)  # issue 23: what the user's role cannot do, refused before anything
+        asking = {**ASKING, **TEAM_ASKING}
+        if args.command in asking:
+            asking[args.command](app, args, out, inp)
         else:
             COMMANDS[args.command](app, args, out)
         return 0
@@ -382,6 +402,10 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:
+        refusal = refused_by_server(app, error)
+        if refusal is not None:  # what the team's server refused for the user's role
+            log.info("the database refused %s for the role: %s", args.command, error)
+            return _refused(args.command, refusal, language, err)
         log.exception("%s failed", args.command)
         err.write("renewdesk: " + tr(language, "{command} failed: {error}", command=args.command,
                                      error=f"{type(error).__name__}: {error}") + "\n")

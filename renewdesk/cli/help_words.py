@@ -142,7 +142,7 @@ METAVARS_FR = {
     "CUSTOMERS": "CLIENTS", "renewal": "renouvellement", "service": "service",
     "text": "texte", "payment_method": "moyen_de_paiement", "NAME=VALUE": "NOM=VALEUR",
     "PROCESSOR_ID": "ID_PRESTATAIRE", "HOST": "HOTE", "PORT": "PORT", "URL": "URL",
-    "URL_OR_FILE": "URL_OU_FICHIER",
+    "URL_OR_FILE": "URL_OU_FICHIER", "team_action": "action", "name": "nom",
 }
 
 # The parser's descriptions and helps, by their English text.
@@ -309,4 +309,23 @@ HELP_FR = {
     "the PDF to write": "le PDF à écrire",
     "the settings to change, all saved together or none":
         "les réglages à changer, tous enregistrés ensemble ou aucun",
+    # team (issue 23)
+    "a team's users and their roles on its PostgreSQL database (an admin's)":
+        "les utilisateurs d'une équipe et leurs rôles sur sa base PostgreSQL (pour un "
+        "administrateur)",
+    "add a user who logs in to the database":
+        "ajouter un utilisateur qui se connecte à la base",
+    "the user's name: lower-case letters, digits and _":
+        "le nom de l'utilisateur : lettres minuscules, chiffres et _",
+    "admin: everything; manager: every workflow, no settings or refunds; viewer: reads and "
+    "exports": "admin : tout ; manager (gestionnaire de comptes) : tout le travail courant, "
+               "sans les réglages ni les remboursements ; viewer (lecteur) : lecture et exports",
+    "read the password from standard input (default: ask for it)":
+        "lire le mot de passe sur l'entrée standard (par défaut : le demander)",
+    "no password: the server checks users another way":
+        "sans mot de passe : le serveur vérifie les utilisateurs autrement",
+    "list the users and their roles": "lister les utilisateurs et leurs rôles",
+    "change a user's role": "changer le rôle d'un utilisateur",
+    "the user's name": "le nom de l'utilisateur",
+    "the new role": "le nouveau rôle",
 }

@@ -152,6 +152,11 @@ FRENCH = {
     "runs are refused: {why}": "les passages sont refusés : {why}",
     "database: {url}": "base de données : {url}",
     "last run: {day}": "dernier passage : {day}",
+    # team (issue 23)
+    "user {name} added: {role}": "utilisateur {name} ajouté : {role}",
+    "user {name} is now {role}": "l'utilisateur {name} est désormais {role}",
+    "password for {name}: ": "mot de passe de {name} : ",
+    "the same password again: ": "le même mot de passe à nouveau : ",
     # any command
     "{command} failed: {error}": "{command} a échoué : {error}",
 }

@@ -205,6 +205,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "own_role": "you cannot change your own role: ask another admin",
         "password_missing": "no password was given (use --no-password for a server that "
                             "checks users another way)",
+        "passwords_differ": "the two passwords typed differ; nothing was changed",
         # SC-5: one run at a time (store/runlock.py)
         "run_in_progress": "another run is in progress (pid {pid} on {host} since {since}); "
                            "it was not started twice",
@@ -520,6 +521,7 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                     "administrateur",
         "password_missing": "aucun mot de passe n'a été donné (--no-password pour un serveur "
                             "qui vérifie les utilisateurs autrement)",
+        "passwords_differ": "les deux mots de passe tapés diffèrent ; rien n'a été changé",
         "run_in_progress": "un autre passage est en cours (processus {pid} sur {host} depuis "
                            "{since}) ; il n'a pas été lancé une seconde fois",
         "run_in_progress_elsewhere": "un autre passage est en cours (dans un autre processus) ; "

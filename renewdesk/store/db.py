@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's refusal of a role's write (or a policy's)
 # The newest revision, from the files' names (0001_…, 0002_…): knowing a database is up to date
 # needs no Alembic import, which would slow every start; Alembic is loaded only to migrate.
 HEAD = max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
@@ -169,7 +168,7 @@ def _readable(connection: Connection) -> str | None:
     try:
         return _revision(connection)
     except ProgrammingError as error:
-        if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        if roles.refused_for_role(error):
             return "?"
         raise
 

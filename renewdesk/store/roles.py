@@ -33,6 +33,7 @@ GROUPS: dict[Role, str] = {Role.ADMIN: ADMIN_GROUP, Role.MANAGER: MANAGER_GROUP,
 # Lower case only: libpq does not fold a URL's user name, and a name typed "Alice" in psql
 # would be folded to another role.
 NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+INSUFFICIENT_PRIVILEGE = "42501"
 
 _WHO = """
     SELECT u.rolname AS name, u.rolsuper AS superuser,
@@ -55,6 +56,14 @@ _WHO = """
 class User:
     name: str
     role: Role
+
+
+def refused_for_role(error: BaseException) -> bool:
+    """The server refused a write for the user's role: a grant missing, or a row-level policy
+    ("new row violates row-level security policy"), both SQLSTATE 42501; through SQLAlchemy
+    (its `orig`) or psycopg itself."""
+    return getattr(getattr(error, "orig", None) or error, "sqlstate", None) == \
+        INSUFFICIENT_PRIVILEGE
 
 
 def team_mode(connection: Connection) -> bool:
