@@ -158,3 +158,79 @@ def test_the_head_known_without_alembic_is_alembics_head(tmp_path: Path) -> None
     engine = db.make_engine(db.database_url(str(tmp_path / "h.db")))
     assert db.head_revision(engine) == db.HEAD
     engine.dispose()
+
+
+def _privileges(connection: Connection) -> dict[str, Any]:
+    """What 0011 set up, read from PostgreSQL's catalogue."""
+    def can(role: str, table: str, privilege: str) -> bool:
+        return bool(connection.scalar(text("SELECT has_table_privilege(:r, :t, :p)"),
+                                      {"r": role, "t": table, "p": privilege}))
+
+    owners = set(connection.scalars(text(
+        "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema()")))
+    secured = set(connection.scalars(text(
+        "SELECT relname FROM pg_class WHERE relrowsecurity AND "
+        "relnamespace = current_schema()::regnamespace")))
+    return {"owners": owners, "secured": secured,
+            "viewer": (can("renewdesk_viewer", "service", "SELECT"),
+                       can("renewdesk_viewer", "service", "UPDATE")),
+            "manager": (can("renewdesk_manager", "service", "UPDATE"),
+                        can("renewdesk_manager", "audit_entry", "INSERT"),
+                        can("renewdesk_manager", "audit_entry", "UPDATE"),
+                        can("renewdesk_manager", "alembic_version", "UPDATE"))}
+
+
+SET_UP = {"owners": {"renewdesk_admin"}, "secured": {"setting", "refund"},
+          "viewer": (True, False), "manager": (True, True, False, False)}
+
+
+def test_issue23_0011_on_postgresql_from_empty_sets_the_roles_up(postgres: Any) -> None:
+    with postgres.database(template=None) as url:
+        engine = db.make_engine(url)
+        db.migrate(engine)
+        with engine.connect() as connection:
+            assert _privileges(connection) == SET_UP
+        engine.dispose()
+
+
+def test_issue23_0011_from_0010s_schema_keeps_the_data_and_later_tables_get_the_grants(
+        postgres: Any, tmp_path: Path) -> None:
+    with postgres.database(template=None) as url:
+        engine = db.make_engine(url)
+        db.migrate(engine, "0010")
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO customer (id, ref, name, email, address, language, emails_enabled,"
+                " business, country) VALUES (1, 'C1', 'Ana', 'a@example.test', '', 'fr', true,"
+                " false, 'FR')"))
+            assert _privileges(connection)["owners"] == {"renewdesk"}
+        db.migrate(engine)
+        with engine.begin() as connection:
+            assert connection.scalar(text("SELECT name FROM customer")) == "Ana"
+            assert _privileges(connection) == SET_UP
+            # a later migration's table, made as env.py makes it: the group's, granted
+            connection.execute(text("SET LOCAL ROLE renewdesk_admin"))
+            connection.execute(text("CREATE TABLE later_table (id integer PRIMARY KEY)"))
+            assert connection.scalar(text(
+                "SELECT has_table_privilege('renewdesk_viewer', 'later_table', 'SELECT') AND "
+                "has_table_privilege('renewdesk_manager', 'later_table', 'DELETE')"))
+        from alembic import command
+
+        command.downgrade(db.alembic_config(engine), "0010")
+        with engine.connect() as connection:
+            assert _privileges(connection)["secured"] == set()
+            assert _privileges(connection)["viewer"] == (False, False)
+        db.migrate(engine)  # and up again, the roles already there
+        with engine.connect() as connection:
+            assert _privileges(connection) == SET_UP
+        engine.dispose()
+
+
+def test_issue23_0011_does_nothing_on_sqlite(tmp_path: Path) -> None:
+    engine = db.make_engine(db.database_url(str(tmp_path / "r.db")))
+    db.migrate(engine, "0010")
+    tables = set(inspect(engine).get_table_names())
+    db.migrate(engine)
+    assert db.current_revision(engine) == db.HEAD
+    assert set(inspect(engine).get_table_names()) == tables
+    engine.dispose()
