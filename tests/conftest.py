@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from renewdesk.app import App, open_app
+from renewdesk.app import App, ledger_path, open_app
 from renewdesk.cli import main as cli_main
+from renewdesk.logs import setup_logging
 from renewdesk.services.context import Clock, Context
 from renewdesk.services.exchange.export import export_state
 from renewdesk.services.exchange.importer import import_document
@@ -102,19 +106,25 @@ class World:
         self.app.close()
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """An isolated environment: logs in the test's folder, nothing from the developer's shell."""
+def isolated(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The `env` fixture's environment for `folder`: logs and config in it, nothing from the
+    developer's shell."""
     for name in ("RENEWDESK_DB", "RENEWDESK_TODAY", "RENEWDESK_GATEWAY", "RENEWDESK_SMTP_HOST",
                  "RENEWDESK_SANDBOX_LATENCY_MS", "RENEWDESK_SANDBOX_LEDGER",
                  "RENEWDESK_WEBHOOK_SECRET", "RENEWDESK_SMTP_SECRET"):
         monkeypatch.delenv(name, raising=False)
-    logs = tmp_path / "logs"
+    logs = folder / "logs"
     monkeypatch.setenv("RENEWDESK_LOG_DIR", str(logs))
-    monkeypatch.setenv("RENEWDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("RENEWDESK_CONFIG_DIR", str(folder / "config"))
     monkeypatch.setenv("RENEWDESK_USER", "tester")
     return {"RENEWDESK_LOG_DIR": str(logs), "RENEWDESK_USER": "tester",
-            "RENEWDESK_CONFIG_DIR": str(tmp_path / "config")}
+            "RENEWDESK_CONFIG_DIR": str(folder / "config")}
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """An isolated environment: logs in the test's folder, nothing from the developer's shell."""
+    return isolated(tmp_path, monkeypatch)
 
 
 # The core's scenario suite runs on SQLite and on PostgreSQL (issue 7, "Done when" 1).
@@ -155,6 +165,70 @@ def world(tmp_path: Path, env: dict[str, str], database: str | None) -> Iterator
     w = World(tmp_path, env, database)
     yield w
     w.close()
+
+
+class Portfolios:
+    """Portfolios that take seconds to build (the demo's customers and their nights), built once
+    a session each, then copied into the worlds of the tests that ask. A SQLite world's whole
+    state is two files, its database and the sandbox's ledger beside it (app.ledger_path): each
+    test gets its own copies of the two, so what a test writes never reaches the snapshot or the
+    next test. A PostgreSQL world builds the portfolio in its own database, as before."""
+
+    FILES = ("renewdesk.db", "renewdesk.db.sandbox-ledger.sqlite")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.snapshots: dict[str, Path] = {}
+
+    def snapshot(self, name: str, build: Callable[[World], None]) -> Path:
+        """The folder holding the two files of `build`'s portfolio, built the first time in a
+        world of its own with the `env` fixture's environment (and the CLI's process
+        environment) for that world's folder."""
+        if name in self.snapshots:
+            return self.snapshots[name]
+        folder, kept = self.root / name / "built", self.root / name / "snapshot"
+        folder.mkdir(parents=True)
+        kept.mkdir()
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            built = World(folder, isolated(folder, monkeypatch))
+            try:
+                build(built)
+            finally:
+                built.close()
+            # SQLite's backup API reads through the WAL (the sandbox keeps its connections
+            # open), and each copy is left as the original: in WAL mode, WAL checkpointed.
+            for file in self.FILES:
+                source, target = sqlite3.connect(folder / file), sqlite3.connect(kept / file)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=WAL")
+                finally:
+                    source.close()
+                    target.close()
+        self.snapshots[name] = kept
+        return kept
+
+    def restore(self, world: World, name: str, build: Callable[[World], None]) -> None:
+        """`world`, fresh and not yet used, holds `build`'s portfolio from here on."""
+        if world.target != str(world.db):
+            build(world)
+            return
+        kept = self.snapshot(name, build)
+        ledger = ledger_path(world.app.url, world.env)
+        world.close()
+        assert ledger == world.db.with_name(self.FILES[1]), "the world's ledger is elsewhere"
+        for file, target in zip(self.FILES, (world.db, ledger), strict=True):
+            stale = [p for p in (Path(f"{target}{end}") for end in ("-wal", "-shm", "-journal"))
+                     if p.exists()]
+            assert not stale, f"the world was still open when its portfolio came: {stale}"
+            shutil.copyfile(kept / file, target)
+        world.app = open_app(world.target, env=world.env)
+        setup_logging(os.environ)  # as the build's CLI commands did: the test's own log file
+
+
+@pytest.fixture(scope="session")
+def portfolios(tmp_path_factory: pytest.TempPathFactory) -> Portfolios:
+    return Portfolios(tmp_path_factory.mktemp("portfolios"))
 
 
 @pytest.fixture

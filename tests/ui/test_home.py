@@ -25,17 +25,22 @@ from renewdesk.ui.i18n import Language
 from renewdesk.ui.main_window import MainWindow
 from renewdesk.ui.views.home_charts import day_labels, value_axis
 from tests.builders import card, customer, document, order, sepa
-from tests.conftest import World
+from tests.conftest import Portfolios, World
 from tests.peers import Smtp
 from tests.ui.conftest import desk_app, when_shown
 
 TODAY = "2027-01-20"
 
 
-def demo(world: World) -> None:
+def build_demo(world: World) -> None:
     assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
     for day in ("2026-12-20", "2027-01-05", TODAY):
         world.run(day)
+
+
+def demo(world: World, portfolios: Portfolios) -> None:
+    """The demo portfolio after three nights, built once (`Portfolios`); this world's copy."""
+    portfolios.restore(world, "home demo", build_demo)
 
 
 def home_window(qtbot: Any, world: World, open_window: Any) -> MainWindow:
@@ -50,9 +55,9 @@ def kinds(window: MainWindow) -> list[str]:
         window, "needs_lines") else [line.need.kind for line in window.home.needs.lines]
 
 
-def test_hm1_window_opens_on_home_with_the_count_on_its_tab(qtbot: Any, world: World,
-                                                           open_window: Any) -> None:
-    demo(world)
+def test_hm1_window_opens_on_home_with_the_count_on_its_tab(
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     window = home_window(qtbot, world, open_window)
     assert window.tabs.currentWidget() is window.home
     assert window.tabs.indexOf(window.home) == 0
@@ -65,11 +70,11 @@ def test_hm1_window_opens_on_home_with_the_count_on_its_tab(qtbot: Any, world: W
     assert {"authenticate", "card_expiring"} <= set(kinds(window))
 
 
-def test_hm1_card_page_for_an_expiring_card(qtbot: Any, world: World,
-                                            open_window: Any) -> None:
+def test_hm1_card_page_for_an_expiring_card(
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
     """The button asks first, then sends (or says in words why it cannot: the demo's customers
     are not known to the sandbox); once a card page went to the customer the line goes."""
-    demo(world)
+    demo(world, portfolios)
     window = home_window(qtbot, world, open_window)
     line = next(x for x in window.home.needs.lines if x.need.kind == "card_expiring")
     customer, before = line.need.customer_ref, len(window.home.needs.lines)
@@ -91,9 +96,9 @@ def test_hm1_card_page_for_an_expiring_card(qtbot: Any, world: World,
     assert f"({before - 1})" in window.tabs.tabText(0)
 
 
-def test_hm1_emails_that_cannot_be_sent_appear(qtbot: Any, world: World,
-                                              open_window: Any) -> None:
-    demo(world)
+def test_hm1_emails_that_cannot_be_sent_appear(
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     with world.session() as session:
         note = session.query(Notification).filter_by(status="queued").first()
         assert note is not None
@@ -105,9 +110,9 @@ def test_hm1_emails_that_cannot_be_sent_appear(qtbot: Any, world: World,
     assert {b.objectName() for b in line.buttons} == {"retryEmails", "openOutbox"}
 
 
-def test_hm1_a_bar_opens_its_list_on_its_days(qtbot: Any, world: World,
-                                             open_window: Any) -> None:
-    demo(world)
+def test_hm1_a_bar_opens_its_list_on_its_days(
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     window = home_window(qtbot, world, open_window)
     charts = window.home.charts
     assert charts is not None
@@ -139,8 +144,9 @@ def test_hm3_next_run_never_before_the_last_on_a_simulated_date() -> None:
     assert next_run_shown(timer, date(2026, 11, 30)) == timer
 
 
-def test_hm3_status_bar_on_a_simulated_date(qtbot: Any, world: World, open_window: Any) -> None:
-    demo(world)
+def test_hm3_status_bar_on_a_simulated_date(
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     window = home_window(qtbot, world, open_window)
     qtbot.waitUntil(lambda: "2027" in window.next_run.text(), timeout=10_000)
     assert "21 Jan 2027" in window.next_run.text()
@@ -150,7 +156,12 @@ def test_hm3_status_bar_on_a_simulated_date(qtbot: Any, world: World, open_windo
 # Done-when 1: each kind of "Needs you" line appears, and its action clears it ---------------
 
 
-def troubled(world: World) -> None:
+def troubled(world: World, portfolios: Portfolios) -> None:
+    """`build_troubled`'s portfolio, built once (`Portfolios`); this world's copy."""
+    portfolios.restore(world, "home troubled", build_troubled)
+
+
+def build_troubled(world: World) -> None:
     """The demo portfolio, plus what it lacks to show every kind of line: a card order whose
     automatic attempts are over (IN-5), a customer who must authenticate (CP-1), a paid
     installment to dispute (RF-2), a plan change two days before its deadline (IN-2) and a
@@ -195,8 +206,8 @@ def yes(box: QMessageBox) -> None:
 
 
 def test_hm1_in5_final_failure_line_cleared_by_its_final_attempt(
-        qtbot: Any, world: World, open_window: Any) -> None:
-    troubled(world)
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    troubled(world, portfolios)
     window = home_window(qtbot, world, open_window)
     line = line_of(window, "final_failure", "O901")
     assert line is not None and "Hugo Faure" in line.label.text()
@@ -213,8 +224,8 @@ def test_hm1_in5_final_failure_line_cleared_by_its_final_attempt(
 
 
 def test_hm1_in6_collection_line_cleared_by_handing_over(
-        qtbot: Any, world: World, open_window: Any, tmp_path: Path) -> None:
-    troubled(world)
+        qtbot: Any, world: World, open_window: Any, tmp_path: Path, portfolios: Portfolios) -> None:
+    troubled(world, portfolios)
     window = home_window(qtbot, world, open_window)
     line = line_of(window, "collection", "O905")
     assert line is not None and "Greta Keller" in line.label.text()
@@ -231,10 +242,10 @@ def test_hm1_in6_collection_line_cleared_by_handing_over(
 
 
 def test_hm1_cp1_customer_must_authenticate_then_pays_and_the_line_goes(
-        qtbot: Any, world: World, open_window: Any) -> None:
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
     """The line opens the customer; the customer's payment (their pay-now page, the bank's
     step) is what resolves it: the same payment recorded paid clears the line."""
-    troubled(world)
+    troubled(world, portfolios)
     window = home_window(qtbot, world, open_window)
     line = line_of(window, "authenticate", "C902")
     assert line is not None and "Nina Roux" in line.label.text()
@@ -251,8 +262,8 @@ def test_hm1_cp1_customer_must_authenticate_then_pays_and_the_line_goes(
 
 
 def test_hm1_rf2_dispute_line_appears_after_sync_and_goes_when_closed(
-        qtbot: Any, world: World, open_window: Any) -> None:
-    troubled(world)
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    troubled(world, portfolios)
     processor = world.app.processor
     assert isinstance(processor, SandboxProcessor)
     with world.session() as session:
@@ -278,8 +289,8 @@ def test_hm1_rf2_dispute_line_appears_after_sync_and_goes_when_closed(
 
 
 def test_hm1_in2_plan_change_near_its_deadline_cleared_by_asking_again(
-        qtbot: Any, world: World, open_window: Any) -> None:
-    troubled(world)
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    troubled(world, portfolios)
     window = home_window(qtbot, world, open_window)
     line = line_of(window, "plan_change", "O904")
     assert line is not None and "Eva Blanc" in line.label.text()
@@ -297,8 +308,8 @@ def test_hm1_in2_plan_change_near_its_deadline_cleared_by_asking_again(
 
 
 def test_hm1_nt1_retry_emails_sends_them_and_the_line_goes(
-        qtbot: Any, world: World, open_window: Any, smtp: Smtp) -> None:
-    troubled(world)
+        qtbot: Any, world: World, open_window: Any, smtp: Smtp, portfolios: Portfolios) -> None:
+    troubled(world, portfolios)
     with world.session() as session:
         for note in session.scalars(select(Notification).where(
                 Notification.status == "queued")):
@@ -317,8 +328,8 @@ def test_hm1_nt1_retry_emails_sends_them_and_the_line_goes(
 
 
 def test_hm1_sc_last_run_failed_line_cleared_by_run_now(
-        qtbot: Any, world: World, open_window: Any) -> None:
-    demo(world)
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     with world.session() as session:
         run_record.save(session, run_record.RunRecord(
             date(2027, 1, 20), datetime(2027, 1, 20, 2, 0), True, {"text": "OSError: disk full"}))
@@ -334,8 +345,8 @@ def test_hm1_sc_last_run_failed_line_cleared_by_run_now(
     gone(qtbot, window, "run_failed", "")
 
 
-def test_hm1_ctrl_1_reaches_home(qtbot: Any, world: World, open_window: Any) -> None:
-    demo(world)
+def test_hm1_ctrl_1_reaches_home(qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     window = home_window(qtbot, world, open_window)
     window.tabs.setCurrentWidget(window.pages["services"])
     window.activateWindow()
@@ -347,8 +358,8 @@ def test_hm1_ctrl_1_reaches_home(qtbot: Any, world: World, open_window: Any) -> 
 
 
 def test_hm1_page_frame_says_reading_before_any_read_answers_and_lines_wrap_whole(
-        qtbot: Any, world: World, open_window: Any) -> None:
-    demo(world)
+        qtbot: Any, world: World, open_window: Any, portfolios: Portfolios) -> None:
+    demo(world, portfolios)
     window: MainWindow = open_window(desk_app(world, TODAY))  # shown; no answer handled yet
     home = window.home
     assert home.needs.empty.isVisible() and home.needs.empty.text() == "Reading…"
@@ -394,14 +405,14 @@ def test_hm1_day_labels_name_each_month_once_and_never_repeat() -> None:
 
 
 def test_hm1_the_needs_read_before_the_window_are_shown_at_its_first_paint(
-        qtbot: Any, world: World) -> None:
+        qtbot: Any, world: World, portfolios: Portfolios) -> None:
     """At the start the needs are read while the window's modules load (ui/prefetch.py): the
     page shows them when it is first shown, with no read of its own; taken once, so a refresh
     reads anew; an answer not yet there is not waited for."""
     from renewdesk.services import home
     from renewdesk.ui.prefetch import Prefetch
 
-    demo(world)
+    demo(world, portfolios)
     app = desk_app(world, TODAY)
     first = Prefetch(lambda: home.home(app.context(delivery=False), "en"))
     first.wait(20)
@@ -426,10 +437,11 @@ def test_hm1_the_needs_read_before_the_window_are_shown_at_its_first_paint(
         app.close()
 
 
-def test_hm1_the_charts_are_read_for_the_page_on_screen_only(qtbot: Any, world: World) -> None:
+def test_hm1_the_charts_are_read_for_the_page_on_screen_only(
+        qtbot: Any, world: World, portfolios: Portfolios) -> None:
     """Someone who goes straight to a list at the start has its rows read first: the charts
     are read when the home page is shown again (and then drawn)."""
-    demo(world)
+    demo(world, portfolios)
     app = desk_app(world, TODAY)
     window = MainWindow(app)
     qtbot.addWidget(window)
