@@ -12,14 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
+from renewdesk.domain.cards import expires_before
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
 from renewdesk.notify import outbox
 from renewdesk.services.context import Context
+from renewdesk.services.listing_accounts import next_charges_on
 from renewdesk.services.listing_actions import exclusively
-from renewdesk.services.payment_methods import expiring_flag
 from renewdesk.services.run_record import RunRecord, last_run_record
 from renewdesk.store import settings
 from renewdesk.store.models import (
@@ -32,6 +33,7 @@ from renewdesk.store.models import (
     PaymentMethod,
     PlanChange,
     Renewal,
+    Service,
     UsageInvoice,
 )
 
@@ -41,6 +43,11 @@ CARD_PAGE_DAYS = 7  # a card page sent this recently: waiting for the customer, 
 # RF-2: a dispute the account manager must answer (Stripe's statuses); one under review has
 # been answered and waits for the bank, one won, lost, closed or prevented needs nothing.
 DISPUTE_TO_ANSWER = ("needs_response", "warning_needs_response")
+
+# Each line names its customer: read with the rows, not one statement per line (on a team's
+# server every statement is a round trip).
+_ORDER_CUSTOMER = joinedload(InstallmentOrder.customer)
+_METHOD_CUSTOMER = joinedload(PaymentMethod.customer)
 
 KINDS = ("run_failed", "final_failure", "collection", "authenticate", "dispute",
          "card_expiring", "plan_change", "emails")
@@ -108,7 +115,7 @@ def final_failures(session: Session) -> list[Need]:
     the account manager's other way, offered once the final attempt was used); one line per
     order."""
     rows = session.execute(
-        select(InstallmentOrder, Installment).join(Installment.order)
+        select(InstallmentOrder, Installment).join(Installment.order).options(_ORDER_CUSTOMER)
         .where(Installment.status == "failed", Installment.next_attempt_on.is_(None),
                Installment.final_attempt_used.is_(False),
                InstallmentOrder.in_collection.is_(False),
@@ -125,7 +132,7 @@ def collections(session: Session) -> list[Need]:
     """IN-6: failed installments on the Collections list, not yet handed over: SEPA ones, and
     card ones once their final attempt (IN-5) was used too."""
     rows = session.execute(
-        select(InstallmentOrder, Installment).join(Installment.order)
+        select(InstallmentOrder, Installment).join(Installment.order).options(_ORDER_CUSTOMER)
         .where(Installment.id.in_(_failed()), Installment.in_collections_list.is_(True),
                InstallmentOrder.in_collection.is_(False),
                or_(InstallmentOrder.method != "card", Installment.final_attempt_used))
@@ -139,16 +146,19 @@ def collections(session: Session) -> list[Need]:
 def must_authenticate(session: Session) -> list[Need]:
     """CP-1: a charge declined `authentication_required` still open; one line per customer."""
     found: list[tuple[Customer, Money, date]] = []
-    for cart in session.scalars(select(Renewal).where(Renewal.status == "failed",
-                                                      Renewal.stopped_code == MUST_ACT)):
+    for cart in session.scalars(select(Renewal).options(joinedload(Renewal.customer))
+                                .where(Renewal.status == "failed",
+                                       Renewal.stopped_code == MUST_ACT)):
         found.append((cart.customer, cart.amount, cart.charge_on))
     for order, item in session.execute(
             select(InstallmentOrder, Installment).join(Installment.order)
+            .options(_ORDER_CUSTOMER)
             .where(Installment.id.in_(_failed()), Installment.stopped_code == MUST_ACT,
                    Installment.final_attempt_used.is_(False),
                    InstallmentOrder.in_collection.is_(False))).all():
         found.append((order.customer, Money(item.amount_minor, order.currency), item.due_on))
-    for invoice in session.scalars(select(UsageInvoice).where(
+    for invoice in session.scalars(select(UsageInvoice).options(
+            joinedload(UsageInvoice.service).joinedload(Service.customer)).where(
             UsageInvoice.status == "failed", UsageInvoice.stopped_code == MUST_ACT)):
         found.append((invoice.service.customer, invoice.amount, invoice.issued_on))
     return _per_customer("authenticate", found)
@@ -174,7 +184,8 @@ def disputes(session: Session) -> list[Need]:
     earliest answer date, or the day it was opened when the processor gave none ("opened")."""
     found, dated = [], set()
     for dispute, method in session.execute(
-            select(Dispute, PaymentMethod).join(Attempt, Attempt.id == Dispute.attempt_id)
+            select(Dispute, PaymentMethod).options(_METHOD_CUSTOMER)
+            .join(Attempt, Attempt.id == Dispute.attempt_id)
             .join(PaymentMethod, PaymentMethod.id == Attempt.payment_method_id)
             .where(Dispute.status.in_(DISPUTE_TO_ANSWER))).all():
         found.append((method.customer, Money(dispute.amount_minor, dispute.currency),
@@ -190,7 +201,7 @@ def cards_expiring(session: Session, policy: Policy, today: date) -> list[Need]:
     cards expiring within 13 months are looked at (nothing is charged further ahead), and not
     those whose customer was sent a card page in the last days."""
     horizon = today.year * 12 + today.month + 13
-    methods = session.scalars(select(PaymentMethod).where(
+    methods = session.scalars(select(PaymentMethod).options(_METHOD_CUSTOMER).where(
         PaymentMethod.type == "card", PaymentMethod.accepted.is_(True),
         PaymentMethod.removed_on.is_(None), PaymentMethod.exp_year.is_not(None),
         PaymentMethod.exp_year * 12 + PaymentMethod.exp_month <= horizon)
@@ -200,9 +211,12 @@ def cards_expiring(session: Session, policy: Policy, today: date) -> list[Need]:
     asked = set(session.scalars(select(Notification.customer_id).where(
         Notification.kind == "add_payment_method",
         Notification.created_on >= today - timedelta(days=CARD_PAGE_DAYS))))
+    charges = next_charges_on(session, [m.id for m in methods if m.customer_id not in asked],
+                              policy, today)
     needs = []
     for method in methods:
-        if method.customer_id in asked or not expiring_flag(session, method, policy, today):
+        when = charges.get(method.id)
+        if when is None or method.expiry is None or not expires_before(method.expiry, when):
             continue
         customer = method.customer
         needs.append(Need("card_expiring", customer.ref, customer.ref, customer.name,
@@ -214,7 +228,7 @@ def cards_expiring(session: Session, policy: Policy, today: date) -> list[Need]:
 def plan_changes(session: Session, today: date) -> list[Need]:
     """IN-2: pending plan changes within PLAN_CHANGE_DAYS of their deadline."""
     rows = session.execute(
-        select(PlanChange, InstallmentOrder).join(PlanChange.order)
+        select(PlanChange, InstallmentOrder).join(PlanChange.order).options(_ORDER_CUSTOMER)
         .where(PlanChange.status == "pending",
                PlanChange.deadline_on <= today + timedelta(days=PLAN_CHANGE_DAYS))
         .order_by(PlanChange.deadline_on, PlanChange.id)).all()
