@@ -335,3 +335,25 @@ def test_issue23_a_viewers_change_forced_through_is_refused_by_the_server_in_wor
     assert box.text() == ("the database refused this change for your role (viewer): "
                           "ask an admin")
     assert window.isEnabled()  # the window is usable again
+
+
+def test_issue23_an_account_managers_settings_save_only_this_computers_choices(
+        team: Callable[[Role], App], open_window: Any, qtbot: Any) -> None:
+    """Read only on the team's server too: Save keeps the interface's language and writes
+    nothing the server would refuse for the role."""
+    window = open_window(team(Role.MANAGER))
+    QSettings().setValue("ui/language", "system")
+
+    def save_language(dialog: SettingsDialog) -> None:
+        assert dialog.why.text() == sentence(Role.MANAGER, Power.SETTINGS)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.apply()
+
+    shown = when_shown(SettingsDialog, save_language)
+    window.open_settings()
+    qtbot.waitUntil(lambda: bool(shown) or shown.error is not None, timeout=10_000)
+    shown.check()
+    qtbot.waitUntil(lambda: not shown[0].isVisible(), timeout=10_000)
+    assert shown[0].problem.text() == ""
+    assert shown[0].result() == SettingsDialog.DialogCode.Accepted
+    assert str(QSettings().value("ui/language")) == "en"
