@@ -131,13 +131,6 @@ class Operations(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
 
-    def shutdown(self, msecs: int = 30_000) -> bool:
-        """No new read; the one under way is let finish (its answer is then dropped)."""
-        self._closed = True
-        self._asked.clear()
-        self._newest.clear()
-        return self._pool.waitForDone(msecs)
-
 
 class _ReadSignals(QObject):
     arrived = Signal(int, object)
