@@ -156,7 +156,6 @@ class MainWindow(QMainWindow):
         self.alerts.start()
         # Issue 23: what the role cannot do is disabled with its reason, once, for good.
         permissions.apply(self, app.role, self.language.code)
-        self.desk.read("who", lambda ctx: ctx.who, self._show_who)
 
     def _add(self, title: str, key: str, page: ListPage) -> None:
         self.pages[key] = page
@@ -312,11 +311,17 @@ class MainWindow(QMainWindow):
     # Runs ------------------------------------------------------------------------------------
 
     def _read_run_state(self) -> None:
-        """The status bar's last and next run, and the daily timer, from a background read."""
-        self.reader.read("run state", lambda: reads.run_state(self.desk.context()),
-                         self._show_run_state)
+        """The status bar's last and next run, and the daily timer, from a background read,
+        with who works here (the audit's who: in team mode the database user)."""
+        def read() -> tuple[reads.RunState, str]:
+            ctx = self.desk.context()
+            return reads.run_state(ctx), ctx.who
 
-    def _show_run_state(self, state: reads.RunState) -> None:
+        self.reader.read("run state", read, self._show_run_state)
+
+    def _show_run_state(self, answer: tuple[reads.RunState, str]) -> None:
+        state, who = answer
+        self._show_who(who)
         self.last_run.setText(self.tr("Last run: %1").replace(
             "%1", self.language.day(state.last_run) if state.last_run else self.tr("never")))
         if not can(self.app.role, Power.WORK):  # a viewer cannot write: no daily run here
