@@ -444,8 +444,9 @@ def _run(ctx: Context, report: RunReport, policy: Policy,
                 problems.append(Problem("webhook_failed", count=failed))
     with ctx.factory() as session:
         charges = _report_charges(session, marks[0])
-        mails = tuple(MailLine(n.kind, n.to, n.status) for n in session.scalars(
-            select(Notification).where(Notification.id > marks[1]).order_by(Notification.id)))
+        mails = tuple(MailLine(kind, to, status) for kind, to, status in session.execute(
+            select(Notification.kind, Notification.to, Notification.status)
+            .where(Notification.id > marks[1]).order_by(Notification.id)))
         events = session.scalar(select(func.count()).select_from(Event).where(
             Event.id > marks[2])) or 0
         if not deliver:
