@@ -20,11 +20,13 @@ from sqlalchemy.engine import URL
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import words
+from renewdesk.domain.roles import Role
 from renewdesk.payments.processor import ProcessorUnavailable
 from renewdesk.services.charging import RoundResult
 from renewdesk.services.context import Context
 from renewdesk.services.run_due import RunReport, run_due
 from renewdesk.services.window import missed
+from renewdesk.store.roles import refused_for_role
 from renewdesk.store.runlock import RunInProgress, exclusive_run
 
 log = logging.getLogger("renewdesk.scheduler")
@@ -85,8 +87,10 @@ class RunWorker(QObject):
                 self.progressed.emit(stage, rounds)
 
         preview, last = False, None
+        role = Role.ADMIN
         try:
             ctx = self._context()
+            role = ctx.role
             if request.preview_catch_up:
                 behind = missed(ctx)
                 preview, last = behind.days > 1, behind.last_run
@@ -101,6 +105,12 @@ class RunWorker(QObject):
             self.finished.emit(RunOutcome(request, None, words(error, self._language)))
             return
         except Exception as error:  # shown in the window; the trace goes to the log
+            if refused_for_role(error):  # issue 23: a write the team's server refused
+                log.warning("the database refused the run a write for the role %s: %s", role,
+                            error)
+                refused = InputError("database_refused_role", role=f"role_{role}")
+                self.finished.emit(RunOutcome(request, None, words(refused, self._language)))
+                return
             log.exception("run failed")
             self.finished.emit(RunOutcome(request, None, f"{type(error).__name__}: {error}"))
             return
