@@ -99,6 +99,7 @@ def trigram_ids(words: list[str]) -> Any | None:
     branches are disjoint (a word is taken from the customer's name only where the service's
     columns lack it), so the ids are counted without being deduplicated; the other words are
     checked on the rows each branch finds."""
+    words = list(dict.fromkeys(words))  # a word typed twice is one condition
     drivers = sorted((w for w in words if _drives(w)), key=len, reverse=True)[:MAX_DRIVERS]
     if not drivers:
         return None
