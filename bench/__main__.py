@@ -83,7 +83,7 @@ def _databases(args: argparse.Namespace) -> Iterator[list[Database]]:
     from bench import database, latency
 
     with ExitStack() as stack:
-        server = stack.enter_context(database.postgresql())
+        server = stack.enter_context(database.postgresql(args.quick))
         found = [] if args.skip_sqlite else [SQLITE]
         found.append(server)
         bare = latency.round_trip(server.url("postgres"))

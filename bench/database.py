@@ -5,9 +5,9 @@ proxy (`bench/latency.py`).
 The same portfolios run on both: `dataset.portfolio` builds (or finds) the SQLite file, and on
 PostgreSQL it is copied by COPY into a migrated database, vacuumed and analysed, which then
 serves as the template each benchmark's own database is created from (`CREATE DATABASE ...
-TEMPLATE`, a file copy). The server's cluster is kept between runs in bench/.cache/pg-<schema
-head>, so a portfolio is loaded into it once: a run copies the kept cluster and starts on the
-copy.
+TEMPLATE`, a file copy). The server's cluster is kept between runs in
+bench/.cache/pg-full-<schema head> (pg-quick-… for --quick), so a portfolio is loaded into it
+once: a run copies the kept cluster and starts on the copy.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import itertools
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -64,7 +65,11 @@ class Database:
             return str(dataset.portfolio(folder, customers, services_each, due))
         template = _template_name(dataset.name(customers, services_each, due))
         if not _exists(self.server, template):
-            load(self.server, dataset.cached(customers, services_each, due), template)
+            source = dataset.cached(customers, services_each, due)
+            start = time.perf_counter()
+            load(self.server, source, template)
+            print(f"# {source.name} loaded into PostgreSQL in {time.perf_counter() - start:.1f} s "
+                  "(COPY, VACUUM ANALYZE; kept for the next runs)", flush=True)
             self.loaded.add(template)
         name = f"bench_{next(_names)}"
         self.server.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
@@ -131,17 +136,18 @@ def load(server: pg_server.PgServer, path: Path, name: str) -> None:
         connection.execute("VACUUM ANALYZE")
 
 
-def _cluster_cache() -> Path:
+def _cluster_cache(quick: bool) -> Path:
     from renewdesk.store import db
 
-    return dataset.CACHE / f"pg-{db.HEAD}"
+    return dataset.CACHE / f"pg-{'quick' if quick else 'full'}-{db.HEAD}"
 
 
 @contextmanager
-def postgresql() -> Iterator[Database]:
+def postgresql(quick: bool = False) -> Iterator[Database]:
     """A server on a copy of the kept cluster (a new one the first time); the portfolios it
-    loaded are kept for the next run when it stops."""
-    kept = _cluster_cache()
+    loaded are kept for the next run when it stops. Quick runs keep theirs apart, so the test
+    suite does not copy the large portfolios' cluster."""
+    kept = _cluster_cache(quick)
     folder = Path(tempfile.mkdtemp(prefix="renewdesk-bench-pg-"))
     if (kept / "data").exists():
         shutil.copytree(kept / "data", folder / "data", symlinks=True)
@@ -163,8 +169,8 @@ def postgresql() -> Iterator[Database]:
             for stale in _bench_databases(server):
                 server.admin(f'DROP DATABASE "{stale}" WITH (FORCE)')
             server.stop(keep=True)
-            for old in dataset.CACHE.glob("pg-*"):
-                shutil.rmtree(old, ignore_errors=True)
+            for old in dataset.CACHE.glob(f"pg-{'quick' if quick else 'full'}-*"):
+                shutil.rmtree(old, ignore_errors=True)  # other schema heads, and this one
             kept.mkdir(parents=True, exist_ok=True)
             (folder / "data").rename(kept / "data")
             shutil.rmtree(folder, ignore_errors=True)

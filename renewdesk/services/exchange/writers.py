@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange.rows import NewCustomer
 from renewdesk.services.journal import NewEvent, record_events
+from renewdesk.store.batches import inserted
 from renewdesk.store.models import BillingContact, Customer, PaymentMethod, Service
 
 # A reference already written: its row's id and, for contacts and methods, its customer's id.
@@ -113,11 +114,7 @@ class ManyRows:
     def _insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         """Write rows; their ids, in the rows' order (matched by reference: RETURNING in the
         parameters' order would have SQLite write them one by one)."""
-        if not rows:
-            return []
-        table = model.__table__
-        ids = dict((ref, row_id) for row_id, ref in self.s.connection().execute(
-            table.insert().returning(table.c.id, table.c.ref), rows))
+        ids = inserted(self.s.connection(), model.__table__, rows)
         return [ids[row["ref"]] for row in rows]
 
     def _write_customers(self) -> None:
