@@ -88,12 +88,12 @@ def _databases(args: argparse.Namespace) -> Iterator[list[Database]]:
         found.append(server)
         bare = latency.round_trip(server.url("postgres"))
         print(f"# PostgreSQL {server.server.version() if server.server else ''} on 127.0.0.1, "
-              f"settings {database.SETTINGS}; SELECT 1: {bare * 1000:.3f} ms a round trip",
+              f"settings {database.SETTINGS}; SELECT 1: {bare * 1000:.3f} ms a round trip (median)",
               flush=True)
         if args.latency_ms > 0:
             slow = stack.enter_context(database.delayed(server, args.latency_ms))
             through = latency.round_trip(slow.url("postgres"))
-            print(f"# through the proxy: {through * 1000:.3f} ms a round trip, "
+            print(f"# through the proxy: {through * 1000:.3f} ms a round trip (median), "
                   f"{(through - bare) * 1000:.3f} ms added (asked: {args.latency_ms:g} ms)",
                   flush=True)
             found.append(slow)
@@ -113,10 +113,10 @@ def side_by_side(ran: dict[str, list[Figure]]) -> None:
         for name in names:
             figure = by_db.get(name)
             if figure is None:
-                cells.append(f"{'-':>22}")
+                cells.append(f"{'-':>28}")
                 continue
             met = {True: "MET", False: "NOT MET", None: ""}[figure.met]
-            cells.append(f"{figure.value:12.3f} {figure.unit:5} {met:7}"[:26].rjust(22))
+            cells.append(f"{figure.value:12.3f} {figure.unit:7} {met:7}".rjust(28))
         target = next(iter(by_db.values()))
         goal = "" if target.target is None else \
             f"  ({'>=' if target.higher_is_better else '<='} {target.target:g})"

@@ -27,7 +27,7 @@ from tests import pg_server
 
 # A team's server is given memory for its data: these, over the tests' durability-off settings.
 SETTINGS = {"shared_buffers": "1GB", "effective_cache_size": "4GB", "work_mem": "32MB",
-            "maintenance_work_mem": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "1h"}
+            "maintenance_work_mem": "512MB", "max_wal_size": "1GB"}
 _names = itertools.count(1)
 
 
