@@ -1436,6 +1436,10 @@ Rien ne sera prélevé pour cette période et le client est prévenu par e-mail.
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
+    <message>
+        <source>No daily run from this window</source>
+        <translation>Pas de traitement quotidien depuis cette fenêtre</translation>
+    </message>
 </context>
 <context>
     <name>MethodsPage</name>
@@ -5056,6 +5060,17 @@ Changements d&apos;échéancier expirant : %3</translation>
     <message>
         <source>Reading…</source>
         <translation>Lecture…</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Working as %1, with the role %2</source>
+        <translation>Connecté en tant que %1, avec le rôle %2</translation>
     </message>
 </context>
 </TS>
