@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import inspect, update
+from sqlalchemy import event, inspect, update
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.policy import Policy
@@ -109,3 +109,27 @@ def test_sc1_postgresql_has_the_trigram_indexes_sqlite_its_full_text_index(
         assert search_index.present(session) == (not on_postgresql)
         assert set(search_index.TRIGRAM_INDEXES) <= names if on_postgresql \
             else not set(search_index.TRIGRAM_INDEXES) & names
+
+
+def test_sc1_postgresql_search_is_planned_on_both_trigram_indexes(shop: World) -> None:
+    """The services' index is on an expression: the search must write it word for word
+    (SERVICE_WORDS), or the planner reads every row without a word."""
+    with shop.session() as session:
+        connection = session.connection()
+        if connection.dialect.name != "postgresql":
+            return
+        seen: list[tuple[str, object]] = []
+
+        def statement(_conn: object, _cursor: object, sql: str, params: object,
+                      *_rest: object) -> None:
+            seen.append((sql, params))
+
+        event.listen(connection, "before_cursor_execute", statement)
+        try:
+            assert SERVICES.count(session, Query(text="Rousseau s5.fr")) == 1
+        finally:
+            event.remove(connection, "before_cursor_execute", statement)
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        sql, params = seen[-1]
+        plan = "\n".join(row[0] for row in connection.exec_driver_sql("EXPLAIN " + sql, params))
+        assert all(name in plan for name in search_index.TRIGRAM_INDEXES), plan
