@@ -10,7 +10,7 @@ from sqlalchemy import event, select
 
 from renewdesk.domain.cards import expires_before
 from renewdesk.domain.policy import Policy
-from renewdesk.services import payment_methods
+from renewdesk.services import home, payment_methods
 from renewdesk.services.listing import METHODS, Query
 from renewdesk.services.listing_accounts import next_charges_on
 from renewdesk.store.models import PaymentMethod
@@ -56,3 +56,36 @@ def test_pm7_methods_block_reads_next_charges_at_once_with_next_charge_on_answer
                 and m.removed_on is None and expires_before(m.expiry, when) else None
             if m.accepted and m.expiry is not None and m.expiry.valid_on(TODAY):
                 assert flags[m.ref] == expected, m.ref
+
+
+def _home_statements(world: World) -> tuple[int, int]:
+    """(statements the home page's needs took, how many cards it names as expiring)."""
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    with world.session() as session:
+        bind = session.get_bind()
+        event.listen(bind, "before_cursor_execute", seen)
+        try:
+            needs = home.read_home(session, Policy(), TODAY, "en").needs
+        finally:
+            event.remove(bind, "before_cursor_execute", seen)
+    return len(statements), sum(1 for n in needs if n.kind == "card_expiring")
+
+
+def test_hm1_pm7_home_reads_as_many_statements_for_many_expiring_cards_as_for_few(
+        world: World) -> None:
+    def portfolio(first: int, last: int) -> dict[str, object]:
+        return document(
+            [customer(f"C{n}", card(f"A{n}", exp=(12, 2026))) for n in range(first, last)],
+            [service(f"S{n}", f"C{n}", "2027-03-15", payment_method=f"A{n}")
+             for n in range(first, last)])
+
+    world.load(portfolio(1, 3))
+    few = _home_statements(world)
+    world.load(portfolio(3, 12))
+    many = _home_statements(world)
+    assert few[1] == 2 and many[1] == 11
+    assert many[0] == few[0]
