@@ -160,8 +160,15 @@ def database(request: pytest.FixtureRequest, backend: str) -> Iterator[str | Non
         yield url
 
 
+def nothing(world: World) -> None:
+    """An empty portfolio: the database as `open_app` migrates a new file, and a new ledger."""
+
+
 @pytest.fixture
-def world(tmp_path: Path, env: dict[str, str], database: str | None) -> Iterator[World]:
+def world(tmp_path: Path, env: dict[str, str], database: str | None,
+          portfolios: Portfolios) -> Iterator[World]:
+    if database is None:  # a copy of a new database migrated once, not migrated again each test
+        portfolios.place(tmp_path, "empty", nothing)
     w = World(tmp_path, env, database)
     yield w
     w.close()
@@ -208,20 +215,26 @@ class Portfolios:
         self.snapshots[name] = kept
         return kept
 
+    def place(self, folder: Path, name: str, build: Callable[[World], None]) -> None:
+        """Copies of the snapshot's two files in `folder`, where a World will open them (no
+        connection open to the files replaced)."""
+        kept = self.snapshot(name, build)
+        for file in self.FILES:
+            target = folder / file
+            stale = [p for p in (Path(f"{target}{end}") for end in ("-wal", "-shm", "-journal"))
+                     if p.exists()]
+            assert not stale, f"the world was still open when its portfolio came: {stale}"
+            shutil.copyfile(kept / file, target)
+
     def restore(self, world: World, name: str, build: Callable[[World], None]) -> None:
         """`world`, fresh and not yet used, holds `build`'s portfolio from here on."""
         if world.target != str(world.db):
             build(world)
             return
-        kept = self.snapshot(name, build)
         ledger = ledger_path(world.app.url, world.env)
         world.close()
         assert ledger == world.db.with_name(self.FILES[1]), "the world's ledger is elsewhere"
-        for file, target in zip(self.FILES, (world.db, ledger), strict=True):
-            stale = [p for p in (Path(f"{target}{end}") for end in ("-wal", "-shm", "-journal"))
-                     if p.exists()]
-            assert not stale, f"the world was still open when its portfolio came: {stale}"
-            shutil.copyfile(kept / file, target)
+        self.place(world.folder, name, build)
         world.app = open_app(world.target, env=world.env)
         setup_logging(os.environ)  # as the build's CLI commands did: the test's own log file
 
