@@ -4,14 +4,20 @@ refused with who changed it, the dialog then showing the plan as it is now."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
+from renewdesk.app import App, open_app
 from renewdesk.domain.errors import EditConflict
+from renewdesk.domain.roles import Role
 from renewdesk.services import actions
+from renewdesk.store import roles
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from tests.builders import card, customer, document, order
 from tests.conftest import World
@@ -86,40 +92,62 @@ def test_a_window_shows_another_managers_changes_without_a_restart(
     other.close()
 
 
+def _apps_of_users(world: World, names: tuple[str, ...]) -> dict[str, App]:
+    """An app per person, as the window opens it: on SQLite told apart by RENEWDESK_USER (the
+    computer's login); in team mode each is a database user of its own, an account manager,
+    the audit's who (EV-2, issue 23)."""
+    if not world.target.startswith("postgresql"):
+        return {who: desk_app(world, "2026-11-20", RENEWDESK_USER=who) for who in names}
+    with world.app.engine.begin() as connection:
+        for who in names:
+            roles.add_user(connection, who, Role.MANAGER, None)
+    return {who: open_app(make_url(world.target).set(username=who).render_as_string(
+        hide_password=False), "2026-11-20", env=world.env) for who in names}
+
+
+def _drop_users(world: World, names: tuple[str, ...]) -> None:
+    if world.target.startswith("postgresql"):
+        with world.app.engine.begin() as connection:
+            for who in names:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{who}"'))
+
+
 def test_two_windows_edit_one_customer_the_second_save_is_refused_with_who(
         world: World, qtbot: Any) -> None:
     """EV-2, issue 18: Alice and Bob each open C1's form; Bob saves first. Alice's save is
     refused with who changed it, nothing of hers is written, and her form then shows C1 as it
-    is now, with what she had typed listed beside it."""
+    is now, with what she had typed listed beside it. In team mode Bob is named by his
+    database user (issue 23)."""
     from renewdesk.services import forms
     from renewdesk.ui.dialogs.record_form import RecordDialog
 
     world.load(portfolio())
+    alice, bob = f"alice{os.getpid()}", f"bob{os.getpid()}"
     dialogs = {}
     desks = {}
-    for who in ("alice", "bob"):
-        app = desk_app(world, "2026-11-20", RENEWDESK_USER=who)
+    for who, app in _apps_of_users(world, (alice, bob)).items():
         desks[who] = lone_desk(app)
         dialogs[who] = RecordDialog(desks[who], forms.read_record(desks[who].context(), "customer",
                                                                   "C1"))
         qtbot.addWidget(dialogs[who])
     try:
-        dialogs["bob"].widgets["address"].setPlainText("12 quai Saint-Antoine, Lyon")
-        dialogs["bob"].save_button.click()
-        finished(qtbot, desks["bob"])
-        assert dialogs["bob"].result() == 1  # saved
-        dialogs["alice"].widgets["email"].setText("alice-typed@example.fr")
-        dialogs["alice"].save_button.click()
-        finished(qtbot, desks["alice"])
-        said = dialogs["alice"].problem_text()
-        assert "changed by bob" in said and "nothing was saved" in said
+        dialogs[bob].widgets["address"].setPlainText("12 quai Saint-Antoine, Lyon")
+        dialogs[bob].save_button.click()
+        finished(qtbot, desks[bob])
+        assert dialogs[bob].result() == 1  # saved
+        dialogs[alice].widgets["email"].setText("alice-typed@example.fr")
+        dialogs[alice].save_button.click()
+        finished(qtbot, desks[alice])
+        said = dialogs[alice].problem_text()
+        assert f"changed by {bob}" in said and "nothing was saved" in said
         qtbot.waitUntil(lambda: "12 quai Saint-Antoine" in
-                        dialogs["alice"].widgets["address"].toPlainText(), timeout=10_000)
-        assert "alice-typed@example.fr" in dialogs["alice"].typed.text()
-        now = forms.read_record(desks["alice"].context(), "customer", "C1")
+                        dialogs[alice].widgets["address"].toPlainText(), timeout=10_000)
+        assert "alice-typed@example.fr" in dialogs[alice].typed.text()
+        now = forms.read_record(desks[alice].context(), "customer", "C1")
         assert now.value("address") == "12 quai Saint-Antoine, Lyon"
         assert now.value("email") != "alice-typed@example.fr"
     finally:
         for desk in desks.values():
             desk.reader.shutdown()
             desk.app.close()
+        _drop_users(world, (alice, bob))
