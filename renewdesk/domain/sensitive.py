@@ -45,6 +45,9 @@ _SEP = re.escape(SEPARATORS)
 # Groups of digits with up to three separators between them ("4111 - 1111"): a run.
 _RUN = re.compile(rf"\d+(?:[{_SEP}]{{1,3}}\d+)*")
 _SPLIT = re.compile(rf"[{_SEP}]+")
+# A run long enough to hold a card number has 13 of its characters in a row: text without them
+# holds none (one scan, instead of a look at each of the short runs of a random token).
+_LONG_RUN = re.compile(rf"[\d{_SEP}]{{13}}")
 _SPLIT_KEEP = re.compile(rf"([{_SEP}]+)")
 _LINE_BREAK = re.compile(rf"[{re.escape(LINE_BREAKS)}]")
 # A company number's label, right before it ("SIRET : ", "Siret n° ", "RCS Lyon B ") or right
@@ -135,6 +138,8 @@ def contains_card_number(text: str) -> bool:
     line break ends a number unless its groups are a card's); where it is written in groups, a
     span of whole groups counts too when it is grouped as card numbers are, so a number beside it
     cannot hide one (and an order number of 3-7-7 digits is not read as one)."""
+    if _LONG_RUN.search(text) is None:
+        return False
     for run in _RUN.finditer(text):
         if run.end() - run.start() < 13:
             continue

@@ -9,6 +9,8 @@ so that a gathered message is written from the same facts as the messages it rep
 from __future__ import annotations
 
 import json
+import math
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -33,9 +35,39 @@ def item(context: dict[str, Any], tokens: dict[str, str]) -> dict[str, Any]:
 
 
 def stored(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """JSON as the column keeps it (a date as its ISO text): what `gather` reads back."""
-    loaded: dict[str, Any] = json.loads(json.dumps({"items": items}, default=str))
-    return loaded
+    """JSON as the column keeps it (a date as its ISO text): what `gather` reads back. The
+    values messages are made of are copied as JSON would give them back; anything else goes
+    through JSON itself."""
+    try:
+        return {"items": [_plain(entry) for entry in items]}
+    except _NotPlain:
+        loaded: dict[str, Any] = json.loads(json.dumps({"items": items}, default=str))
+        return loaded
+
+
+class _NotPlain(Exception):
+    """A value `_plain` leaves to JSON."""
+
+
+def _plain(value: Any) -> Any:
+    """`value` as `json.loads(json.dumps(value, default=str))` gives it back, for the types a
+    message's context holds; `_NotPlain` for any other."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise _NotPlain
+        return {key: _plain(item) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return [_plain(item) for item in value]
+    if kind is MoneyText:
+        return str.__str__(value)
+    if kind is date:
+        return value.isoformat()
+    if kind is float and math.isfinite(value):
+        return value
+    raise _NotPlain
 
 
 def words_of(entry: dict[str, Any]) -> dict[str, Any]:

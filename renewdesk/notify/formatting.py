@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -18,7 +19,8 @@ class MoneyText(str):
     language: str
 
     def __new__(cls, amount: Money, language: str) -> MoneyText:
-        made = super().__new__(cls, amount.format(language_for(language)))
+        made = super().__new__(cls, _money_words(amount.minor, amount.currency,
+                                                 language_for(language)))
         made.amount, made.language = amount, language
         return made
 
@@ -31,7 +33,18 @@ def money(amount: Money, language: str) -> str:
 
 
 def day(value: date, language: str) -> str:
-    return str(format_date(value, format="long", locale=language_for(language)))
+    return _day_words(value, language_for(language))
+
+
+# Babel's words, kept: a busy night's messages name a few amounts and dates thousands of times.
+@lru_cache(maxsize=4096)
+def _money_words(minor: int, currency: str, language: str) -> str:
+    return Money(minor, currency).format(language)
+
+
+@lru_cache(maxsize=1024)
+def _day_words(value: date, language: str) -> str:
+    return str(format_date(value, format="long", locale=language))
 
 
 def month(year: int, month_number: int, language: str) -> str:

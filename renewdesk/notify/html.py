@@ -64,6 +64,8 @@ class Block:
 
 def pieces(text: str) -> list[Piece]:
     """A line's words with its links as links."""
+    if "http" not in text:  # every link begins so (`URL`): most lines have none
+        return [Piece(text)] if text else []
     out: list[Piece] = []
     at = 0
     for found in URL.finditer(text):
@@ -91,7 +93,7 @@ def blocks(body: str, language: str, actions: dict[str, str]) -> list[Block]:
         text = line.strip()
         if not text:
             end_paragraph()
-        elif URL.fullmatch(text):
+        elif text.startswith("http") and URL.fullmatch(text):
             end_paragraph()
             made.append(Block("button", url=text, label=words[actions.get(text, "")]))
         elif line.startswith("  - "):
@@ -122,7 +124,11 @@ def layout_context(subject: str, body: str, language: str, actions: dict[str, st
 
 
 def _e(text: str) -> str:
-    return str(escape(text))
+    """`text` escaped as the templates escape it (markupsafe's five characters), without a
+    Markup object made for each piece of each line."""
+    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
+        return str(escape(text))
+    return str.__str__(text)
 
 
 _H1 = '<h1 style="margin:0 0 16px 0;font-size:19px;line-height:1.3;color:#1a1a1a;">'

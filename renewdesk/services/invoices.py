@@ -57,6 +57,7 @@ from renewdesk.store.models import (
     InvoiceDue,
     InvoiceSequence,
     Notification,
+    PaymentMethod,
     Refund,
     Renewal,
     UsageInvoice,
@@ -135,13 +136,36 @@ def _waiting(session: Session) -> bool:
     return session.scalar(select(InvoiceDue.id).limit(1)) is not None
 
 
-def _attempts(session: Session, ids: list[int]) -> dict[int, Attempt]:
-    found: dict[int, Attempt] = {}
+def _attempts(session: Session, ids: list[int]) -> dict[int, _Payment]:
+    """What the invoices of a wave say of their payments, read as columns (the wave wrote the
+    attempts without making objects of them)."""
+    found: dict[int, _Payment] = {}
     for start in range(0, len(ids), 500):
-        found.update((a.id, a) for a in session.scalars(
-            select(Attempt).options(joinedload(Attempt.payment_method))
+        found.update((row.id, _Payment(row.id, row.number, row.currency,
+                                       PaymentMethod.label_of(row.brand, row.last4)
+                                       if row.method_id is not None else None))
+                     for row in session.execute(
+            select(Attempt.id, Attempt.number, Attempt.currency, PaymentMethod.brand,
+                   PaymentMethod.last4, PaymentMethod.id.label("method_id"))
+            .outerjoin(PaymentMethod, PaymentMethod.id == Attempt.payment_method_id)
             .where(Attempt.id.in_(ids[start:start + 500]))))
     return found
+
+
+@dataclass(frozen=True)
+class _Payment:
+    """What an invoice says of the payment it is for: its attempt."""
+
+    id: int
+    number: int
+    currency: str
+    paid_with: str | None  # the method's label
+
+    @classmethod
+    def of(cls, attempt: Attempt) -> _Payment:
+        method = attempt.payment_method
+        return cls(attempt.id, attempt.number, attempt.currency,
+                   method.label() if method is not None else None)
 
 
 @dataclass(frozen=True)
@@ -149,7 +173,7 @@ class _Draft:
     """An invoice's content before it has a number."""
 
     customer: Customer
-    attempt: Attempt | None
+    attempt: _Payment | None
     refund: Refund | None
     corrects: Invoice | None
     lines: list[tuple[str, str | None, int, int, Decimal, str | None]]  # description, period,
@@ -276,19 +300,18 @@ def _document(seller: seller_settings.SellerSettings, kind: str, number: str, dr
         buyer = Party(**corrected["buyer"])
         seller_country = corrected["seller"]["country"]
         franchise = bool(corrected["terms"]["franchise"])
-    computed = vat.invoice_vat(
+    computed = _vat_of(
         vat.Seller(seller_country, franchise),
         vat.Buyer(buyer.country, buyer.business, bool(buyer.vat_number)),
-        [vat.Line(desc, quantity, unit, rate) for desc, _period, quantity, unit, rate, _ref
-         in draft.lines], currency=currency, prices_include_vat=draft.prices_include_vat)
+        tuple((desc, quantity, unit, str(rate)) for desc, _period, quantity, unit, rate, _ref
+              in draft.lines), currency, draft.prices_include_vat)
     lines = tuple(
         Line(description=desc, quantity=quantity, unit_price_excl=line.unit_price_excl.minor,
              vat_rate=line.rate, vat_category=str(line.category), total_excl=line.net.minor,
              period=period, service_ref=ref)
         for (desc, period, quantity, _unit, _rate, ref), line in zip(
             draft.lines, computed.lines, strict=True))
-    attempt = draft.attempt
-    paid_with = attempt.payment_method.label() if attempt is not None else None
+    paid_with = draft.attempt.paid_with if draft.attempt is not None else None
     return InvoiceDocument(
         number=number, kind=kind, issued_on=today, currency=currency,
         language=customer.language if customer.language in ("fr", "en") else "en",
@@ -306,11 +329,22 @@ def _document(seller: seller_settings.SellerSettings, kind: str, number: str, dr
         reason=draft.reason)
 
 
+@lru_cache(maxsize=1024)
+def _vat_of(seller: vat.Seller, buyer: vat.Buyer, lines: tuple[tuple[str, int, int, str], ...],
+            currency: str, prices_include_vat: bool) -> vat.InvoiceVat:
+    """IV-3's figures, the same for the same regime and lines: a busy night's invoices are
+    mostly of a few products and amounts. Each rate is keyed by its text, as the document
+    writes it (20 and 20.00 are equal Decimals, not the same words)."""
+    return vat.invoice_vat(seller, buyer, [vat.Line(desc, quantity, unit, Decimal(rate))
+                                           for desc, quantity, unit, rate in lines],
+                           currency=currency, prices_include_vat=prices_include_vat)
+
+
 def _rate(bp: int | None, seller: seller_settings.SellerSettings) -> Decimal:
     return Decimal(bp if bp is not None else seller.default_vat_rate_bp) / 100
 
 
-def _payment_lines(session: Session, kind: str, subject: Any, attempt: Attempt,
+def _payment_lines(session: Session, kind: str, subject: Any, attempt: _Payment,
                    seller: seller_settings.SellerSettings, paid_on: date) -> _Draft:
     """What the payment paid for, line by line, in the buyer's words; the lines add up to
     what was charged, which is what renewdesk stores, VAT included (services/pricing.py)."""
@@ -432,7 +466,8 @@ def _shared(session: Session, original: Invoice, customer: Customer, amount: int
         lines.append((f"{words[word]} {original.number}", None, 1, share, rate, None))
     attempt = refund.attempt if refund is not None else (
         session.get(Attempt, original.attempt_id) if original.attempt_id else None)
-    return _Draft(customer, attempt, refund, original, lines, True,
+    return _Draft(customer, _Payment.of(attempt) if attempt is not None else None, refund,
+                  original, lines, True,
                   document.get("payment_ref"), reason)
 
 
@@ -458,7 +493,8 @@ def issue_waiting(session: Session, today: date, now: datetime) -> list[str]:
             subject_id = getattr(attempt, f"{kind}_id")
             subject = rules[kind].load_many(session, [subject_id])[subject_id]
             if not _invoiced(session, [attempt.id]):
-                draft = _payment_lines(session, kind, subject, attempt, seller, due.paid_on)
+                draft = _payment_lines(session, kind, subject, _Payment.of(attempt), seller,
+                                       due.paid_on)
                 issued += _issue(session, seller, INVOICE, [draft], today, now)
         elif due.refund_id is not None:
             refund = session.get(Refund, due.refund_id)
@@ -508,7 +544,8 @@ def issue_missing(session: Session, today: date, now: datetime) -> list[str]:
         subject_id = getattr(attempt, f"{kind}_id")
         subject = rules[kind].load_many(session, [subject_id])[subject_id]
         paid_on = attempt.settled_at.date() if attempt.settled_at else attempt.on
-        drafts.append(_payment_lines(session, kind, subject, attempt, seller, paid_on))
+        drafts.append(_payment_lines(session, kind, subject, _Payment.of(attempt), seller,
+                                     paid_on))
     issued = _issue(session, seller, INVOICE, drafts, today, now)
     # What was refunded of them before they were invoiced is credited now, in refund order.
     for refund in session.scalars(select(Refund).where(
