@@ -38,6 +38,7 @@ class Database:
     name: str
     server: pg_server.PgServer | None = None
     port: int | None = None  # the proxy's, when there is one
+    counter: str | None = None  # the proxy's count of what it sent to the server (a file)
     loaded: set[str] = field(default_factory=set)
 
     @property
@@ -56,6 +57,8 @@ class Database:
         env = {"RENEWDESK_LOG_DIR": str(folder)}
         if self.postgresql:
             env["RENEWDESK_SANDBOX_LEDGER"] = str(folder / "sandbox-ledger.sqlite")
+        if self.counter:
+            env["BENCH_SENT"] = self.counter
         return env
 
     def portfolio(self, folder: Path, customers: int = 100_000, services_each: int = 10,
@@ -192,5 +195,7 @@ def delayed(database: Database, ms: float) -> Iterator[Database]:
     from bench.latency import proxy
 
     assert database.server is not None
-    with proxy(database.server.port, ms) as port:
-        yield Database(f"postgresql +{ms:g} ms", database.server, port, database.loaded)
+    counter = str(database.server.folder / "proxy-sent")
+    with proxy(database.server.port, ms, counter) as port:
+        yield Database(f"postgresql +{ms:g} ms", database.server, port, counter,
+                       database.loaded)

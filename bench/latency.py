@@ -3,7 +3,11 @@ every request/response round trip to the database costs `ms` milliseconds more, 
 server across a network would. Bytes keep their order; chunks in flight are not held behind one
 another (the delay is latency, not a narrower pipe).
 
-    python -m bench.latency TARGET_PORT MS      prints the port it listens on, then serves
+    python -m bench.latency TARGET_PORT MS [COUNTER]   prints the port it listens on, serves
+
+With COUNTER, a file: the number of chunks sent to the server so far (about the requests, so the
+round trips), an 8-byte little-endian integer at its start, written at each one; the window's
+probe reads it around what it times (`sent`).
 
 Run in its own process, so its work does not take the benchmark's interpreter from it; a
 thread for each direction of each connection, and one for the delayed deliveries.
@@ -11,8 +15,10 @@ thread for each direction of each connection, and one for the delayed deliveries
 
 from __future__ import annotations
 
+import os
 import queue
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -21,6 +27,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
 CHUNK = 1 << 16
+_counted = {"sent": 0, "fd": -1}
+_counting = threading.Lock()
+
+
+def _count() -> None:
+    if _counted["fd"] < 0:
+        return
+    with _counting:
+        _counted["sent"] += 1
+        os.pwrite(_counted["fd"], struct.pack("<Q", _counted["sent"]), 0)
+
+
+def sent(counter: str | None) -> int | None:
+    """The chunks the proxy has sent to the server so far, read from its counter file."""
+    if not counter:
+        return None
+    with open(counter, "rb") as file:
+        data = file.read(8)
+    return struct.unpack("<Q", data)[0] if len(data) == 8 else 0
 
 
 def _forward(source: socket.socket, sink: socket.socket) -> None:
@@ -50,6 +75,7 @@ def _delayed(source: socket.socket, sink: socket.socket, delay: float) -> None:
                     ended = min(time.perf_counter() - before - wait, delay / 2)
                     late = 0.8 * late + 0.2 * ended
                 sink.sendall(data)
+                _count()
         with suppress(OSError):
             sink.shutdown(socket.SHUT_WR)
 
@@ -74,7 +100,10 @@ def _client(near: socket.socket, target_port: int, delay: float) -> None:
         back.join()
 
 
-def serve(target_port: int, ms: float) -> None:
+def serve(target_port: int, ms: float, counter: str | None = None) -> None:
+    if counter:
+        _counted["fd"] = os.open(counter, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.pwrite(_counted["fd"], struct.pack("<Q", 0), 0)
     listener = socket.create_server(("127.0.0.1", 0))
     print(listener.getsockname()[1], flush=True)
     while True:
@@ -84,10 +113,11 @@ def serve(target_port: int, ms: float) -> None:
 
 
 @contextmanager
-def proxy(target_port: int, ms: float) -> Iterator[int]:
+def proxy(target_port: int, ms: float, counter: str | None = None) -> Iterator[int]:
     """The proxy in its own process for the time of the block: the port to connect to."""
     process = subprocess.Popen([sys.executable, "-m", "bench.latency", str(target_port),
-                                str(ms)], stdout=subprocess.PIPE, text=True)
+                                str(ms), *([counter] if counter else [])],
+                               stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         yield int(process.stdout.readline())
@@ -117,4 +147,4 @@ def round_trip(url: str, times: int = 300) -> float:
 
 if __name__ == "__main__":
     with suppress(KeyboardInterrupt):
-        serve(int(sys.argv[1]), float(sys.argv[2]))
+        serve(int(sys.argv[1]), float(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

@@ -22,6 +22,16 @@ import traceback
 from typing import Any
 
 T0 = float(os.environ.get("BENCH_T0") or time.time())
+COUNTER = os.environ.get("BENCH_SENT")  # through the latency proxy: what it sent to the server
+
+
+def sent() -> int:
+    """Requests sent to the server so far by the latency proxy (0 without it)."""
+    if not COUNTER:
+        return 0
+    from bench.latency import sent as proxy_sent
+
+    return proxy_sent(COUNTER) or 0
 
 
 def _painted_on(widget: Any, then: Any) -> None:
@@ -160,6 +170,7 @@ def window(path: str, lists: bool, home: bool = False) -> None:
 
     qt = application()
     out: dict[str, float] = {}
+    first = sent()
 
     def finish(win: Any) -> None:
         try:
@@ -186,11 +197,12 @@ def window(path: str, lists: bool, home: bool = False) -> None:
                     beat.start()
                     if win.home.data is not None:  # its needs were there at its first paint
                         out["home"] = now
-                    win.home.needsShown.connect(lambda: out.setdefault(
-                        "home", time.time() - T0))
+                        out["home_sent"] = sent() - first
+                    win.home.needsShown.connect(lambda: (out.setdefault(
+                        "home", time.time() - T0), out.setdefault("home_sent", sent() - first)))
                     win.home.chartsShown.connect(lambda: (out.setdefault(
-                        "charts", time.time() - T0), beat.stop(),
-                        QTimer.singleShot(0, lambda: finish(win))))
+                        "charts", time.time() - T0), out.setdefault("charts_sent", sent() - first),
+                        beat.stop(), QTimer.singleShot(0, lambda: finish(win))))
                     return False
                 if home:
                     return False
@@ -201,6 +213,7 @@ def window(path: str, lists: bool, home: bool = False) -> None:
                     win.tabs.setCurrentWidget(pages["services"])
                 if pages and "painted" not in out and obj is pages["services"].table.viewport():
                     out["painted"] = now
+                    out["painted_sent"] = sent() - first
                     QTimer.singleShot(0, lambda: finish(win))
             return False
 
@@ -210,16 +223,22 @@ def window(path: str, lists: bool, home: bool = False) -> None:
         model = win.pages["services"].model
         _timed_read(model, lambda: None)  # the count asked when the list was first shown
         out["rows"] = model.rowCount()
+        mark = sent()
         out["search"] = _timed_read(model, lambda: model.set_query(Query(text="site77777")))
+        out["search_sent"] = sent() - mark
         out["search_rows"] = model.rowCount()
         out["search_sql"] = _bare_sql(path, "service.ref LIKE '%site77777%' OR service.label "
                                       "LIKE '%site77777%' OR customer.name LIKE '%site77777%'",
                                       "service.ref")
+        mark = sent()
         out["filter"] = _timed_read(model, lambda: model.set_query(Query(filter="suspended")))
+        out["filter_sent"] = sent() - mark
         out["filter_sql"] = _bare_sql(path, "service.status IN ('suspended', 'overdue')",
                                       "service.ref")
+        mark = sent()
         out["sort"] = _timed_read(model, lambda: model.set_query(Query(sort="label",
                                                                        descending=True)))
+        out["sort_sent"] = sent() - mark
         out["sort_sql"] = _bare_sql(path, "TRUE", "service.label DESC, service.ref DESC")
 
     beat = Heartbeat(out)
