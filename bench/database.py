@@ -107,12 +107,15 @@ def _exists(server: pg_server.PgServer, name: str) -> bool:
 def load(server: pg_server.PgServer, path: Path, name: str) -> None:
     """The SQLite portfolio at `path` copied into a new migrated database `name`: every mapped
     table by COPY in foreign-key order, the sequences set after the copied ids, then VACUUM
-    ANALYZE (statistics, and the visibility map index-only scans need)."""
+    ANALYZE (statistics, and the visibility map index-only scans need). Loaded under another
+    name and renamed when whole: a load cut short is never kept as the portfolio."""
     import psycopg
 
     from renewdesk.store import db, transfer
     from renewdesk.store.models import Base
 
+    final, name = name, f"bench_loading_{name}"[:63]
+    server.admin(f'DROP DATABASE IF EXISTS "{name}"')
     server.admin(f'CREATE DATABASE "{name}" TEMPLATE "{pg_server.TEMPLATE}"')
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     with psycopg.connect(server.url(name).replace("+psycopg", "")) as connection:
@@ -137,6 +140,7 @@ def load(server: pg_server.PgServer, path: Path, name: str) -> None:
     with psycopg.connect(server.url(name).replace("+psycopg", ""),
                          autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
+    server.admin(f'ALTER DATABASE "{name}" RENAME TO "{final}"')
 
 
 def _cluster_cache(quick: bool) -> Path:
