@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.money import Money
-from renewdesk.notify.face import seller_face
+from renewdesk.notify.face import SellerFace, seller_face
 from renewdesk.notify.formatting import MoneyText
 from renewdesk.notify.html import layout_context
 from renewdesk.notify.templates import RenderedMail, footer, layout, render, render_list
@@ -97,10 +97,12 @@ def totals_by_reason(items: list[dict[str, Any]], language: str) -> list[dict[st
 
 
 def compose(session: Session, kind: str, language: str, contexts: list[dict[str, Any]],
-            urls: list[dict[str, str]], kept: list[dict[str, Any]] | None = None) -> RenderedMail:
+            urls: list[dict[str, str]], kept: list[dict[str, Any]] | None = None,
+            face: SellerFace | None = None) -> RenderedMail:
     """The message about `contexts` (one each item, with its links' addresses `urls`): as the
     item's own e-mail for one, as a list with the first item's shared links for several.
-    `kept`: the items as stored, for their amounts (a gathered message)."""
+    `kept`: the items as stored, for their amounts (a gathered message). `face`: the seller's,
+    read once by a caller that writes many messages at once."""
     if len(contexts) == 1:
         text = render(kind, language, {**words_of(contexts[0]), "links": urls[0]})
     else:
@@ -111,7 +113,7 @@ def compose(session: Session, kind: str, language: str, contexts: list[dict[str,
             "name": entries[0].get("name", ""), "items": entries, "count": len(entries),
             "total": total(kept or contexts, language), "names": names, "links": urls[0],
             "totals": totals_by_reason(kept or contexts, language)})
-    face = seller_face(session)
+    face = face if face is not None else seller_face(session)
     body = text.body.rstrip("\n") + "\n\n" + footer(face) if not face.empty else text.body
     actions = {url: action for links in urls for action, url in links.items()}
     html = layout(layout_context(text.subject, text.body, language, actions, face))

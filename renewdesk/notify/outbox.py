@@ -36,6 +36,7 @@ from renewdesk.notify.gathering import invoice_numbers
 from renewdesk.notify.links import DEFAULT_LINKS_BASE as DEFAULT_LINKS_BASE
 from renewdesk.notify.templates import language_for
 from renewdesk.store import settings
+from renewdesk.store.batches import inserted
 from renewdesk.store.models import Customer, CustomerLink, HostedPage, Notification
 from renewdesk.store.refs import assign_refs, temporary_ref
 
@@ -138,14 +139,15 @@ class NewMail:
 
 def enqueue_many(session: Session, mails: list[NewMail]) -> None:
     """`enqueue` for many e-mails at once: one multi-row INSERT of the messages and one of
-    their links, their refs given together (a busy night issues thousands of invoices, each
-    with its e-mail). They are not ORM objects of the session: nothing reads them back in the
-    unit of work that writes them."""
+    their links (on PostgreSQL, a COPY: `batches.inserted`), their refs given together (a busy
+    night issues thousands of invoices, each with its e-mail). They are not ORM objects of the
+    session: nothing reads them back in the unit of work that writes them."""
     if not mails:
         return
     session.flush()  # they follow what the unit of work already holds
     base = settings.cached(session, "links_base_url") or DEFAULT_LINKS_BASE
     key = signing_key(session) if any(m.links for m in mails) else ""
+    face = seller_face(session)  # the same for all of them
     notes: list[dict[str, Any]] = []
     links: list[tuple[int, LinkSpec, str]] = []
     for mail in mails:
@@ -156,7 +158,7 @@ def enqueue_many(session: Session, mails: list[NewMail]) -> None:
             tokens[spec.action] = token
         urls = {action: base + token for action, token in tokens.items()}
         rendered = text.compose(session, mail.kind, language_for(mail.language), [mail.context],
-                            [urls])
+                                [urls], face=face)
         notes.append({
             "ref": temporary_ref(), "kind": mail.kind, "customer_id": mail.customer.id,
             "to": mail.to, "language": language_for(mail.language), "subject": rendered.subject,
@@ -165,16 +167,24 @@ def enqueue_many(session: Session, mails: list[NewMail]) -> None:
             "status": "queued" if mail.customer.emails_enabled else "suppressed", "tries": 0,
             "invoice_number": mail.invoice_number})
     table: Any = Notification.__table__
-    ids = session.connection().execute(table.insert().returning(table.c.id),
-                                       notes).scalars().all()
-    assign_refs(session.connection(), table, list(ids), "MSG")
+    # Without RETURNING, the rows go as one statement with many sets of values (on PostgreSQL,
+    # one INSERT of thousands of parameters is parsed by psycopg in Python, and planned, each
+    # time); their ids are read back by their temporary refs, which are unique.
+    session.connection().execute(table.insert(), notes)
+    refs = [note["ref"] for note in notes]
+    by_ref: dict[str, int] = {}
+    for start in range(0, len(refs), 500):
+        by_ref.update((ref, row_id) for ref, row_id in session.connection().execute(
+            select(table.c.ref, table.c.id).where(table.c.ref.in_(refs[start:start + 500]))))
+    ids = [by_ref[ref] for ref in refs]
+    assign_refs(session.connection(), table, ids, "MSG")
     if links:
         link_table: Any = CustomerLink.__table__
-        session.connection().execute(link_table.insert(), [
+        inserted(session.connection(), link_table, [
             {"token": token, "action": spec.action, "customer_id": mails[n].customer.id,
              "subject_ref": spec.subject_ref, "notification_id": ids[n],
              "expires_on": spec.expires_on, "used_on": None}
-            for n, spec, token in links])
+            for n, spec, token in links], key="token")
 
 
 WRITTEN = "e-mails written in this unit of work"  # session.info: see `written`

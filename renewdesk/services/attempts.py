@@ -86,8 +86,6 @@ TABLE: Any = Attempt.__table__
 # Many attempts' outcomes in one executemany, by id (`attempt_id`); SQLAlchemy sets the columns
 # the rows name, `settled`'s.
 SETTLE = TABLE.update().where(TABLE.c.id == bindparam("attempt_id"))
-# Many new attempts in one INSERT, their ids read back by key.
-INSERT = TABLE.insert().returning(TABLE.c.idempotency_key, TABLE.c.id)
 
 
 def _column_defaults(table: Any) -> dict[str, Any]:

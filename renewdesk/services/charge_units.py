@@ -28,9 +28,9 @@ from renewdesk.domain.sensitive import never_sensitive
 from renewdesk.payments.processor import ChargeOutcome
 from renewdesk.services import invoices
 from renewdesk.services.attempts import (
-    INSERT,
     SETTLE,
     SKIPPED,
+    TABLE,
     Answer,
     Call,
     OpenAttempt,
@@ -47,6 +47,7 @@ from renewdesk.services.invoices import Paid
 from renewdesk.services.journal import holding_events
 from renewdesk.services.round_step import Next, RoundState, next_step
 from renewdesk.services.subjects import DueItem, RoundResult, SubjectRules, methods_for_round
+from renewdesk.store.batches import inserted
 from renewdesk.store.models import Attempt, Customer, PaymentMethod
 
 Subjects = dict[tuple[str, int], Any]  # a wave's subjects by (kind, id)
@@ -110,7 +111,8 @@ class ChargeUnits:
     def plan(self, session: Session, wave: Sequence[DueItem],
              answers: Answers) -> tuple[Subjects, list[Step]]:
         """Settle what is open, then add each item's next attempt or end its round; every new
-        attempt is committed with its key, in one multi-row INSERT, before any call (SC-2).
+        attempt is committed with its key, in one multi-row INSERT (on PostgreSQL, a COPY and
+        one INSERT from it: `batches.inserted`), before any call (SC-2).
 
         Open attempts of the current round are settled first, whatever else holds (SC-2): an
         item with an open attempt the processor was not yet asked about gets its questions
@@ -126,8 +128,8 @@ class ChargeUnits:
                                     answers.get(_key(item), {}), rows) for item in wave]
             if rows:
                 session.flush()
-                ids: dict[str, int] = {key: row_id for key, row_id
-                                       in session.connection().execute(INSERT, rows)}
+                ids: dict[str, int] = inserted(session.connection(), TABLE, rows,
+                                               key="idempotency_key")
                 steps = [_written(step, ids) for step in steps]
             self._invoice(session)
             session.commit()
