@@ -239,6 +239,12 @@ class Portfolios:
         setup_logging(os.environ)  # as the build's CLI commands did: the test's own log file
 
 
+def demo_first_night(world: World) -> None:
+    """The demo's 60 customers (the CLI's `demo`) and their first night, 10 Dec 2026."""
+    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
+    world.run("2026-12-10")
+
+
 @pytest.fixture(scope="session")
 def portfolios(tmp_path_factory: pytest.TempPathFactory) -> Portfolios:
     return Portfolios(tmp_path_factory.mktemp("portfolios"))

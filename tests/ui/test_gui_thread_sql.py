@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from tests.conftest import World
+from tests.conftest import Portfolios, World, demo_first_night
 from tests.ui.conftest import desk_app
 from tests.ui.helpers import settle
 from tests.ui.slow_db import MAX_LATE_S, GapClock, slow_statements
 
 
 @pytest.fixture
-def portfolio(world: World) -> World:
-    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
-    world.run("2026-12-10")
+def portfolio(world: World, portfolios: Portfolios) -> World:
+    """The world with a copy of `demo_first_night`'s portfolio, built once a session."""
+    portfolios.restore(world, "demo first night", demo_first_night)
     return world
 
 

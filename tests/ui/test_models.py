@@ -16,7 +16,7 @@ from renewdesk.services import listing
 from renewdesk.store import db as store_db
 from renewdesk.store import search_index
 from renewdesk.ui.models.table import BLOCK, REF_ROLE, ListingModel
-from tests.conftest import World
+from tests.conftest import Portfolios, World, demo_first_night
 from tests.ui.conftest import desk_app
 from tests.ui.helpers import cell, settle
 
@@ -24,9 +24,9 @@ MILLION = 1_000_000
 
 
 @pytest.fixture
-def portfolio(world: World) -> World:
-    assert world.cli("demo", "--customers", "60", today="2026-12-10")[0] == 0
-    world.run("2026-12-10")
+def portfolio(world: World, portfolios: Portfolios) -> World:
+    """The world with a copy of `demo_first_night`'s portfolio, built once a session."""
+    portfolios.restore(world, "demo first night", demo_first_night)
     return world
 
 
