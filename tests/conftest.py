@@ -202,6 +202,10 @@ class Portfolios:
                 build(built)
             finally:
                 built.close()
+            other = sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
+                           if path.is_file() and path.parent.name != "logs"
+                           and not path.name.startswith(self.FILES))
+            assert not other, f"the portfolio {name!r} has state the copies would lack: {other}"
             # SQLite's backup API reads through the WAL (the sandbox keeps its connections
             # open), and each copy is left as the original: in WAL mode, WAL checkpointed.
             for file in self.FILES:

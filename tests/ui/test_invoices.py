@@ -23,7 +23,7 @@ from renewdesk.ui.dialogs.settings import SettingsDialog
 from renewdesk.ui.main_window import MainWindow
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from tests.builders import card, customer, document, service
-from tests.conftest import World
+from tests.conftest import Portfolios, World
 from tests.ui.conftest import desk_app, when_shown
 from tests.ui.helpers import rows_read, settle
 
@@ -44,10 +44,15 @@ def portfolio(world: World) -> None:
     world.run("2026-12-01")
 
 
-@pytest.fixture
-def invoiced(world: World) -> World:
+def seller_and_portfolio(world: World) -> None:
     assert world.cli("settings", *SELLER)[0] == 0
     portfolio(world)
+
+
+@pytest.fixture
+def invoiced(world: World, portfolios: Portfolios) -> World:
+    """The world with a copy of `seller_and_portfolio`'s, built once a session."""
+    portfolios.restore(world, "invoices window", seller_and_portfolio)
     return world
 
 
