@@ -122,9 +122,12 @@ class Listing:
         if found is not None:
             # The searched ids are each once: counted as they are, or joined to the filter's.
             ids = found.subquery()
-            stmt = select(ids.c.id) if not terms else (
-                self.counted() if self.counted is not None else self.select().order_by(None)
-            ).where(*terms).join(ids, ids.c.id == self.indexed)
+            if not terms:
+                stmt = select(ids.c.id)
+            else:
+                base = self.counted() if self.counted is not None else \
+                    self.select().order_by(None)
+                stmt = base.where(*terms).join(ids, ids.c.id == self.indexed)
         elif self.counted is not None and not joined:
             stmt = self.counted().where(*terms)
         else:
@@ -140,7 +143,8 @@ class Listing:
         terms, _joined, found = self._conditions(session, query, by_ids=few)
         if matching == 0:
             return []
-        if found is not None:
+        if found is not None:  # ids found by an index: only for a list that has one
+            assert self.indexed is not None
             terms.append(self.indexed.in_(found))
         stmt = self.select().where(*terms)
         few = few and bool(terms)
