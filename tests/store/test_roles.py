@@ -313,6 +313,49 @@ def test_issue23_a_manager_is_told_the_schema_is_behind_and_an_admin_migrates_it
     assert "0012" in caught.value.words("fr")
 
 
+def _migrate_as(url: str, revision: str = "head", down: str | None = None) -> None:
+    from alembic import command
+
+    engine = db.make_engine(url)
+    try:
+        if down is not None:
+            command.downgrade(db.alembic_config(engine), down)
+        db.migrate(engine, revision)
+    finally:
+        engine.dispose()
+
+
+def test_issue23_a_second_database_of_the_server_is_migrated_by_its_owner_then_any_admin(
+        team: Team) -> None:
+    """On a server whose groups exist (another renewdesk database set them up), a new database
+    owned by a non-superuser admin is migrated from empty as that user, not as the group, until
+    0011 has set this database up: 0010's extension is the database owner's to create. (Its
+    `public` schema open to PUBLIC, as PostgreSQL 14 and older make it, where the mistake
+    showed.) A second admin then runs migrations, as the group (migrations/env.py)."""
+    team.user("ada", Role.ADMIN)
+    team.user("bea", Role.ADMIN)
+    with team.postgres.database(template=None) as url:
+        name = url.rsplit("/", 1)[1]
+        team.postgres.admin(f'ALTER DATABASE "{name}" OWNER TO ada')
+        with psycopg.connect(plain(url), autocommit=True) as connection:
+            connection.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+        _migrate_as(as_user(url, "ada"))
+        with psycopg.connect(plain(url)) as connection:
+            assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                db.HEAD,)
+            assert {row[0] for row in connection.execute(
+                "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")} == {
+                "renewdesk_admin"}
+            assert connection.execute(
+                "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'").fetchone() == (1,)
+        _migrate_as(as_user(url, "bea"), down="0009")  # down and up again, by another admin
+        with psycopg.connect(plain(url)) as connection:
+            assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                db.HEAD,)
+            assert connection.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                      "'ix_service_words_trgm'").fetchone() == (1,)
+
+
 def test_issue23_sqlite_has_one_user_an_admin(tmp_path: Path, env: dict[str, str]) -> None:
     app = open_app(str(tmp_path / "one.db"), env=env)
     try:

@@ -1,8 +1,9 @@
 """Alembic environment: the engine comes from renewdesk.store.db (no alembic.ini needed).
 
-On PostgreSQL with the team's roles set up (migration 0011), an admin migrates as the group
-renewdesk_admin (`SET LOCAL ROLE`, for this transaction only): what a migration makes then
-belongs to the group, so the next admin can change it, and gets the group's default grants.
+On PostgreSQL with the team's roles set up in this database (migration 0011), an admin
+migrates as the group renewdesk_admin (`SET LOCAL ROLE`, for this transaction only): what a
+migration makes then belongs to the group, so the next admin can change it, and gets the
+group's default grants.
 """
 
 from alembic import context
@@ -11,11 +12,16 @@ from sqlalchemy import Connection, text
 from renewdesk.store.models import Base
 from renewdesk.store.search_index import include_name
 
-# The group exists, the user may act as it, and it may create in the schema (0011 granted it).
-AS_ADMIN = text("""SELECT coalesce(pg_has_role(current_user, r.oid, 'MEMBER')
-                                   AND has_schema_privilege(r.oid, current_schema(), 'CREATE'),
-                                   false)
-                   FROM (SELECT 1) AS one LEFT JOIN pg_roles r ON r.rolname = 'renewdesk_admin'""")
+# This database is set up (0011 gave Alembic's table, as every table, to renewdesk_admin) and
+# the user may act as the group. Not merely "the groups exist and may create in the schema":
+# on another database of the same server (a second renewdesk, a migrate-db target), before
+# 0011 has run there, migrating as the group would make its tables the group's too early and
+# refuse what only the database's owner may do (0010's CREATE EXTENSION).
+AS_ADMIN = text("""SELECT coalesce((SELECT c.relowner = r.oid
+                                           AND pg_has_role(current_user, r.oid, 'MEMBER')
+                                    FROM pg_class c JOIN pg_roles r
+                                      ON r.rolname = 'renewdesk_admin'
+                                    WHERE c.oid = to_regclass('alembic_version')), false)""")
 
 
 def as_team_admin(connection: Connection) -> None:
