@@ -226,6 +226,24 @@ def test_issue23_0011_from_0010s_schema_keeps_the_data_and_later_tables_get_the_
         engine.dispose()
 
 
+def test_issue23_0011_leaves_no_team_role_creating_in_the_schema_as_postgresql_14_allowed(
+        postgres: Any) -> None:
+    """On PostgreSQL 14 and older PUBLIC may create in `public` (mimicked here on a fresh
+    database): a viewer could plant an operator an admin's session runs. 0011 revokes it."""
+    with postgres.database(template=None) as url:
+        engine = db.make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("GRANT CREATE ON SCHEMA public TO PUBLIC"))
+            assert connection.scalar(text(
+                "SELECT has_schema_privilege('public', current_schema(), 'CREATE')"))
+        db.migrate(engine)
+        with engine.connect() as connection:
+            for group in ("renewdesk_viewer", "renewdesk_manager"):
+                assert not connection.scalar(text(
+                    "SELECT has_schema_privilege(:g, current_schema(), 'CREATE')"), {"g": group})
+        engine.dispose()
+
+
 def test_issue23_0011_does_nothing_on_sqlite(tmp_path: Path) -> None:
     engine = db.make_engine(db.database_url(str(tmp_path / "r.db")))
     db.migrate(engine, "0010")

@@ -25,6 +25,8 @@ policies. On SQLite, nothing: its one user is admin.
   - `audit_entry`: appended to, never changed or deleted (EV-2);
   - `alembic_version`: read only.
 - Later migrations' tables get the same grants (ALTER DEFAULT PRIVILEGES).
+- Nobody but renewdesk_admin creates in the schema: PUBLIC's CREATE, which PostgreSQL 14 and
+  older grant on `public`, is revoked.
 
 Revision ID: 0011
 Revises: 0010
@@ -99,6 +101,9 @@ def upgrade() -> None:
 def _own(schema: str) -> None:
     op.execute(f"GRANT USAGE, CREATE ON SCHEMA {schema} TO {ADMIN}")
     op.execute(f"GRANT USAGE ON SCHEMA {schema} TO {MANAGER}, {VIEWER}")
+    # PostgreSQL 14 and older let PUBLIC create in `public`: a viewer could plant there an
+    # operator or a function that an admin's session would then run with the admin's rights.
+    op.execute(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
     # A table's own sequences (serial, identity) follow it; any other sequence is changed alone.
     op.execute("""DO $$ DECLARE item record; BEGIN
         FOR item IN SELECT c.oid::regclass AS name FROM pg_class c
