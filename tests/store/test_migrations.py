@@ -244,6 +244,32 @@ def test_issue23_0011_leaves_no_team_role_creating_in_the_schema_as_postgresql_1
         engine.dispose()
 
 
+def test_issue23_0010_without_the_right_to_create_pg_trgm_upgrades_without_its_indexes(
+        postgres: Any, caplog: Any) -> None:
+    """An old team database made by a superuser for a user who owns its schema, not the
+    database: that user may not create the extension, and still migrates to head (the
+    search then reads every row, as the log says)."""
+    postgres.admin("CREATE ROLE olga LOGIN")
+    try:
+        with postgres.database(template=None) as url:
+            engine = db.make_engine(url)
+            with engine.begin() as connection:
+                connection.execute(text("ALTER SCHEMA public OWNER TO olga"))
+                connection.execute(text("DROP EXTENSION IF EXISTS pg_trgm"))
+            engine.dispose()
+            engine = db.make_engine(url.replace("//renewdesk@", "//olga@", 1))
+            with caplog.at_level("WARNING", logger="renewdesk.migrations"):
+                db.migrate(engine)
+            assert db.current_revision(engine) == db.HEAD
+            assert "reads every row" in caplog.text
+            with engine.connect() as connection:
+                assert not connection.scalar(text(
+                    "SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%trgm'"))
+            engine.dispose()
+    finally:
+        postgres.admin("DROP ROLE olga")
+
+
 def test_issue23_0011_does_nothing_on_sqlite(tmp_path: Path) -> None:
     engine = db.make_engine(db.database_url(str(tmp_path / "r.db")))
     db.migrate(engine, "0010")
