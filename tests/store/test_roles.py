@@ -313,6 +313,21 @@ def test_issue23_a_manager_is_told_the_schema_is_behind_and_an_admin_migrates_it
     assert "0012" in caught.value.words("fr")
 
 
+def test_issue23_a_second_admin_may_replace_the_schemas_trigger_function(team: Team) -> None:
+    """0011 gives the schema's own functions to renewdesk_admin, as its tables: a later
+    migration run by another admin than the first may replace them (IV-1's issued invoices
+    are kept by `invoice_is_issued`)."""
+    with psycopg.connect(plain(team.url)) as connection:
+        (definition,) = connection.execute(
+            "SELECT pg_get_functiondef('invoice_is_issued()'::regprocedure)").fetchone() or ("",)
+    assert definition.startswith("CREATE OR REPLACE FUNCTION")
+    with psycopg.connect(plain(team.user("bea", Role.ADMIN))) as connection:
+        connection.execute(definition)
+        assert connection.execute(
+            "SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'invoice_is_issued'"
+        ).fetchone() == ("renewdesk_admin",)
+
+
 def _migrate_as(url: str, revision: str = "head", down: str | None = None) -> None:
     from alembic import command
 

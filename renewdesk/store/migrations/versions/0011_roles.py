@@ -4,8 +4,9 @@ policies. On SQLite, nothing: its one user is admin.
 
 - Roles are the cluster's, not the database's: created only when absent (another renewdesk
   database on the same server may have made them), never dropped by the downgrade.
-- The one who migrates is made admin (with the admin option, to add users), and every table
-  and sequence is owned by renewdesk_admin, so any admin runs the later migrations
+- The one who migrates is made admin (with the admin option, to add users), and every table,
+  sequence and function (a trigger's: `invoice_is_issued`; not an extension's) is owned by
+  renewdesk_admin, so any admin runs the later migrations
   (migrations/env.py sets the role first, so that what they create belongs to the group too).
 - viewer: reads everything, except the key customer links are signed with (a viewer able to
   read it could forge a link that changes a customer's payment method).
@@ -116,6 +117,13 @@ def _own(schema: str) -> None:
                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S'
                   AND c.relowner <> 'renewdesk_admin'::regrole LOOP
             EXECUTE format('ALTER SEQUENCE %s OWNER TO renewdesk_admin', item.name);
+        END LOOP;
+        FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                WHERE p.pronamespace = current_schema()::regnamespace
+                  AND p.proowner <> 'renewdesk_admin'::regrole
+                  AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                                  AND d.objid = p.oid AND d.deptype = 'e') LOOP
+            EXECUTE format('ALTER ROUTINE %s OWNER TO renewdesk_admin', item.name);
         END LOOP;
     END $$""")
 
