@@ -203,6 +203,9 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "user_superuser": "{user} is a superuser of the database server, always admin; their "
                           "role cannot change here",
         "own_role": "you cannot change your own role: ask another admin",
+        "role_not_removed": "{user} is still a member of {groups}: the database server kept "
+                            "that membership (granted by another admin); ask a superuser "
+                            "of the server to revoke it",
         "password_missing": "no password was given (use --no-password for a server that "
                             "checks users another way)",
         "passwords_differ": "the two passwords typed differ; nothing was changed",
@@ -519,6 +522,10 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
                           "administrateur ; son rôle ne change pas ici",
         "own_role": "vous ne pouvez pas changer votre propre rôle : demandez à un autre "
                     "administrateur",
+        "role_not_removed": "{user} est encore membre de {groups} : le serveur de base de "
+                            "données a gardé cette appartenance (accordée par un autre "
+                            "administrateur) ; demandez à un superutilisateur du serveur de "
+                            "la retirer",
         "password_missing": "aucun mot de passe n'a été donné (--no-password pour un serveur "
                             "qui vérifie les utilisateurs autrement)",
         "passwords_differ": "les deux mots de passe tapés diffèrent ; rien n'a été changé",

@@ -135,8 +135,9 @@ def add_user(connection: Connection, name: str, role: Role, password: str | None
 
 
 def set_role(connection: Connection, name: str, role: Role) -> None:
-    """`name`'s role becomes `role` (its other groups revoked). Not one's own: an admin does not
-    lock the team out by a slip. The caller commits. (On PostgreSQL 16 and later, changing
+    """`name`'s role becomes `role` (its other groups revoked, each membership as its grantor
+    granted it; one left is refused aloud: `role_not_removed`). Not one's own: an admin does
+    not lock the team out by a slip. The caller commits. (On PostgreSQL 16 and later, changing
     CREATEROLE asks for the admin option on the user itself, which its creator and superusers
     hold: another admin is refused by the server, in the role's words.)"""
     from psycopg import sql
@@ -151,17 +152,45 @@ def set_role(connection: Connection, name: str, role: Role) -> None:
         raise InputError("user_superuser", user=name)
     if name == database_user(connection):
         raise InputError("own_role")
-    held = connection.scalars(text(
-        "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
-        "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :name "
-        "AND g.rolname IN ('renewdesk_admin', 'renewdesk_manager', 'renewdesk_viewer')"),
-        {"name": name}).all()
-    for group in sorted(set(held)):
-        _run(connection, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group),
-                                                             sql.Identifier(name)))
+    for group, grantor in sorted(set(_memberships(connection, name)),
+                                 key=lambda held: (held[0], held[1] or "")):
+        _revoke(connection, name, group, grantor)
     attribute = "CREATEROLE" if role is Role.ADMIN else "NOCREATEROLE"
     _run(connection, sql.SQL("ALTER ROLE {} {}").format(sql.Identifier(name), sql.SQL(attribute)))
     _grant(connection, name, role)
+    left = {group for group, _ in _memberships(connection, name)} - {GROUPS[role]}
+    if left:
+        raise InputError("role_not_removed", user=name, groups=", ".join(sorted(left)))
+
+
+def _memberships(connection: Connection, name: str) -> list[tuple[str, str | None]]:
+    """`name`'s memberships of the three groups, each with its grantor (None: a grantor since
+    dropped, which PostgreSQL 15 and older allow)."""
+    rows = connection.execute(text(
+        "SELECT g.rolname, r.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member LEFT JOIN pg_roles r ON r.oid = m.grantor "
+        "WHERE u.rolname = :name "
+        "AND g.rolname IN ('renewdesk_admin', 'renewdesk_manager', 'renewdesk_viewer')"),
+        {"name": name}).all()
+    return [(str(group), None if grantor is None else str(grantor)) for group, grantor in rows]
+
+
+def _revoke(connection: Connection, name: str, group: str, grantor: str | None) -> None:
+    """One membership revoked as granted: PostgreSQL 16 and later keep a membership per
+    grantor, and a REVOKE removes only the current user's (a warning, nothing removed, for
+    another's). A revoke the server refuses (another admin's grant, on 16) is left for
+    `set_role`'s check to tell."""
+    from psycopg import sql
+
+    statement = sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(name))
+    if grantor is not None:
+        statement = sql.SQL("{} GRANTED BY {}").format(statement, sql.Identifier(grantor))
+    try:
+        with connection.begin_nested():
+            _run(connection, statement)
+    except Exception as error:  # only the server's refusal is kept
+        if not refused_for_role(error):
+            raise
 
 
 def _grant(connection: Connection, name: str, role: Role) -> None:

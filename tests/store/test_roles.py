@@ -279,6 +279,51 @@ def test_issue23_team_users_are_added_listed_and_change_role(team: Team) -> None
         ada.dispose()
 
 
+def test_issue23_an_admin_demoted_to_viewer_is_exactly_a_viewer_whoever_granted_admin(
+        team: Team) -> None:
+    """Each membership is revoked as its grantor granted it (PostgreSQL 16 and later keep one
+    per grantor, and revoke only the current user's): here bea made ada admin, the superuser
+    demotes her."""
+    bea = create_engine(team.user("bea", Role.ADMIN))
+    try:
+        with bea.begin() as connection:
+            roles.add_user(connection, "ada", Role.ADMIN, None)
+            team.made.append("ada")
+    finally:
+        bea.dispose()
+    engine = create_engine(team.url)
+    try:
+        with engine.begin() as connection:
+            roles.set_role(connection, "ada", Role.VIEWER)
+        with engine.connect() as connection:
+            listed = {user.name: user.role for user in roles.list_users(connection)}
+            held = connection.scalars(text(
+                "SELECT roleid::regrole::text FROM pg_auth_members "
+                "WHERE member = 'ada'::regrole")).all()
+            creates = connection.scalar(text(
+                "SELECT rolcreaterole FROM pg_roles WHERE rolname = 'ada'"))
+    finally:
+        engine.dispose()
+    assert (listed["ada"], held, creates) == (Role.VIEWER, ["renewdesk_viewer"], False)
+
+
+def test_issue23_a_membership_the_server_keeps_is_told_not_passed_over(
+        team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A revoke the server refuses or ignores (PostgreSQL 16: another grantor's) leaves the old
+    group: set_role says so in words instead of reporting the new role alone."""
+    team.user("vera", Role.MANAGER)
+    monkeypatch.setattr(roles, "_revoke", lambda *args: None)  # the server kept them all
+    engine = create_engine(team.url)
+    try:
+        with pytest.raises(InputError) as caught, engine.begin() as connection:
+            roles.set_role(connection, "vera", Role.VIEWER)
+    finally:
+        engine.dispose()
+    assert caught.value.code == "role_not_removed"
+    assert "renewdesk_manager" in caught.value.words("en")
+    assert "renewdesk_manager" in caught.value.words("fr")
+
+
 def test_issue23_a_login_without_a_role_is_refused_at_open(
         team: Team, env: dict[str, str]) -> None:
     team.postgres.admin("CREATE ROLE nobody LOGIN")
