@@ -57,11 +57,13 @@ def _reads(args: argparse.Namespace) -> bool:
 
 def refused_by_server(app: App | None, error: BaseException) -> InputError | None:
     """A write the team's database refused for the user's role (a grant or a policy: SQLSTATE
-    42501), as the words of `database_refused_role`; None for any other error."""
+    42501), as the words of `database_refused_role`, or of `database_refused` when no app was
+    opened yet (the role not known: none is assumed); None for any other error."""
     if not roles.refused_for_role(error):
         return None
-    role = app.role if app is not None else Role.VIEWER
-    return InputError("database_refused_role", role=f"role_{role}")
+    if app is None:
+        return InputError("database_refused")
+    return InputError("database_refused_role", role=f"role_{app.role}")
 
 
 def cmd_team(app: App, args: argparse.Namespace, out: TextIO, inp: TextIO) -> None:

@@ -188,6 +188,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "role_cannot": "your role ({role}) cannot {power}: ask an admin",
         "database_refused_role": "the database refused this change for your role ({role}): "
                                  "ask an admin",
+        "database_refused": "the database refused this change for your database user: ask an "
+                            "admin",
         "schema_behind": "the database was made by an older version of renewdesk (schema "
                          "{current}, this version needs {head}); ask an admin to open it once "
                          "to bring it up to date",
@@ -504,6 +506,8 @@ GENERAL_WORDS: dict[str, dict[str, str]] = {
         "role_cannot": "votre rôle ({role}) ne permet pas de {power} : demandez à un administrateur",
         "database_refused_role": "la base a refusé ce changement pour votre rôle ({role}) : "
                                  "demandez à un administrateur",
+        "database_refused": "la base a refusé ce changement pour votre utilisateur de la base : "
+                            "demandez à un administrateur",
         "schema_behind": "la base a été faite par une version plus ancienne de renewdesk "
                          "(schéma {current}, cette version demande {head}) ; demandez à un "
                          "administrateur de l'ouvrir une fois pour la mettre à jour",

@@ -151,3 +151,19 @@ def test_issue23_a_viewer_is_refused_a_change_up_front_or_by_the_server_in_the_s
                               "(viewer): ask an admin\n")
     code, out, _ = team.cli(viewer, "export")
     assert code == 0 and '"emails_enabled": true' in out
+
+
+def test_issue23_a_refusal_before_the_app_is_opened_names_no_role(team: Team) -> None:
+    """The server's refusal met before any app was opened: the role is not known, and the
+    words assume none (not "viewer")."""
+    import psycopg
+
+    viewer = team.user("vera", Role.VIEWER)
+    with psycopg.connect(viewer.replace("postgresql+psycopg://", "postgresql://", 1)) as db, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege) as caught:
+        db.execute("UPDATE service SET label = 'x'")
+    refusal = team_cli.refused_by_server(None, caught.value)
+    assert refusal is not None and refusal.code == "database_refused"
+    for language in ("en", "fr"):
+        said = refusal.words(language)
+        assert "viewer" not in said and "lecteur" not in said and "admin" in said
