@@ -167,3 +167,28 @@ def test_issue23_a_refusal_before_the_app_is_opened_names_no_role(team: Team) ->
     for language in ("en", "fr"):
         said = refusal.words(language)
         assert "viewer" not in said and "lecteur" not in said and "admin" in said
+
+
+def test_issue23_a_dry_run_is_work_refused_to_a_viewer_up_front_allowed_to_a_manager(
+        team: Team, tmp_path: Path, env: dict[str, str]) -> None:
+    """A dry run makes its writes in a transaction it rolls back, and a run's holds the run
+    lock (SC-5): WORK, as the window's dry run. A viewer is told so before anything, not
+    refused by the server halfway."""
+    admin = World(tmp_path, env, team.url)
+    admin.load(document([customer("C1", card("K1"))],
+                        orders=[order("O1", "C1", "K1", "2026-11-05")]))
+    admin.close()
+    rows = tmp_path / "c.csv"
+    rows.write_text("ref,name\nC9,Zoé\n", encoding="utf-8")
+    mapping = tmp_path / "map.json"
+    mapping.write_text('{"ref": "ref", "name": "name"}', encoding="utf-8")
+    viewer = team.user("vera", Role.VIEWER)
+    for args in (("run-due", "--dry-run"),
+                 ("import-csv", str(rows), "--kind", "customers", "--map", str(mapping),
+                  "--dry-run")):
+        code, out, err = team.cli(viewer, *args)
+        assert (code, out) == (2, "")
+        assert err == "renewdesk: your role (viewer) cannot change the portfolio: ask an admin\n"
+    manager = team.user("max", Role.MANAGER)
+    code, out, err = team.cli(manager, "run-due", "--dry-run")
+    assert (code, err) == (0, "")
