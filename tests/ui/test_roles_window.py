@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from sqlalchemy import func, make_url, select, update
 from sqlalchemy.exc import ProgrammingError
 
 from renewdesk.app import App, open_app
-from renewdesk.domain.roles import POWERS, Power, Role, can, reason
+from renewdesk.domain.money import Money
+from renewdesk.domain.roles import Power, Role, can, reason
 from renewdesk.services.context import Context
 from renewdesk.services.home import Need
 from renewdesk.store.models import AuditEntry, Service
@@ -293,9 +295,32 @@ def test_issue23_a_change_the_server_refuses_is_said_in_words(qtbot: Any) -> Non
     assert "ProgrammingError" not in said[0]
 
 
-def test_issue23_every_power_of_the_window_is_a_power_of_some_role() -> None:
-    """The table's powers are the roles' (a typo would leave an action no role can use)."""
-    assert set(NEEDS.values()) <= set().union(*POWERS.values())
+def names(root: Any) -> set[str]:
+    return {control.objectName() for control in
+            [*root.findChildren(QAction), *root.findChildren(QAbstractButton)]}
+
+
+def test_issue23_every_power_is_some_controls_and_every_named_control_exists(
+        role_window: Any, qtbot: Any) -> None:
+    """ui/permissions.NEEDS against the window built: every power but managing users (the
+    command line's) is needed by some control, and every name it lists is a control's, on the
+    window, a customer's page or a line of "Needs you" (one of each kind): a control renamed
+    cannot leave a stale entry, its new name ungated."""
+    assert set(NEEDS.values()) == set(Power) - {Power.USERS}
+    window = role_window(Role.ADMIN)
+    found = names(window)
+    window.home.needs.show_needs(tuple(
+        Need(kind, ref, customer_ref="C1", customer="Ana", amount=Money(1200, "EUR"),
+             on=date(2026, 11, 20), detail="refused")
+        for kind, ref in (("run_failed", ""), ("final_failure", "O1"), ("collection", "O1"),
+                          ("card_expiring", "C1"), ("plan_change", "O1"), ("emails", ""))))
+    found |= names(window.home.needs)  # now: the home page's next read replaces its lines
+    window.open_customer("C1")
+    page = window.customer_pages["C1"]
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    found |= names(page)
+    assert set(NEEDS) - found == set()
+    page.close()
 
 
 # On the team's PostgreSQL, each role a database user's: the app reads it from the database.
