@@ -9,7 +9,9 @@ policies. On SQLite, nothing: its one user is admin.
   renewdesk_admin, so any admin runs the later migrations
   (migrations/env.py sets the role first, so that what they create belongs to the group too).
 - viewer: reads everything, except the key customer links are signed with (a viewer able to
-  read it could forge a link that changes a customer's payment method).
+  read it could make new links, one that changes a customer's payment method). The links
+  already issued stay readable: `customer_link.token` and the outbox's e-mails that carry them;
+  a viewer may use those as the customer would.
 - manager: reads and writes everything, except
   - `setting`: only the internal state its workflows and runs write (the last run's date and
     record, the customer links' key made on first use, the pro-forma numbers, the processor
