@@ -188,7 +188,7 @@ def _revoke(connection: Connection, name: str, group: str, grantor: str | None) 
     try:
         with connection.begin_nested():
             _run(connection, statement)
-    except Exception as error:  # only the server's refusal is kept
+    except Exception as error:  # the server's refusal passed over, anything else raised
         if not refused_for_role(error):
             raise
 
