@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from renewdesk.store import db
+from renewdesk.domain.roles import Role
+from renewdesk.store import db, roles
 
 TEMPLATE = "renewdesk_template"
 _names = itertools.count(1)
@@ -45,6 +47,22 @@ def _free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def as_user(url: str, name: str) -> str:
+    """The same database's URL, logged in as `name` (the test server trusts 127.0.0.1)."""
+    return make_url(url).set(username=name).render_as_string(hide_password=False)
+
+
+def add_user(url: str, name: str, role: Role) -> str:
+    """A new login with `role` (issue 23), added by the one `url` logs in as; its URL."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            roles.add_user(connection, name, role, None)
+    finally:
+        engine.dispose()
+    return as_user(url, name)
 
 
 @dataclass

@@ -17,11 +17,7 @@ from renewdesk.domain.roles import Role
 from renewdesk.store import roles
 from tests.builders import card, customer, document, order
 from tests.conftest import World
-from tests.pg_server import PgServer
-
-
-def as_user(url: str, name: str) -> str:
-    return url.replace("//renewdesk@", f"//{name}@", 1)
+from tests.pg_server import PgServer, add_user, as_user
 
 
 class Team:
@@ -29,14 +25,8 @@ class Team:
         self.url, self.postgres, self.made = url, postgres, list[str]()
 
     def user(self, name: str, role: Role) -> str:
-        engine = create_engine(self.url)
-        try:
-            with engine.begin() as connection:
-                roles.add_user(connection, name, role, None)
-        finally:
-            engine.dispose()
         self.made.append(name)
-        return as_user(self.url, name)
+        return add_user(self.url, name, role)
 
     def cli(self, url: str, *args: str, stdin: str = "") -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()

@@ -24,15 +24,12 @@ from renewdesk.store import db, roles, settings
 from renewdesk.store.models import AuditEntry, Refund
 from tests.builders import card, customer, document, order, service
 from tests.conftest import World
-from tests.pg_server import PgServer
+from tests.pg_server import PgServer, add_user, as_user
 
 PORTFOLIO = document([customer("C1", card("K1"))],
                      [service("S1", "C1", "2026-11-20", payment_method="K1")],
                      orders=[order("O1", "C1", "K1", "2026-11-05")])
 
-
-def as_user(url: str, name: str) -> str:
-    return url.replace("//renewdesk@", f"//{name}@", 1)
 
 
 def plain(url: str) -> str:
@@ -48,14 +45,8 @@ class Team:
 
     def user(self, name: str, role: Role) -> str:
         """A login with `role` (no password: the test server trusts 127.0.0.1); its URL."""
-        engine = create_engine(self.url)
-        try:
-            with engine.begin() as connection:
-                roles.add_user(connection, name, role, None)
-        finally:
-            engine.dispose()
         self.made.append(name)
-        return as_user(self.url, name)
+        return add_user(self.url, name, role)
 
 
 @pytest.fixture

@@ -11,16 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from renewdesk.app import App, open_app
 from renewdesk.domain.errors import EditConflict
 from renewdesk.domain.roles import Role
 from renewdesk.services import actions
-from renewdesk.store import roles
 from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from tests.builders import card, customer, document, order
 from tests.conftest import World
+from tests.pg_server import add_user
 from tests.ui.conftest import desk_app, finished, lone_desk
 from tests.ui.helpers import settle
 
@@ -98,11 +97,8 @@ def _apps_of_users(world: World, names: tuple[str, ...]) -> dict[str, App]:
     the audit's who (EV-2, issue 23)."""
     if not world.target.startswith("postgresql"):
         return {who: desk_app(world, "2026-11-20", RENEWDESK_USER=who) for who in names}
-    with world.app.engine.begin() as connection:
-        for who in names:
-            roles.add_user(connection, who, Role.MANAGER, None)
-    return {who: open_app(make_url(world.target).set(username=who).render_as_string(
-        hide_password=False), "2026-11-20", env=world.env) for who in names}
+    return {who: open_app(add_user(world.target, who, Role.MANAGER), "2026-11-20",
+                          env=world.env) for who in names}
 
 
 def _drop_users(world: World, names: tuple[str, ...]) -> None:

@@ -15,14 +15,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from renewdesk.app import open_app
 from renewdesk.domain.roles import Role
 from renewdesk.services import forms
-from renewdesk.store import roles
 from renewdesk.ui.watcher import INTERVAL_MS
-from tests.pg_server import PgServer
+from tests.pg_server import PgServer, add_user, as_user
 from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.slow
@@ -60,16 +58,12 @@ def million(postgres: PgServer) -> Iterator[str]:
         with engine.begin() as connection:
             for statement in _PORTFOLIO:
                 connection.execute(text(statement))
-            roles.add_user(connection, ALICE, Role.MANAGER, None)
-            roles.add_user(connection, BOB, Role.VIEWER, None)
+        add_user(url, ALICE, Role.MANAGER)
+        add_user(url, BOB, Role.VIEWER)
         yield url
     finally:
         engine.dispose()
         postgres.drop_database(url)
-
-
-def _as(url: str, user: str) -> str:
-    return make_url(url).set(username=user).render_as_string(hide_password=False)
 
 
 def test_sc5_a_change_in_one_users_window_shows_in_the_others_within_the_watchers_period(
@@ -78,8 +72,8 @@ def test_sc5_a_change_in_one_users_window_shows_in_the_others_within_the_watcher
     Services list searched for the new name: its ten services appear once his watcher has
     seen the change, within its period, on a million services. The audit names alice."""
     env = {"RENEWDESK_LOG_DIR": str(tmp_path), "RENEWDESK_USER": "machine-login"}
-    alice = open_window(open_app(_as(million, ALICE), "2026-12-07", env=env))
-    bob = open_window(open_app(_as(million, BOB), "2026-12-07", env=env))
+    alice = open_window(open_app(as_user(million, ALICE), "2026-12-07", env=env))
+    bob = open_window(open_app(as_user(million, BOB), "2026-12-07", env=env))
     assert (alice.app.role, bob.app.role) == (Role.MANAGER, Role.VIEWER)
     services = bob.pages["services"]
     bob.tabs.setCurrentWidget(services)
