@@ -14,7 +14,6 @@ import io
 import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import facturx  # type: ignore[import-untyped]  # factur-x ships no type information
 from babel import Locale
@@ -36,9 +35,9 @@ from pypdf.generic import (
 from renewdesk.domain.invoice import CREDIT_NOTE, InvoiceDocument, Party
 from renewdesk.domain.money import Money
 from renewdesk.invoicing.cii import EXEMPTION_TEXT, INDEMNITY_TEXT, PROFILE, cii_xml, line_period
+from renewdesk.invoicing.pdf_fonts import FAMILY as FONT
+from renewdesk.invoicing.pdf_fonts import add_fonts
 
-FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-FONT = "DejaVu"
 LANGUAGES = ("fr", "en")
 
 # The page's words. The legal mentions keep their French words in English too (the law's).
@@ -197,8 +196,7 @@ class _Layout:
         pdf.set_title(f"{self.words[doc.kind]} {doc.number}")
         pdf.set_author(doc.seller.name)
         pdf.set_creator("renewdesk")
-        pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
-        pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        add_fonts(pdf)  # DejaVu regular and bold, parsed once per process
         pdf.set_margins(_LEFT, 14, _LEFT)
         pdf.set_auto_page_break(True, margin=24)
         pdf.alias_nb_pages(_PAGE_TOTAL)
