@@ -167,7 +167,7 @@ def open_app(db_arg: str | None = None, today: str | None = None,
     today_text = today or env.get("RENEWDESK_TODAY")
     today_override = parse_date(today_text, field="--today") if today_text else None
     url = db.database_url(location.check_url(target))
-    engine = db.make_engine(location.with_password(url, env))
+    engine = location.password_on_demand(db.make_engine(url), env)
     try:
         role = db.migrate(engine)  # a team member whose schema is behind is refused here
     except InputError:

@@ -101,7 +101,7 @@ def _cmd_migrate_db(app: App, args: argparse.Namespace, out: TextIO) -> None:
     target_url = db.database_url(location.check_url(args.to))
     if target_url == app.url:
         raise InputError("target_in_use")
-    target = db.make_engine(location.with_password(target_url, os.environ))
+    target = location.password_on_demand(db.make_engine(target_url), os.environ)
     try:  # an unreachable target: db.DatabaseUnavailable, from migrating it first
         with exclusive_run(app.engine.url, 30):  # no run changes the portfolio while it moves
             report = transfer.copy_database(

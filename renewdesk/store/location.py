@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_path, user_data_path
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -21,6 +23,8 @@ from renewdesk import keystore
 from renewdesk.domain.errors import InputError
 
 BACKENDS = ("sqlite", "postgresql")
+# What libpq says when the server wants a password and none was given.
+PASSWORD_ASKED = "no password supplied"  # noqa: S105 (libpq's words, not a password)
 
 
 def config_file(env: Mapping[str, str]) -> Path:
@@ -83,15 +87,34 @@ def target(db_arg: str | None, env: Mapping[str, str]) -> str:
     return db_arg or env.get("RENEWDESK_DB") or configured(env) or str(default_db_path())
 
 
-def with_password(url: str, env: Mapping[str, str]) -> str:
-    """A PostgreSQL URL without a password gets the one from the keyring, if any."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "postgresql" or parsed.password is not None:
-        return url
-    password = keystore.read("database", env)
-    if not password:
-        return url
-    return parsed.set(password=password).render_as_string(hide_password=False)
+def password_on_demand(engine: Engine, env: Mapping[str, str]) -> Engine:
+    """A PostgreSQL URL without a password gets the one from the keyring (or
+    RENEWDESK_DATABASE_PASSWORD) when the server asks for one, and only then: reading the
+    keyring loads every keyring backend (a quarter of a second of a window's start), which a
+    server that checks users another way (trust, peer, a certificate, ~/.pgpass) never needs.
+    Once read, the password is kept for the pool's next connections."""
+    if engine.url.get_backend_name() != "postgresql" or engine.url.password is not None:
+        return engine
+
+    known: dict[str, str] = {}  # the password once read, for the pool's next connections
+
+    @event.listens_for(engine, "do_connect")
+    def connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        if "password" in known:
+            return dialect.connect(*cargs, **{**cparams, "password": known["password"]})
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except dialect.loaded_dbapi.OperationalError as error:
+            if PASSWORD_ASKED not in str(error):
+                raise
+            password = keystore.read("database", env)
+            if not password:
+                raise
+            connection = dialect.connect(*cargs, **{**cparams, "password": password})
+            known["password"] = password  # only once it has worked
+            return connection
+
+    return engine
 
 
 def without_password(url: str) -> str:
