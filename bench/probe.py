@@ -198,8 +198,10 @@ def window(path: str, lists: bool, home: bool = False) -> None:
                     if win.home.data is not None:  # its needs were there at its first paint
                         out["home"] = now
                         out["home_sent"] = sent() - first
+                        out["home_cpu"] = time.process_time()
                     win.home.needsShown.connect(lambda: (out.setdefault(
-                        "home", time.time() - T0), out.setdefault("home_sent", sent() - first)))
+                        "home", time.time() - T0), out.setdefault("home_sent", sent() - first),
+                        out.setdefault("home_cpu", time.process_time())))
                     win.home.chartsShown.connect(lambda: (out.setdefault(
                         "charts", time.time() - T0), out.setdefault("charts_sent", sent() - first),
                         beat.stop(), QTimer.singleShot(0, lambda: finish(win))))
