@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, cast
 
-from sqlalchemy import CursorResult, event, func, or_, select, update
+from sqlalchemy import CursorResult, Table, event, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.notify import compose as text
@@ -35,10 +35,9 @@ from renewdesk.notify.gathering import gather as gather  # flush gathers first (
 from renewdesk.notify.gathering import invoice_numbers
 from renewdesk.notify.links import DEFAULT_LINKS_BASE as DEFAULT_LINKS_BASE
 from renewdesk.notify.templates import language_for
-from renewdesk.store import settings
-from renewdesk.store.batches import inserted
+from renewdesk.store import bulk, settings
 from renewdesk.store.models import Customer, CustomerLink, HostedPage, Notification
-from renewdesk.store.refs import assign_refs, temporary_ref
+from renewdesk.store.refs import temporary_ref
 
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
 
@@ -138,10 +137,10 @@ class NewMail:
 
 
 def enqueue_many(session: Session, mails: list[NewMail]) -> None:
-    """`enqueue` for many e-mails at once: one multi-row INSERT of the messages and one of
-    their links (on PostgreSQL, a COPY: `batches.inserted`), their refs given together (a busy
-    night issues thousands of invoices, each with its e-mail). They are not ORM objects of the
-    session: nothing reads them back in the unit of work that writes them."""
+    """`enqueue` for many e-mails at once: the messages written together, their refs in them,
+    then their links (`store.bulk`: a busy night issues thousands of invoices, each with its
+    e-mail). They are not ORM objects of the session: nothing reads them back in the unit of
+    work that writes them."""
     if not mails:
         return
     session.flush()  # they follow what the unit of work already holds
@@ -160,31 +159,22 @@ def enqueue_many(session: Session, mails: list[NewMail]) -> None:
         rendered = text.compose(session, mail.kind, language_for(mail.language), [mail.context],
                                 [urls], face=face)
         notes.append({
-            "ref": temporary_ref(), "kind": mail.kind, "customer_id": mail.customer.id,
+            "kind": mail.kind, "customer_id": mail.customer.id,
             "to": mail.to, "language": language_for(mail.language), "subject": rendered.subject,
             "body": rendered.body, "html": rendered.html,
             "context": text.stored([text.item(mail.context, tokens)]), "created_on": mail.today,
             "status": "queued" if mail.customer.emails_enabled else "suppressed", "tries": 0,
             "invoice_number": mail.invoice_number})
-    table: Any = Notification.__table__
-    # Without RETURNING, the rows go as one statement with many sets of values (on PostgreSQL,
-    # one INSERT of thousands of parameters is parsed by psycopg in Python, and planned, each
-    # time); their ids are read back by their temporary refs, which are unique.
-    session.connection().execute(table.insert(), notes)
-    refs = [note["ref"] for note in notes]
-    by_ref: dict[str, int] = {}
-    for start in range(0, len(refs), 500):
-        by_ref.update((ref, row_id) for ref, row_id in session.connection().execute(
-            select(table.c.ref, table.c.id).where(table.c.ref.in_(refs[start:start + 500]))))
-    ids = [by_ref[ref] for ref in refs]
-    assign_refs(session.connection(), table, ids, "MSG")
+    # Their ids taken first and their refs written in them (`bulk.add_with_refs`): no statement
+    # per message, and on PostgreSQL no INSERT of thousands of parameters to parse and plan.
+    ids = bulk.add_with_refs(session.connection(), cast(Table, Notification.__table__), notes,
+                             "MSG")
     if links:
-        link_table: Any = CustomerLink.__table__
-        inserted(session.connection(), link_table, [
+        bulk.add(session.connection(), cast(Table, CustomerLink.__table__), [
             {"token": token, "action": spec.action, "customer_id": mails[n].customer.id,
              "subject_ref": spec.subject_ref, "notification_id": ids[n],
              "expires_on": spec.expires_on, "used_on": None}
-            for n, spec, token in links], key="token")
+            for n, spec, token in links])
 
 
 WRITTEN = "e-mails written in this unit of work"  # session.info: see `written`

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
@@ -46,7 +46,7 @@ from renewdesk.notify.outbox import LinkSpec, NewMail, enqueue_many, written
 from renewdesk.services import pricing
 from renewdesk.services import seller as seller_settings
 from renewdesk.services.journal import audit
-from renewdesk.store import settings
+from renewdesk.store import bulk, settings
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -214,7 +214,8 @@ def _issue(session: Session, seller: seller_settings.SellerSettings, kind: str,
             "mention": document.mention, "document": document_json(document),
             "created_at": now})
         numbers.append(number)
-    session.execute(insert(Invoice), rows)
+    session.flush()  # the rows follow what the unit of work holds (as `session.execute` did)
+    bulk.add(session.connection(), cast(Table, Invoice.__table__), rows)
     own: list[NewMail] = []
     for draft, number, row in zip(drafts, numbers, rows, strict=True):
         if draft.notify:

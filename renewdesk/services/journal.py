@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from renewdesk.store import settings
+from renewdesk.store import bulk, settings
 from renewdesk.store.models import AuditEntry, Event
-from renewdesk.store.refs import assign_refs, temporary_ref
+from renewdesk.store.refs import temporary_ref
 
 # An event to record with `record_events`: its type, subject, date and data.
 NewEvent = tuple[str, str, date, dict[str, Any]]
@@ -51,19 +51,18 @@ def holding_events(session: Session, now: datetime) -> Iterator[None]:
 
 
 def record_events(session: Session, events: Sequence[NewEvent], now: datetime) -> None:
-    """`record_event` for many events at once: one multi-row INSERT, their refs given together,
-    because a flush and a query for each event weighed on a busy night."""
+    """`record_event` for many events at once, their refs in them (`bulk.add_with_refs`: no
+    statement per event), because a flush and a query for each event weighed on a busy
+    night."""
     if not events:
         return
     session.flush()  # the events follow what the unit of work already holds
     table = Event.__table__
     assert isinstance(table, Table)
     delivery = _delivery(session)
-    rows = [{"ref": temporary_ref(), "type": type_, "subject": subject, "on": on,
-             "data": data, "created_at": now, "delivery": delivery, "delivery_tries": 0}
-            for type_, subject, on, data in events]
-    ids = session.connection().execute(table.insert().returning(table.c.id), rows).scalars().all()
-    assign_refs(session.connection(), table, list(ids), "EV")
+    bulk.add_with_refs(session.connection(), table, [
+        {"type": type_, "subject": subject, "on": on, "data": data, "created_at": now,
+         "delivery": delivery, "delivery_tries": 0} for type_, subject, on, data in events], "EV")
 
 
 def audit(session: Session, who: str, action: str, subject: str, on: date, now: datetime,

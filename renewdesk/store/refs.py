@@ -45,6 +45,18 @@ def assign_ref(session: Session, obj: Any, prefix: str) -> str:
 def assign_refs(connection: Connection, table: Any, ids: list[int], prefix: str) -> dict[int, str]:
     """`assign_ref` for rows written together, by id: one look for refs already taken (an
     import's), one UPDATE of many rows. Core statements only: it also runs inside a flush."""
+    wanted = refs_for(connection, table, ids, prefix)
+    if wanted:
+        connection.execute(
+            update(table).where(table.c.id == bindparam("row_id")).values(
+                ref=bindparam("new_ref")),
+            [{"row_id": row_id, "new_ref": ref} for row_id, ref in wanted.items()])
+    return wanted
+
+
+def refs_for(connection: Connection, table: Any, ids: list[int], prefix: str) -> dict[int, str]:
+    """The refs of rows by id, `PREFIX-0000042`, or with a suffix where one is already taken
+    (an import's): one look for those taken, whether or not the rows are written yet."""
     wanted = {row_id: f"{prefix}-{row_id:07d}" for row_id in ids}
     values = list(wanted.values())
     taken: set[str] = set()
@@ -59,11 +71,6 @@ def assign_refs(connection: Connection, table: Any, ids: list[int], prefix: str)
             if connection.execute(select(table.c.id).where(table.c.ref == ref)).first() is None:
                 wanted[row_id] = ref
                 break
-    if wanted:
-        connection.execute(
-            update(table).where(table.c.id == bindparam("row_id")).values(
-                ref=bindparam("new_ref")),
-            [{"row_id": row_id, "new_ref": ref} for row_id, ref in wanted.items()])
     return wanted
 
 

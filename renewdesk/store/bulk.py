@@ -1,0 +1,147 @@
+"""Many new rows written at once, with no statement or round trip per row (issue 23).
+
+A busy night writes thousands of events, e-mails and invoices in each of its units of work. Made
+through SQLAlchemy's many-row INSERT, each row's parameters were processed in Python and, on
+PostgreSQL, the statement of thousands of parameters was parsed by psycopg and planned by the
+server each time; a reference (`EV-0000042`) then cost each row an UPDATE once its id was known.
+Here the ids are taken first and the rows written whole, their refs in them:
+
+- on PostgreSQL, the ids from the table's sequence in one query, the rows by one COPY;
+- on SQLite, the first row inserted (which takes the database's write lock, so that no other
+  writer comes in between), the others with the ids that follow it, by one `executemany` of the
+  driver. SQLite gives a new row the largest id plus one; a table here never has AUTOINCREMENT.
+
+Each value goes through its column type's bind processing, and a column left out takes its
+Python-side default, as SQLAlchemy's INSERT would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, text, update
+
+from renewdesk.store.refs import refs_for, temporary_ref
+
+Row = dict[str, Any]
+
+
+def add(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """`rows` (dicts with the same keys, no id) inserted into `table`; no id read back."""
+    if not rows:
+        return
+    columns, values = _prepared(connection, table, rows)
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table, columns, values)
+    else:
+        _executemany(connection, table, columns, values)
+
+
+def add_with_refs(connection: Connection, table: Table, rows: Sequence[Row],
+                  prefix: str) -> list[int]:
+    """`rows` (dicts with the same keys, neither id nor ref) inserted into `table`, each with
+    its ref `PREFIX-0000042` made from its id (`refs.refs_for`: with a suffix if an import
+    took it); their ids, in the order of `rows`."""
+    if not rows:
+        return []
+    if connection.dialect.name == "postgresql":
+        ids = _sequence_ids(connection, table, len(rows))
+        refs = refs_for(connection, table, ids, prefix)
+        columns, values = _prepared(connection, table, [
+            {"id": row_id, "ref": refs[row_id], **row} for row_id, row in zip(ids, rows,
+                                                                                strict=True)])
+        _copy(connection, table, columns, values)
+        return ids
+    first = _first(connection, table, rows[0])
+    ids = list(range(first, first + len(rows)))
+    refs = refs_for(connection, table, ids, prefix)
+    connection.execute(update(table).where(table.c.id == bindparam("row_id")).values(
+        ref=bindparam("new_ref")), [{"row_id": first, "new_ref": refs[first]}])
+    if len(rows) > 1:
+        columns, values = _prepared(connection, table, [
+            {"id": row_id, "ref": refs[row_id], **row}
+            for row_id, row in zip(ids[1:], rows[1:], strict=True)])
+        _executemany(connection, table, columns, values)
+    return ids
+
+
+def _first(connection: Connection, table: Table, row: Row) -> int:
+    """The first row, with a placeholder ref, inserted alone: its id, the write lock held."""
+    columns, values = _prepared(connection, table, [{"ref": temporary_ref(), **row}])
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(_insert_sql(connection, table, columns), values[0])
+        first = cursor.lastrowid
+    finally:
+        cursor.close()
+    assert first is not None
+    return int(first)
+
+
+def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    return sorted(connection.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+             "FROM generate_series(1, :count)"), {"table": table.name, "count": count}).scalars())
+
+
+def _prepared(connection: Connection, table: Table,
+              rows: Sequence[Row]) -> tuple[list[str], list[list[Any]]]:
+    """The columns written (the rows' keys, then the defaults of the others) and each row's
+    values as the driver takes them."""
+    names = list(rows[0])
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in names or column.default is None or column.primary_key:
+            continue
+        default: Any = column.default
+        if default.is_scalar or default.is_callable:
+            defaults[column.name] = default.arg
+    unknown = set(names) - set(table.c.keys())
+    if unknown:
+        raise TypeError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+    columns = [c.name for c in table.columns if c.name in defaults or c.name in names]
+    dialect = connection.dialect
+    process: list[Callable[[Any], Any] | None] = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    values = []
+    for row in rows:
+        given = {**{name: value(None) if callable(value) else value
+                    for name, value in defaults.items()}, **row}
+        values.append([convert(given[name]) if convert is not None else given[name]
+                       for convert, name in zip(process, columns, strict=True)])
+    return columns, values
+
+
+def _insert_sql(connection: Connection, table: Table, columns: list[str]) -> str:
+    """The driver's INSERT of `columns`, its parameters in their order (SQLite's `?`)."""
+    compiled = table.insert().compile(dialect=connection.dialect, column_keys=columns)
+    assert compiled.positiontup == columns, compiled.positiontup
+    return str(compiled)
+
+
+def _executemany(connection: Connection, table: Table, columns: list[str],
+                 values: list[list[Any]]) -> None:
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(_insert_sql(connection, table, columns), values)
+    finally:
+        cursor.close()
+
+
+def _copy(connection: Connection, table: Table, columns: list[str],
+          values: list[list[Any]]) -> None:
+    from psycopg import sql
+
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    listed = sql.SQL(", ").join(sql.Identifier(name) for name in columns)
+    with raw.cursor() as cursor, cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), listed)) as copy:
+        for row in values:
+            copy.write_row(row)
+
