@@ -8,12 +8,14 @@ from __future__ import annotations
 import io
 import os
 import re
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import URL
 
-from renewdesk.cli import entry
+from renewdesk.cli import commands, entry
 from renewdesk.domain.refusal_words import words
 from renewdesk.store.db import DatabaseUnavailable
 from renewdesk.store.models import AuditEntry
@@ -203,11 +205,17 @@ def test_hm3_ev1_where_a_secret_is_kept_reads_english(
 
 # Another run in progress (SC-5), a database that cannot be opened
 
+def _waiting_at_most_a_second(url: str | URL, wait_seconds: float = 0) -> AbstractContextManager[None]:
+    return exclusive_run(url, min(wait_seconds, 1.0))
+
+
 @pytest.mark.parametrize("command", [("run-due",), ("sync",), ("renew", "S1")])
 def test_hm3_sc5_another_run_in_progress_is_said_in_french(
         world: World, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]) -> None:
     load(world)
     speak(monkeypatch, "fr")
+    # `renew` waits 30 s for the run to end before it says so: here a second, same words
+    monkeypatch.setattr(commands, "exclusive_run", _waiting_at_most_a_second)
     with exclusive_run(world.app.engine.url):
         code, _out, err = world.cli(*command, today="2026-11-17")
     assert code == 1
