@@ -20,7 +20,8 @@ seller's face, rendered with its text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, cast
@@ -111,15 +112,59 @@ def enqueue(session: Session, *, kind: str, customer: Customer | None, to: str,
     urls = {action: base + token for action, token in tokens.items()}
     mail = text.compose(session, kind, language_for(language), [context], [urls])
     suppressed = customer is not None and not customer.emails_enabled
-    note = Notification(
-        ref=temporary_ref(), kind=kind, customer_id=customer.id if customer else None, to=to,
-        language=language_for(language), subject=mail.subject, body=mail.body, html=mail.html,
-        context=text.stored([text.item(context, tokens)]), created_on=today,
-        status="suppressed" if suppressed else "queued", links=made,
-    )
+    row = {"kind": kind, "customer_id": customer.id if customer else None, "to": to,
+           "language": language_for(language), "subject": mail.subject, "body": mail.body,
+           "html": mail.html, "context": text.stored([text.item(context, tokens)]),
+           "created_on": today, "status": "suppressed" if suppressed else "queued"}
+    held: _Held | None = session.info.get(_HELD)
+    if held is not None:
+        if kind not in held.kept:
+            held.mails.append((row, made))
+            return Notification(ref=temporary_ref(), **row)  # written when the holding ends
+        _write_held(session)  # it follows those held so far
+    note = Notification(ref=temporary_ref(), **row, links=made)
     session.add(note)  # its ref (`MSG-0000042`) is given when the unit of work is flushed
     session.info.setdefault(WRITTEN, []).append(note)
     return note
+
+
+@dataclass
+class _Held:
+    kept: frozenset[str]  # the kinds written as ORM objects (read back in the unit of work)
+    mails: list[tuple[dict[str, Any], list[CustomerLink]]]
+
+
+_HELD = "e-mails held for holding_mails"  # session.info: see `holding_mails`
+
+
+@contextmanager
+def holding_mails(session: Session, kept: Iterable[str] = ()) -> Iterator[None]:
+    """E-mails queued inside (`enqueue`) are written together when it ends, in the order they
+    were queued (`store.bulk`: no INSERT per message and per link), a wave of charges writes
+    hundreds. `kept`: kinds that are read back in the unit of work (`written`), added to it
+    as objects as before; those held so far are written first, so the order stays. What
+    `enqueue` returns for a held e-mail is not in the session: nothing inside may use it."""
+    session.info[_HELD] = _Held(frozenset(kept), [])
+    try:
+        yield
+        session.flush()  # the kept ones queued meanwhile come before those held since
+        _write_held(session)
+    finally:
+        del session.info[_HELD]
+
+
+def _write_held(session: Session) -> None:
+    held: _Held = session.info[_HELD]
+    if not held.mails:
+        return
+    mails, held.mails = held.mails, []
+    ids = bulk.add_with_refs(session.connection(), cast(Table, Notification.__table__),
+                             [row for row, _links in mails], "MSG")
+    bulk.add(session.connection(), cast(Table, CustomerLink.__table__), [
+        {"token": link.token, "action": link.action, "customer_id": link.customer_id,
+         "subject_ref": link.subject_ref, "notification_id": note_id,
+         "expires_on": link.expires_on, "used_on": None}
+        for note_id, (_row, links) in zip(ids, mails, strict=True) for link in links])
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,6 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam
-
 from renewdesk.domain.declines import DeclineKind, classify
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest
 from renewdesk.services.subjects import SubjectRules
@@ -83,9 +81,6 @@ def block_if_hard(method: PaymentMethod, outcome: ChargeOutcome) -> None:
 
 
 TABLE: Any = Attempt.__table__
-# Many attempts' outcomes in one executemany, by id (`attempt_id`); SQLAlchemy sets the columns
-# the rows name, `settled`'s.
-SETTLE = TABLE.update().where(TABLE.c.id == bindparam("attempt_id"))
 
 
 def _column_defaults(table: Any) -> dict[str, Any]:

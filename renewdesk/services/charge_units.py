@@ -16,7 +16,8 @@ processing, the cart's new expiry), not computed from columns that may have chan
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -25,10 +26,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from renewdesk.domain.sensitive import never_sensitive
+from renewdesk.notify.outbox import holding_mails
 from renewdesk.payments.processor import ChargeOutcome
 from renewdesk.services import invoices
 from renewdesk.services.attempts import (
-    SETTLE,
     SKIPPED,
     TABLE,
     Answer,
@@ -47,6 +48,7 @@ from renewdesk.services.invoices import Paid
 from renewdesk.services.journal import holding_events
 from renewdesk.services.round_step import Next, RoundState, next_step
 from renewdesk.services.subjects import DueItem, RoundResult, SubjectRules, methods_for_round
+from renewdesk.store import bulk
 from renewdesk.store.batches import inserted
 from renewdesk.store.models import Attempt, Customer, PaymentMethod
 
@@ -123,7 +125,7 @@ class ChargeUnits:
             attempts = self._attempts(session, wave)
             self._other_methods(session, wave, subjects, attempts)
             rows: list[dict[str, Any]] = []
-            with holding_events(session, self.ctx.clock.now()):
+            with self._holding(session, self.ctx.clock.now()):
                 steps = [self._step(session, self._round(item, subjects, attempts),
                                     answers.get(_key(item), {}), rows) for item in wave]
             if rows:
@@ -134,6 +136,16 @@ class ChargeUnits:
             self._invoice(session)
             session.commit()
         return subjects, steps
+
+    @staticmethod
+    @contextmanager
+    def _holding(session: Session, now: datetime) -> Iterator[None]:
+        """The wave's writes held and made together when it ends: the columns the rules set
+        (`bulk.set_columns`), the e-mails (those an invoice goes with, IV-4, read back by
+        `_invoice`, stay objects of the unit of work), then the events."""
+        with holding_events(session, now), holding_mails(session, kept=invoices.CARRIERS), \
+                bulk.holding_changes(session):
+            yield
 
     def _invoice(self, session: Session) -> None:
         """IV-1: what this unit of work recorded as paid is invoiced in it."""
@@ -242,20 +254,19 @@ class ChargeUnits:
         unsent: list[int] = []
         with self.ctx.write_lock:
             now = self.ctx.clock.now()
-            with holding_events(session, now):
+            with self._holding(session, now):
                 for i, (call, outcome) in calls.items():
                     if outcome is SKIPPED:
                         if call.fresh:
                             unsent.append(call.attempt_id)  # never sent: as if never planned
                         continue
                     if outcome is not None:
-                        outcomes.append({"attempt_id": call.attempt_id, **settled(outcome, now)})
+                        outcomes.append({"id": call.attempt_id, **settled(outcome, now)})
                     result = self._outcome(session, wave[i], call, outcome,
                                            subjects[_key(wave[i])], now)
                     if result is not None:
                         results[i] = result
-            if outcomes:
-                session.connection().execute(SETTLE, outcomes)
+            bulk.update_rows(session.connection(), TABLE, outcomes)
             self._invoice(session)
             if unsent:
                 session.execute(delete(Attempt).where(Attempt.id.in_(unsent)))

@@ -25,6 +25,7 @@ from renewdesk.notify.outbox import LinkSpec
 from renewdesk.services import pricing
 from renewdesk.services.journal import record_event
 from renewdesk.services.mail import customer_mail, pay_link, seller_alert, update_link
+from renewdesk.store.bulk import set_columns
 from renewdesk.store.models import (
     Attempt,
     Customer,
@@ -123,14 +124,13 @@ class InstallmentRules:
 
     def on_paid(self, session: Session, subject: Installment, method: PaymentMethod, today: date,
                 now: datetime) -> None:
-        subject.status = "paid"
-        subject.next_attempt_on = None
-        subject.in_collections_list = False
+        set_columns(session, subject, status="paid", next_attempt_on=None,
+                    in_collections_list=False)
         order = subject.order
         record_event(session, "installment.paid", self.reference(subject), today, now,
                      {"amount": subject.amount.text(), "payment_method": method.ref})
         if self._all_paid(order):
-            order.status = "completed"
+            set_columns(session, order, status="completed")
             record_event(session, "order.completed", order.ref, today, now, {})
 
     def _all_paid(self, order: InstallmentOrder) -> bool:
@@ -142,14 +142,12 @@ class InstallmentRules:
         return self._unpaid[order.id] == 0
 
     def on_pending(self, session: Session, subject: Installment) -> None:
-        subject.status = "processing"
-        subject.next_attempt_on = None
+        set_columns(session, subject, status="processing", next_attempt_on=None)
 
     def on_round_failed(self, session: Session, subject: Installment,
                         attempts: Sequence[Attempt], today: date, now: datetime,
                         manual: bool) -> None:
-        subject.rounds_done += 1
-        subject.status = "failed"
+        set_columns(session, subject, rounds_done=subject.rounds_done + 1, status="failed")
         order = subject.order
         codes = [a.decline_code for a in attempts if a.result == "declined"]
         # IN-5 is the last attempt; IN-6: a failed SEPA installment is never retried.
@@ -158,8 +156,9 @@ class InstallmentRules:
         if retry_allowed(codes, no_more_automatic=last_try):
             retry = next_installment_retry(subject.due_on, subject.rounds_done, self.policy, today)
         elif not last_try:
-            subject.stopped_code = attempts[-1].decline_code  # IN-4: hard declines stop at once
-        subject.next_attempt_on = retry
+            # IN-4: hard declines stop at once
+            set_columns(session, subject, stopped_code=attempts[-1].decline_code)
+        set_columns(session, subject, next_attempt_on=retry)
         language = order.customer.language
         context = {**_order_mail_context(order, language), "number": subject.number,
                    "amount": fmt.money(subject.amount, language),
@@ -173,7 +172,7 @@ class InstallmentRules:
         last = attempts[-1].decline_code if attempts else "no_valid_payment_method"
         final = retry is None
         if final:
-            subject.in_collections_list = True  # IN-6: the Collections list
+            set_columns(session, subject, in_collections_list=True)  # IN-6: Collections list
             seller_alert(session, self.policy, today, reason="installment_final",
                          customer=order.customer, subject=self.reference(subject),
                          amount=subject.amount, decline_code=last, next_attempt_on=None)

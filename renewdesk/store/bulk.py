@@ -17,10 +17,13 @@ Python-side default, as SQLAlchemy's INSERT would.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, text, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from renewdesk.store.refs import refs_for, temporary_ref
 
@@ -64,6 +67,82 @@ def add_with_refs(connection: Connection, table: Table, rows: Sequence[Row],
             for row_id, row in zip(ids[1:], rows[1:], strict=True)])
         _executemany(connection, table, columns, values)
     return ids
+
+
+def update_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """Each of `rows` (dicts with the same keys: "id" and the columns to set) written to its
+    row: on PostgreSQL in one UPDATE from arrays of the values (`unnest`), not one statement
+    per row for the server to run; on SQLite by the driver's `executemany`."""
+    if not rows:
+        return
+    names = [name for name in rows[0] if name != "id"]
+    dialect = connection.dialect
+    process = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+               for name in ["id", *names]}
+    columns = {name: [row[name] for row in rows] if convert is None
+               else [convert(row[name]) for row in rows] for name, convert in process.items()}
+    if dialect.name == "postgresql":
+        from psycopg import sql
+
+        arrays = sql.SQL(", ").join(
+            sql.SQL("%s::{}[]").format(sql.SQL(table.c[name].type.compile(dialect)))
+            for name in ["id", *names])
+        query = sql.SQL("UPDATE {table} SET {sets} FROM unnest({arrays}) AS _v ({listed}) "
+                        "WHERE {table}.id = _v.id").format(
+            table=sql.Identifier(table.name), arrays=arrays,
+            sets=sql.SQL(", ").join(sql.SQL("{} = _v.{}").format(
+                sql.Identifier(name), sql.Identifier(name)) for name in names),
+            listed=sql.SQL(", ").join(sql.Identifier(name) for name in ["id", *names]))
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cursor:
+            cursor.execute(query, [columns[name] for name in ["id", *names]])
+        return
+    compiled = (update(table).where(table.c.id == bindparam("_id"))
+                .values({name: bindparam(f"_{name}") for name in names}).compile(dialect=dialect))
+    order = [name[1:] for name in compiled.positiontup or ()]
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(str(compiled), [[columns[name][n] for name in order]
+                                           for n in range(len(rows))])
+    finally:
+        cursor.close()
+
+
+_HELD = "row changes held for holding_changes"  # session.info: see `holding_changes`
+
+
+@contextmanager
+def holding_changes(session: Session) -> Iterator[None]:
+    """Columns set by `set_columns` inside are written when it ends, the rows of a table that
+    set the same columns together (`update_rows`), instead of by the unit of work's flush one
+    UPDATE per row. Nothing inside may read them back by a query before."""
+    held: dict[tuple[Table, int], Row] = {}
+    session.info[_HELD] = held
+    try:
+        yield
+        groups: dict[tuple[Table, tuple[str, ...]], list[Row]] = {}
+        for (table, row_id), values in held.items():
+            groups.setdefault((table, tuple(values)), []).append({"id": row_id, **values})
+        for (table, _names), rows in groups.items():
+            update_rows(session.connection(), table, rows)
+    finally:
+        del session.info[_HELD]
+
+
+def set_columns(session: Session, obj: Any, **values: Any) -> None:
+    """`obj.name = value` for each; inside `holding_changes`, the object shows the values at
+    once and its row is written with the others when the holding ends."""
+    held: dict[tuple[Table, int], Row] | None = session.info.get(_HELD)
+    if held is None:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        return
+    for name, value in values.items():
+        set_committed_value(obj, name, value)
+    held.setdefault((obj.__table__, obj.id), {}).update(values)
 
 
 def _first(connection: Connection, table: Table, row: Row) -> int:

@@ -49,17 +49,24 @@ def get(session: Session, name: str, default: str | None = None) -> str | None:
 
 
 def cached(session: Session, name: str, default: str | None = None) -> str | None:
-    """`get`, read once per unit of work (a busy night asks for the same few settings for each
-    of thousands of messages and events; a missing one costs a query each time)."""
-    memo: dict[str, str | None] = session.info.setdefault("settings", {})
-    if name not in memo:
-        memo[name] = get(session, name)
-    value = memo[name]
+    """`get`, the settings read once per session, all of them in one query (a busy night asks
+    for the same few settings for each of thousands of messages and events, and each unit of
+    work of a night asks for several: on a server, a round trip each)."""
+    memo: dict[str, str] | None = session.info.get(_MEMO)
+    if memo is None:
+        memo = session.info[_MEMO] = {
+            name: value for name, value in session.execute(select(Setting.name, Setting.value))}
+    value = memo.get(name)
     return default if value is None else value
 
 
+_MEMO = "settings"  # session.info: every setting by name, once `cached` read them
+
+
 def put(session: Session, name: str, value: str) -> None:
-    session.info.get("settings", {}).pop(name, None)
+    memo: dict[str, str] | None = session.info.get(_MEMO)
+    if memo is not None:
+        memo[name] = value
     row = session.get(Setting, name)
     if row is None:
         session.add(Setting(name=name, value=value))
@@ -68,8 +75,10 @@ def put(session: Session, name: str, value: str) -> None:
 
 
 def load_policy(session: Session) -> Policy:
-    rows = session.scalars(select(Setting).where(Setting.name.in_(POLICY_NAMES))).all()
-    return Policy().with_values({row.name: row.value for row in rows})
+    """The policy as the session's settings say it (`cached`: read once per session)."""
+    values = {name: value for name in POLICY_NAMES
+              if (value := cached(session, name)) is not None}
+    return Policy().with_values(values)
 
 
 def validate_other(values: dict[str, str]) -> None:
