@@ -8,10 +8,18 @@ from typing import Any
 
 from sqlalchemy import select
 
-from renewdesk.notify.outbox import LinkSpec, NewMail, enqueue, enqueue_many
+from renewdesk.notify.outbox import LinkSpec, NewMail, enqueue, enqueue_many, holding_mails, written
 from renewdesk.services.journal import holding_events, record_event
-from renewdesk.store.models import Customer, CustomerLink, Event, Notification
-from tests.builders import card, customer, document
+from renewdesk.store import bulk
+from renewdesk.store.models import (
+    Customer,
+    CustomerLink,
+    Event,
+    Installment,
+    InstallmentOrder,
+    Notification,
+)
+from tests.builders import card, customer, document, order
 from tests.conftest import World
 
 NOW = datetime(2027, 1, 10, 1, 2, 3, tzinfo=UTC)
@@ -95,3 +103,82 @@ def test_nt1_emails_written_together_equal_those_queued_one_by_one(world: World)
 
         assert len(together) == len(one_by_one) == 2
         assert [row(n) for n in together] == [row(n) for n in one_by_one]
+
+
+def _queue_three(s: Any, people: list[Customer]) -> None:
+    """A failure e-mail, a paid renewal's (kept: an invoice goes with it), another failure."""
+    for n, (kind, person) in enumerate([("installment_failed", people[0]),
+                                        ("renewal_paid", people[1]),
+                                        ("installment_failed", people[1])]):
+        context: dict[str, Any] = (
+            {"name": person.name, "product": "Formation", "order": f"O{n}", "count": 6,
+             "number": 1, "amount": "30,00 €", "next_attempt_on": None,
+             "must_authenticate": False} if kind == "installment_failed" else
+            {"name": person.name, "amount": "12,00 €", "card": "Visa •••• 4242",
+             "services": [{"label": "example.fr", "new_expires_on": "10/01/2028"}]})
+        links = (LinkSpec("update_payment_method", person.ref, date(2027, 2, 10)),
+                 LinkSpec("pay_now", f"installment:O{n}#1", date(2027, 2, 10))) \
+            if kind == "installment_failed" else ()
+        enqueue(s, kind=kind, customer=person, to=person.email, language=person.language,
+                context=context, today=DAY, links=links)
+
+
+def test_nt1_emails_held_in_a_wave_are_written_in_the_order_they_were_queued(
+        world: World) -> None:
+    """NT-1: held or not, the same messages, links and order; the kept kind stays an object of
+    the unit of work (`written`), the others are not."""
+    world.load(document([customer("C1", card("A")), customer("C2", card("B"), language="en")]))
+    with world.session() as s:
+        people = list(s.scalars(select(Customer).order_by(Customer.ref)))
+        _queue_three(s, people)
+        s.commit()
+        plain = s.scalars(select(Notification).order_by(Notification.id)).all()
+        last = plain[-1].id
+        with holding_mails(s, kept=("renewal_paid",)):
+            _queue_three(s, people)
+            assert [note.kind for note in written(s)] == ["renewal_paid"]
+        s.commit()
+        held = s.scalars(select(Notification).where(Notification.id > last)
+                         .order_by(Notification.id)).all()
+
+        def row(note: Notification) -> tuple[Any, ...]:
+            links = s.scalars(select(CustomerLink).where(
+                CustomerLink.notification_id == note.id).order_by(CustomerLink.id)).all()
+            words = tuple(getattr(note, name) for name in MAIL)
+            for link in links:
+                words = tuple(w.replace(link.token, "TOKEN") if isinstance(w, str) else w
+                              for w in words)
+            return (note.ref == f"MSG-{note.id:07d}", _tokens_out(words),
+                    [(lk.action, lk.customer_id, lk.subject_ref, lk.expires_on) for lk in links])
+
+        assert len(held) == len(plain) == 3
+        assert [row(n) for n in held] == [row(n) for n in plain]
+
+
+def _tokens_out(words: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple({**w, "items": [{**i, "_links": sorted(i.get("_links", {}))}
+                                 for i in w["items"]]} if isinstance(w, dict) else w
+                 for w in words)
+
+
+def test_in1_columns_set_while_holding_are_written_as_the_flush_would(world: World) -> None:
+    """IN-1: what `set_columns` holds reaches the rows when the holding ends, and the objects
+    show it at once; outside a holding it is a plain change of the objects."""
+    world.load(document([customer("C1", card("A"))],
+                        orders=[order("O1", "C1", "A", "2026-12-01")]))
+    with world.session() as s:
+        first, second = s.scalars(select(Installment).order_by(Installment.id)).all()[:2]
+        with bulk.holding_changes(s):
+            bulk.set_columns(s, first, status="paid", next_attempt_on=None)
+            bulk.set_columns(s, second, rounds_done=1, status="failed")
+            bulk.set_columns(s, second, next_attempt_on=date(2026, 12, 9))
+            assert first.status == "paid" and not s.dirty
+        bulk.set_columns(s, first.order, status="completed")
+        assert first.order in s.dirty
+        s.commit()
+        ids = (first.id, second.id)
+    with world.session() as s:
+        rows = {i.id: (i.status, i.next_attempt_on, i.rounds_done)
+                for i in s.scalars(select(Installment).where(Installment.id.in_(ids)))}
+        assert rows == {ids[0]: ("paid", None, 0), ids[1]: ("failed", date(2026, 12, 9), 1)}
+        assert s.scalar(select(InstallmentOrder.status)) == "completed"
