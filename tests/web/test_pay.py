@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.builders import card, customer, document, order, service
-from tests.conftest import World
+from tests.conftest import Portfolios, World
 from tests.web.conftest import token
 
 pytestmark = pytest.mark.slow
@@ -110,12 +110,13 @@ def _failed_then_fixed(world: World) -> None:
 
 
 def test_cp3_two_browsers_and_a_run_pay_one_item_once_every_time(
-        tmp_path: Path, env: dict[str, str], browser: Any) -> None:
+        tmp_path: Path, env: dict[str, str], browser: Any, portfolios: Portfolios) -> None:
     """Twenty times: the pay-now form sent from two browser contexts at once while a run
     (holding the run lock, as `renewdesk run-due` does) retries the same installment; one
     successful charge, every time. The pages are served by serve-links' own application and
     server (waitress) in this process, and the run is on a thread of its own, so that twenty
-    repetitions do not start sixty interpreters."""
+    repetitions do not start sixty interpreters. Each repetition starts from its own copy of
+    one failed-then-fixed portfolio, built once."""
     from waitress.server import create_server
 
     from renewdesk.app import open_app
@@ -128,9 +129,9 @@ def test_cp3_two_browsers_and_a_run_pay_one_item_once_every_time(
     for repetition in range(20):
         folder = tmp_path / f"r{repetition}"
         folder.mkdir()
+        portfolios.place(folder, "failed-then-fixed", _failed_then_fixed)
         world = World(folder, env)
         try:
-            _failed_then_fixed(world)
             link = token(world, "pay_now", "C1")
             (o1,) = world.export()["installment_orders"]
             retry = o1["installments"][0]["next_attempt_on"]  # the run retries it that day
