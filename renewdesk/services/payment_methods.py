@@ -50,8 +50,10 @@ class MethodInput:
     exp_year: int | None = None
     holder: str = ""
 
-    def validate(self) -> None:
-        for name in _LIMITS:
+    def validate(self, sieved: bool = False) -> None:
+        """`sieved`: read from a file that PM-2's scan of every value let through already
+        (`sensitive.sensitive_paths`), so that these fields need no scan of their own."""
+        for name in () if sieved else _LIMITS:
             kind = sensitive_kind(str(getattr(self, name)))
             if kind is not None:
                 raise RuleRefused("method_field_sensitive", rule="PM-2", field=name, kind=kind)
@@ -153,11 +155,13 @@ def require_profile(customer_ref: str, missing: list[str]) -> None:
                           missing=tuple(missing))
 
 
-def check_adding(customer_ref: str, missing: list[str], data: MethodInput) -> None:
+def check_adding(customer_ref: str, missing: list[str], data: MethodInput,
+                 sieved: bool = False) -> None:
     """PM-1 and PM-2 for a method about to be added, in that order: the customer's profile gaps
-    are given, so that a customer whose row is not yet written is checked as a saved one is."""
+    are given, so that a customer whose row is not yet written is checked as a saved one is
+    (`sieved`: `MethodInput.validate`'s)."""
     require_profile(customer_ref, missing)
-    data.validate()
+    data.validate(sieved)
 
 
 def _check_new(session: Session, customer: Customer, data: MethodInput) -> None:

@@ -8,6 +8,7 @@ import json
 import math
 from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,7 @@ class Obj:
         value = self._text(key, required, "")
         if not value:
             return None
-        if len(value) > 64 or not value.strip() or value != value.strip():
+        if len(value) > 64 or value.strip() != value:  # blank, or spaces around it
             raise InputError("invalid_reference", field=f"{self.path}.{key}", ref=value[:64])
         return value if value.isprintable() else check_text(value, f"{self.path}.{key}")
 
@@ -189,7 +190,14 @@ class Obj:
 
     def day(self, key: str, required: bool = True) -> date | None:
         value = self._get(key, required)
-        return None if value is None else parse_date(value, field=f"{self.path}.{key}")
+        if value is None:
+            return None
+        if value.__class__ is str and len(value) == 10:
+            try:  # the common case, without building the field's name
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        return parse_date(value, field=f"{self.path}.{key}")
 
     def currency(self, key: str = "currency") -> str:
         value = self._text(key, True, "")[:40]
@@ -202,6 +210,11 @@ class Obj:
         value = self._get(key, required)
         if value is None:
             return None
+        if value.__class__ is str:
+            try:  # the common case: an amount seen before, read once
+                return _amount(value, currency)
+            except InputError:
+                pass
         return Money.parse(value, currency, field=f"{self.path}.{key}")
 
     def object(self, key: str, allowed: Shape) -> Obj | None:
@@ -241,6 +254,13 @@ class Obj:
             raise InputError("expected_object", field=f"{self.path}.{key}")
         _check_free_form(value, f"{self.path}.{key}", 1)
         return value
+
+
+@lru_cache(maxsize=1024)
+def _amount(text: str, currency: str) -> Money:
+    """`Money.parse` of the amounts a file repeats (a catalogue has few prices); a refused one
+    is read again with its field's name, for the message."""
+    return Money.parse(text, currency)
 
 
 def _check_free_form(value: object, path: str, depth: int) -> None:

@@ -3,9 +3,10 @@ rows it is written as, or is refused with the message the file has always had fo
 position included (`customers[2].email: ...`). A writer (`writers.py`) only writes what this
 returns, many rows per INSERT or one at a time, so the two can never check differently.
 
-The rules are the services' own: PM-1, PM-2 and PM-3 by `payment_methods` (the profile checked
-from the row's values, since the customer is not written yet), PM-6's event data by
-`payment_methods.change_data`, AR-1 by `recurrence.require_auto_renew_allowed`.
+The rules are the services' own: PM-1 and PM-3 by `payment_methods` (the profile checked from
+the row's values, since the customer is not written yet), PM-6's event data by
+`payment_methods.change_data`, AR-1 by `recurrence.require_auto_renew_allowed`; PM-2 by the
+importer's scan of the whole file, before anything (a method's fields are not scanned again).
 """
 
 from __future__ import annotations
@@ -75,13 +76,13 @@ def _new_method(new: NewCustomer, m: Obj, position: int, processor: Processor) -
     removed_on = m.day("removed_on", required=False)
     row: dict[str, Any]
     if removed_on is not None:
-        data.validate()
+        data.validate(sieved=True)  # PM-2: the importer scanned the whole file first
         row = {"position": None, "removed_on": removed_on, "accepted": m.flag("accepted"),
                "refusal": None}
     else:
         customer = new.row
         pms.check_adding(customer["ref"], Customer.profile_gaps(
-            customer["name"], customer["email"], customer["address"]), data)
+            customer["name"], customer["email"], customer["address"]), data, sieved=True)
         attach = processor.attach(data.token, Payer(
             customer["ref"], customer["name"], customer["email"],
             customer["processor_customer_id"]))
