@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Iterator
+import select
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -136,3 +137,92 @@ def _copied(connection: Connection, table: Table, columns: list[str],
         ids = {row_key: row_id for row_id, row_key in cursor.fetchall()}
         cursor.execute(sql.SQL("DROP TABLE {}").format(scratch))
     return ids
+
+
+# Given the ids of rows written by `Background.add`, by their key, once they are written.
+Written = Callable[[dict[Any, int]], None]
+
+
+class Background:
+    """New rows written in parts as a caller checks them (an import's). On PostgreSQL the rows
+    are copied into a temporary table and the INSERT from it is sent without waiting for it, so
+    that the server takes the ids, checks the foreign keys and grows the indexes (the trigram
+    index too) of one part while the caller checks the next. `settle` waits for it, hands its
+    ids over and raises what the server refused; nothing else may use the connection before (a
+    caller settles before each of its reads, and when it fails). On SQLite, each part is
+    written at once (`inserted`'s way)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._sent: tuple[Written, str] | None = None
+
+    def add(self, table: Table, rows: list[dict[str, Any]], then: Written,
+            key: str = "ref") -> None:
+        """Write `rows` (dicts with the same keys, no id); `then` is given their ids by their
+        `key` column once they are written (at once on SQLite, else when settled)."""
+        self.settle()
+        if not rows:
+            then({})
+            return
+        columns, values = _values(self.connection, table, rows)
+        if self.connection.dialect.name != "postgresql":
+            ids = _executed(self.connection, table, columns, values)
+            then({row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
+            return
+        from psycopg import sql
+
+        raw = self.connection.connection.driver_connection
+        assert raw is not None
+        listed = sql.SQL(", ").join(sql.Identifier(name) for name in columns)
+        scratch = sql.Identifier(f"_many_{table.name}_{next(_temporary)}")
+        with raw.cursor() as cursor:
+            cursor.execute(sql.SQL("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} "
+                                   "FROM {} WITH NO DATA").format(scratch, listed,
+                                                                   sql.Identifier(table.name)))
+            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(scratch,
+                                                                       listed)) as copy:
+                for row in values:
+                    copy.write_row(row)
+        statement = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} RETURNING id, {}; "
+                            "DROP TABLE {}").format(sql.Identifier(table.name), listed, listed,
+                                                    scratch, sql.Identifier(key), scratch)
+        pgconn = raw.pgconn
+        pgconn.send_query(statement.as_bytes(raw))
+        self._sent = (then, raw.info.encoding)
+        while pgconn.flush():  # the connection does not block: send it all
+            select.select([], [pgconn.socket], [])
+
+    def settle(self, failing: bool = False) -> None:
+        """Wait for the part the server is writing and hand its ids over; raise its error
+        (unless the caller is `failing` already: the transaction is rolled back anyway)."""
+        if self._sent is None:
+            return
+        then, encoding = self._sent
+        self._sent = None
+        raw = self.connection.connection.driver_connection
+        assert raw is not None
+        pgconn = raw.pgconn
+        from psycopg import errors, pq
+
+        error: Exception | None = None
+        ids: dict[Any, int] = {}
+        while True:
+            pgconn.consume_input()
+            while pgconn.is_busy():  # waited for here, without holding other threads back
+                select.select([pgconn.socket], [], [])
+                pgconn.consume_input()
+            result = pgconn.get_result()
+            if result is None:
+                break
+            if result.status == pq.ExecStatus.FATAL_ERROR and error is None:
+                error = errors.error_from_result(result, encoding=encoding)
+            elif result.status == pq.ExecStatus.TUPLES_OK:
+                for n in range(result.ntuples):
+                    row_id, row_key = result.get_value(n, 0), result.get_value(n, 1)
+                    assert row_id is not None and row_key is not None
+                    ids[bytes(row_key).decode(encoding)] = int(row_id)
+        if error is not None:
+            if failing:
+                return
+            raise error
+        then(ids)

@@ -97,16 +97,20 @@ class Importer(HistoryImporter):
         if top.data.get("format") != FORMAT:
             raise InputError("wrong_format", expected=FORMAT, given=repr(top.data.get("format")))
         new = NewObjects(self, top.data, self.writer)
-        for obj in top.objects("customers", r.CUSTOMER):
-            if not new.take_customer(obj):
-                new.write()  # what waits comes first: the file is read in order
-                self.customer(obj)
-        new.write()
-        for obj in top.objects("services", r.SERVICE):
-            if not new.take_service(obj):
-                new.write()
-                self.service(obj)
-        new.write()
+        try:
+            for obj in top.objects("customers", r.CUSTOMER):
+                if not new.take_customer(obj):
+                    new.write()  # what waits comes first: the file is read in order
+                    self.customer(obj)
+            new.write()
+            for obj in top.objects("services", r.SERVICE):
+                if not new.take_service(obj):
+                    new.write()
+                    self.service(obj)
+            new.write()
+        except BaseException:
+            new.settle(failing=True)  # the connection free again, for the rollback
+            raise
         for obj in top.objects("installment_orders", r.ORDER):
             self.order(obj)
         seen: Counter[tuple[str, str]] = Counter()

@@ -11,7 +11,7 @@ transaction: all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -50,23 +50,36 @@ class NewObjects:
         customers = document.get("customers")
         services = document.get("services")
         nested = [c for c in customers if isinstance(c, dict)] if isinstance(customers, list) else []
-        self._find(Customer, [*_raw_refs(customers), *_raw_refs(services, "customer")])
-        self._find(BillingContact, [*(ref for c in nested for ref in _raw_refs(c.get("contacts"))),
-                                    *_raw_refs(services, "billing_contact")])
-        self._find(PaymentMethod, [
+        size = len(nested) + (len(services) if isinstance(services, list) else 0)
+        self._count: dict[Any, int] = {}
+        self._find(Customer, lambda: [*_raw_refs(customers), *_raw_refs(services, "customer")],
+                   size)
+        self._find(BillingContact, lambda: [
+            *(ref for c in nested for ref in _raw_refs(c.get("contacts"))),
+            *_raw_refs(services, "billing_contact")], size)
+        self._find(PaymentMethod, lambda: [
             *(ref for c in nested for ref in _raw_refs(c.get("payment_methods"))),
-            *_raw_refs(services, "payment_method")])
-        self._find(Service, _raw_refs(services))
+            *_raw_refs(services, "payment_method")], size)
+        self._find(Service, lambda: _raw_refs(services), size)
 
     # -- what exists already -------------------------------------------------------------
-    def _find(self, model: Any, refs: Iterable[str]) -> None:
+    def _rows(self, model: Any) -> int:
+        if model not in self._count:
+            self._count[model] = self.s.scalar(select(func.count()).select_from(model)) or 0
+        return self._count[model]
+
+    def _find(self, model: Any, refs: Callable[[], Iterable[str]], size: int = 0) -> None:
         """Which of these references exist, with their ids: one query per thousand, or one for
-        the whole table when it holds fewer rows than that (an empty one: none)."""
-        wanted = sorted(set(refs))
+        the whole table when it holds fewer rows than that (an empty one: none). `size`: about
+        how many objects give the references; for a large file, an empty table is not read
+        and the references are not gathered."""
+        if size > IN_CHUNK and not self._rows(model):
+            return
+        wanted = sorted(set(refs()))
         query = select(model.ref, model.id, getattr(model, "customer_id", model.id))
         queries = []
         if len(wanted) > IN_CHUNK:
-            count = self.s.scalar(select(func.count()).select_from(model)) or 0
+            count = self._rows(model)
             if count <= len(wanted):
                 wanted = []
                 queries = [query] if count else []
@@ -84,12 +97,14 @@ class NewObjects:
         """A reference's row: from what was found or written, else asked (the per-object path
         may have created it during this import)."""
         if ref not in self.known[model]:
+            self.writer.settle()
             self.s.flush()
-            self._find(model, [ref])
+            self._find(model, lambda: [ref])
         return self.known[model].get(ref)
 
     def customer(self, customer_id: int) -> Customer:
         """A customer with its methods, for AR-1; the file's customers are read together once."""
+        self.writer.settle()
         if not self.loaded_customers:
             self.loaded_customers = True
             ids = sorted({found[0] for found in self.known[Customer].values()})
@@ -129,3 +144,7 @@ class NewObjects:
     def write(self) -> None:
         """Write what waits (before the per-object path goes on, and at the end)."""
         self.writer.write()
+
+    def settle(self, failing: bool = False) -> None:
+        """Wait for what the writer is writing (`Writer.settle`)."""
+        self.writer.settle(failing)

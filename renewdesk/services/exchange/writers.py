@@ -1,7 +1,11 @@
 """The two ways the import writes the rows `rows.py` checked: many rows per INSERT (`ManyRows`,
 the import's own), or one object at a time through the ORM (`OneRow`, the plain way the other
 is tested against). They differ in nothing else: the same rows, ids in the same order, the same
-PM-6 events, so a writer is a choice of speed, never of outcome."""
+PM-6 events, so a writer is a choice of speed, never of outcome.
+
+`ManyRows` writes new services in parts as they come; on PostgreSQL the server writes one part
+(its foreign keys checked, its indexes grown) while the next is checked (`batches.Background`):
+the import settles with it (`settle`) before it reads the database, and when it fails."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from sqlalchemy.orm import Session
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange.rows import NewCustomer
 from renewdesk.services.journal import NewEvent, record_events
-from renewdesk.store.batches import inserted
+from renewdesk.store.batches import Background, Written
 from renewdesk.store.models import BillingContact, Customer, PaymentMethod, Service
 
 # A reference already written: its row's id and, for contacts and methods, its customer's id.
@@ -36,6 +40,10 @@ class Writer(Protocol):
 
     def waits(self, model: Any, ref: str | None) -> bool:
         """Whether a row with this reference waits to be written."""
+
+    def settle(self, failing: bool = False) -> None:
+        """Wait for what is being written (before the database is read; `failing`: the import
+        failed, what the database refuses no longer matters)."""
 
 
 def _events(new: NewCustomer, today: date) -> list[NewEvent]:
@@ -75,14 +83,24 @@ class OneRow:
     def waits(self, model: Any, ref: str | None) -> bool:
         return False
 
+    def settle(self, failing: bool = False) -> None:
+        """Nothing is being written: each object was written as it came."""
+
+
+# New services written together by `ManyRows`, at the most: enough for few statements, few
+# enough that the server's part of the work goes on beside the file's checking.
+PART = 5000
+
 
 class ManyRows:
-    """New objects wait in memory and are written together: one multi-row INSERT per table (ids
-    come back with RETURNING), the PM-6 events together."""
+    """New objects wait in memory and are written together: customers, contacts and methods each
+    by one many-row write (their ids taken with it), the PM-6 events together, services in parts
+    of `PART` as they come."""
 
     def __init__(self, session: Session, known: dict[Any, Known], today: date,
                  now: datetime) -> None:
         self.s, self.known, self.today, self.now = session, known, today, now
+        self.background = Background(session.connection())
         self.customers: list[NewCustomer] = []
         self.services: list[dict[str, Any]] = []
         self.waiting: dict[Any, set[str]] = {model: set() for model in known}
@@ -96,43 +114,62 @@ class ManyRows:
     def service(self, row: dict[str, Any]) -> None:
         self.services.append(row)
         self.waiting[Service].add(row["ref"] or "")
+        if len(self.services) >= PART and not self.customers:
+            self._write_services()
 
     def waits(self, model: Any, ref: str | None) -> bool:
         return ref in self.waiting[model]
+
+    def settle(self, failing: bool = False) -> None:
+        self.background.settle(failing)
 
     def write(self) -> None:
         if self.customers:
             self._write_customers()
         if self.services:
-            self.s.flush()
-            ids = self._insert(Service, self.services)
-            self.known[Service].update((row["ref"], (row_id, row["customer_id"]))
-                                       for row_id, row in zip(ids, self.services, strict=True))
-            self.services = []
-            self.waiting[Service].clear()
+            self._write_services()
+        self.background.settle()
 
-    def _insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-        """Write rows; their ids, in the rows' order (matched by reference: RETURNING in the
-        parameters' order would have SQLite write them one by one)."""
-        ids = inserted(self.s.connection(), model.__table__, rows)
-        return [ids[row["ref"]] for row in rows]
+    def _insert(self, model: Any, rows: list[dict[str, Any]], then: Written) -> None:
+        """Write rows (what waits in the session first); `then` is given their ids."""
+        self.background.settle()
+        self.s.flush()
+        self.background.add(model.__table__, rows, then)
+
+    def _write_services(self) -> None:
+        rows = self.services
+        self.services = []
+
+        def written(ids: dict[Any, int]) -> None:
+            self.known[Service].update((row["ref"], (ids[row["ref"]], row["customer_id"]))
+                                       for row in rows)
+            self.waiting[Service].difference_update(row["ref"] for row in rows)
+
+        self._insert(Service, rows, written)
 
     def _write_customers(self) -> None:
-        self.s.flush()
-        new = self.customers
-        ids = self._insert(Customer, [n.row for n in new])
+        new, self.customers = self.customers, []
+        found: dict[Any, dict[Any, int]] = {}
+
+        def keep(model: Any) -> Written:
+            return lambda ids: found.update({model: ids})
+
+        self._insert(Customer, [n.row for n in new], keep(Customer))
+        self.background.settle()
         contacts: list[dict[str, Any]] = []
         methods: list[dict[str, Any]] = []
         events: list[NewEvent] = []
-        for customer_id, n in zip(ids, new, strict=True):
+        for n in new:
+            customer_id = found[Customer][n.row["ref"]]
             self.known[Customer][n.row["ref"]] = (customer_id, None)
             contacts += [dict(c, customer_id=customer_id) for c in n.contacts]
             methods += [dict(m, customer_id=customer_id) for m in n.methods]
             events += _events(n, self.today)
         for owned, rows in ((BillingContact, contacts), (PaymentMethod, methods)):
-            for row_id, row in zip(self._insert(owned, rows), rows, strict=True):
-                self.known[owned][row["ref"]] = (row_id, row["customer_id"])
+            self._insert(owned, rows, keep(owned))
+            self.background.settle()
+            for row in rows:
+                self.known[owned][row["ref"]] = (found[owned][row["ref"]], row["customer_id"])
         record_events(self.s, events, self.now)
-        self.customers = []
         for model in (Customer, BillingContact, PaymentMethod):
             self.waiting[model].clear()
