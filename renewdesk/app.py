@@ -5,11 +5,13 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from threading import RLock
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
@@ -19,16 +21,18 @@ from renewdesk import keystore
 from renewdesk.domain.dates import business_date, parse_date
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.roles import Role
-from renewdesk.notify.outbox import Sender
-from renewdesk.notify.smtp import SmtpConfig, SmtpSender
-from renewdesk.notify.webhooks import WebhookTarget
 from renewdesk.payments.choice import ProcessorNotReady, mode_of
 from renewdesk.payments.processor import Processor
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services.context import Clock, Context
 from renewdesk.store import backup, db, location, roles, settings
 
+if TYPE_CHECKING:  # mail and webhooks are loaded when a context delivers (not at the start)
+    from renewdesk.notify.outbox import Sender
+    from renewdesk.notify.webhooks import WebhookTarget
+
 log = logging.getLogger("renewdesk")
+ZONE_KEPT_S = 60.0  # a change of the business time zone is seen within a minute
 
 
 def utc_now() -> datetime:
@@ -63,14 +67,29 @@ class App:
     role: Role = Role.ADMIN
     # In team mode, the user the database knows this app by: the audit's who (EV-2).
     database_user: str | None = None
+    # Sessions for the window's lists, which only read (db.read_factory).
+    reads: sessionmaker[Session] | None = field(default=None, repr=False)
+    # The business time zone as last read, and when (business_time_zone).
+    _zone: tuple[str, float] | None = field(default=None, repr=False)
+
+    def read_sessions(self) -> sessionmaker[Session]:
+        """Sessions for reads only (the window's lists): `db.read_factory`."""
+        return self.reads or self.factory
 
     def today(self) -> date:
         return self.today_override if self.today_override is not None else self.real_today()
 
     def real_today(self) -> date:
-        with self.factory() as session:
-            zone = settings.load_policy(session).business_time_zone
-        return business_date(utc_now(), zone)
+        return business_date(utc_now(), self.business_time_zone())
+
+    def business_time_zone(self) -> str:
+        """MO-2's zone, read again once a minute at most: each read of the window makes a
+        context, and on a team's server each reading of it was four round trips."""
+        now = time.monotonic()
+        if self._zone is None or now - self._zone[1] >= ZONE_KEPT_S:
+            with self.factory() as session:
+                self._zone = (settings.load_policy(session).business_time_zone, now)
+        return self._zone[0]
 
     def context(self, who: str | None = None, *, delivery: bool = True) -> Context:
         """`delivery=False` for work that only queues e-mails and events (the window's reads
@@ -91,6 +110,10 @@ class App:
         self.remake_processor()
         return self.context(who)
 
+    def settings_saved(self) -> None:
+        """Settings this app keeps (the business time zone) are read again at their next use."""
+        self._zone = None
+
     def remake_processor(self) -> Processor:
         """After Settings > Payments is saved (and before each window run): the contexts made
         from now on use the processor the settings, the environment and the keyring give."""
@@ -110,6 +133,8 @@ class App:
         return mode_of(self.processor)
 
     def mailer(self) -> Sender | None:
+        from renewdesk.notify.smtp import SmtpConfig, SmtpSender
+
         with self.factory() as session:
             host = self.env.get("RENEWDESK_SMTP_HOST") or settings.get(session, "smtp_host")
             port = self.env.get("RENEWDESK_SMTP_PORT") or settings.get(session, "smtp_port", "25")
@@ -123,6 +148,8 @@ class App:
                                      user=user, password=keystore.read("smtp", self.env) if user else None))
 
     def webhook(self) -> WebhookTarget | None:
+        from renewdesk.notify.webhooks import WebhookTarget
+
         with self.factory() as session:
             url = settings.get(session, "webhook_url")
         if not url:
@@ -179,7 +206,7 @@ def open_app(db_arg: str | None = None, today: str | None = None,
         user = roles.database_user(session.connection())
     processor = make_processor(url, env, chosen)
     app = App(url, engine, factory, processor, env, today_override, role=role,
-              database_user=user)
+              database_user=user, reads=db.read_factory(engine))
     if is_live(processor) and today_override is not None:
         real = app.real_today()
         if today_override != real:

@@ -12,7 +12,7 @@ from renewdesk.cli.entry import cli_language
 from renewdesk.cli.words import tr
 from renewdesk.domain.refusal_words import words
 from renewdesk.payments.choice import MODE_WORDS, ProcessorNotReady
-from renewdesk.services.run_due import last_run_on
+from renewdesk.services.run_days import last_run_on
 from renewdesk.store import location, settings
 
 _FROM = {"environment": "from RENEWDESK_GATEWAY", "settings": "chosen in Settings",

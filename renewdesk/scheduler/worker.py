@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sqlalchemy.engine import URL
@@ -22,12 +23,14 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.refusal_words import words
 from renewdesk.domain.roles import Role
 from renewdesk.payments.processor import ProcessorUnavailable
-from renewdesk.services.charging import RoundResult
 from renewdesk.services.context import Context
-from renewdesk.services.run_due import RunReport, run_due
 from renewdesk.services.window import missed
 from renewdesk.store.roles import refused_for_role
 from renewdesk.store.runlock import RunInProgress, exclusive_run
+
+if TYPE_CHECKING:
+    from renewdesk.services.charging import RoundResult
+    from renewdesk.services.run_due import RunReport
 
 log = logging.getLogger("renewdesk.scheduler")
 
@@ -89,6 +92,8 @@ class RunWorker(QObject):
         preview, last = False, None
         role = Role.ADMIN
         try:
+            from renewdesk.services.run_due import run_due  # loaded by the first run, not the start
+
             ctx = self._context()
             role = ctx.role
             if request.preview_catch_up:

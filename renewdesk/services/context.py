@@ -6,13 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from threading import RLock
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from renewdesk.domain.roles import Role
-from renewdesk.notify.outbox import Sender
-from renewdesk.notify.webhooks import WebhookTarget
-from renewdesk.payments.processor import Processor
+
+if TYPE_CHECKING:  # types only: a context is made at the window's start, before mail is needed
+    from renewdesk.notify.outbox import Sender
+    from renewdesk.notify.webhooks import WebhookTarget
+    from renewdesk.payments.processor import Processor
 
 
 @dataclass(frozen=True)

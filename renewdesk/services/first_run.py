@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from renewdesk import keystore
-from renewdesk.notify.smtp import SmtpConfig, SmtpSender
 from renewdesk.services.context import Context
 from renewdesk.store import location, settings
 from renewdesk.store.models import Customer, Service
@@ -56,6 +55,7 @@ def send_test_message(message: TestMessage, ctx: Context, env: Mapping[str, str]
     the port and STARTTLS as typed, before they are saved, logging in as the saved SMTP user
     with its password from the keyring if one is set (Settings > E-mail). An error is raised as
     it comes (refused, unreachable, login refused), for the window to say."""
+    from renewdesk.notify.smtp import SmtpConfig, SmtpSender
     with ctx.factory() as session:
         user = settings.get(session, "smtp_user") or None
     config = SmtpConfig(host=message.host, port=message.port,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, joinedload
@@ -17,7 +18,6 @@ from sqlalchemy.orm import Session, joinedload
 from renewdesk.domain.cards import expires_before
 from renewdesk.domain.money import Money
 from renewdesk.domain.policy import Policy
-from renewdesk.notify import outbox
 from renewdesk.services.context import Context
 from renewdesk.services.listing_accounts import next_charges_on
 from renewdesk.services.listing_actions import exclusively
@@ -36,6 +36,9 @@ from renewdesk.store.models import (
     Service,
     UsageInvoice,
 )
+
+if TYPE_CHECKING:
+    from renewdesk.notify import outbox
 
 MUST_ACT = "authentication_required"  # CP-1
 PLAN_CHANGE_DAYS = 2  # a pending plan change this close to its deadline is shown
@@ -252,6 +255,8 @@ def retry_emails(ctx: Context) -> outbox.FlushResult:
     """The "Needs you" line's action: what is queued is sent now, backoff or not (NT-1); with
     no SMTP set, nothing is tried and `waiting` says how many wait. Under the run lock, as the
     window's charges are (SC-5): a run gathers and sends the same messages (HM-2)."""
+    from renewdesk.notify import outbox  # e-mail's machinery: loaded when it is used
+
     url = ctx.factory.kw["bind"].engine.url
     return exclusively(url, lambda: outbox.flush(ctx.factory, ctx.mailer, ctx.clock.now))
 

@@ -20,7 +20,6 @@ from renewdesk.domain.errors import InputError
 from renewdesk.domain.invoice import INVOICE
 from renewdesk.domain.money import Money
 from renewdesk.services import accounting, invoices
-from renewdesk.services import seller as seller_settings
 from renewdesk.services.context import Context
 from renewdesk.services.invoice_files import InvoiceFile, invoice_file
 from renewdesk.services.journal import audit
@@ -29,21 +28,6 @@ from renewdesk.store import settings
 from renewdesk.store.models import Customer, Invoice
 
 # Seller ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SellerState:
-    """What invoices wait for (`seller.missing`'s codes, empty once complete) and how many
-    payments and refunds wait with them."""
-
-    missing: tuple[str, ...]
-    waiting: int
-
-
-def seller_state(ctx: Context) -> SellerState:
-    with ctx.factory() as session:
-        return SellerState(seller_settings.missing(seller_settings.load_seller(session)),
-                           invoices.waiting_count(session))
 
 
 # The PDF -----------------------------------------------------------------------------------

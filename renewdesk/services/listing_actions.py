@@ -10,20 +10,22 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.money import Money
-from renewdesk.services import actions, refunds, run_due
-from renewdesk.services.charging import RoundResult
 from renewdesk.services.context import Context
-from renewdesk.services.overview import CustomerOverview, customer_overview
 from renewdesk.store import settings
 from renewdesk.store.models import Customer, Event
 from renewdesk.store.runlock import exclusive_run
+
+if TYPE_CHECKING:
+    from renewdesk.services import refunds, run_due
+    from renewdesk.services.charging import RoundResult
+    from renewdesk.services.overview import CustomerOverview
 
 T = TypeVar("T")
 
@@ -32,6 +34,9 @@ RUN_WAIT_S = 30  # a charge started from the window waits this long for a run un
 
 def bulk_customer(ctx: Context, service_refs: tuple[str, ...]) -> CustomerOverview:
     """AR-2: the one customer the selected services belong to, as the bulk dialog shows them."""
+    from renewdesk.services import actions
+    from renewdesk.services.overview import customer_overview
+
     customer_ref = actions.customer_of_services(ctx, service_refs)
     with ctx.factory() as session:
         return customer_overview(session, customer_ref, settings.load_policy(session),
@@ -62,6 +67,8 @@ class RefundCheck:
 
 
 def refund_info(ctx: Context, payment: str) -> refunds.PaymentInfo:
+    from renewdesk.services import refunds
+
     with ctx.factory() as session:
         return refunds.payment_info(session, payment)
 
@@ -69,6 +76,8 @@ def refund_info(ctx: Context, payment: str) -> refunds.PaymentInfo:
 def refund_check(ctx: Context, payment: str, amount: Money | None, reason: str,
                  language: str) -> RefundCheck:
     """`refunds.check`, the one validation of a refund, as the dialog shows it."""
+    from renewdesk.services import refunds
+
     with ctx.factory() as session:
         try:
             _attempt, asked = refunds.check(session, payment, amount, reason)
@@ -85,6 +94,8 @@ def sync_alone(url: URL | str, ctx: Context,
                cancel: threading.Event | None = None) -> run_due.RunReport:
     """"Sync now" under the run lock, without waiting: with a run under way (whose first step
     is the same), RunInProgress and nothing is done twice."""
+    from renewdesk.services import run_due
+
     with exclusive_run(url, 0):
         return run_due.sync_now(ctx, progress, cancel)
 
@@ -115,6 +126,8 @@ def disputes_since(ctx: Context, mark: int) -> tuple[int, tuple[DisputeAlert, ..
             Event.id > mark, Event.id <= newest, Event.type == "payment.disputed")
             .order_by(Event.id)).all()
         alerts = []
+        if events:  # the refunds' module only with a dispute to show (not at each start)
+            from renewdesk.services import refunds
         for event in events:
             try:
                 attempt = refunds.find_payment(session, event.subject)

@@ -25,7 +25,6 @@ from renewdesk.payments.choice import (
     is_live_key,
     mode_of,
 )
-from renewdesk.services import actions
 from renewdesk.services.context import Context
 from renewdesk.services.journal import audit
 from renewdesk.store import settings
@@ -73,6 +72,7 @@ def save(ctx: Context, env: Mapping[str, str], processor: str, key: str | None,
     gives. `account`: what `test_connection` just answered for this key, else it is asked
     here. Going live without `live_confirmed` is refused before anything is kept, and so is
     anything asked by a role other than admin (issue 23)."""
+    from renewdesk.services import actions
     roles.check(ctx.role, roles.Power.SETTINGS)
     settings.validate_other({"payment_processor": processor})
     if processor == "stripe" and account is None:

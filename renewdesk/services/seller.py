@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from renewdesk.domain import tax_ids
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.invoice import Party, SellerTerms
 from renewdesk.domain.policy import Policy
+from renewdesk.services.context import Context
 from renewdesk.store import settings
-from renewdesk.store.models import Setting
+from renewdesk.store.models import InvoiceDue, Setting
 
 # What invoices need of the seller, as `missing` names it (its words: refusal_words.TERMS).
 NEEDED = ("legal_name", "address", "country", "siren", "vat_number")
@@ -114,3 +115,18 @@ def incomplete(session: Session) -> InputError | None:
     """What `renewdesk settings` says while invoices wait for the seller, or None."""
     gaps = missing(load_seller(session))
     return InputError("seller_incomplete", missing=gaps) if gaps else None
+
+
+@dataclass(frozen=True)
+class SellerState:
+    """What invoices wait for (`missing`'s codes, empty once complete) and how many payments
+    and refunds wait with them: the window's notice, read at its start."""
+
+    missing: tuple[str, ...]
+    waiting: int
+
+
+def seller_state(ctx: Context) -> SellerState:
+    with ctx.factory() as session:
+        return SellerState(missing(load_seller(session)),
+                           session.scalar(select(func.count()).select_from(InvoiceDue)) or 0)

@@ -13,17 +13,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from renewdesk.services import changes
 from renewdesk.services.context import Context
-from renewdesk.services.overview import CustomerOverview, customer_overview
-from renewdesk.services.run_due import last_run_on, missed_days
+from renewdesk.services.run_days import last_run_on, missed_days
 from renewdesk.store import location, settings
 from renewdesk.store.db import DatabaseUnavailable
 from renewdesk.store.runlock import RunInProgress
+
+if TYPE_CHECKING:
+    from renewdesk.services.overview import CustomerOverview
 
 __all__ = [
     "DatabaseUnavailable",
@@ -82,6 +85,8 @@ def missed(ctx: Context) -> Missed:
 
 
 def customer_page(ctx: Context, ref: str) -> CustomerOverview:
+    from renewdesk.services.overview import customer_overview  # a customer's page, not the start
+
     with ctx.factory() as session:
         return customer_overview(session, ref, settings.load_policy(session), ctx.clock.today)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -19,14 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from renewdesk.domain.errors import InputError
 from renewdesk.domain.invoice import CREDIT_NOTE, INVOICE
-from renewdesk.services import invoice_actions
 from renewdesk.services.context import Context
-from renewdesk.services.invoice_actions import Corrected, Resent
-from renewdesk.services.invoice_files import file_name
 from renewdesk.services.listing_invoices import InvoiceRow
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.correct_invoice import ask_correction
 from renewdesk.ui.widgets import inform, show_error
+
+if TYPE_CHECKING:
+    from renewdesk.services.invoice_actions import Corrected, Resent
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 _OPENED: list[Path] = []  # the folder the PDFs opened this session are written to
@@ -118,6 +118,8 @@ class InvoiceCommands(QObject):
 
     def _pdf_to(self, number: str, target: Callable[[str], Path]) -> Callable[[Context], Path]:
         def work(ctx: Context) -> Path:
+            from renewdesk.services import invoice_actions
+
             made = invoice_actions.invoice_pdf(ctx, number)
             return write(target(made.name), made.data)
         return work
@@ -140,6 +142,7 @@ class InvoiceCommands(QObject):
 
     @Slot()
     def save_invoice(self) -> None:
+        from renewdesk.services.invoice_files import file_name
         row = self.row()
         if row is None:
             return
@@ -190,6 +193,8 @@ class InvoiceCommands(QObject):
         if clicked is None or box.buttonRole(clicked) != QMessageBox.ButtonRole.AcceptRole:
             return
         number = row.number
+        from renewdesk.services import invoice_actions
+
         self._desk.change(self._parent, lambda ctx: invoice_actions.resend(ctx, number),
                           self._resent)
 
@@ -207,6 +212,7 @@ class InvoiceCommands(QObject):
 
     @Slot()
     def correct_invoice(self) -> None:
+        from renewdesk.ui.dialogs.correct_invoice import ask_correction
         row = self.row()
         if row is None or row.kind != INVOICE or self._desk.operations.busy:
             return

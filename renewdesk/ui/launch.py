@@ -34,7 +34,7 @@ class Launcher:
         """Once the window is shown, on an empty database: the first-run assistant (the
         database is read off the GUI thread first; dialogs/first_run.py says what "empty" is).
         Not on a rebuild for a new language."""
-        from renewdesk.ui.dialogs.first_run import offer  # only now: not before the first paint
+        from renewdesk.ui.first_run_offer import offer  # only now: not before the first paint
 
         window = self.window
         if window is not None:

@@ -18,12 +18,10 @@ from renewdesk.scheduler.worker import RunOutcome, RunRequest, Scheduler
 from renewdesk.services import listing
 from renewdesk.services import window as reads
 from renewdesk.services.home import Home
-from renewdesk.ui import actions, i18n, menus, permissions
+from renewdesk.ui import actions, i18n, menus, permissions, warm_up
 from renewdesk.ui.alerts import DisputeAlerts
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
-from renewdesk.ui.dialogs.settings import SettingsDialog
-from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from renewdesk.ui.mode_badge import ModeBadge, mode_text
 from renewdesk.ui.operations import Operations, Reader
 from renewdesk.ui.prefetch import Prefetch
@@ -46,6 +44,7 @@ from renewdesk.ui.views.pages import (
 from renewdesk.ui.watcher import ChangeWatcher
 from renewdesk.ui.widgets import show_error
 
+WARM_UP_AFTER_MS = 5_000  # the latest the other pages' modules start loading (warm_up)
 
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
@@ -71,6 +70,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.home, self.tr("&Home"))
         self.home.countChanged.connect(self._show_home_count)
         self.home.opened.connect(self.open_days)
+        # What the other pages' buttons open, loaded off the GUI thread once the home page is
+        # drawn (or a few seconds on, if its charts cannot be read).
+        self.home.chartsShown.connect(warm_up.start)
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up.start)
         self._add(self.tr("&Customers"), "customers", CustomersPage(self.desk))
         self._add(self.tr("&Services"), "services", ServicesPage(self.desk))
         self._add(self.tr("Payment &methods"), "payment_methods", MethodsPage(self.desk))
@@ -296,6 +299,7 @@ class MainWindow(QMainWindow):
         self.open_settings(seller=True)
 
     def _settings_read(self, current: reads.SettingsValues, seller: bool = False) -> None:
+        from renewdesk.ui.dialogs.settings import SettingsDialog
         dialog = SettingsDialog(self.desk, self.app.env, current, self)
         if seller:
             dialog.tabs.setCurrentWidget(dialog.seller)
@@ -423,6 +427,7 @@ class MainWindow(QMainWindow):
                        "(not declines)").replace("%1", str(count))
 
     def _show_preview(self, outcome: RunOutcome, go_ahead: bool) -> None:
+        from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
         assert outcome.report is not None
         last = outcome.last_run
         dialog = SinceLastRunDialog(outcome.report,

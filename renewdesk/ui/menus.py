@@ -16,9 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
 from renewdesk.domain.roles import Power
-from renewdesk.services import forms
 from renewdesk.services.context import Context
-from renewdesk.services.exchange.export import export_selection, export_state
 from renewdesk.ui import permissions
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
@@ -149,6 +147,8 @@ class Editing(QObject):
 
     @Slot()
     def delete(self) -> None:
+        from renewdesk.services import forms
+
         page, kind = self.page(), self.kind()
         ref = page.current_ref() if page is not None else None
         if kind is None or ref is None or not confirm(
@@ -162,6 +162,8 @@ class Editing(QObject):
 
     @Slot()
     def cancel_service(self) -> None:
+        from renewdesk.services import forms
+
         page = self.page()
         ref = page.current_ref() if page is not None else None
         if ref is None or not confirm(
@@ -189,6 +191,7 @@ class Editing(QObject):
         path = Path(name)
 
         def work(ctx: Context) -> int:
+            from renewdesk.services.exchange.export import export_selection, export_state
             with ctx.factory() as session:
                 document = (export_selection(session, kind or "customer", refs) if selection
                             else export_state(session))
@@ -216,7 +219,7 @@ class Editing(QObject):
     @Slot()
     def first_run(self) -> None:
         """The assistant, whatever the database holds (at the start: launch.py)."""
-        from renewdesk.ui.dialogs.first_run import offer
+        from renewdesk.ui.first_run_offer import offer
 
         offer(self.desk, self.window, automatic=False, opened=self.first_run_opened)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from renewdesk.services.invoice_actions import SellerState, seller_state
+from renewdesk.services.seller import SellerState, seller_state
 from renewdesk.ui.desk import Desk
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for

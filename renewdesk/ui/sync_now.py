@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from renewdesk.domain.refusal_words import words
-from renewdesk.services.charging import RoundResult
 from renewdesk.services.listing_actions import (
     DisputeAlert,
     disputes_since,
@@ -24,14 +23,15 @@ from renewdesk.services.listing_actions import (
     recorded_since,
     sync_alone,
 )
-from renewdesk.services.run_due import RunReport
 from renewdesk.services.window import RunInProgress
 from renewdesk.ui.alerts import alert_text
 from renewdesk.ui.dialogs.run_progress import RunProgressDialog
-from renewdesk.ui.dialogs.sync_summary import SyncSummaryDialog
 from renewdesk.ui.widgets import inform, show_error
 
 if TYPE_CHECKING:
+    from renewdesk.services.charging import RoundResult
+    from renewdesk.services.run_due import RunReport
+    from renewdesk.ui.dialogs.sync_summary import SyncSummaryDialog
     from renewdesk.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -117,6 +117,7 @@ class SyncNow(QObject):
             self.progress = None
 
     def _done(self, outcome: SyncOutcome) -> None:
+        from renewdesk.ui.dialogs.sync_summary import SyncSummaryDialog
         self._close_progress()
         window = self.window
         title = translate("SyncNow", "Sync now")

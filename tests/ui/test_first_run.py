@@ -271,7 +271,7 @@ def test_first_run_test_message_logs_in_as_the_saved_smtp_user(
             def send(self, *_args: Any) -> None:
                 pass
 
-        monkeypatch.setattr(first_run, "SmtpSender", Catch)
+        monkeypatch.setattr("renewdesk.notify.smtp.SmtpSender", Catch)  # what it sends with
         first_run.send_test_message(first_run.TestMessage(
             "smtp.example.test", 587, "factures@example.test", True, "claire@example.test",
             "test", "body"), app.context(delivery=False), app.env)

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy.exc import ProgrammingError
 
 from renewdesk.domain.roles import Role
-from renewdesk.scheduler import worker
 from renewdesk.scheduler.worker import RunOutcome, RunRequest, RunWorker
 from tests.conftest import World
 
@@ -25,7 +24,7 @@ def _outcome(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, erro
     def refused_run(*_args: Any, **_kwargs: Any) -> None:
         raise error
 
-    monkeypatch.setattr(worker, "run_due", refused_run)
+    monkeypatch.setattr("renewdesk.services.run_due.run_due", refused_run)  # what it runs
     ctx = world.ctx("2026-12-01", role=Role.MANAGER)
     run = RunWorker(lambda: ctx, world.app.url, language=language)
     outcomes: list[RunOutcome] = []

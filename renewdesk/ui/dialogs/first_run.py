@@ -15,15 +15,12 @@ apply), and moves on once it is saved; a refusal stays on the page under it. "Fi
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget, QWizard
 
-from renewdesk.domain.roles import Power, can
-from renewdesk.services import first_run
 from renewdesk.services.first_run import FirstRunState
 from renewdesk.ui.desk import Desk
 from renewdesk.ui.dialogs.csv_import import ask_import_csv
@@ -35,10 +32,9 @@ from renewdesk.ui.dialogs.first_run_pages import (
     SellerPage,
 )
 from renewdesk.ui.dialogs.import_file import ask_import_file
+from renewdesk.ui.first_run_offer import mark_finished
 from renewdesk.ui.mode_badge import RED
 from renewdesk.ui.widgets import confirm
-
-_FINISHED = "first_run/finished/{}"
 
 
 class FirstRunWizard(QWizard):
@@ -154,36 +150,3 @@ class FirstRunWizard(QWizard):
                 ask_import_csv(self.desk, parent, path)
             else:
                 ask_import_file(self.desk, parent, path)
-
-
-def _key(url: str) -> str:
-    return _FINISHED.format(hashlib.sha256(url.encode()).hexdigest()[:16])
-
-
-def mark_finished(url: str) -> None:
-    QSettings().setValue(_key(url), True)
-
-
-def finished_before(url: str) -> bool:
-    return str(QSettings().value(_key(url), False)).lower() == "true"
-
-
-def offer(desk: Desk, parent: QWidget, *, automatic: bool,
-          opened: Callable[[FirstRunWizard], None] | None = None) -> None:
-    """The assistant over `parent`, once the database has been read off the GUI thread;
-    `automatic`: only on an empty database not finished before (the window's start), and only
-    for a role that may change the settings it asks for (issue 23)."""
-    url = desk.app.url
-    if automatic and not can(desk.app.role, Power.SETTINGS):
-        return
-
-    def show(state: FirstRunState) -> None:
-        if automatic and (not state.empty or finished_before(url)):
-            return
-        wizard = FirstRunWizard(desk, state, parent)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if opened is not None:
-            opened(wizard)
-        wizard.open()
-
-    desk.read("first run", first_run.first_run_state, show)

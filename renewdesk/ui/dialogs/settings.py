@@ -363,6 +363,7 @@ class SettingsDialog(SendingDialog):
                 keystore.store("database", password, env, allow_plaintext=False)
             if shared:
                 actions.save_settings(ctx, values)
+                app.settings_saved()
             if payments is not None:
                 app.remake_processor()
             return SettingsDialog._save_database_choice(env, url)

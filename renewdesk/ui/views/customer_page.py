@@ -4,6 +4,8 @@ and payments (RF-1's refund, from the payments or from a payment's line in the h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,22 +24,18 @@ from stdnum.fr import siren
 
 from renewdesk.domain import tax_ids
 from renewdesk.domain.roles import Power
-from renewdesk.services import actions, proforma
 from renewdesk.services import window as reads
-from renewdesk.services.overview import CustomerOverview, PaymentLine
-from renewdesk.services.refunds import RefundResult
 from renewdesk.ui import i18n, permissions
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
-from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
-from renewdesk.ui.dialogs.proforma import ProFormaDialog
-from renewdesk.ui.dialogs.record_form import open_form
-from renewdesk.ui.dialogs.refund import ask_refund, result_text
-from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import STATUS_COLOURS
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.payments_list import PaymentsList, refusal
 from renewdesk.ui.widgets import fill_table, inform, show_error
+
+if TYPE_CHECKING:
+    from renewdesk.services import proforma
+    from renewdesk.services.overview import CustomerOverview, PaymentLine
+    from renewdesk.services.refunds import RefundResult
 
 
 class CustomerPage(QWidget):
@@ -285,6 +283,8 @@ class CustomerPage(QWidget):
 
     @Slot(object)
     def refund(self, payment: PaymentLine | str | None) -> None:
+        from renewdesk.services.overview import PaymentLine
+        from renewdesk.ui.dialogs.refund import ask_refund
         if isinstance(payment, str) and self.data is not None:
             payment = self.data.payment(payment)
         if not isinstance(payment, PaymentLine) or refusal(payment) is not None \
@@ -293,6 +293,7 @@ class CustomerPage(QWidget):
         ask_refund(self.desk, self, payment.ref, self._refunded)
 
     def _refunded(self, result: RefundResult, customer: str) -> None:
+        from renewdesk.ui.dialogs.refund import result_text
         text = result_text(result, customer, self.desk)
         inform(self, self.tr("Refund"), text)
         self.desk.message(text)
@@ -307,6 +308,7 @@ class CustomerPage(QWidget):
     def form(self, kind: str, ref: str | None) -> None:
         """The New / Edit form of one of this customer's objects (or of the customer); a
         role that cannot change the portfolio is told why instead (a double click)."""
+        from renewdesk.ui.dialogs.record_form import open_form
         why = permissions.refusal(self.desk.app.role, Power.WORK, self.desk.language.code)
         if why:
             show_error(self, why)
@@ -329,6 +331,7 @@ class CustomerPage(QWidget):
 
     @Slot()
     def usage_record(self) -> None:
+        from renewdesk.ui.dialogs.record_form import open_form
         service = self.selected_service()
         if service is not None:
             open_form(self.desk, self, "usage", None, service, lambda _r: self._done())
@@ -370,6 +373,8 @@ class CustomerPage(QWidget):
 
     @Slot(bool)
     def set_emails(self, on: bool) -> None:
+        from renewdesk.services import actions
+
         ref = self.ref
         self.desk.change(self, lambda ctx: actions.set_customer_emails(ctx, ref, on),
                          lambda _done: self._done(), self._refused)
@@ -380,6 +385,8 @@ class CustomerPage(QWidget):
 
     @Slot()
     def default_method(self) -> None:
+        from renewdesk.services import actions
+
         chosen = self.selected_method()
         if chosen is None:
             return
@@ -388,11 +395,14 @@ class CustomerPage(QWidget):
 
     @Slot()
     def remove_method(self) -> None:
+        from renewdesk.ui.dialogs.remove_method import remove_payment_method
         chosen = self.selected_method()
         if chosen is not None:
             remove_payment_method(self, self.desk, chosen, self._done)
 
     def _method_dialog(self, replacing: str | None) -> None:
+        from renewdesk.services import actions
+        from renewdesk.ui.dialogs.payment_method import PaymentMethodDialog
         assert self.data is not None
         dialog = PaymentMethodDialog(self.ref, self.data.name, replacing, self)
         if not dialog.exec() or dialog.request is None:
@@ -420,6 +430,8 @@ class CustomerPage(QWidget):
 
     @Slot()
     def send_card_page(self) -> None:
+        from renewdesk.services import actions
+
         app, ref = self.desk.app, self.ref
 
         def work() -> None:
@@ -431,6 +443,7 @@ class CustomerPage(QWidget):
 
     @Slot()
     def bulk_recurrence(self) -> None:
+        from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
         assert self.data is not None
         rows = sorted({i.row() for i in self.services.selectedIndexes()})
         refs = tuple(self.data.services[r].ref for r in rows)
@@ -440,9 +453,12 @@ class CustomerPage(QWidget):
 
     @Slot()
     def renew_all(self) -> None:
+        from renewdesk.services import proforma
+
         context, ref = self.desk.context, self.ref
         self.desk.reader.read("proforma", lambda: proforma.drafts(context(), None, ref),
                               self._renew_all, lambda message: show_error(self, message))
 
     def _renew_all(self, drafts: list[proforma.ProForma]) -> None:
+        from renewdesk.ui.dialogs.proforma import ProFormaDialog
         ProFormaDialog(self.desk, drafts, None, self.ref, self).exec()

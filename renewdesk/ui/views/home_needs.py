@@ -9,6 +9,7 @@ so Tab reaches each and Enter or Space presses it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -21,18 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.notify.outbox import FlushResult
-from renewdesk.services import actions
-from renewdesk.services.charging import RoundResult
 from renewdesk.services.home import Need, retry_emails
 from renewdesk.services.listing_actions import exclusively
-from renewdesk.services.manual import final_attempt
 from renewdesk.ui import permissions
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.collection import CollectionDialog
-from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
 from renewdesk.ui.views.pages import outcome_words
 from renewdesk.ui.widgets import confirm, inform, show_error
+
+if TYPE_CHECKING:
+    from renewdesk.notify.outbox import FlushResult
+    from renewdesk.services import actions
+    from renewdesk.services.charging import RoundResult
 
 translate = QCoreApplication.translate
 
@@ -172,6 +172,7 @@ class NeedsList(QWidget):
         app, ref = self.desk.app, need.ref
 
         def work() -> RoundResult:
+            from renewdesk.services.manual import final_attempt
             return exclusively(app.engine.url, lambda: final_attempt(app.context(), ref))
 
         def done(result: RoundResult) -> None:
@@ -182,6 +183,7 @@ class NeedsList(QWidget):
         self.desk.operations.start(work, done, lambda m: show_error(self, m))
 
     def hand_over(self, need: Need) -> None:
+        from renewdesk.ui.dialogs.collection import CollectionDialog
         dialog = CollectionDialog(self.desk, need.ref, need.customer, self)
         if dialog.exec() and dialog.handoff is not None:
             self._changed()
@@ -195,6 +197,7 @@ class NeedsList(QWidget):
         app, ref = self.desk.app, need.customer_ref
 
         def work() -> None:
+            from renewdesk.services import actions
             actions.send_card_page(app.context(), ref)
 
         def done(_result: None) -> None:
@@ -205,10 +208,12 @@ class NeedsList(QWidget):
         self.desk.operations.start(work, done, lambda m: show_error(self, m))
 
     def ask_again(self, need: Need) -> None:
+        from renewdesk.services import actions
         self.desk.read("plan state", lambda ctx: actions.plan_state(ctx, need.ref),
                        self._plan_update, lambda message: show_error(self, message))
 
     def _plan_update(self, state: actions.PlanState) -> None:
+        from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
         dialog = PlanUpdateDialog(self.desk, state, self)
         if dialog.exec() and dialog.result_ is not None:
             self._changed()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from renewdesk.services.listing_invoices import INVOICES, InvoiceRow, of_customer
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.accounting_export import AccountingExportDialog
 from renewdesk.ui.invoice_commands import InvoiceCommands
 from renewdesk.ui.views.pages import _Page
 
@@ -98,4 +97,5 @@ class InvoicesPage(_Page):
 
     @Slot()
     def export_for_accountant(self) -> None:
+        from renewdesk.ui.dialogs.accounting_export import AccountingExportDialog
         AccountingExportDialog(self.desk, self).exec()

@@ -7,33 +7,39 @@ when they cannot be used).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from renewdesk.services import actions, listing, proforma
-from renewdesk.services.charging import RoundResult
+from renewdesk.services import listing
 from renewdesk.services.listing import RenewalRow
 from renewdesk.services.listing_actions import bulk_customer, exclusively
-from renewdesk.services.manual import final_attempt, manual_renewal
-from renewdesk.services.overview import CustomerOverview
 from renewdesk.ui.desk import Desk
-from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
-from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
-from renewdesk.ui.dialogs.collection import CollectionDialog
-from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
-from renewdesk.ui.dialogs.proforma import ProFormaDialog
-from renewdesk.ui.dialogs.remove_method import remove_payment_method
 from renewdesk.ui.models.table import ListingModel
 from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform, show_error
+
+if TYPE_CHECKING:
+    from renewdesk.services import actions, proforma
+    from renewdesk.services.charging import RoundResult
+    from renewdesk.services.overview import CustomerOverview
 
 # Methods that subclasses inherit name their context: tr() would use the subclass's name.
 translate = QCoreApplication.translate
 
 
+def _final_attempt_refusal(desk: Desk, ref: str, language: str) -> str | None:
+    """On the worker: the use cases' module is loaded there if it is not yet (warm_up.py),
+    never on the GUI thread as a row is selected."""
+    from renewdesk.services import actions
+
+    return actions.final_attempt_refusal(desk.context(), ref, language)
+
+
 def _model(desk: Desk, which: listing.Listing) -> ListingModel:
-    return ListingModel(which, desk.app.factory, desk.today, lazy=True,
+    return ListingModel(which, desk.app.read_sessions(), desk.today, lazy=True,
                         language=desk.language)
 
 
@@ -124,6 +130,7 @@ class ServicesPage(_Page):
                               lambda message: show_error(self, message))
 
     def _bulk_recurrence(self, customer: CustomerOverview, refs: tuple[str, ...]) -> None:
+        from renewdesk.ui.dialogs.bulk_recurrence import BulkRecurrenceDialog
         dialog = BulkRecurrenceDialog(self.desk, customer, refs, self)
         if dialog.exec():
             self.desk.changed()
@@ -132,12 +139,14 @@ class ServicesPage(_Page):
 
     @Slot()
     def proforma(self) -> None:
+        from renewdesk.services import proforma
         refs, context = tuple(self.selected_refs()), self.desk.context
         self.desk.reader.read("proforma", lambda: proforma.drafts(context(), refs, None),
                               lambda drafts: self._proforma(drafts, refs),
                               lambda message: show_error(self, message))
 
     def _proforma(self, drafts: list[proforma.ProForma], refs: tuple[str, ...]) -> None:
+        from renewdesk.ui.dialogs.proforma import ProFormaDialog
         dialog = ProFormaDialog(self.desk, drafts, refs, None, self)
         if dialog.exec() and dialog.saved is not None:
             self.desk.message(self.tr("Pro-formas saved to %1").replace("%1", str(dialog.saved)))
@@ -152,6 +161,7 @@ class ServicesPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
+            from renewdesk.services.manual import manual_renewal
             return exclusively(app.engine.url, lambda: manual_renewal(app.context(), ref))
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
@@ -170,6 +180,7 @@ class MethodsPage(_Page):
 
     @Slot()
     def remove_method(self) -> None:
+        from renewdesk.ui.dialogs.remove_method import remove_payment_method
         ref = self.current_ref()
         if ref is not None:
             remove_payment_method(self, self.desk, ref, self.desk.changed)
@@ -208,8 +219,7 @@ class OrdersPage(_Page):
         if self._asking != ref:
             self._asking = ref
             under, desk, language = self._asked_under, self.desk, self.desk.language.code
-            self.model.loader.run(lambda: actions.final_attempt_refusal(desk.context(), ref,
-                                                                        language),
+            self.model.loader.run(lambda: _final_attempt_refusal(desk, ref, language),
                                   lambda why: self._refusal_known(under, ref, why))
         return self.tr("Checking whether the order can have a final attempt…")
 
@@ -234,6 +244,7 @@ class OrdersPage(_Page):
 
     @Slot()
     def update_plan(self) -> None:
+        from renewdesk.services import actions
         ref = self.current_ref()
         if ref is None:
             return
@@ -242,6 +253,7 @@ class OrdersPage(_Page):
 
     def _open_plan_update(self, state: actions.PlanState) -> None:
         """The plan as it is now, read off the GUI thread: the dialog opens on it."""
+        from renewdesk.ui.dialogs.plan_update import PlanUpdateDialog
         dialog = PlanUpdateDialog(self.desk, state, self)
         if dialog.exec() and dialog.result_ is not None:
             self.desk.changed()
@@ -258,12 +270,14 @@ class OrdersPage(_Page):
         app = self.desk.app
 
         def work() -> RoundResult:
+            from renewdesk.services.manual import final_attempt
             return exclusively(app.engine.url, lambda: final_attempt(app.context(), ref))
 
         self.desk.operations.start(work, self._round_done, lambda m: show_error(self, m))
 
     @Slot()
     def hand_over(self) -> None:
+        from renewdesk.ui.dialogs.collection import CollectionDialog
         ref = self.current_ref()
         if ref is None:
             return
@@ -308,6 +322,7 @@ class RenewalsPage(_Page):
 
     @Slot()
     def cancel_renewal(self) -> None:
+        from renewdesk.ui.dialogs.cancel_renewal import CancelRenewalDialog
         ref, row = self.current_ref(), self.current_row()
         if ref is None or not isinstance(row, RenewalRow):
             return

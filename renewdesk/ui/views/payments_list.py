@@ -7,7 +7,7 @@ disputed payment is marked by a sign, words and colour, never by colour alone.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renewdesk.services.mail import dispute_words
-from renewdesk.services.overview import PaymentLine
 from renewdesk.ui import i18n
 from renewdesk.ui.models.table import ROW_ROLE, STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from renewdesk.services.overview import PaymentLine
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
@@ -45,6 +46,7 @@ STATE_COLOURS = {"paid": STATUS_COLOURS["paid"], "partly_refunded": STATUS_COLOU
 
 def state_text(line: PaymentLine, language: i18n.Language) -> str:
     """A payment's state as the account manager reads it."""
+    from renewdesk.services.mail import dispute_words
     if line.state == "disputed":
         reason = dispute_words(line.dispute_reason, language.code)
         if line.respond_by is None:
@@ -183,6 +185,7 @@ class PaymentsList(QWidget):
         layout.addLayout(buttons)
 
     def selected(self) -> PaymentLine | None:
+        from renewdesk.services.overview import PaymentLine
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         if len(rows) != 1:
             return None
