@@ -19,7 +19,7 @@ from sqlalchemy import select
 from renewdesk.domain.accounting import FEC_COLUMNS, FEC_ENCODING
 from renewdesk.store.models import Invoice
 from tests.builders import card, customer, document, order, service
-from tests.conftest import World, d
+from tests.conftest import Portfolios, World, d
 
 SIREN = "732829320"
 SELLER = ("seller_name=Hébergeur Dupont SARL", "seller_address=4 quai Rambaud\n69002 Lyon",
@@ -33,7 +33,13 @@ def cents(text: str, point: str = ".") -> int:
 
 
 @pytest.fixture
-def month(world: World) -> World:
+def month(world: World, portfolios: Portfolios) -> World:
+    """January 2027 (built once, each test given its own copy)."""
+    portfolios.restore(world, "accounting-january", january)
+    return world
+
+
+def january(world: World) -> None:
     """January 2027: five customers, renewals charged by the nightly runs (one at two VAT
     rates, one to a German business: reverse charge), the first installment of two orders,
     one payment refunded in part; one customer's card declines."""
@@ -62,7 +68,6 @@ def month(world: World) -> World:
     code, _out, err = world.cli("refund", "O1#1/1", "--amount", "20.00", "--reason", "goodwill",
                                "--yes", today="2027-01-28")
     assert code == 0, err
-    return world
 
 
 def paid(world: World) -> list[dict[str, Any]]:
