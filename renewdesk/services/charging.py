@@ -57,7 +57,9 @@ from renewdesk.store.batches import collected_after
 
 __all__ = ["DueItem", "RoundResult", "RoundRunner", "SubjectRules", "methods_for_round"]
 
-WAVE = 500  # items per wave when nothing limits the processor's rate
+# Items per wave when nothing limits the processor's rate: each wave costs some twenty
+# statements whatever its size, each a round trip to a server.
+WAVE = 2000
 WAVE_SECONDS = 8  # with a rate limit: a wave holds about this many seconds of calls
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -121,6 +123,7 @@ class RoundRunner:
         self.cancelled = threading.Event()
         self._answers: dict[tuple[str, int], dict[int, Answer]] = {}
         self._waves = 0
+        self._alone = False  # the calls are made on the run's own thread, one at a time
 
     def wave_size(self) -> int:
         rate = self.pacer.limiter.per_second
@@ -173,7 +176,11 @@ class RoundRunner:
                                     thread_name_prefix="charge") as pool:
                 yield pool.submit
         else:
-            yield _at_once
+            self._alone = True
+            try:
+                yield _at_once
+            finally:
+                self._alone = False
 
     @contextmanager
     def _closing(self, out: Out) -> Iterator[None]:
@@ -245,7 +252,7 @@ class RoundRunner:
             return SKIPPED
         try:
             return self.pacer.send(partial(self.ctx.processor.charge, request, self.today),
-                                   self.cancelled)
+                                   self.cancelled, alone=self._alone)
         except ProcessorUnavailable:  # a 429 too, after the last try: unknown, never declined
             return None
 
@@ -256,7 +263,7 @@ class RoundRunner:
             lookup = partial(self.ctx.processor.lookup, open_attempt.key,
                              dict(open_attempt.metadata), self.today)
             try:
-                outcome = self.pacer.send(lookup, self.cancelled)
+                outcome = self.pacer.send(lookup, self.cancelled, alone=self._alone)
             except ProcessorUnavailable:
                 answers[open_attempt.attempt_id] = Answer(False, None)
             else:

@@ -19,7 +19,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TypeVar
 
 from renewdesk.payments.processor import RateLimited
@@ -74,13 +74,15 @@ class Pacer:
         """Calls let out at once now: the setting, or what the limit needs at the latency."""
         return self.concurrency or needed_calls(self.limiter.per_second, self.latency)
 
-    def send(self, call: Callable[[], T], stop: threading.Event | None = None) -> T:
+    def send(self, call: Callable[[], T], stop: threading.Event | None = None, *,
+             alone: bool = False) -> T:
         """`call()`, paced; sent again while it is turned away for the rate. Raises the last
-        `RateLimited` after the last try, or as soon as `stop` is set."""
+        `RateLimited` after the last try, or as soon as `stop` is set. `alone`: the caller
+        makes its calls one after the other on one thread, so none waits for a slot."""
         stop = stop or threading.Event()
         for number in range(1, self.tries + 1):
             try:
-                with self._slot():
+                with nullcontext() if alone else self._slot():
                     self.limiter.acquire()
                     return self._timed(call)
             except RateLimited:

@@ -185,12 +185,16 @@ def _prepared(connection: Connection, table: Table,
     dialect = connection.dialect
     process: list[Callable[[Any], Any] | None] = [
         table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    # Each column's value: the row's, or its default's (made for each row if a callable).
+    plan = [(name, name in names, defaults.get(name), callable(defaults.get(name)), convert)
+            for name, convert in zip(columns, process, strict=True)]
     values = []
     for row in rows:
-        given = {**{name: value(None) if callable(value) else value
-                    for name, value in defaults.items()}, **row}
-        values.append([convert(given[name]) if convert is not None else given[name]
-                       for convert, name in zip(process, columns, strict=True)])
+        made = []
+        for name, given, default, call, convert in plan:
+            value = row[name] if given else default(None) if call else default
+            made.append(value if convert is None else convert(value))
+        values.append(made)
     return columns, values
 
 
