@@ -22,6 +22,7 @@ import itertools
 import select
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -75,14 +76,15 @@ def _values(connection: Connection, table: Table,
     dialect = connection.dialect
     process = [(n, convert) for n, name in enumerate(columns)
                if (convert := table.c[name].type.bind_processor(dialect)) is not None]
+    given = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     values = []
     for row in rows:
-        given = [row[name] for name in names] + [
-            value(None) if callable(value) else value for value in defaults.values()]
+        row_values = [*given(row), *(value(None) if callable(value) else value
+                                     for value in defaults.values())]
         for n, convert in process:
-            if given[n] is not None:
-                given[n] = convert(given[n])
-        values.append(given)
+            if row_values[n] is not None:
+                row_values[n] = convert(row_values[n])
+        values.append(row_values)
     return columns, values
 
 

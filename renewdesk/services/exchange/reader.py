@@ -125,7 +125,9 @@ class Obj:
         return value
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
-        value = self._text(key, required, default)
+        value = self.data.get(key)
+        if value.__class__ is not str:  # absent, null or not text: `_text` says what to do
+            value = self._text(key, required, default)
         limit = self.limits.get(key)
         if (limit is None or len(value) <= limit) and value.isprintable():
             return value  # the common case, without building the field's name
@@ -144,7 +146,9 @@ class Obj:
         return value
 
     def ref(self, key: str = "ref", required: bool = True) -> str | None:
-        value = self._text(key, required, "")
+        value = self.data.get(key)
+        if value.__class__ is not str:
+            value = self._text(key, required, "")
         if not value:
             return None
         if len(value) > 64 or value.strip() != value:  # blank, or spaces around it
