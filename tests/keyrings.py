@@ -21,8 +21,10 @@ class MemoryKeyring(KeyringBackend):
     def __init__(self) -> None:
         super().__init__()
         self.items: dict[tuple[str, str], str] = {}
+        self.reads = 0  # how often a secret was read from it
 
     def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
         return self.items.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:

@@ -21,27 +21,6 @@ USER = "pw_reader"
 PASSWORD = "correct horse battery"  # the test server's throwaway user
 
 
-class CountingKeyring(MemoryKeyring):
-    """The system keyring, counting how often a secret is read from it."""
-
-    reads = 0
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.reads += 1
-        return super().get_password(service, username)
-
-
-@pytest.fixture
-def counting_keyring() -> Iterator[CountingKeyring]:
-    import keyring
-
-    previous = keyring.get_keyring()
-    backend = CountingKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 @pytest.fixture
 def password_server(postgres: PgServer) -> Iterator[str]:
     """A migrated database and a manager who must give a password (scram-sha-256) to log in;
@@ -68,7 +47,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_password_from_the_keyring_when_the_server_asks(
-        password_server: str, counting_keyring: CountingKeyring, tmp_path: Path) -> None:
+        password_server: str, system_keyring: MemoryKeyring, tmp_path: Path) -> None:
     """The keyring's password opens the database, and is read once for the pool's
     connections (later connections reuse it)."""
     env = _env(tmp_path)
@@ -77,17 +56,17 @@ def test_password_from_the_keyring_when_the_server_asks(
     try:
         assert app.database_user == USER
         assert app.role is Role.MANAGER
-        reads = counting_keyring.reads
+        reads = system_keyring.reads
         assert reads >= 1
         connections = [app.engine.connect() for _ in range(3)]  # new pooled connections
         for connection in connections:
             connection.close()
-        assert counting_keyring.reads == reads
+        assert system_keyring.reads == reads
     finally:
         app.close()
 
 
-def test_password_from_the_environment(password_server: str, counting_keyring: CountingKeyring,
+def test_password_from_the_environment(password_server: str, system_keyring: MemoryKeyring,
                                        tmp_path: Path) -> None:
     """RENEWDESK_DATABASE_PASSWORD (unattended machines) is used as the keyring's would be,
     and the keyring is not read."""
@@ -97,11 +76,11 @@ def test_password_from_the_environment(password_server: str, counting_keyring: C
         assert app.database_user == USER
     finally:
         app.close()
-    assert counting_keyring.reads == 0
+    assert system_keyring.reads == 0
 
 
 def test_a_server_that_does_not_ask_never_loads_the_keyring(
-        postgres: PgServer, counting_keyring: CountingKeyring, tmp_path: Path) -> None:
+        postgres: PgServer, system_keyring: MemoryKeyring, tmp_path: Path) -> None:
     """A server that checks users another way (here it trusts 127.0.0.1): the keyring is not
     read at all, even when it holds a password."""
     env = _env(tmp_path)
@@ -109,20 +88,20 @@ def test_a_server_that_does_not_ask_never_loads_the_keyring(
     with postgres.database() as url:
         app = open_app(url, env=env)
         app.close()
-    assert counting_keyring.reads == 0
+    assert system_keyring.reads == 0
 
 
-def test_no_password_anywhere_is_said(password_server: str, counting_keyring: CountingKeyring,
+def test_no_password_anywhere_is_said(password_server: str, system_keyring: MemoryKeyring,
                                       tmp_path: Path) -> None:
     """No password in the keyring nor the environment: the database cannot be opened, and the
     reason is the server's (no password), not a crash."""
     with pytest.raises(DatabaseUnavailable) as raised:
         open_app(password_server, env=_env(tmp_path))
     assert "password" in str(raised.value)
-    assert counting_keyring.reads == 1
+    assert system_keyring.reads == 1
 
 
-def test_a_wrong_password_is_refused(password_server: str, counting_keyring: CountingKeyring,
+def test_a_wrong_password_is_refused(password_server: str, system_keyring: MemoryKeyring,
                                      tmp_path: Path) -> None:
     env = _env(tmp_path)
     keystore.store("database", "not the password", env, allow_plaintext=False)
