@@ -39,6 +39,7 @@ from renewdesk.services import (
 from renewdesk.services.charging import DueItem, RoundResult, RoundRunner, SubjectRules
 from renewdesk.services.context import Context
 from renewdesk.services.pacing import Pacer
+from renewdesk.services.run_days import last_run_on, missed_days
 from renewdesk.store import db, search_index, settings
 from renewdesk.store.models import (
     Attempt,
@@ -108,17 +109,6 @@ def pacer_for(ctx: Context, policy: Policy, concurrency: int) -> Pacer:
     calls out at once, or (0) as many as that limit needs."""
     return Pacer(RateLimiter.within(limit_for(ctx.processor, policy.processor_rate_limit)),
                  concurrency)
-
-
-def last_run_on(session: Session) -> date | None:
-    value = settings.get(session, "last_run_on")
-    return date.fromisoformat(value) if value else None
-
-
-def missed_days(session: Session, today: date) -> int:
-    """SC-3: how many days a run as of `today` would catch up (the desktop asks before > 1)."""
-    last = last_run_on(session)
-    return max(0, (today - last).days - 1) if last else 0
 
 
 def _unfinished_rounds(session: Session) -> list[DueItem]:

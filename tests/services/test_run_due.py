@@ -18,7 +18,8 @@ from renewdesk.payments.processor import (
     ProcessorUnavailable,
 )
 from renewdesk.payments.sandbox import SandboxProcessor
-from renewdesk.services.run_due import missed_days, run_due
+from renewdesk.services.run_days import missed_days
+from renewdesk.services.run_due import run_due
 from renewdesk.store.models import Attempt, Installment, PaymentMethod
 from renewdesk.store.runlock import exclusive_run
 from tests.builders import card, customer, document, order, service

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
 from sqlalchemy import func, select
 
 from renewdesk.scheduler.worker import RunOutcome
-from renewdesk.services.run_due import last_run_on
+from renewdesk.services.run_days import last_run_on
 from renewdesk.store.models import Attempt
 from renewdesk.ui.dialogs.since_last_run import SinceLastRunDialog
 from tests.builders import card, customer, document, order
