@@ -161,7 +161,7 @@ def test_the_head_known_without_alembic_is_alembics_head(tmp_path: Path) -> None
 
 
 def _privileges(connection: Connection) -> dict[str, Any]:
-    """What 0011 set up, read from PostgreSQL's catalogue."""
+    """What 0011 (and 0012, the audit's policy) set up, read from PostgreSQL's catalogue."""
     def can(role: str, table: str, privilege: str) -> bool:
         return bool(connection.scalar(text("SELECT has_table_privilege(:r, :t, :p)"),
                                       {"r": role, "t": table, "p": privilege}))
@@ -180,7 +180,7 @@ def _privileges(connection: Connection) -> dict[str, Any]:
                         can("renewdesk_manager", "alembic_version", "UPDATE"))}
 
 
-SET_UP = {"owners": {"renewdesk_admin"}, "secured": {"setting", "refund"},
+SET_UP = {"owners": {"renewdesk_admin"}, "secured": {"setting", "refund", "audit_entry"},
           "viewer": (True, False), "manager": (True, True, False, False)}
 
 
@@ -223,6 +223,27 @@ def test_issue23_0011_from_0010s_schema_keeps_the_data_and_later_tables_get_the_
         db.migrate(engine)  # and up again, the roles already there
         with engine.connect() as connection:
             assert _privileges(connection) == SET_UP
+        engine.dispose()
+
+
+def test_issue23_ev2_0012_from_0011s_schema_keeps_the_audit_and_secures_its_who(
+        postgres: Any) -> None:
+    with postgres.database(template=None) as url:
+        engine = db.make_engine(url)
+        db.migrate(engine, "0011")
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO audit_entry (at, \"on\", who, action, subject) "
+                                    "VALUES (now(), current_date, 'ana', 'import', 'x')"))
+            assert "audit_entry" not in _privileges(connection)["secured"]
+        db.migrate(engine)
+        with engine.connect() as connection:
+            assert connection.scalar(text("SELECT who FROM audit_entry")) == "ana"
+            assert _privileges(connection) == SET_UP
+        from alembic import command
+
+        command.downgrade(db.alembic_config(engine), "0011")
+        with engine.connect() as connection:
+            assert _privileges(connection)["secured"] == {"setting", "refund"}
         engine.dispose()
 
 

@@ -341,12 +341,13 @@ def test_issue23_a_manager_is_told_the_schema_is_behind_and_an_admin_migrates_it
         app = open_app(as_user(url, "max"), env=env)
         assert app.role is Role.MANAGER
         app.close()
-    monkeypatch.setattr(db, "HEAD", "0012")  # one revision behind, as a later release sees it
+    later = f"{int(db.HEAD) + 1:04d}"
+    monkeypatch.setattr(db, "HEAD", later)  # one revision behind, as a later release sees it
     with pytest.raises(InputError) as caught:
         open_app(manager, env=env)
     assert caught.value.code == "schema_behind"
-    assert caught.value.values == {"current": "0011", "head": "0012"}
-    assert "0012" in caught.value.words("fr")
+    assert caught.value.values == {"current": f"{int(later) - 1:04d}", "head": later}
+    assert later in caught.value.words("fr")
 
 
 def test_issue23_a_second_admin_may_replace_the_schemas_trigger_function(team: Team) -> None:
@@ -418,3 +419,24 @@ def test_issue23_sqlite_has_one_user_an_admin(tmp_path: Path, env: dict[str, str
         assert caught.value.code == "team_mode_only"
     finally:
         app.close()
+
+
+def test_issue23_ev2_a_manager_appends_to_the_audit_only_in_their_own_name(team: Team) -> None:
+    """The audit cannot be made to say someone else did something (migration 0012): a manager's
+    entry names the database user they logged in as, or the server refuses it; everyone reads
+    every entry; an admin's copy of a database keeps its entries' names."""
+    with psycopg.connect(plain(team.url)) as connection:  # an admin (here the superuser)
+        connection.execute("INSERT INTO audit_entry (at, \"on\", who, action, subject) "
+                           "VALUES (now(), current_date, 'copied-from-sqlite', 'import', 'x')")
+    manager = team.user("max", Role.MANAGER)
+    viewer = team.user("vera", Role.VIEWER)
+    with psycopg.connect(plain(manager), autocommit=True) as connection:
+        connection.execute("INSERT INTO audit_entry (at, \"on\", who, action, subject) "
+                           "VALUES (now(), current_date, 'max', 'edit service', 'S1')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute("INSERT INTO audit_entry (at, \"on\", who, action, subject) "
+                               "VALUES (now(), current_date, 'alice', 'edit service', 'S1')")
+        assert connection.execute("SELECT count(*) FROM audit_entry").fetchone() == (2,)
+    with psycopg.connect(plain(viewer), autocommit=True) as connection:
+        assert connection.execute("SELECT who FROM audit_entry ORDER BY id").fetchall() == [
+            ("copied-from-sqlite",), ("max",)]
