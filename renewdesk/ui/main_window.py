@@ -44,7 +44,8 @@ from renewdesk.ui.views.pages import (
 from renewdesk.ui.watcher import ChangeWatcher
 from renewdesk.ui.widgets import show_error
 
-WARM_UP_AFTER_MS = 5_000  # the latest the other pages' modules start loading (warm_up)
+WARM_UP_DELAY_MS = 2_000  # from the home page's charts drawn to loading the other pages' modules
+WARM_UP_AFTER_MS = 6_000  # the latest they start loading (warm_up)
 
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
@@ -70,9 +71,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.home, self.tr("&Home"))
         self.home.countChanged.connect(self._show_home_count)
         self.home.opened.connect(self.open_days)
-        # What the other pages' buttons open, loaded off the GUI thread once the home page is
-        # drawn (or a few seconds on, if its charts cannot be read).
-        self.home.chartsShown.connect(warm_up.start)
+        # What the other pages' buttons open, loaded off the GUI thread a little after the
+        # home page is drawn (out of the way of its first reads and of the first search), or
+        # a few seconds on if its charts cannot be read.
+        self.home.chartsShown.connect(lambda: QTimer.singleShot(WARM_UP_DELAY_MS,
+                                                                warm_up.start))
         QTimer.singleShot(WARM_UP_AFTER_MS, warm_up.start)
         self._add(self.tr("&Customers"), "customers", CustomersPage(self.desk))
         self._add(self.tr("&Services"), "services", ServicesPage(self.desk))
