@@ -27,6 +27,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from renewdesk.store.bulk import python_defaults
+
 _temporary = itertools.count(1)
 # Parameters per statement on SQLite: a few hundred rows each (SQLite 3.32+ takes 32,766).
 _PARAMETERS = 8000
@@ -65,13 +67,7 @@ def _values(connection: Connection, table: Table,
     """The columns written (the rows' keys, then the others' Python-side defaults) and each
     row's values as the driver takes them."""
     names = list(rows[0])
-    defaults: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in names or column.default is None or column.primary_key:
-            continue
-        default: Any = column.default
-        if default.is_scalar or default.is_callable:
-            defaults[column.name] = default.arg
+    defaults = python_defaults(table, names)
     columns = names + list(defaults)
     dialect = connection.dialect
     process = [(n, convert) for n, name in enumerate(columns)

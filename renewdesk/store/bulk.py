@@ -166,18 +166,25 @@ def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]
              "FROM generate_series(1, :count)"), {"table": table.name, "count": count}).scalars())
 
 
+def python_defaults(table: Table, given: Sequence[str]) -> dict[str, Any]:
+    """The Python-side defaults of `table`'s columns that are not `given` (nor its key): each a
+    value, or a callable made again for each row."""
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in given or column.default is None or column.primary_key:
+            continue
+        default: Any = column.default
+        if default.is_scalar or default.is_callable:
+            defaults[column.name] = default.arg
+    return defaults
+
+
 def _prepared(connection: Connection, table: Table,
               rows: Sequence[Row]) -> tuple[list[str], list[list[Any]]]:
     """The columns written (the rows' keys, then the defaults of the others) and each row's
     values as the driver takes them."""
     names = list(rows[0])
-    defaults: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in names or column.default is None or column.primary_key:
-            continue
-        default: Any = column.default
-        if default.is_scalar or default.is_callable:
-            defaults[column.name] = default.arg
+    defaults = python_defaults(table, names)
     unknown = set(names) - set(table.c.keys())
     if unknown:
         raise TypeError(f"{table.name} has no column {', '.join(sorted(unknown))}")
@@ -186,8 +193,9 @@ def _prepared(connection: Connection, table: Table,
     process: list[Callable[[Any], Any] | None] = [
         table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     # Each column's value: the row's, or its default's (made for each row if a callable).
-    plan = [(name, name in names, defaults.get(name), callable(defaults.get(name)), convert)
-            for name, convert in zip(columns, process, strict=True)]
+    plan: list[tuple[str, bool, Any, bool, Callable[[Any], Any] | None]] = [
+        (name, name in names, defaults.get(name), callable(defaults.get(name)), convert)
+        for name, convert in zip(columns, process, strict=True)]
     values = []
     for row in rows:
         made = []
