@@ -603,10 +603,6 @@ def correct(session: Session, number: str, amount: Money | None, reason: str, wh
     return issued
 
 
-def waiting_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(InvoiceDue)) or 0
-
-
 # The document, stored and read back --------------------------------------------------------
 
 

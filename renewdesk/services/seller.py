@@ -128,5 +128,9 @@ class SellerState:
 
 def seller_state(ctx: Context) -> SellerState:
     with ctx.factory() as session:
-        return SellerState(missing(load_seller(session)),
-                           session.scalar(select(func.count()).select_from(InvoiceDue)) or 0)
+        return SellerState(missing(load_seller(session)), waiting_count(session))
+
+
+def waiting_count(session: Session) -> int:
+    """How many payments and refunds wait for their invoice or credit note (IV-1)."""
+    return session.scalar(select(func.count()).select_from(InvoiceDue)) or 0
