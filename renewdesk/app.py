@@ -67,14 +67,16 @@ class App:
     role: Role = Role.ADMIN
     # In team mode, the user the database knows this app by: the audit's who (EV-2).
     database_user: str | None = None
-    # Sessions for the window's lists, which only read (db.read_factory).
-    reads: sessionmaker[Session] | None = field(default=None, repr=False)
+    # Sessions for the window's lists, which only read (read_sessions), made at first use.
+    _reads: sessionmaker[Session] | None = field(default=None, repr=False)
     # The business time zone as last read, and when (business_time_zone).
     _zone: tuple[str, float] | None = field(default=None, repr=False)
 
     def read_sessions(self) -> sessionmaker[Session]:
         """Sessions for reads only (the window's lists): `db.read_factory`."""
-        return self.reads or self.factory
+        if self._reads is None:
+            self._reads = db.read_factory(self.engine)
+        return self._reads
 
     def today(self) -> date:
         return self.today_override if self.today_override is not None else self.real_today()
@@ -206,7 +208,7 @@ def open_app(db_arg: str | None = None, today: str | None = None,
         user = roles.database_user(session.connection())
     processor = make_processor(url, env, chosen)
     app = App(url, engine, factory, processor, env, today_override, role=role,
-              database_user=user, reads=db.read_factory(engine))
+              database_user=user)
     if is_live(processor) and today_override is not None:
         real = app.real_today()
         if today_override != real:
