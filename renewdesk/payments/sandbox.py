@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -181,6 +181,46 @@ class SandboxProcessor:
             row = self._record(request, today)
         self._wait()
         return _as_outcome(row, today, None)
+
+    def charge_many(self, requests: Sequence[ChargeRequest],
+                    today: date) -> list[ChargeOutcome]:
+        """`charge` for the calls of a wave made one after the other on one thread (the
+        runner's, when the sandbox answers at once): every charge recorded, in one transaction
+        committed before any answer is returned, each key's first result answering, in the
+        order of `requests`. One commit for them all instead of one each: a busy night's
+        2,000 charges a wave. With a latency each is a call of its own, as on a network."""
+        if self.latency:
+            return [self.charge(request, today) for request in requests]
+        with self._writing:
+            rows = self._record_many(requests, today)
+        return [_as_outcome(rows[request.idempotency_key], today, None) for request in requests]
+
+    def _record_many(self, requests: Sequence[ChargeRequest],
+                     today: date) -> dict[str, tuple[str, str, str | None]]:
+        """`_record` for many requests in one write transaction: the new keys inserted, then
+        every key's row read back (a key recorded before keeps its first result)."""
+        conn = self._connect()
+        values = []
+        for request in requests:
+            status, code = _outcome(request.token)
+            values.append((request.idempotency_key,
+                           never_sensitive(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}"),
+                           request.token, request.amount_minor, request.currency,
+                           request.customer_ref, json.dumps(request.metadata, sort_keys=True),
+                           status, code, today.isoformat()))
+        keys = json.dumps([request.idempotency_key for request in requests])
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany("INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?) "
+                             "ON CONFLICT (idempotency_key) DO NOTHING", values)
+            rows = {key: (charge_id, status, code) for key, charge_id, status, code in conn.execute(
+                "SELECT idempotency_key, id, status, decline_code FROM charge "
+                "WHERE idempotency_key IN (SELECT value FROM json_each(?))", (keys,))}
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return rows
 
     def _record(self, request: ChargeRequest, today: date) -> tuple[str, str, str | None]:
         """The ledger's answer to a charge: the first one recorded with its key. One statement,

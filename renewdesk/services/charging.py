@@ -47,7 +47,7 @@ from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from renewdesk.payments.processor import ChargeRequest, ProcessorUnavailable
+from renewdesk.payments.processor import ChargeOutcome, ChargeRequest, ProcessorUnavailable
 from renewdesk.services.attempts import SKIPPED, Answer, Call, OpenAttempt, PlannedCall
 from renewdesk.services.charge_units import ChargeUnits, Step, Subjects
 from renewdesk.services.context import Context
@@ -85,6 +85,18 @@ class _Now:
 
     def result(self) -> Any:
         return self.value
+
+
+def _charge_many(processor: Any) -> Callable[[list[ChargeRequest], date],
+                                            list[ChargeOutcome]] | None:
+    """The processor's `charge_many` when its own class has one (the sandbox) and its `charge`
+    is its class's: a wrapper standing in front of it (a test's, a benchmark's), which takes
+    its calls one by one, is called so."""
+    if getattr(type(processor), "charge_many", None) is None or "charge" in getattr(
+            processor, "__dict__", {}):
+        return None
+    many: Callable[[list[ChargeRequest], date], list[ChargeOutcome]] = processor.charge_many
+    return many
 
 
 def _at_once(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> _Handle:
@@ -203,8 +215,9 @@ class RoundRunner:
             wave = _Wave(self._waves, items, queues, session, subjects, steps, len(queues))
             going: Back = [(wave, i, start(self._ask, step.ask))  # first: they settle what is open
                            for i, step in enumerate(steps) if step.ask]
-            going += [(wave, i, start(self._call, step.call.request) if step.call is not None
-                       else _Now(step.ended)) for i, step in enumerate(steps) if not step.ask]
+            calls = self._calls(steps, start)
+            going += [(wave, i, calls[i] if step.call is not None else _Now(step.ended))
+                      for i, step in enumerate(steps) if not step.ask]
         except BaseException:
             session.close()
             raise
@@ -246,6 +259,30 @@ class RoundRunner:
         if made:
             ended.update(self.units.record(wave.session, wave.items, wave.subjects, made))
         return ended
+
+    def _calls(self, steps: list[Step], start: Start) -> dict[int, _Handle]:
+        """The wave's calls set going, by position: one by one; or, when they are made on the
+        run's own thread with no rate to keep, to a processor that takes many at once
+        (`charge_many`: the sandbox's ledger written in one transaction, not one per charge),
+        all together. Every attempt was committed with its key before (SC-2) either way."""
+        requests = {i: step.call.request for i, step in enumerate(steps)
+                    if step.call is not None and not step.ask}
+        many = _charge_many(self.ctx.processor)
+        if (many is None or not self._alone or self.pacer.limiter.per_second > 0
+                or len(requests) < 2):
+            return {i: start(self._call, request) for i, request in requests.items()}
+        outcomes = self._call_many(many, list(requests.values()))
+        return {i: _Now(outcome) for i, outcome in zip(requests, outcomes, strict=True)}
+
+    def _call_many(self, many: Callable[[list[ChargeRequest], date], list[ChargeOutcome]],
+                   requests: list[ChargeRequest]) -> list[Call]:
+        if self.cancelled.is_set():
+            return [SKIPPED] * len(requests)
+        try:
+            return list(self.pacer.send(partial(many, requests, self.today), self.cancelled,
+                                        alone=True))
+        except ProcessorUnavailable:  # unknown, each of them: settled by asking (SC-2)
+            return [None] * len(requests)
 
     def _call(self, request: ChargeRequest) -> Call:
         if self.cancelled.is_set():

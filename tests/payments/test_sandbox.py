@@ -93,3 +93,33 @@ def test_pm3_attach_refuses_what_is_not_a_processor_token(sandbox: SandboxProces
     assert sandbox.attach("pm_card_visa", "C1").accepted
     refused = sandbox.attach("tok_unknown", "C1")
     assert not refused.accepted and refused.refusal
+
+
+def test_sc2_charge_many_answers_each_key_as_charge_would_and_keeps_the_first_result(
+        sandbox: SandboxProcessor) -> None:
+    """A wave's charges in one call: each token's outcome as `charge` gives it, a key already
+    recorded (before, or earlier in the same call) answers its first result, in order."""
+    first = sandbox.charge(request("pm_card_visa", key="k0"), DAY)
+    outcomes = sandbox.charge_many([
+        request("pm_card_visa", key="k1"), request("pm_card_visa_chargeDeclined", key="k2"),
+        request("pm_sepa_debit", key="k3"), request("pm_card_visa_chargeDeclined", key="k0"),
+        request("pm_card_visa_chargeDeclined", key="k1", amount=9999)], DAY)
+    assert [(o.status, o.decline_code) for o in outcomes] == [
+        ("succeeded", None), ("declined", "generic_decline"), ("pending", None),
+        ("succeeded", None), ("succeeded", None)]
+    assert outcomes[3] == first and outcomes[4] == outcomes[0]
+    assert len({o.processor_ref for o in outcomes[:4]}) == 4
+    assert len(sandbox.ledger()) == 4
+    assert sandbox.lookup("k2", {}, DAY) == outcomes[1]
+
+
+def test_sc2_charge_many_has_recorded_every_charge_when_it_answers(
+        tmp_path: Path, sandbox: SandboxProcessor) -> None:
+    """Recorded and committed before any answer is returned: another process sees every
+    charge, and may write the ledger at once."""
+    sandbox.charge_many([request("pm_card_visa", key=f"k{n}") for n in range(5)], DAY)
+    other = sqlite3.connect(tmp_path / "ledger.sqlite", timeout=0)
+    assert other.execute("SELECT count(*) FROM charge").fetchone() == (5,)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()

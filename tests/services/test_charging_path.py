@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import ast
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy import select
 
 from renewdesk.payments.processor import ChargeOutcome, ChargeRequest
 from renewdesk.payments.sandbox import SandboxProcessor
 from renewdesk.services import charging
 from renewdesk.services.run_due import run_due
+from renewdesk.store.models import Attempt
 from tests.builders import card, customer, document, order
 from tests.conftest import World
 
@@ -81,3 +85,51 @@ def test_sc1_one_charging_path_in_short_functions_and_files() -> None:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert length <= 50, f"{name}: {node.name} has {length} lines"
+
+
+class Waves(SandboxProcessor):
+    """The sandbox, with what each `charge_many` call received and what was committed then."""
+
+    def __init__(self, real: SandboxProcessor, world: World) -> None:
+        super().__init__(real.ledger_path)
+        self.world = world
+        self.calls: list[tuple[list[str], set[str]]] = []
+
+    def charge_many(self, requests: Sequence[ChargeRequest],
+                    today: date) -> list[ChargeOutcome]:
+        with self.world.session() as s:  # another connection: sees only committed rows
+            committed = set(s.scalars(select(Attempt.idempotency_key)))
+        self.calls.append(([r.idempotency_key for r in requests], committed))
+        return super().charge_many(requests, today)
+
+
+def test_sc2_a_wave_goes_to_a_sandbox_that_answers_at_once_in_one_call_its_attempts_committed(
+        world: World) -> None:
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(6)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(6)]))
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    waves = Waves(sandbox, world)
+    report = run_due(replace(world.ctx("2026-11-05"), processor=waves))
+    assert [c.result for c in report.charges] == ["succeeded"] * 6
+    ((keys, committed),) = waves.calls
+    assert len(keys) == 6 and set(keys) <= committed
+
+
+def test_sc2_a_sandbox_charged_one_by_one_by_whoever_stands_before_it(world: World) -> None:
+    """A processor in front of the sandbox (`charge` of its own) gets every charge itself."""
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(3)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(3)]))
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+    seen: list[str] = []
+
+    def one(request: ChargeRequest, today: date) -> ChargeOutcome:
+        seen.append(request.idempotency_key)
+        return SandboxProcessor.charge(sandbox, request, today)
+
+    sandbox.charge = one  # type: ignore[method-assign]
+    report = run_due(world.ctx("2026-11-05"))
+    assert [c.result for c in report.charges] == ["succeeded"] * 3 and len(seen) == 3
