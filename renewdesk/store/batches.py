@@ -142,60 +142,45 @@ Written = Callable[[dict[Any, int]], None]
 
 
 class Background:
-    """New rows written in parts as a caller checks them (an import's). On PostgreSQL the rows
-    are copied into a temporary table and the INSERT from it is sent without waiting for it, so
-    that the server takes the ids, checks the foreign keys and grows the indexes (the trigram
-    index too) of one part while the caller checks the next. `settle` waits for it, hands its
-    ids over and raises what the server refused; nothing else may use the connection before (a
-    caller settles before each of its reads, and when it fails). On SQLite, each part is
-    written at once (`inserted`'s way)."""
+    """New rows written in parts as a caller checks them (an import's). On PostgreSQL each
+    part's ids are taken from the table's sequence first, then its rows are sent by one COPY
+    into the table itself, not waited for: the server checks the foreign keys and grows the
+    indexes (the trigram index too) of one part while the caller checks the next. `settle`
+    waits for it, hands its ids over and raises what the server refused; nothing else may use
+    the connection before (a caller settles before each of its reads, and when it fails). On
+    SQLite, each part is written at once (`inserted`'s way)."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self._sent: tuple[Written, str] | None = None
+        self._sent: tuple[Written, dict[Any, int]] | None = None
 
     def add(self, table: Table, rows: list[dict[str, Any]], then: Written,
-            key: str = "ref") -> None:
+            key: str = "ref", first: Callable[[], None] | None = None) -> None:
         """Write `rows` (dicts with the same keys, no id); `then` is given their ids by their
-        `key` column once they are written (at once on SQLite, else when settled)."""
+        `key` column once they are written (at once on SQLite, else when settled). The rows'
+        values are made ready before the part in flight is waited for; `first` is called once
+        it is (a session's flush of what waits in it)."""
+        columns, values = _values(self.connection, table, rows) if rows else ([], [])
         self.settle()
+        if first is not None:
+            first()
         if not rows:
             then({})
             return
-        columns, values = _values(self.connection, table, rows)
         if self.connection.dialect.name != "postgresql":
             ids = _executed(self.connection, table, columns, values)
             then({row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
             return
-        from psycopg import sql
-
-        raw = self.connection.connection.driver_connection
-        assert raw is not None
-        listed = sql.SQL(", ").join(sql.Identifier(name) for name in columns)
-        scratch = sql.Identifier(f"_many_{table.name}_{next(_temporary)}")
-        with raw.cursor() as cursor:
-            cursor.execute(sql.SQL("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} "
-                                   "FROM {} WITH NO DATA").format(scratch, listed,
-                                                                   sql.Identifier(table.name)))
-            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(scratch,
-                                                                       listed)) as copy:
-                for row in values:
-                    copy.write_row(row)
-        statement = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} RETURNING id, {}; "
-                            "DROP TABLE {}").format(sql.Identifier(table.name), listed, listed,
-                                                    scratch, sql.Identifier(key), scratch)
-        pgconn = raw.pgconn
-        pgconn.send_query(statement.as_bytes(raw))
-        self._sent = (then, raw.info.encoding)
-        while pgconn.flush():  # the connection does not block: send it all
-            select.select([], [pgconn.socket], [])
+        ids = _sequence_ids(self.connection, table, len(rows))
+        _copy_unwaited(self.connection, table, columns, values, ids)
+        self._sent = (then, {row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
 
     def settle(self, failing: bool = False) -> None:
         """Wait for the part the server is writing and hand its ids over; raise its error
         (unless the caller is `failing` already: the transaction is rolled back anyway)."""
         if self._sent is None:
             return
-        then, encoding = self._sent
+        then, ids = self._sent
         self._sent = None
         raw = self.connection.connection.driver_connection
         assert raw is not None
@@ -203,7 +188,6 @@ class Background:
         from psycopg import errors, pq
 
         error: Exception | None = None
-        ids: dict[Any, int] = {}
         while True:
             pgconn.consume_input()
             while pgconn.is_busy():  # waited for here, without holding other threads back
@@ -213,14 +197,49 @@ class Background:
             if result is None:
                 break
             if result.status == pq.ExecStatus.FATAL_ERROR and error is None:
-                error = errors.error_from_result(result, encoding=encoding)
-            elif result.status == pq.ExecStatus.TUPLES_OK:
-                for n in range(result.ntuples):
-                    row_id, row_key = result.get_value(n, 0), result.get_value(n, 1)
-                    assert row_id is not None and row_key is not None
-                    ids[bytes(row_key).decode(encoding)] = int(row_id)
+                error = errors.error_from_result(result, encoding=raw.info.encoding)
         if error is not None:
             if failing:
                 return
             raise error
         then(ids)
+
+
+def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """`count` new ids from the table's sequence, in order (another writer's may come between
+    them: they are not assumed to follow each other). The sequence is looked up once (OFFSET 0
+    keeps the planner from copying the lookup into each row: a catalog search per id)."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        cursor.execute("SELECT nextval(sequence) FROM (SELECT pg_get_serial_sequence(%s, 'id')"
+                       "::regclass AS sequence OFFSET 0) AS found, generate_series(1, %s)",
+                       (table.name, count))
+        return sorted(row_id for (row_id,) in cursor.fetchall())
+
+
+def _copy_unwaited(connection: Connection, table: Table, columns: list[str],
+                   values: list[list[Any]], ids: list[int]) -> None:
+    """The rows, with their ids, sent by one COPY into the table; its end is sent without
+    waiting for the server's answer (`Background.settle` reads it)."""
+    from psycopg import sql
+    from psycopg.copy import LibpqWriter
+
+    class Unwaited(LibpqWriter):
+        def finish(self, exc: BaseException | None = None) -> None:
+            if exc is not None:
+                super().finish(exc)
+                return
+            pgconn = self._pgconn
+            while not pgconn.put_copy_end():  # the connection does not block
+                select.select([], [pgconn.socket], [])
+            while pgconn.flush():
+                select.select([], [pgconn.socket], [])
+
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    listed = sql.SQL(", ").join(sql.Identifier(name) for name in ["id", *columns])
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table.name), listed)
+    with raw.cursor() as cursor, cursor.copy(statement, writer=Unwaited(cursor)) as copy:
+        for row_id, row in zip(ids, values, strict=True):
+            copy.write_row((row_id, *row))

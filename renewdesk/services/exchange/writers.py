@@ -132,9 +132,7 @@ class ManyRows:
 
     def _insert(self, model: Any, rows: list[dict[str, Any]], then: Written) -> None:
         """Write rows (what waits in the session first); `then` is given their ids."""
-        self.background.settle()
-        self.s.flush()
-        self.background.add(model.__table__, rows, then)
+        self.background.add(model.__table__, rows, then, first=self.s.flush)
 
     def _write_services(self) -> None:
         rows = self.services
