@@ -7,6 +7,7 @@ here, each written out so that `pyside6-lupdate` finds it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,17 @@ class Language:
 
 
 _TRANSLATOR = "renewdesk-translator"
+# The lists' words in the installed language, each table made at its first use (a list's
+# header and cells ask for one word at a time: translating the whole table at each ask was
+# 9,000 translations while the window's lists were built).
+_tables: dict[str, dict[str, str]] = {}
+
+
+def _table(build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    table = _tables.get(build.__name__)
+    if table is None:
+        table = _tables[build.__name__] = build()
+    return table
 
 
 def install(code: str) -> Language:
@@ -78,6 +90,7 @@ def install(code: str) -> Language:
         translator.setParent(app)
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language.locale))
+    _tables.clear()  # the lists' words, translated again in this language
     return language
 
 
@@ -88,7 +101,11 @@ def installed() -> Language:
 
 def event_text(kind: str) -> str:
     """An event's type as a person reads it (the type itself for one not named here)."""
-    texts = {
+    return _table(_event_text).get(kind, kind)
+
+
+def _event_text() -> dict[str, str]:
+    return {
         "renewal.scheduled": translate("Event", "Renewal scheduled"),
         "renewal.paid": translate("Event", "Renewal paid"),
         "renewal.failed": translate("Event", "Renewal payment failed"),
@@ -116,12 +133,15 @@ def event_text(kind: str) -> str:
         "payment.dispute_closed": translate("Event", "Dispute closed"),
         "customer.payment_method.changed": translate("Event", "Payment method changed"),
     }
-    return texts.get(kind, kind)
 
 
 def status_text(status: str) -> str:
     """Statuses of services, carts, orders, methods and e-mails, as a person reads them."""
-    texts = {
+    return _table(_status_text).get(status, status)
+
+
+def _status_text() -> dict[str, str]:
+    return {
         "active": translate("Status", "Active"), "suspended": translate("Status", "Suspended"),
         "overdue": translate("Status", "Overdue"), "cancelled": translate("Status", "Cancelled"),
         "transferred": translate("Status", "Transferred"), "scheduled": translate("Status", "Scheduled"),
@@ -138,11 +158,14 @@ def status_text(status: str) -> str:
         "confirmed": translate("Status", "Confirmed"), "replaced": translate("Status", "Replaced"),
         "unknown": translate("Status", "Unknown"),
     }
-    return texts.get(status, status)
 
 
 def column_title(key: str) -> str:
-    titles = {
+    return _table(_column_title).get(key, key)
+
+
+def _column_title() -> dict[str, str]:
+    return {
         "ref": translate("Column", "Reference"), "name": translate("Column", "Name"),
         "email": translate("Column", "E-mail"), "language": translate("Column", "Language"),
         "methods": translate("Column", "Methods"), "emails": translate("Column", "E-mails on"),
@@ -171,11 +194,14 @@ def column_title(key: str) -> str:
         "total": translate("Column", "Total incl. VAT"), "vat": translate("Column", "VAT"),
         "corrects": translate("Column", "Corrects"), "payment": translate("Column", "Payment"),
     }
-    return titles.get(key, key)
 
 
 def filter_title(key: str) -> str:
-    titles = {
+    return _table(_filter_title).get(key, key)
+
+
+def _filter_title() -> dict[str, str]:
+    return {
         "": translate("Filter", "All"), "emails_off": translate("Filter", "E-mails off"),
         "active": translate("Filter", "Active"), "auto_renew": translate("Filter", "Auto-renew on"),
         "suspended": translate("Filter", "Suspended or overdue"),
@@ -190,12 +216,15 @@ def filter_title(key: str) -> str:
         "invoices": translate("Filter", "Invoices"),
         "credit_notes": translate("Filter", "Credit notes"),
     }
-    return titles.get(key, key)
 
 
 def word_text(word: str) -> str:
     """Kinds, intervals and methods stored as codes."""
-    texts = {
+    return _table(_word_text).get(word, word)
+
+
+def _word_text() -> dict[str, str]:
+    return {
         "monthly": translate("Word", "monthly"), "weekly": translate("Word", "weekly"),
         "card": translate("Word", "card"), "sepa": translate("Word", "SEPA debit"),
         "sepa_debit": translate("Word", "SEPA debit"), "domain": translate("Word", "domain"),
@@ -204,7 +233,6 @@ def word_text(word: str) -> str:
         "fr": translate("Word", "French"), "en": translate("Word", "English"),
         "invoice": translate("Word", "invoice"), "credit_note": translate("Word", "credit note"),
     }
-    return texts.get(word, word)
 
 
 def yes_no(value: bool) -> str:
