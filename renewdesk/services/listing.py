@@ -6,8 +6,9 @@ fields are the column keys; cells are plain values (str, int, bool, date, Money)
 be handed to any view, and to any thread. Flags that need a rule (PM-7's expiring card, a card
 expiring before a service's charge date) are worked out for the rows of the block only.
 
-The window reads through `count_rows` and `read_block`, each one unit of work over the App's
-session factory, so it can run them on a worker thread and never holds a session itself.
+The window reads through `count_rows`, `read_block` and `count_and_block` (a new query's count
+and first block together), each one unit of work over the App's session factory, so it can run
+them on a worker thread and never holds a session itself.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ __all__ = [
     "RenewalRow",
     "Row",
     "ServiceRow",
+    "count_and_block",
     "count_rows",
     "read_block",
 ]
@@ -95,3 +97,17 @@ def read_block(factory: Factory, which: Listing, query: Query, offset: int, limi
     with factory() as session:
         policy = settings.load_policy(session)
         return which.page(session, query, offset, limit, policy, today(), matching=matching)
+
+
+def count_and_block(factory: Factory, which: Listing, query: Query, limit: int,
+                    today: Callable[[], date]) -> tuple[int, list[Row]]:
+    """How many rows match `query` and the first `limit` of them, in one session: what a new
+    search or filter shows first, read in one go rather than the count, a turn of the window,
+    then the rows (the rows are read for the count just read, as `read_block` with
+    `matching`). No rows, nothing more is read."""
+    with factory() as session:
+        count = which.count(session, query)
+        if not count:
+            return 0, []
+        policy = settings.load_policy(session)
+        return count, which.page(session, query, 0, limit, policy, today(), matching=count)

@@ -123,14 +123,14 @@ def test_a_slow_count_shows_the_new_querys_rows_as_loading(
     """The old rows stay on screen while a new filter is counted, but not for long: past
     STALE_MS they go, and the rows show as loading until the count arrives."""
     release = threading.Event()
-    real = listing.count_rows
+    real = listing.count_and_block
 
-    def held(factory: Any, which: Any, query: listing.Query) -> int:
+    def held(factory: Any, which: Any, query: listing.Query, *args: Any) -> Any:
         if query.filter:
             assert release.wait(10), "the test never let the count go"
-        return real(factory, which, query)
+        return real(factory, which, query, *args)
 
-    monkeypatch.setattr(listing, "count_rows", held)
+    monkeypatch.setattr(listing, "count_and_block", held)
     app = desk_app(portfolio, "2026-12-10")
     model = ListingModel(listing.SERVICES, app.factory, app.today)
     try:
@@ -156,7 +156,8 @@ def test_no_block_is_read_before_the_new_querys_count(
         portfolio: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """A block asked while a new filter's count is on its way would be planned for the previous
     query's number of rows (on a large list, a slow plan holding the worker the count waits on):
-    rows are asked only once the count of their query has arrived."""
+    rows are asked only once the count of their query has arrived, and a new query's first
+    block is read with its count, after it (issue 23: one read, no turn of the window between)."""
     read: list[tuple[listing.Query, int | None]] = []
     real = listing.read_block
 
@@ -171,9 +172,15 @@ def test_no_block_is_read_before_the_new_querys_count(
         model = ListingModel(listing.SERVICES, app.factory, app.today)
         assert model.row(0) is None  # the count is not in yet: nothing asked
         settle(model)
+        assert cell(model, 0, 0)  # the first block came with the count
         assert read == []
         everything = model.rowCount()
-        assert cell(model, 0, 0)  # now the first block is read, for the count just read
+        model.refresh()  # data changed: the rows shown are read again, after the new count
+        first = model.row(0)  # the row read before stays on screen meanwhile
+        assert first is not None and first.ref == model.index(0, 0).data()
+        assert read == []  # and nothing is asked before the count
+        settle(model)
+        assert cell(model, 0, 0) == first.ref
         assert read == [(listing.Query(), everything)]
         model.set_query(listing.Query(filter="suspended"))
         first = model.row(0)  # the old query's row stays on screen until the count arrives
@@ -183,8 +190,46 @@ def test_no_block_is_read_before_the_new_querys_count(
         suspended = model.rowCount()
         assert suspended < everything
         if suspended:
-            cell(model, 0, 0)
-        assert all(matching == (everything if query == listing.Query() else suspended)
+            assert model.row(0) is not None  # its first block came with its count
+        assert all(matching == everything and query == listing.Query()
                    for query, matching in read), read
     finally:
+        app.close()
+
+
+def test_a_new_search_is_shown_in_one_reset_with_its_first_rows(
+        portfolio: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23 (the search within 100 ms on a team's server): a new search's count and first
+    block are one read of the worker, and the model is reset once, with the rows already
+    there: no row is shown as loading between the count and the rows, and no second read is
+    asked for them."""
+    reads: list[str] = []
+    for name in ("count_rows", "read_block", "count_and_block"):
+        real = getattr(listing, name)
+
+        def recording(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            reads.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(listing, name, recording)
+    app = desk_app(portfolio, "2026-12-10")
+    model = ListingModel(listing.SERVICES, app.factory, app.today)
+    try:
+        settle(model)
+        ref = cell(model, 0, 0)
+        at_reset: list[Any] = []
+        model.modelReset.connect(lambda: at_reset.append(
+            (model.rowCount(), model.index(0, 0).data())))
+        reads.clear()
+        model.set_query(listing.Query(text=ref))
+        settle(model)
+        assert reads == ["count_and_block"]
+        assert len(at_reset) == 1 and at_reset[0][1] == ref  # one reset, the row there at once
+        assert model.row(0) is not None and model.row(0).ref == ref
+        assert not model.loading  # nothing more asked for what is shown
+        model.set_query(listing.Query(text="no such service anywhere"))
+        settle(model)
+        assert model.rowCount() == 0 and reads == ["count_and_block"] * 2
+    finally:
+        model.close()
         app.close()

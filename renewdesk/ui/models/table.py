@@ -7,9 +7,11 @@ blocks are kept; a row not yet read shows as loading. Each read carries the gene
 query and data it was asked under, so a late answer never overwrites newer rows. Sorting and
 filtering change the listing's query and are done in SQL: the rows of the old query stay on
 screen until the new count arrives (or `STALE_MS` has passed), then the model is reset once, so a
-quick answer is painted once rather than as loading rows first. `refresh()` re-reads what is shown
-without a reset (the rows already read stay on screen until their new values arrive), so the
-selection and the scroll position stay where the user left them when a run changes data.
+quick answer is painted once rather than as loading rows first. A new query's count comes with
+its first block, in one read: no turn of the GUI thread, and no rows painted as loading, between
+the two. `refresh()` re-reads what is shown without a reset (the rows already read stay on
+screen until their new values arrive), so the selection and the scroll position stay where the
+user left them when a run changes data.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ STATUS_COLOURS = {
     "handed": _OFF, "none": _OFF, "replaced": _OFF,
 }
 FLAG_BACKGROUND = QColor("#fff1c2")
+# The roles `data` answers; the view asks each cell for more at every paint (font, decoration,
+# check state…), answered None before the row is looked up.
+_ANSWERED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole, REF_ROLE, VALUE_ROLE,
+    ROW_ROLE))
+# Amounts and dates as shown, kept (formatting one is most of a cell's paint): at most this many.
+_FORMATS_KEPT = 4096
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,6 +92,7 @@ class ListingModel(QAbstractTableModel):
         self.query = Query()
         self.active = not lazy
         self._count = 0
+        self._formats: dict[Money | date, str] = {}  # amounts and dates in self.language
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._fresh: set[int] = set()  # blocks read under the current generation
         self._asked: set[int] = set()  # blocks being read under it
@@ -91,14 +102,14 @@ class ListingModel(QAbstractTableModel):
         self._stale = QTimer(self, singleShot=True, interval=STALE_MS)
         self._stale.timeout.connect(self._show_loading)
         if self.active:
-            self._ask_count()
+            self._ask_count(first=True)
 
     def activate(self) -> None:
         """First shown: read the count (and, as the view asks, the rows)."""
         if self.active:
             return
         self.active = True
-        self._ask_count()
+        self._ask_count(first=True)
 
     @property
     def loader(self) -> Loader:
@@ -115,12 +126,20 @@ class ListingModel(QAbstractTableModel):
 
     # Reading ---------------------------------------------------------------------------------
 
-    def _ask_count(self) -> None:
+    def _ask_count(self, first: bool = False) -> None:
         """The COUNT is read on the worker too; `_counted` takes it in on the GUI thread. No
         block is asked until it has arrived: a block read under the count of another query
-        would be planned for the wrong number of rows and hold the worker the count waits on."""
+        would be planned for the wrong number of rows and hold the worker the count waits on.
+        `first`: the first block is read with it, in the same read (a new query, shown from
+        its first row)."""
         self._counting = True
         generation, factory, which, query = self._generation, self._factory, self.listing, self.query
+        if first:
+            today = self._today
+            self._loader.run(lambda: lists.count_and_block(factory, which, query, BLOCK, today),
+                             lambda got: self._counted(generation, *got),
+                             lambda: self._not_counted(generation))
+            return
         self._loader.run(lambda: lists.count_rows(factory, which, query),
                          lambda count: self._counted(generation, count),
                          lambda: self._not_counted(generation))
@@ -130,9 +149,10 @@ class ListingModel(QAbstractTableModel):
         if generation == self._generation:
             self._counting = False
 
-    def _counted(self, generation: int, count: int) -> None:
+    def _counted(self, generation: int, count: int, first: list[Row] | None = None) -> None:
         """Rows added or removed at the end to match the count; every row shown is asked again
-        (those read under an older generation are kept on screen until then)."""
+        (those read under an older generation are kept on screen until then). `first`: the
+        first block, read with the count, shown at once."""
         if generation != self._generation:
             return  # counted under an older query or older data: a newer count is on its way
         self._counting = False
@@ -141,15 +161,20 @@ class ListingModel(QAbstractTableModel):
             self.beginResetModel()
             self._blocks.clear()
             self._count = count
+            self._keep(0, first)
             self.endResetModel()
         elif count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
+            self._keep(0, first)
             self.endInsertRows()
         elif count < self._count:
             self.beginRemoveRows(QModelIndex(), count, self._count - 1)
             self._count = count
+            self._keep(0, first)
             self.endRemoveRows()
+        else:
+            self._keep(0, first)
         if self._count:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._count - 1, self.columnCount() - 1))
@@ -175,6 +200,16 @@ class ListingModel(QAbstractTableModel):
     def _arrived(self, generation: int, number: int, rows: list[Row]) -> None:
         if generation != self._generation:
             return  # asked under an older query or older data: newer rows are on their way
+        self._keep(number, rows)
+        first, last = number * BLOCK, min((number + 1) * BLOCK, self._count) - 1
+        if first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _keep(self, number: int, rows: list[Row] | None) -> None:
+        """Block `number`, read under the current generation, kept (the oldest blocks go past
+        KEPT_BLOCKS); None: nothing was read."""
+        if rows is None:
+            return
         self._asked.discard(number)
         self._blocks[number] = rows
         self._blocks.move_to_end(number)
@@ -182,9 +217,6 @@ class ListingModel(QAbstractTableModel):
         while len(self._blocks) > KEPT_BLOCKS:
             evicted, _rows = self._blocks.popitem(last=False)
             self._fresh.discard(evicted)
-        first, last = number * BLOCK, min((number + 1) * BLOCK, self._count) - 1
-        if first <= last:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     @property
     def has_rows(self) -> bool:
@@ -242,7 +274,8 @@ class ListingModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self.listing.columns):
+        if role not in _ANSWERED or not index.isValid() \
+                or index.column() >= len(self.listing.columns):
             return None
         found = self.row(index.row())
         if found is None:
@@ -280,7 +313,7 @@ class ListingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and kind == "flag" and value is not None:
             return QBrush(FLAG_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and kind == "flag" and value is not None:
-            return self.tr("Next charge on %1").replace("%1", self.language.day(value))
+            return self.tr("Next charge on %1").replace("%1", self._formatted(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("money", "int"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -288,10 +321,9 @@ class ListingModel(QAbstractTableModel):
     def _display(self, kind: str, value: Any) -> str:
         if value is None:
             return ""
-        if kind == "money" and isinstance(value, Money):
-            return self.language.money(value)
-        if kind == "date" and isinstance(value, date):
-            return self.language.day(value)
+        if (kind == "money" and isinstance(value, Money)) or (
+                kind == "date" and isinstance(value, date)):
+            return self._formatted(value)
         if kind == "bool":
             return i18n.yes_no(bool(value))
         if kind == "status":
@@ -301,6 +333,18 @@ class ListingModel(QAbstractTableModel):
         if kind == "flag":
             return "⚠ " + i18n.flag_text(self.listing.name)
         return str(value)
+
+    def _formatted(self, value: Money | date) -> str:
+        """An amount or a date in the list's language, formatted once (each paint asks again
+        for every cell on screen)."""
+        text = self._formats.get(value)
+        if text is None:
+            if len(self._formats) >= _FORMATS_KEPT:
+                self._formats.clear()
+            text = self.language.money(value) if isinstance(value, Money) \
+                else self.language.day(value)
+            self._formats[value] = text
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.listing.columns):
@@ -341,7 +385,7 @@ class ListingModel(QAbstractTableModel):
             self.query = query
             self._next_generation(keep_rows=True)
             self._stale.start()
-            self._ask_count()
+            self._ask_count(first=True)
 
     def _show_loading(self) -> None:
         """The new query's count is slow: the old rows go, the new ones show as loading."""
