@@ -36,8 +36,8 @@ class WindowActions:
                 self.find, self.settings, self.quit]
 
 
-def _action(parent: QWidget, text: str, shortcut: QKeySequence | str, name: str,
-            tip: str) -> QAction:
+def _action(parent: QWidget, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str,
+            name: str, tip: str) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(name)
     action.setShortcut(QKeySequence(shortcut))

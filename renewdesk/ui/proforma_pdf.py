@@ -14,8 +14,8 @@ from renewdesk.ui import i18n
 translate = QCoreApplication.translate  # this name is what pyside6-lupdate looks for
 
 
-NOT_CHARGED = QT_TRANSLATE_NOOP(
-    "ProForma", "Early renewal for one period. This is not an invoice and nothing has been charged.")
+NOT_CHARGED = str(QT_TRANSLATE_NOOP(  # the source words, found by lupdate
+    "ProForma", "Early renewal for one period. This is not an invoice and nothing has been charged."))
 
 
 def _words() -> dict[str, str]:

@@ -92,7 +92,7 @@ def fill_table(table: QTableWidget, headers: list[str], rows: list[tuple[str, ..
             if colour_column == c and colours and keys:
                 colour = colours.get(keys[r])
                 if colour is not None:
-                    item.setForeground(QBrush(colour))  # type: ignore[arg-type]
+                    item.setForeground(QBrush(colour))
             table.setItem(r, c, item)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)

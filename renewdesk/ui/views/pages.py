@@ -22,9 +22,10 @@ from renewdesk.ui.views.list_page import ListPage
 from renewdesk.ui.widgets import confirm, inform, show_error
 
 if TYPE_CHECKING:
-    from renewdesk.services import actions, proforma
+    from renewdesk.services import actions
     from renewdesk.services.charging import RoundResult
     from renewdesk.services.overview import CustomerOverview
+    from renewdesk.services.proforma import ProForma
 
 # Methods that subclasses inherit name their context: tr() would use the subclass's name.
 translate = QCoreApplication.translate
@@ -145,7 +146,7 @@ class ServicesPage(_Page):
                               lambda drafts: self._proforma(drafts, refs),
                               lambda message: show_error(self, message))
 
-    def _proforma(self, drafts: list[proforma.ProForma], refs: tuple[str, ...]) -> None:
+    def _proforma(self, drafts: list[ProForma], refs: tuple[str, ...]) -> None:
         from renewdesk.ui.dialogs.proforma import ProFormaDialog
         dialog = ProFormaDialog(self.desk, drafts, refs, None, self)
         if dialog.exec() and dialog.saved is not None:
