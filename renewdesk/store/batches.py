@@ -18,6 +18,7 @@ row's parameters again in Python.
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import select
 from collections.abc import Callable, Iterator
@@ -161,18 +162,20 @@ class Background:
         values are made ready before the part in flight is waited for; `first` is called once
         it is (a session's flush of what waits in it)."""
         columns, values = _values(self.connection, table, rows) if rows else ([], [])
+        postgresql = self.connection.dialect.name == "postgresql"
+        lines = _copy_lines(self.connection, values) if postgresql and rows else []
         self.settle()
         if first is not None:
             first()
         if not rows:
             then({})
             return
-        if self.connection.dialect.name != "postgresql":
+        if not postgresql:
             ids = _executed(self.connection, table, columns, values)
             then({row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
             return
         ids = _sequence_ids(self.connection, table, len(rows))
-        _copy_unwaited(self.connection, table, columns, values, ids)
+        _copy_unwaited(self.connection, table, columns, lines, ids)
         self._sent = (then, {row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
 
     def settle(self, failing: bool = False) -> None:
@@ -218,10 +221,25 @@ def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]
         return sorted(row_id for (row_id,) in cursor.fetchall())
 
 
+def _copy_lines(connection: Connection, values: list[list[Any]]) -> list[bytes]:
+    """Each row as a line of COPY's text format, without its id: made while the server still
+    writes the part before (psycopg's own formatting, into memory)."""
+    from psycopg import Copy
+    from psycopg.copy import FileWriter
+
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    buffer = io.BytesIO()
+    with raw.cursor() as cursor, Copy(cursor, writer=FileWriter(buffer)) as copy:
+        for row in values:
+            copy.write_row(row)
+    return buffer.getvalue().split(b"\n")[:-1]  # a value's own line breaks are escaped
+
+
 def _copy_unwaited(connection: Connection, table: Table, columns: list[str],
-                   values: list[list[Any]], ids: list[int]) -> None:
-    """The rows, with their ids, sent by one COPY into the table; its end is sent without
-    waiting for the server's answer (`Background.settle` reads it)."""
+                   lines: list[bytes], ids: list[int]) -> None:
+    """The rows' lines, each behind its id, sent by one COPY into the table; its end is sent
+    without waiting for the server's answer (`Background.settle` reads it)."""
     from psycopg import sql
     from psycopg.copy import LibpqWriter
 
@@ -240,6 +258,7 @@ def _copy_unwaited(connection: Connection, table: Table, columns: list[str],
     assert raw is not None
     listed = sql.SQL(", ").join(sql.Identifier(name) for name in ["id", *columns])
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table.name), listed)
+    data = b"".join([b"%d\t%b\n" % (row_id, line)
+                     for row_id, line in zip(ids, lines, strict=True)])
     with raw.cursor() as cursor, cursor.copy(statement, writer=Unwaited(cursor)) as copy:
-        for row_id, row in zip(ids, values, strict=True):
-            copy.write_row((row_id, *row))
+        copy.write(data)

@@ -202,3 +202,22 @@ def test_a_refusal_after_parts_were_written_leaves_nothing(
         assert world.fingerprint() == before
         messages.append(str(refused.value))
     assert messages[0] == messages[1]
+
+
+def test_text_copy_escapes_come_back_as_they_were_given(fresh: Fresh) -> None:
+    """EXCHANGE.md: what a file gives is stored as given. On PostgreSQL a part's rows go by
+    COPY's text format, one line each: a line break, a tab or a backslash in a value must not
+    break a row in two or shift its columns, nor come back changed."""
+    doc = document(
+        [customer("E1", card("E1-PM1", holder="Jean \\ Dupont"),
+                  address="12 rue des Lilas\r\n69003 Lyon\\Cedex\n\tBâtiment B",
+                  name="Ét\\é \\N Dupont", contacts=(contact("E1-K1", name="A\\tB"),))],
+        [{**service(f"E{n}", "E1", "2027-03-01", payment_method="E1-PM1"),
+          "label": f"site\\{n}\\N.fr"} for n in range(1, 4)])
+    one, many = fresh("one"), fresh("many")
+    assert _import(many, doc, True) == _import(one, doc, False)
+    assert _state(many) == _state(one)
+    exported = many.export()
+    assert exported["customers"][0]["address"] == doc["customers"][0]["address"]
+    assert exported["customers"][0]["name"] == "Ét\\é \\N Dupont"
+    assert [s["label"] for s in exported["services"]] == [f"site\\{n}\\N.fr" for n in (1, 2, 3)]
