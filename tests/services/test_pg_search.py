@@ -133,3 +133,56 @@ def test_sc1_postgresql_search_is_planned_on_both_trigram_indexes(shop: World) -
         sql, params = seen[-1]
         plan = "\n".join(row[0] for row in connection.exec_driver_sql("EXPLAIN " + sql, params))
         assert all(name in plan for name in search_index.TRIGRAM_INDEXES), plan
+
+
+# Statistics in which a few trigrams are in every value: the words holding them are looked up
+# by their other part (`search_index.narrowed`) and checked whole on the rows.
+UBIQUITOUS = {"service": {"rem": 1.0, "s12": 1.0, "mai": 0.9},
+              "customer": {"rou": 1.0, "mar": 1.0, "ous": 0.7, "dup": 1.0}}
+
+
+def test_sc1_a_word_looked_up_by_its_uncommon_part_is_still_checked_whole(
+        shop: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23: on PostgreSQL the index is asked for the part of a word whose trigrams few
+    values hold (the statistics say which); the answers are the same, the word being checked
+    whole on the rows the part finds."""
+    monkeypatch.setattr(search_index, "shares", lambda _bind: UBIQUITOUS)
+    assert search_index.narrowed("ROUSSEAU", UBIQUITOUS["customer"]) == "usseau"
+    assert search_index.narrowed("remise", UBIQUITOUS["service"]) == "emise"
+    with shop.session() as session:
+        for text, refs in (*EXPECTED, ("REMISE", ["S11"]), ("remise 100", ["S11"]),
+                           ("emise", ["S11"]), ("Rousseau s5.fr", ["S5"]),
+                           ("MARTIN", ["S1", "S10", "S4", "S7"]), ("sseaux", [])):
+            query = Query(text=text)
+            assert found(session, query) == refs, text
+            assert found(session, query, matching=False) == refs, text
+            assert plain(session, query, monkeypatch) == refs, text
+
+
+def test_sc1_a_word_is_narrowed_only_past_its_ubiquitous_trigrams_and_to_few_values() -> None:
+    """Issue 23: the trigrams in most values are left out; of the runs of the others, the one
+    the statistics expect in the fewest values is kept, and only if it is expected in few
+    (a common word is looked up whole: checking each of its many rows twice costs more)."""
+    shares = {"sit": 1.0, "ite": 1.0, "te7": 0.16, "e77": 0.02, "777": 0.03, "te1": 0.28,
+              "dom": 0.35, "oma": 0.35, "mai": 0.7, "ain": 0.35}
+    narrowed = search_index.narrowed
+    assert narrowed("site77777", shares) == "te77777"
+    assert narrowed("SITE77777", shares) == "te77777"  # the part in lower case: ILIKE's
+    assert narrowed("site1", shares) is None  # te1 alone: in too many values
+    assert narrowed("domain", shares) is None
+    assert narrowed("hosting", shares) is None  # nothing ubiquitous: the word itself
+    assert narrowed("site", shares) is None  # nothing but ubiquitous trigrams
+    assert narrowed("site-zzzz", shares) == "zzzz"  # ASCII letters and digits only
+    assert narrowed("zoé site12", shares) == "te12"
+    assert narrowed("site77777", {}) is None  # no statistics: the word itself
+
+
+def test_sc1_trigram_shares_are_read_from_the_common_values_and_the_histogram() -> None:
+    shares = search_index._column_shares(
+        0.1, ["Jean Dupont", "Léa Martin"], [0.3, 0.2], ["Zoé Martin", "Ana Dupont-Roy"])
+    # the common values' shares, then the rest (1 - 0.1 - 0.5) shared by the histogram's values
+    assert shares["dup"] == pytest.approx(0.3 + 0.2)
+    assert shares["mar"] == pytest.approx(0.2 + 0.2)
+    assert shares["roy"] == pytest.approx(0.2)
+    assert "léa" not in shares and "zoé" not in shares  # ASCII runs only
+    assert search_index._column_shares(0.0, None, None, None) == {}
