@@ -138,29 +138,25 @@ def _copied(connection: Connection, table: Table, columns: list[str],
     return ids
 
 
-# Given the ids of rows written by `Background.add`, by their key, once they are written.
-Written = Callable[[dict[Any, int]], None]
-
-
 class Background:
     """New rows written in parts as a caller checks them (an import's). On PostgreSQL each
     part's ids are taken from the table's sequence first, then its rows are sent by one COPY
     into the table itself, not waited for: the server checks the foreign keys and grows the
     indexes (the trigram index too) of one part while the caller checks the next. `settle`
-    waits for it, hands its ids over and raises what the server refused; nothing else may use
-    the connection before (a caller settles before each of its reads, and when it fails). On
-    SQLite, each part is written at once (`inserted`'s way)."""
+    waits for it and raises what the server refused; nothing else may use the connection
+    before (a caller settles before each of its reads, and when it fails). On SQLite, each
+    part is written at once (`inserted`'s way)."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self._sent: tuple[Written, dict[Any, int]] | None = None
+        self._sent = False
 
-    def add(self, table: Table, rows: list[dict[str, Any]], then: Written,
-            key: str = "ref", first: Callable[[], None] | None = None) -> None:
-        """Write `rows` (dicts with the same keys, no id); `then` is given their ids by their
-        `key` column once they are written (at once on SQLite, else when settled). The rows'
-        values are made ready before the part in flight is waited for; `first` is called once
-        it is (a session's flush of what waits in it)."""
+    def add(self, table: Table, rows: list[dict[str, Any]], key: str = "ref",
+            first: Callable[[], None] | None = None) -> dict[Any, int]:
+        """Write `rows` (dicts with the same keys, no id); their ids by their `key` column, at
+        once: on PostgreSQL before the rows are written (a row written after them may name
+        them). The rows' values are made ready before the part in flight is waited for;
+        `first` is called once it is (a session's flush of what waits in it)."""
         columns, values = _values(self.connection, table, rows) if rows else ([], [])
         postgresql = self.connection.dialect.name == "postgresql"
         lines = _copy_lines(self.connection, values) if postgresql and rows else []
@@ -168,23 +164,21 @@ class Background:
         if first is not None:
             first()
         if not rows:
-            then({})
-            return
-        if not postgresql:
+            return {}
+        if postgresql:
+            ids = _sequence_ids(self.connection, table, len(rows))
+            _copy_unwaited(self.connection, table, columns, lines, ids)
+            self._sent = True
+        else:
             ids = _executed(self.connection, table, columns, values)
-            then({row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
-            return
-        ids = _sequence_ids(self.connection, table, len(rows))
-        _copy_unwaited(self.connection, table, columns, lines, ids)
-        self._sent = (then, {row[key]: row_id for row, row_id in zip(rows, ids, strict=True)})
+        return {row[key]: row_id for row, row_id in zip(rows, ids, strict=True)}
 
     def settle(self, failing: bool = False) -> None:
-        """Wait for the part the server is writing and hand its ids over; raise its error
-        (unless the caller is `failing` already: the transaction is rolled back anyway)."""
-        if self._sent is None:
+        """Wait for the part the server is writing; raise its error (unless the caller is
+        `failing` already: the transaction is rolled back anyway)."""
+        if not self._sent:
             return
-        then, ids = self._sent
-        self._sent = None
+        self._sent = False
         raw = self.connection.connection.driver_connection
         assert raw is not None
         pgconn = raw.pgconn
@@ -201,11 +195,8 @@ class Background:
                 break
             if result.status == pq.ExecStatus.FATAL_ERROR and error is None:
                 error = errors.error_from_result(result, encoding=raw.info.encoding)
-        if error is not None:
-            if failing:
-                return
+        if error is not None and not failing:
             raise error
-        then(ids)
 
 
 def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:

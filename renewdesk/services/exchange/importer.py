@@ -102,7 +102,7 @@ class Importer(HistoryImporter):
                 if not new.take_customer(obj):
                     new.write()  # what waits comes first: the file is read in order
                     self.customer(obj)
-            new.write()
+            new.send()
             for obj in top.objects("services", r.SERVICE):
                 if not new.take_service(obj):
                     new.write()

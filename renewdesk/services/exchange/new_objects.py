@@ -145,6 +145,11 @@ class NewObjects:
         """Write what waits (before the per-object path goes on, and at the end)."""
         self.writer.write()
 
+    def send(self) -> None:
+        """Start writing what waits; the objects that follow are checked meanwhile (only new
+        ones: the per-object path writes what waits first)."""
+        self.writer.send()
+
     def settle(self, failing: bool = False) -> None:
         """Wait for what the writer is writing (`Writer.settle`)."""
         self.writer.settle(failing)

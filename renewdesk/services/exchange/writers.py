@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from renewdesk.services import payment_methods as pms
 from renewdesk.services.exchange.rows import NewCustomer
 from renewdesk.services.journal import NewEvent, record_events
-from renewdesk.store.batches import Background, Written
+from renewdesk.store.batches import Background
 from renewdesk.store.models import BillingContact, Customer, PaymentMethod, Service
 
 # A reference already written: its row's id and, for contacts and methods, its customer's id.
@@ -34,6 +34,10 @@ class Writer(Protocol):
 
     def service(self, row: dict[str, Any]) -> None:
         """Write a new service, now or with `write`."""
+
+    def send(self) -> None:
+        """Start writing what waits, without waiting for the last of it (the objects that
+        follow are checked meanwhile)."""
 
     def write(self) -> None:
         """Write what waits: before anything else is read from the database, and at the end."""
@@ -77,6 +81,9 @@ class OneRow:
         self.s.flush()
         self.known[Service][service.ref] = (service.id, service.customer_id)
 
+    def send(self) -> None:
+        """Nothing waits: each object was written as it came."""
+
     def write(self) -> None:
         """Nothing waits: each object was written as it came."""
 
@@ -94,8 +101,9 @@ PART = 5000
 
 class ManyRows:
     """New objects wait in memory and are written together: customers, contacts and methods each
-    by one many-row write (their ids taken with it), the PM-6 events together, services in parts
-    of `PART` as they come."""
+    by one many-row write, the PM-6 events together, services in parts of `PART` as they come.
+    Each write's ids are known at once (on PostgreSQL taken from the sequences first), so the
+    objects that name them are checked while the server writes them."""
 
     def __init__(self, session: Session, known: dict[Any, Known], today: date,
                  now: datetime) -> None:
@@ -123,51 +131,45 @@ class ManyRows:
     def settle(self, failing: bool = False) -> None:
         self.background.settle(failing)
 
-    def write(self) -> None:
+    def send(self) -> None:
         if self.customers:
             self._write_customers()
         if self.services:
             self._write_services()
+
+    def write(self) -> None:
+        self.send()
         self.background.settle()
 
-    def _insert(self, model: Any, rows: list[dict[str, Any]], then: Written) -> None:
-        """Write rows (what waits in the session first); `then` is given their ids."""
-        self.background.add(model.__table__, rows, then, first=self.s.flush)
+    def _insert(self, model: Any, rows: list[dict[str, Any]]) -> dict[Any, int]:
+        """Write rows (what waits in the session first); their ids, by ref."""
+        return self.background.add(model.__table__, rows, first=self.s.flush)
 
     def _write_services(self) -> None:
-        rows = self.services
-        self.services = []
-
-        def written(ids: dict[Any, int]) -> None:
-            self.known[Service].update((row["ref"], (ids[row["ref"]], row["customer_id"]))
-                                       for row in rows)
-            self.waiting[Service].difference_update(row["ref"] for row in rows)
-
-        self._insert(Service, rows, written)
+        rows, self.services = self.services, []
+        ids = self._insert(Service, rows)
+        self.known[Service].update((row["ref"], (ids[row["ref"]], row["customer_id"]))
+                                   for row in rows)
+        self.waiting[Service].clear()
 
     def _write_customers(self) -> None:
+        """The PM-6 events first (they name their customer by reference only), then the
+        customers, their contacts and their methods; the methods' write is left in flight."""
         new, self.customers = self.customers, []
-        found: dict[Any, dict[Any, int]] = {}
-
-        def keep(model: Any) -> Written:
-            return lambda ids: found.update({model: ids})
-
-        self._insert(Customer, [n.row for n in new], keep(Customer))
         self.background.settle()
+        record_events(self.s, [event for n in new for event in _events(n, self.today)],
+                      self.now)
+        customers = self._insert(Customer, [n.row for n in new])
         contacts: list[dict[str, Any]] = []
         methods: list[dict[str, Any]] = []
-        events: list[NewEvent] = []
         for n in new:
-            customer_id = found[Customer][n.row["ref"]]
+            customer_id = customers[n.row["ref"]]
             self.known[Customer][n.row["ref"]] = (customer_id, None)
             contacts += [dict(c, customer_id=customer_id) for c in n.contacts]
             methods += [dict(m, customer_id=customer_id) for m in n.methods]
-            events += _events(n, self.today)
         for owned, rows in ((BillingContact, contacts), (PaymentMethod, methods)):
-            self._insert(owned, rows, keep(owned))
-            self.background.settle()
+            ids = self._insert(owned, rows)
             for row in rows:
-                self.known[owned][row["ref"]] = (found[owned][row["ref"]], row["customer_id"])
-        record_events(self.s, events, self.now)
+                self.known[owned][row["ref"]] = (ids[row["ref"]], row["customer_id"])
         for model in (Customer, BillingContact, PaymentMethod):
             self.waiting[model].clear()
