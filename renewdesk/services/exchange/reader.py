@@ -67,17 +67,30 @@ _NESTED = {"customers": ("contacts", "payment_methods")}
 
 def refuse_repeated_refs(document: object) -> None:
     """A reference given twice in one file: both positions named, nothing imported (the second
-    would silently overwrite the first)."""
+    would silently overwrite the first). A list whose references are all distinct (the common
+    case) is told by one set; only one that repeats is walked for the positions."""
     if not isinstance(document, dict):
         return
     for key in _LISTS:
-        seen: dict[str, dict[object, str]] = {key: {}, **{n: {} for n in _NESTED.get(key, ())}}
-        for index, item in enumerate(_list(document.get(key))):
-            where = f"{key}[{index}]"
-            _once(seen[key], item, where)
-            for nested in _NESTED.get(key, ()):
-                for inner, sub in enumerate(_list(item.get(nested))):
-                    _once(seen[nested], sub, f"{where}.{nested}[{inner}]")
+        items = [item for item in _list(document.get(key)) if isinstance(item, dict)]
+        lists = [[ref for item in items if isinstance(ref := item.get("ref"), str)]]
+        lists += [[ref for item in items for sub in _list(item.get(nested))
+                   if isinstance(sub, dict) and isinstance(ref := sub.get("ref"), str)]
+                  for nested in _NESTED.get(key, ())]
+        if any(len(set(refs)) < len(refs) for refs in lists):
+            _name_repeated(document, key)
+
+
+def _name_repeated(document: dict[str, Any], key: str) -> None:
+    seen: dict[str, dict[object, str]] = {key: {}, **{n: {} for n in _NESTED.get(key, ())}}
+    for index, item in enumerate(_list(document.get(key))):
+        if not isinstance(item, dict):
+            continue  # refused when its object is read
+        where = f"{key}[{index}]"
+        _once(seen[key], item, where)
+        for nested in _NESTED.get(key, ()):
+            for inner, sub in enumerate(_list(item.get(nested))):
+                _once(seen[nested], sub, f"{where}.{nested}[{inner}]")
 
 
 def _list(value: object) -> list[Any]:
