@@ -43,7 +43,7 @@ from renewdesk.services.listing_billing import (
 )
 from renewdesk.services.listing_invoices import INVOICES
 from renewdesk.services.listing_payments import PAYMENTS, PaymentRow
-from renewdesk.store import settings
+from renewdesk.store import search_index, settings
 
 __all__ = [
     "ALL",
@@ -76,6 +76,7 @@ __all__ = [
     "count_and_block",
     "count_rows",
     "read_block",
+    "warm_search",
 ]
 
 Factory = sessionmaker[Session]
@@ -111,3 +112,14 @@ def count_and_block(factory: Factory, which: Listing, query: Query, limit: int,
             return 0, []
         policy = settings.load_policy(session)
         return count, which.page(session, query, 0, limit, policy, today(), matching=count)
+
+
+def warm_search(factory: Factory, which: Listing) -> None:
+    """What the first search of `which` reads once, read ahead (a list's worker does it after
+    the list's first rows, rather than the first search doing it): on PostgreSQL, the
+    statistics its trigram indexes are asked by (`search_index.shares`)."""
+    if which.indexed is None:
+        return
+    with factory() as session:
+        if search_index.trigram(session):
+            search_index.shares(session)

@@ -14,6 +14,7 @@ from sqlalchemy import event, inspect, update
 from sqlalchemy.orm import Session
 
 from renewdesk.domain.policy import Policy
+from renewdesk.services import listing
 from renewdesk.services.listing import SERVICES, Query
 from renewdesk.store import search_index
 from renewdesk.store.models import Customer, Service
@@ -186,3 +187,27 @@ def test_sc1_trigram_shares_are_read_from_the_common_values_and_the_histogram() 
     assert shares["roy"] == pytest.approx(0.2)
     assert "léa" not in shares and "zoé" not in shares  # ASCII runs only
     assert search_index._column_shares(0.0, None, None, None) == {}
+
+
+def test_sc1_the_first_search_finds_the_statistics_read_ahead(shop: World) -> None:
+    """Issue 23: the list's worker reads what a first search needs after the list's first rows
+    (`warm_search`): the search itself then sends only its own statements."""
+    engine, reads = shop.app.engine, shop.app.read_sessions()
+    search_index._shares.clear()
+    seen: list[str] = []
+
+    def statement(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+        seen.append(sql)
+
+    event.listen(engine, "before_cursor_execute", statement)
+    try:
+        listing.warm_search(reads, SERVICES)
+        ahead, seen[:] = list(seen), []
+        count, rows = listing.count_and_block(reads, SERVICES, Query(text="rousseau"), 200,
+                                              lambda: TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", statement)
+    assert count == 4 and [row.ref for row in rows] == ["S11", "S2", "S5", "S8"]
+    on_postgresql = engine.dialect.name == "postgresql"
+    assert [sql for sql in ahead if "pg_stats" in sql] != [] if on_postgresql else ahead == []
+    assert seen and not any("pg_stats" in sql for sql in seen), seen

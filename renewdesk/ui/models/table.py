@@ -103,6 +103,7 @@ class ListingModel(QAbstractTableModel):
         self._stale.timeout.connect(self._show_loading)
         if self.active:
             self._ask_count(first=True)
+            self._warm_search()
 
     def activate(self) -> None:
         """First shown: read the count (and, as the view asks, the rows)."""
@@ -110,6 +111,14 @@ class ListingModel(QAbstractTableModel):
             return
         self.active = True
         self._ask_count(first=True)
+        self._warm_search()
+
+    def _warm_search(self) -> None:
+        """After the first rows, what the list's first search needs is read ahead (nothing for
+        a list without a search index)."""
+        if self.listing.indexed is not None:
+            factory, which = self._factory, self.listing
+            self._loader.run(lambda: lists.warm_search(factory, which), lambda _done: None)
 
     @property
     def loader(self) -> Loader:
