@@ -66,6 +66,17 @@ _ANSWERED = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole, REF_ROLE, VALUE_ROLE,
     ROW_ROLE))
+# The brushes of the colours above, each made once (a cell's colour is asked at every paint).
+_brushes: dict[str, QBrush] = {}
+
+
+def _brush(colour: QColor) -> QBrush:
+    brush = _brushes.get(colour.name())
+    if brush is None:
+        brush = _brushes[colour.name()] = QBrush(colour)
+    return brush
+
+
 # Amounts and dates as shown, kept (formatting one is most of a cell's paint): at most this many.
 _FORMATS_KEPT = 4096
 
@@ -311,16 +322,16 @@ class ListingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             return self.tr("loading…")
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_OFF)
+            return _brush(_OFF)
         return None
 
     def _decoration(self, column: Column, value: Any, role: int) -> Any:
         kind = column.kind
         if role == Qt.ItemDataRole.ForegroundRole and kind == "status":
             colour = STATUS_COLOURS.get(str(value))
-            return QBrush(colour) if colour is not None else None
+            return _brush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.BackgroundRole and kind == "flag" and value is not None:
-            return QBrush(FLAG_BACKGROUND)
+            return _brush(FLAG_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and kind == "flag" and value is not None:
             return self.tr("Next charge on %1").replace("%1", self._formatted(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("money", "int"):
