@@ -45,7 +45,12 @@ def language_for(code: str | None) -> str:
 
 @lru_cache(maxsize=256)
 def _text_template(name: str) -> Template:
-    return _env.get_template(name)
+    template = _env.get_template(name)
+    # Its globals as one plain dict: Jinja keeps a ChainMap over the environment's, copied key
+    # by key into each render's context (half of a short message's render, thousands a busy
+    # night). The same names and values: the environment's globals are never changed.
+    template.globals = dict(template.globals)
+    return template
 
 
 def render(kind: str, language: str, context: dict[str, Any]) -> RenderedMail:
