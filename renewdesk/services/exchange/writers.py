@@ -1,7 +1,7 @@
-"""The two ways the import writes the rows `rows.py` checked: many rows per INSERT (`ManyRows`,
-the import's own), or one object at a time through the ORM (`OneRow`, the plain way the other
-is tested against). They differ in nothing else: the same rows, ids in the same order, the same
-PM-6 events, so a writer is a choice of speed, never of outcome.
+"""The two ways the import writes the rows `rows.py` checked: many rows per statement
+(`ManyRows`, the import's own), or one object at a time through the ORM (`OneRow`, the plain
+way the other is tested against). They differ in nothing else: the same rows, ids in the same
+order, the same PM-6 events, so a writer is a choice of speed, never of outcome.
 
 `ManyRows` writes new services in parts as they come; on PostgreSQL the server writes one part
 (its foreign keys checked, its indexes grown) while the next is checked (`batches.Background`):
