@@ -124,11 +124,15 @@ def invoice_payments(session: Session, paid: Sequence[Paid], today: date,
     return _issue(session, seller, INVOICE, documents, today, now)
 
 
+# Ids read by one query: a wave's (services/charging.py), one round trip for its payments.
+_READ = 2000
+
+
 def _invoiced(session: Session, attempt_ids: list[int]) -> set[int]:
     found: set[int] = set()
-    for start in range(0, len(attempt_ids), 500):
+    for start in range(0, len(attempt_ids), _READ):
         found.update(session.scalars(select(Invoice.attempt_id).where(
-            Invoice.kind == INVOICE, Invoice.attempt_id.in_(attempt_ids[start:start + 500]))))
+            Invoice.kind == INVOICE, Invoice.attempt_id.in_(attempt_ids[start:start + _READ]))))
     return found
 
 
@@ -140,7 +144,7 @@ def _attempts(session: Session, ids: list[int]) -> dict[int, _Payment]:
     """What the invoices of a wave say of their payments, read as columns (the wave wrote the
     attempts without making objects of them)."""
     found: dict[int, _Payment] = {}
-    for start in range(0, len(ids), 500):
+    for start in range(0, len(ids), _READ):
         found.update((row.id, _Payment(row.id, row.number, row.currency,
                                        PaymentMethod.label_of(row.brand, row.last4)
                                        if row.method_id is not None else None))
@@ -148,7 +152,7 @@ def _attempts(session: Session, ids: list[int]) -> dict[int, _Payment]:
             select(Attempt.id, Attempt.number, Attempt.currency, PaymentMethod.brand,
                    PaymentMethod.last4, PaymentMethod.id.label("method_id"))
             .outerjoin(PaymentMethod, PaymentMethod.id == Attempt.payment_method_id)
-            .where(Attempt.id.in_(ids[start:start + 500]))))
+            .where(Attempt.id.in_(ids[start:start + _READ]))))
     return found
 
 
