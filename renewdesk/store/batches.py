@@ -74,14 +74,17 @@ def _values(connection: Connection, table: Table,
     process = [(n, convert) for n, name in enumerate(columns)
                if (convert := table.c[name].type.bind_processor(dialect)) is not None]
     given = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    values = []
-    for row in rows:
-        row_values = [*given(row), *(value(None) if callable(value) else value
-                                     for value in defaults.values())]
-        for n, convert in process:
+    made = [value for value in defaults.values() if callable(value)]
+    fixed = tuple(defaults.values())
+    if made:  # a default made again for each row
+        values = [[*given(row), *(value(None) if callable(value) else value
+                                  for value in defaults.values())] for row in rows]
+    else:
+        values = [[*given(row), *fixed] for row in rows]
+    for n, convert in process:  # a column at a time: one loop per converted column
+        for row_values in values:
             if row_values[n] is not None:
                 row_values[n] = convert(row_values[n])
-        values.append(row_values)
     return columns, values
 
 
