@@ -107,7 +107,7 @@ class Listing:
                 and search_index.present(session):
             terms.append(self.indexed.in_(search_index.service_ids(words)))
             words = []
-        elif self.indexed is not None and by_ids and search_index.trigram(session):
+        elif self.indexed is not None and by_ids and words and search_index.trigram(session):
             found = search_index.trigram_ids(words, search_index.shares(session))
             if found is not None:
                 words = []

@@ -214,8 +214,11 @@ def test_a_new_search_is_shown_in_one_reset_with_its_first_rows(
         monkeypatch.setattr(listing, name, recording)
     app = desk_app(portfolio, "2026-12-10")
     model = ListingModel(listing.SERVICES, app.factory, app.today)
+    told: list[int] = []
+    model.dataChanged.connect(lambda first, _last: told.append(first.row()))
     try:
         settle(model)
+        assert told == [0]  # the first rows are told of (a page fits its columns to them)
         ref = cell(model, 0, 0)
         at_reset: list[Any] = []
         model.modelReset.connect(lambda: at_reset.append(
@@ -225,6 +228,7 @@ def test_a_new_search_is_shown_in_one_reset_with_its_first_rows(
         settle(model)
         assert reads == ["count_and_block"]
         assert len(at_reset) == 1 and at_reset[0][1] == ref  # one reset, the row there at once
+        assert told == [0]  # and no second telling: the reset repaints them, once
         assert model.row(0) is not None and model.row(0).ref == ref
         assert not model.loading  # nothing more asked for what is shown
         model.set_query(listing.Query(text="no such service anywhere"))

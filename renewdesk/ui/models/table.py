@@ -104,6 +104,7 @@ class ListingModel(QAbstractTableModel):
         self.active = not lazy
         self._count = 0
         self._formats: dict[Money | date, str] = {}  # amounts and dates in self.language
+        self._told = False  # the views were told of rows read (dataChanged) at least once
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._fresh: set[int] = set()  # blocks read under the current generation
         self._asked: set[int] = set()  # blocks being read under it
@@ -176,7 +177,8 @@ class ListingModel(QAbstractTableModel):
         if generation != self._generation:
             return  # counted under an older query or older data: a newer count is on its way
         self._counting = False
-        if self._stale.isActive():  # a new query: its rows replace the old ones in one reset
+        reset = self._stale.isActive()
+        if reset:  # a new query: its rows replace the old ones in one reset
             self._stale.stop()
             self.beginResetModel()
             self._blocks.clear()
@@ -195,9 +197,12 @@ class ListingModel(QAbstractTableModel):
             self.endRemoveRows()
         else:
             self._keep(0, first)
-        if self._count:
+        # A reset repaints every row: telling the views again would paint them twice, except the
+        # first rows they are told of (a page fits its columns to them).
+        if self._count and not (reset and self._told):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._count - 1, self.columnCount() - 1))
+            self._told = self._told or bool(self._blocks)
         self.countChanged.emit(self._count)
 
     def _ask(self, number: int) -> None:
@@ -224,6 +229,7 @@ class ListingModel(QAbstractTableModel):
         first, last = number * BLOCK, min((number + 1) * BLOCK, self._count) - 1
         if first <= last:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+            self._told = True
 
     def _keep(self, number: int, rows: list[Row] | None) -> None:
         """Block `number`, read under the current generation, kept (the oldest blocks go past
