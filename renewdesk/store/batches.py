@@ -12,7 +12,9 @@ On PostgreSQL, many new rows go in by COPY into a temporary table and one INSERT
 it (`inserted`): a multi-row INSERT of a thousand rows has ten thousand parameters, which psycopg
 parses in Python and the server plans, each time. On SQLite, by many-row INSERTs given to the
 driver directly, the ids following the first row's: SQLAlchemy's, with RETURNING, processed each
-row's parameters again in Python.
+row's parameters again in Python. An import's rows (`Background`) take their ids from the
+sequence first and go by COPY into the table itself, not waited for: no temporary table, and the
+server writes one part while the next is checked.
 """
 
 from __future__ import annotations
