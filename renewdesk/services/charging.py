@@ -89,14 +89,18 @@ class _Now:
 
 def _charge_many(processor: Any) -> Callable[[list[ChargeRequest], date],
                                             list[ChargeOutcome]] | None:
-    """The processor's `charge_many` when its own class has one (the sandbox) and its `charge`
-    is its class's: a wrapper standing in front of it (a test's, a benchmark's), which takes
-    its calls one by one, is called so."""
-    if getattr(type(processor), "charge_many", None) is None or "charge" in getattr(
-            processor, "__dict__", {}):
+    """The processor's `charge_many` when its class has one (the sandbox) that goes with its
+    `charge`: a processor that changes `charge` after it (a subclass, the instance itself) or
+    stands in front of it (a wrapper: a test's, a benchmark's) is called charge by charge."""
+    def defines(name: str) -> int | None:  # its place in the class's order of lookup
+        return next((n for n, c in enumerate(type(processor).__mro__) if name in vars(c)), None)
+
+    many, one = defines("charge_many"), defines("charge")
+    if (many is None or one is None or one < many
+            or "charge" in getattr(processor, "__dict__", {})):
         return None
-    many: Callable[[list[ChargeRequest], date], list[ChargeOutcome]] = processor.charge_many
-    return many
+    found: Callable[[list[ChargeRequest], date], list[ChargeOutcome]] = processor.charge_many
+    return found
 
 
 def _at_once(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> _Handle:

@@ -117,6 +117,25 @@ def test_sc2_a_wave_goes_to_a_sandbox_that_answers_at_once_in_one_call_its_attem
     assert len(keys) == 6 and set(keys) <= committed
 
 
+def test_sc2_a_sandbox_whose_charge_is_changed_by_a_subclass_is_charged_one_by_one(
+        world: World) -> None:
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(3)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(3)]))
+    sandbox = world.app.processor
+    assert isinstance(sandbox, SandboxProcessor)
+
+    class Counted(SandboxProcessor):
+        seen = 0
+
+        def charge(self, request: ChargeRequest, today: date) -> ChargeOutcome:
+            Counted.seen += 1
+            return super().charge(request, today)
+
+    report = run_due(replace(world.ctx("2026-11-05"), processor=Counted(sandbox.ledger_path)))
+    assert [c.result for c in report.charges] == ["succeeded"] * 3 and Counted.seen == 3
+
+
 def test_sc2_a_sandbox_charged_one_by_one_by_whoever_stands_before_it(world: World) -> None:
     """A processor in front of the sandbox (`charge` of its own) gets every charge itself."""
     world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(3)],
