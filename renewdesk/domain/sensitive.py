@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Literal
 
-from stdnum import iban, numdb
-from stdnum.fr import siren, siret
+# python-stdnum is imported where it is used: its own imports (pydoc, ssl) were 70 ms of the
+# window's start, whose few short arguments never reach it.
 
 Kind = Literal["card_number", "iban"]
 LOOKS_LIKE: dict[Kind, str] = {"card_number": "looks like a card number",
@@ -110,6 +110,8 @@ def _ascii_digits(digits: str) -> str:
 
 def _company_number(groups: list[str], digits: str) -> bool:
     """A labelled SIRET (14 digits) or a span that starts with a SIREN in whole groups."""
+    from stdnum.fr import siren, siret
+
     if len(digits) == 14 and siret.is_valid(digits):
         return True
     head = ""
@@ -169,8 +171,16 @@ def contains_card_number(text: str) -> bool:
 @cache
 def _iban_length(country: str) -> int | None:
     """The length of a country's IBANs (from python-stdnum's registry), None if it has none."""
+    from stdnum import numdb
+
     structure = numdb.get("iban").info(country)[0][1].get("bban")
     return 4 + sum(int(n) for n in re.findall(r"(\d+)!", structure)) if structure else None
+
+
+def _iban_valid(compact: str) -> bool:
+    from stdnum import iban
+
+    return bool(iban.is_valid(compact, check_country=False))
 
 
 def contains_iban(text: str) -> bool:
@@ -178,7 +188,7 @@ def contains_iban(text: str) -> bool:
     for match in _IBAN_START.finditer(text):
         compact = _SPLIT.sub("", match.group(1)).upper()
         length = _iban_length(compact[:2])
-        if length is not None and iban.is_valid(compact[:length], check_country=False):
+        if length is not None and _iban_valid(compact[:length]):
             return True
     return False
 
@@ -216,7 +226,7 @@ def redacted(text: str) -> str:
             continue
         compact = _SPLIT.sub("", match.group(1)).upper()
         length = _iban_length(compact[:2])
-        if length is None or not iban.is_valid(compact[:length], check_country=False):
+        if length is None or not _iban_valid(compact[:length]):
             continue
         end, kept = match.start(), 0
         while kept < length:  # the IBAN's own characters and the separators between them

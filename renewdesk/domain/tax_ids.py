@@ -7,20 +7,17 @@ Each check returns the value as it is kept (compact: "732829320", "FR40303265045
 card number typed in the wrong field is not echoed (PM-2). A VAT rate is kept as an integer in
 basis points (2000 = 20 %, 550 = 5.5 %): exact, and SQLite has no decimal type.
 The window, the import and `renewdesk settings` all call these, so they refuse alike.
+python-stdnum is imported by the first check that needs it, not with this module: its own
+imports (pydoc, ssl) were 70 ms of the window's start, which checks nothing.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from babel import Locale
-from stdnum import vatin
-from stdnum.eu import vat as eu_vat
-from stdnum.exceptions import ValidationError
-from stdnum.fr import siren as fr_siren
-from stdnum.fr import siret as fr_siret
-from stdnum.fr import tva as fr_tva
 
 from renewdesk.domain.errors import InputError
 
@@ -31,12 +28,24 @@ _NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO"
 COUNTRIES = frozenset(str(code) for code in Locale("en").territories
                       if len(str(code)) == 2 and str(code).isalpha()
                       and code not in _NOT_COUNTRIES)
-# The EU's member states by country code (Greece's VAT numbers start with EL).
-EU_COUNTRIES = frozenset(code.upper() for code in eu_vat.MEMBER_STATES if code != "xi")
 LOGO_LIMIT = 500 * 1024  # bytes: a logo is drawn small, and kept in every invoice's document
 _RATE = re.compile(r"([0-9]{1,3})(?:\.([0-9]{1,2}))?")
 _PREFIX = re.compile(r"[A-Za-z0-9]{1,6}")
 NOTICE_DAYS = (30, 90)  # IV-6: between one and three months
+
+
+@cache
+def _eu_countries() -> frozenset[str]:
+    """The EU's member states by country code (Greece's VAT numbers start with EL)."""
+    from stdnum.eu import vat as eu_vat
+
+    return frozenset(code.upper() for code in eu_vat.MEMBER_STATES if code != "xi")
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "EU_COUNTRIES":  # made at first use (see above)
+        return _eu_countries()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def country_names(language: str) -> dict[str, str]:
@@ -53,6 +62,9 @@ def check_country(value: str, field: str) -> str:
 
 
 def check_siren(value: str, field: str) -> str:
+    from stdnum.exceptions import ValidationError
+    from stdnum.fr import siren as fr_siren
+
     try:
         return str(fr_siren.validate(value))
     except ValidationError:
@@ -60,6 +72,9 @@ def check_siren(value: str, field: str) -> str:
 
 
 def check_siret(value: str, field: str) -> str:
+    from stdnum.exceptions import ValidationError
+    from stdnum.fr import siret as fr_siret
+
     try:
         return str(fr_siret.validate(value))
     except ValidationError:
@@ -69,6 +84,11 @@ def check_siret(value: str, field: str) -> str:
 def check_vat_number(value: str, field: str, siren: str | None = None) -> str:
     """An intra-community VAT number with its country's two letters first (FR40303265045); a
     French one must be the SIREN's, when both are given."""
+    from stdnum import vatin
+    from stdnum.eu import vat as eu_vat
+    from stdnum.exceptions import ValidationError
+    from stdnum.fr import tva as fr_tva
+
     try:
         compact = str(vatin.compact(value))
         prefix = compact[:2].upper()

@@ -4,6 +4,7 @@ each list's behaviour is in views/pages.py, each dialog in dialogs/."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
@@ -27,7 +28,6 @@ from renewdesk.ui.operations import Operations, Reader
 from renewdesk.ui.prefetch import Prefetch
 from renewdesk.ui.seller_notice import SellerNotice
 from renewdesk.ui.sync_now import SyncNow
-from renewdesk.ui.views.customer_page import CustomerPage
 from renewdesk.ui.views.home_page import HomePage
 from renewdesk.ui.views.invoices_page import InvoicesPage
 from renewdesk.ui.views.list_page import ListPage
@@ -43,6 +43,9 @@ from renewdesk.ui.views.pages import (
 )
 from renewdesk.ui.watcher import ChangeWatcher
 from renewdesk.ui.widgets import show_error
+
+if TYPE_CHECKING:
+    from renewdesk.ui.views.customer_page import CustomerPage
 
 WARM_UP_DELAY_MS = 2_000  # from the home page's charts drawn to loading the other pages' modules
 WARM_UP_AFTER_MS = 6_000  # the latest they start loading (warm_up)
@@ -260,6 +263,8 @@ class MainWindow(QMainWindow):
     def open_customer(self, ref: str) -> None:
         page = self.customer_pages.get(ref)
         if page is None:
+            from renewdesk.ui.views.customer_page import CustomerPage  # loaded by warm_up
+
             page = CustomerPage(self.desk, ref)
             page.changed.connect(self.refresh_all)
             page.destroyed.connect(lambda *_a, r=ref: self.customer_pages.pop(r, None))

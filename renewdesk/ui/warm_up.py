@@ -39,6 +39,7 @@ MODULES = (
     "renewdesk.ui.dialogs.correct_invoice",
     "renewdesk.ui.dialogs.accounting_export",
     "renewdesk.ui.dialogs.first_run",
+    "renewdesk.ui.views.customer_page",
 )
 _started = threading.Event()
 
