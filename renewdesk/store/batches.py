@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from renewdesk.store.bulk import python_defaults
+from renewdesk.store.bulk import python_defaults, sequence_ids
 
 _temporary = itertools.count(1)
 # Parameters per statement on SQLite: a few hundred rows each (SQLite 3.32+ takes 32,766).
@@ -171,7 +171,7 @@ class Background:
         if not rows:
             return {}
         if postgresql:
-            ids = _sequence_ids(self.connection, table, len(rows))
+            ids = sequence_ids(self.connection, table, len(rows))
             _copy_unwaited(self.connection, table, columns, lines, ids)
             self._sent = True
         else:
@@ -202,19 +202,6 @@ class Background:
                 error = errors.error_from_result(result, encoding=raw.info.encoding)
         if error is not None and not failing:
             raise error
-
-
-def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:
-    """`count` new ids from the table's sequence, in order (another writer's may come between
-    them: they are not assumed to follow each other). The sequence is looked up once (OFFSET 0
-    keeps the planner from copying the lookup into each row: a catalog search per id)."""
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    with raw.cursor() as cursor:
-        cursor.execute("SELECT nextval(sequence) FROM (SELECT pg_get_serial_sequence(%s, 'id')"
-                       "::regclass AS sequence OFFSET 0) AS found, generate_series(1, %s)",
-                       (table.name, count))
-        return sorted(row_id for (row_id,) in cursor.fetchall())
 
 
 def _copy_lines(connection: Connection, values: list[list[Any]]) -> list[bytes]:

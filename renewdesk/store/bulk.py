@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, text, update
+from sqlalchemy import Connection, Table, bindparam, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -49,7 +49,7 @@ def add_with_refs(connection: Connection, table: Table, rows: Sequence[Row],
     if not rows:
         return []
     if connection.dialect.name == "postgresql":
-        ids = _sequence_ids(connection, table, len(rows))
+        ids = sequence_ids(connection, table, len(rows))
         refs = refs_for(connection, table, ids, prefix)
         columns, values = _prepared(connection, table, [
             {"id": row_id, "ref": refs[row_id], **row} for row_id, row in zip(ids, rows,
@@ -160,10 +160,19 @@ def _first(connection: Connection, table: Table, row: Row) -> int:
     return int(first)
 
 
-def _sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:
-    return sorted(connection.execute(
-        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
-             "FROM generate_series(1, :count)"), {"table": table.name, "count": count}).scalars())
+def sequence_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """`count` new ids from the table's sequence (PostgreSQL), in order (another writer's may
+    come between them: they are not assumed to follow each other). The sequence is looked up
+    once (OFFSET 0 keeps the planner from copying the lookup into each row: a catalog search per
+    id, 38 against 4-5 ms for 5,000 ids). On the driver's own cursor: the import's writer sends
+    its parts that way and takes its ids between them (batches.Background)."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        cursor.execute("SELECT nextval(sequence) FROM (SELECT pg_get_serial_sequence(%s, 'id')"
+                       "::regclass AS sequence OFFSET 0) AS found, generate_series(1, %s)",
+                       (table.name, count))
+        return sorted(row_id for (row_id,) in cursor.fetchall())
 
 
 def python_defaults(table: Table, given: Sequence[str]) -> dict[str, Any]:
