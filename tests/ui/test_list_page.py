@@ -47,3 +47,17 @@ def test_sc1_widths_the_user_set_are_kept(world: World, qtbot: Any, open_window:
     page, column = _services_shown(open_window(desk_app(world, "2026-11-01")))
     # Fitting would have come with the rows (in the slot that takes them in): they are here.
     assert page.table.columnWidth(column) == 77
+
+
+def test_sc1_a_list_first_read_empty_fits_its_columns_to_the_rows_that_come_later(
+        world: World, qtbot: Any, open_window: Any) -> None:
+    """The first run's path: Services opened on an empty database, then an import."""
+    window = open_window(desk_app(world, "2026-11-01"))
+    page, column = _services_shown(window)
+    assert page.model.rowCount() == 0 and not page.model.has_rows
+    _load(world)
+    window.refresh_all()
+    settle(page.model)
+    rows_read(page.model)
+    text_width = page.table.fontMetrics().horizontalAdvance(LONG)
+    qtbot.waitUntil(lambda: page.table.columnWidth(column) >= text_width, timeout=10_000)

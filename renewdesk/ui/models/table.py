@@ -246,8 +246,8 @@ class ListingModel(QAbstractTableModel):
 
     @property
     def has_rows(self) -> bool:
-        """Some rows have been read (asks for none)."""
-        return bool(self._blocks)
+        """Some rows have been read (asks for none): an empty list's read block holds none."""
+        return any(self._blocks.values())
 
     def shown_texts(self, column: int, limit: int) -> list[str]:
         """What the first `limit` rows read so far show in `column` (asks for none)."""
