@@ -168,7 +168,7 @@ def narrowed(word: str, column: dict[str, float]) -> str | None:
     word is checked on the rows found."""
     best, narrowest, dropped = None, 1.0, False
     for match in re.finditer(r"[A-Za-z0-9]{3,}", word):
-        run = match.group().lower()
+        typed, run = match.group(), match.group().lower()  # statistics are lower case
         grams = [run[i:i + 3] for i in range(len(run) - 2)]
         start = 0
         while start < len(grams):
@@ -181,7 +181,8 @@ def narrowed(word: str, column: dict[str, float]) -> str | None:
                 end += 1
             share = math.prod(max(column.get(g, 0.0), _UNSEEN) for g in set(grams[start:end]))
             if share < narrowest:
-                best, narrowest = run[start:end + 2], share
+                # as typed: ILIKE folds its case by the database's own rules, as the word's
+                best, narrowest = typed[start:end + 2], share
             start = end
     return best if dropped and narrowest <= NARROWED_AT_MOST else None
 
