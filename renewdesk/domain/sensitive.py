@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Literal
 
-# python-stdnum is imported where it is used: its own imports (pydoc, ssl) were 70 ms of the
+# python-stdnum is imported where it is used: its own imports (pydoc, ssl) would weigh on the
 # window's start, whose few short arguments never reach it.
 
 Kind = Literal["card_number", "iban"]

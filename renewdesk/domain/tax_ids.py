@@ -8,14 +8,13 @@ card number typed in the wrong field is not echoed (PM-2). A VAT rate is kept as
 basis points (2000 = 20 %, 550 = 5.5 %): exact, and SQLite has no decimal type.
 The window, the import and `renewdesk settings` all call these, so they refuse alike.
 python-stdnum is imported by the first check that needs it, not with this module: its own
-imports (pydoc, ssl) were 70 ms of the window's start, which checks nothing.
+imports (pydoc, ssl) would weigh on the window's start, which checks nothing.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
 
 from babel import Locale
 
@@ -32,20 +31,6 @@ LOGO_LIMIT = 500 * 1024  # bytes: a logo is drawn small, and kept in every invoi
 _RATE = re.compile(r"([0-9]{1,3})(?:\.([0-9]{1,2}))?")
 _PREFIX = re.compile(r"[A-Za-z0-9]{1,6}")
 NOTICE_DAYS = (30, 90)  # IV-6: between one and three months
-
-
-@cache
-def _eu_countries() -> frozenset[str]:
-    """The EU's member states by country code (Greece's VAT numbers start with EL)."""
-    from stdnum.eu import vat as eu_vat
-
-    return frozenset(code.upper() for code in eu_vat.MEMBER_STATES if code != "xi")
-
-
-def __getattr__(name: str) -> frozenset[str]:
-    if name == "EU_COUNTRIES":  # made at first use (see above)
-        return _eu_countries()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def country_names(language: str) -> dict[str, str]:

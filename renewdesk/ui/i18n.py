@@ -54,8 +54,8 @@ class Language:
 
 _TRANSLATOR = "renewdesk-translator"
 # The lists' words in the installed language, each table made at its first use (a list's
-# header and cells ask for one word at a time: translating the whole table at each ask was
-# 9,000 translations while the window's lists were built).
+# header and cells ask for one word at a time, and translating the whole table at each ask
+# weighed on the building of the window's lists).
 _tables: dict[str, dict[str, str]] = {}
 
 

@@ -4,8 +4,8 @@ Once PySide6.QtCore is loaded, its `__feature__` machinery (the opt-in `from __f
 snake_case`) looks at every module imported afterwards and notes whether its source mentions
 "PySide6" (`_mod_uses_pyside`, by `inspect.getsource`: linecache reads and splits the whole
 file, and keeps it in memory). At the window's start that is the ~400 modules of SQLAlchemy and
-renewdesk: 0.19 to 0.33 s of CPU on this machine, measured, for a note renewdesk never reads (it
-uses no feature; a module noted either way then sees PySide6's default names).
+renewdesk, a good share of the start's CPU (docs/benchmarks.md, issue 23), for a note renewdesk
+never reads (it uses no feature; a module noted either way then sees PySide6's default names).
 
 `lighten()` puts the same test in its place, made on the file's bytes: the same answer for a
 module with a source file, False (as upstream) for one without (built in, compiled, or inside

@@ -49,7 +49,6 @@ def test_iv1_a_country_is_an_iso_code_in_capitals() -> None:
     assert len(tax_ids.COUNTRIES) == 249
     assert {"FR", "BE", "DE", "CH", "GB", "US", "RE"} <= tax_ids.COUNTRIES
     assert not {"EU", "XK", "ZZ", "UK"} & tax_ids.COUNTRIES
-    assert "GR" in tax_ids.EU_COUNTRIES and "CH" not in tax_ids.EU_COUNTRIES
     assert tax_ids.country_names("fr")["DE"] == "Allemagne"
     error = refused(tax_ids.check_country, "UK", "country")
     assert error.code == "country_code_invalid" and "'UK'" in words(error, "en")
