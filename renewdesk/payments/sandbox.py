@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 
@@ -200,14 +201,7 @@ class SandboxProcessor:
         """`_record` for many requests in one write transaction: the new keys inserted, then
         every key's row read back (a key recorded before keeps its first result)."""
         conn = self._connect()
-        values = []
-        for request in requests:
-            status, code = _outcome(request.token)
-            values.append((request.idempotency_key,
-                           never_sensitive(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}"),
-                           request.token, request.amount_minor, request.currency,
-                           request.customer_ref, json.dumps(request.metadata, sort_keys=True),
-                           status, code, today.isoformat()))
+        values = [_ledger_row(request, today) for request in requests]
         keys = json.dumps([request.idempotency_key for request in requests])
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -226,14 +220,9 @@ class SandboxProcessor:
         """The ledger's answer to a charge: the first one recorded with its key. One statement,
         atomic by itself: a key already recorded is left as it is, and its charge answers."""
         conn = self._connect()
-        status, code = _outcome(request.token)
-        charge_id = never_sensitive(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}")
         rows = conn.execute(
             "INSERT INTO charge VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (idempotency_key) "
-            "DO NOTHING RETURNING id, status, decline_code",
-            (request.idempotency_key, charge_id, request.token, request.amount_minor,
-             request.currency, request.customer_ref, json.dumps(request.metadata, sort_keys=True),
-             status, code, today.isoformat()),
+            "DO NOTHING RETURNING id, status, decline_code", _ledger_row(request, today),
         ).fetchall()  # to its end: the statement, and so its transaction, is then over
         if not rows:
             rows = conn.execute(
@@ -532,6 +521,15 @@ def _outcome(token: str) -> tuple[str, str | None]:
     if token in _DECLINES:
         return "declined", _DECLINES[token]
     return SUCCEEDS, None
+
+
+def _ledger_row(request: ChargeRequest, today: date) -> tuple[Any, ...]:
+    """A charge's row of the ledger, its id made anew (the first row of a key is the one kept)."""
+    status, code = _outcome(request.token)
+    return (request.idempotency_key,
+            never_sensitive(lambda: f"ch_sandbox_{uuid.uuid4().hex[:20]}"), request.token,
+            request.amount_minor, request.currency, request.customer_ref,
+            json.dumps(request.metadata, sort_keys=True), status, code, today.isoformat())
 
 
 def _as_outcome(row: tuple[str, str, str | None], today: date,

@@ -103,11 +103,16 @@ class Waves(SandboxProcessor):
         return super().charge_many(requests, today)
 
 
+def _one_order_each(world: World, customers: int) -> None:
+    """`customers` customers with a card each and one installment due on 2026-11-05."""
+    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(customers)],
+                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
+                                for n in range(customers)]))
+
+
 def test_sc2_a_wave_goes_to_a_sandbox_that_answers_at_once_in_one_call_its_attempts_committed(
         world: World) -> None:
-    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(6)],
-                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
-                                for n in range(6)]))
+    _one_order_each(world, 6)
     sandbox = world.app.processor
     assert isinstance(sandbox, SandboxProcessor)
     waves = Waves(sandbox, world)
@@ -119,9 +124,7 @@ def test_sc2_a_wave_goes_to_a_sandbox_that_answers_at_once_in_one_call_its_attem
 
 def test_sc2_a_sandbox_whose_charge_is_changed_by_a_subclass_is_charged_one_by_one(
         world: World) -> None:
-    world.load(document([customer(f"C{n}", card(f"A{n}")) for n in range(3)],
-                        orders=[order(f"O{n}", f"C{n}", f"A{n}", "2026-11-05", count=1)
-                                for n in range(3)]))
+    _one_order_each(world, 3)
     sandbox = world.app.processor
     assert isinstance(sandbox, SandboxProcessor)
 
